@@ -1,0 +1,22 @@
+import { expect, test } from '@playwright/test';
+
+test('the app is cross-origin isolated (threads and SharedArrayBuffer allowed)', async ({ page }) => {
+  await page.goto('/harness.html');
+  await expect(page.locator('#status')).toHaveText('harness ready');
+  expect(await page.evaluate(() => window.harness.crossOriginIsolated())).toBe(true);
+  expect(await page.evaluate(() => globalThis.crossOriginIsolated)).toBe(true);
+});
+
+test('loads the real MNIST in the browser', async ({ page }) => {
+  await page.goto('/harness.html');
+  await expect(page.locator('#status')).toHaveText('harness ready');
+  expect(await page.evaluate(() => window.harness.loadMnist())).toEqual({ train: 60000, test: 10000 });
+});
+
+test('js backend in Chromium matches the reference', async ({ page }) => {
+  await page.goto('/harness.html');
+  await expect(page.locator('#status')).toHaveText('harness ready');
+  const r = await page.evaluate(() => window.harness.equivalence('js', {}, 3200, 64));
+  expect(r.maxAbsChange).toBeGreaterThan(1e-3);
+  expect(r.maxAbsDiff).toBeLessThanOrEqual(1e-6);
+});

@@ -1,0 +1,40 @@
+// Inference on a whole dataset in chunks, with the fast JS matmul. Shared by backends whose
+// parameters are at hand on the JS side (every backend can fall back to it via getParams()).
+
+import type { Dataset } from '../data/dataset';
+import { paramViews, relu_forward, softmax_xent } from '../mlp/reference';
+import type { MlpSpec } from '../mlp/spec';
+import { matmul_nt } from './js/matmul';
+import type { EvalResult } from './types';
+
+export function evaluateWith(spec: MlpSpec, params: Float32Array, data: Dataset, chunk = 1000): EvalResult {
+  const C = spec.inputSize, H = spec.hiddenSize, V = spec.outputSize;
+  const p = paramViews(spec, params);
+  const N = data.count;
+  const probabilities = new Float32Array(N * V);
+  const predictions = new Uint8Array(N);
+  const x = new Float32Array(chunk * C);
+  const h = new Float32Array(chunk * H);
+  const logits = new Float32Array(chunk * V);
+  const losses = new Float32Array(chunk);
+  const dlogits = new Float32Array(chunk * V);
+  let lossSum = 0;
+  let correct = 0;
+  for (let start = 0; start < N; start += chunk) {
+    const B = Math.min(chunk, N - start);
+    for (let i = 0; i < B * C; i++) x[i] = data.images[start * C + i] / 255;
+    matmul_nt(h, x, p.w1, p.b1, B, H, C);
+    relu_forward(h, h, B * H);
+    matmul_nt(logits, h, p.w2, p.b2, B, V, H);
+    const probs = probabilities.subarray(start * V, (start + B) * V);
+    softmax_xent(probs, losses, dlogits, logits, data.labels.subarray(start, start + B), B, V);
+    for (let b = 0; b < B; b++) {
+      lossSum += losses[b];
+      let best = 0;
+      for (let v = 1; v < V; v++) if (probs[b * V + v] > probs[b * V + best]) best = v;
+      predictions[start + b] = best;
+      if (best === data.labels[start + b]) correct++;
+    }
+  }
+  return { loss: N ? lossSum / N : 0, accuracy: N ? correct / N : 0, predictions, probabilities };
+}

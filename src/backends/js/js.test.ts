@@ -1,0 +1,113 @@
+import { describe, expect, it } from 'vitest';
+import { sliceDataset } from '../../data/dataset';
+import { initParams } from '../../mlp/init';
+import { epochPermutation } from '../../mlp/random';
+import { gather_batch, train_step } from '../../mlp/reference';
+import { makeSpec } from '../../mlp/spec';
+import { loadMnistNode } from '../../test/mnistNode';
+import { trainEpochs } from '../../train/trainer';
+import { StoppedError } from '../types';
+import { JsBackend } from './index';
+import { matmul_nt } from './matmul';
+
+function maxAbsDiff(a: Float32Array, b: Float32Array): number {
+  let m = 0;
+  for (let i = 0; i < a.length; i++) m = Math.max(m, Math.abs(a[i] - b[i]));
+  return m;
+}
+
+describe('js backend', () => {
+  it('matmul_nt handles every remainder of the 4×2 blocking', () => {
+    for (const [M, N, K] of [[1, 1, 1], [5, 3, 7], [4, 2, 9], [7, 5, 3], [9, 10, 16]]) {
+      const A = Float32Array.from({ length: M * K }, (_, i) => Math.sin(i + 1));
+      const Bm = Float32Array.from({ length: N * K }, (_, i) => Math.cos(i * 0.7));
+      const bias = Float32Array.from({ length: N }, (_, i) => i * 0.1);
+      const out = new Float32Array(M * N);
+      matmul_nt(out, A, Bm, bias, M, N, K);
+      for (let m = 0; m < M; m++) {
+        for (let n = 0; n < N; n++) {
+          let s = bias[n];
+          for (let k = 0; k < K; k++) s += A[m * K + k] * Bm[n * K + k];
+          expect(out[m * N + n]).toBe(Math.fround(s));
+        }
+      }
+    }
+  });
+
+  // Same seed, same batch order: the fast backend keeps the reference's summation order, so the
+  // weights agree to float32 rounding. Stated tolerance: max |Δparam| ≤ 1e-6 after 40 batches.
+  it('gives the same weights as the reference (max |Δparam| ≤ 1e-6 after 40 batches of 64)', async () => {
+    const { train } = loadMnistNode();
+    const spec = makeSpec(128);
+    const data = sliceDataset(train, 40 * 64);
+    const init = initParams(spec, 5);
+    const order = epochPermutation(data.count, 5, 0);
+    const ref = init.slice();
+    const B = 64, lr = 0.1;
+    const x = new Float32Array(B * 784), t = new Uint8Array(B);
+    for (let start = 0; start < data.count; start += B) {
+      gather_batch(x, t, data.images, data.labels, order, start, B, 784);
+      train_step(spec, ref, x, t, B, lr);
+    }
+    const js = new JsBackend();
+    await js.init(spec, init);
+    await js.setData(data);
+    await js.trainEpoch({ epoch: 0, order, batchSize: B, learningRate: lr });
+    const diff = maxAbsDiff(ref, await js.getParams());
+    expect(diff).toBeLessThanOrEqual(1e-6);
+    expect(maxAbsDiff(ref, init)).toBeGreaterThan(1e-3); // training moved the weights
+  });
+
+  it('handles an uneven last batch', async () => {
+    const { train } = loadMnistNode();
+    const spec = makeSpec(32);
+    const data = sliceDataset(train, 100);
+    const js = new JsBackend();
+    await js.init(spec, initParams(spec, 1));
+    await js.setData(data);
+    const stats = await js.trainEpoch({ epoch: 0, order: epochPermutation(100, 1, 0), batchSize: 32, learningRate: 0.1 });
+    expect(stats.batches).toBe(4);
+    expect(stats.samples).toBe(100);
+    expect(Number.isFinite(stats.loss)).toBe(true);
+  });
+
+  it('stops between batches when aborted and keeps the last completed batch', async () => {
+    const { train } = loadMnistNode();
+    const spec = makeSpec(32);
+    const data = sliceDataset(train, 6400);
+    const js = new JsBackend();
+    await js.init(spec, initParams(spec, 1));
+    await js.setData(data);
+    const ctrl = new AbortController();
+    let reports = 0;
+    const run = js.trainEpoch({
+      epoch: 0, order: epochPermutation(data.count, 1, 0), batchSize: 16, learningRate: 0.1,
+      onProgress: () => { reports++; ctrl.abort(); },
+    }, ctrl.signal);
+    await expect(run).rejects.toBeInstanceOf(StoppedError);
+    expect(reports).toBeGreaterThan(0);
+  });
+
+  it('rejects invalid hyperparameters before any work starts', async () => {
+    const { train } = loadMnistNode();
+    const js = new JsBackend();
+    await js.init(makeSpec(16), initParams(makeSpec(16), 1));
+    await js.setData(train);
+    await expect(trainEpochs(js, { batchSize: 0 }, train, null)).rejects.toThrowError(/batch size must be an integer between 1 and 60000, got 0/);
+    await expect(trainEpochs(js, { learningRate: NaN }, train, null)).rejects.toThrowError(/learning rate must be a finite number in \(0, 10\], got NaN/);
+    await expect(trainEpochs(js, { learningRate: -0.1 }, train, null)).rejects.toThrowError(/got -0.1/);
+    await expect(trainEpochs(js, { hiddenSize: 4 }, train, null)).rejects.toThrowError(/hidden size must be an integer between 16 and 1024, got 4/);
+  });
+
+  it('trains one epoch on the full real training set to ≥ 90% test accuracy', async () => {
+    const { train, test } = loadMnistNode();
+    const js = new JsBackend();
+    const spec = makeSpec(128);
+    await js.init(spec, initParams(spec, 42));
+    await js.setData(train);
+    const r = await trainEpochs(js, { batchSize: 64, learningRate: 0.1, epochs: 1, seed: 42 }, train, test);
+    console.log(`js one epoch: ${r.epochs[0].wallMs.toFixed(0)} ms, loss ${r.epochs[0].loss.toFixed(4)}, test accuracy ${(r.evaluation!.accuracy * 100).toFixed(2)}%`);
+    expect(r.evaluation!.accuracy).toBeGreaterThanOrEqual(0.9);
+    expect(r.evaluation!.predictions.length).toBe(10000);
+  });
+});

@@ -1,0 +1,40 @@
+// Every backend behind one gate: isSupported() answers true or the human reason it cannot run here.
+import type { Backend, BackendName } from './types';
+
+export interface BackendEntry {
+  readonly name: BackendName;
+  isSupported(): Promise<true | string>;
+  create(): Promise<Backend>;
+}
+
+const entries: BackendEntry[] = [
+  {
+    name: 'js',
+    isSupported: async () => true,
+    create: async () => new (await import('./js/index')).JsBackend(),
+  },
+];
+
+export function registerBackend(entry: BackendEntry): void {
+  const i = entries.findIndex((e) => e.name === entry.name);
+  if (i >= 0) entries[i] = entry;
+  else entries.push(entry);
+}
+
+export function backendEntries(): readonly BackendEntry[] {
+  return entries;
+}
+
+export function getBackendEntry(name: BackendName): BackendEntry {
+  const e = entries.find((x) => x.name === name);
+  if (!e) throw new Error(`backend "${name}" is not available in this build`);
+  return e;
+}
+
+/** Creates a backend after checking it can run here; the error carries the human reason. */
+export async function createBackend(name: BackendName): Promise<Backend> {
+  const e = getBackendEntry(name);
+  const ok = await e.isSupported();
+  if (ok !== true) throw new Error(`backend "${name}" is not supported here: ${ok}`);
+  return e.create();
+}

@@ -1,0 +1,88 @@
+import type { Dataset } from '../data/dataset';
+import type { MlpSpec } from '../mlp/spec';
+
+export type BackendName = 'js' | 'workers' | 'wasm' | 'webgpu';
+export const BACKEND_NAMES: readonly BackendName[] = ['js', 'workers', 'wasm', 'webgpu'];
+
+/** Options a backend may read; each backend ignores what does not apply to it. */
+export interface BackendOptions {
+  workers?: number; // workers backend: pool size
+  threads?: number; // wasm backend: pthreads
+  simd?: boolean; // wasm backend
+  mode?: 'resident' | 'naive'; // webgpu backend
+  readbackEvery?: number; // webgpu resident: loss readback every N steps (0 = once per epoch)
+}
+
+export interface EpochPlan {
+  readonly epoch: number;
+  readonly order: Uint32Array; // permutation of the training set for this epoch
+  readonly batchSize: number;
+  readonly learningRate: number;
+  /** Called with the mean loss of finished batches; a backend may call it every batch or every N. */
+  readonly onProgress?: (p: BatchProgress) => void;
+}
+
+export interface BatchProgress {
+  readonly batch: number; // index of the last finished batch in this epoch
+  readonly batches: number; // batches in the epoch
+  readonly loss: number; // mean loss of the batches since the previous report
+}
+
+/** One honestly measured slice of an epoch's time, labelled with how it was measured. */
+export interface TimingPart {
+  readonly label: string; // e.g. 'compute', 'host→device', 'kernel', 'device→host', 'messaging'
+  readonly ms: number;
+  readonly method: string; // e.g. 'performance.now() around each batch', 'timestamp-query (ns)'
+}
+
+export interface TaskRecord {
+  readonly worker: number;
+  readonly kind: string;
+  readonly shard: number;
+  readonly start: number; // ms since epoch start
+  readonly end: number;
+}
+
+export interface EpochStats {
+  readonly epoch: number;
+  readonly loss: number; // mean training loss over the epoch
+  readonly wallMs: number;
+  readonly samples: number;
+  readonly samplesPerSec: number;
+  readonly batches: number;
+  readonly breakdown: readonly TimingPart[];
+  readonly tasks?: readonly TaskRecord[];
+  readonly extra?: Readonly<Record<string, number | string>>;
+}
+
+export interface EvalResult {
+  readonly loss: number;
+  readonly accuracy: number;
+  readonly predictions: Uint8Array; // (N) argmax class
+  readonly probabilities: Float32Array; // (N,V)
+}
+
+export interface Backend {
+  readonly name: BackendName;
+  init(spec: MlpSpec, params: Float32Array, opts: BackendOptions): Promise<void>;
+  setData(train: Dataset): Promise<void>; // upload once
+  trainEpoch(plan: EpochPlan, signal?: AbortSignal): Promise<EpochStats>;
+  evaluate(data: Dataset): Promise<EvalResult>;
+  getParams(): Promise<Float32Array>;
+  setParams?(params: Float32Array): Promise<void>;
+  /** A short human description of the active variant (e.g. 'SIMD, 2 threads', 'shared memory'). */
+  describe?(): string;
+  dispose(): Promise<void>;
+}
+
+/** Thrown when a run is stopped through its AbortSignal; the model keeps its last completed batch. */
+export class StoppedError extends Error {
+  constructor(message = 'stopped') {
+    super(message);
+    this.name = 'StoppedError';
+  }
+}
+
+export function assertNever(x: never): never {
+  throw new Error(`unexpected value: ${String(x)}`);
+}

@@ -1,0 +1,100 @@
+import { createBackend, backendEntries } from '../backends/registry';
+import type { BackendName, BackendOptions } from '../backends/types';
+import { sliceDataset } from '../data/dataset';
+import { loadMnist } from '../data/mnist';
+import { initParams } from '../mlp/init';
+import { epochPermutation } from '../mlp/random';
+import { gather_batch, train_step } from '../mlp/reference';
+import { makeSpec } from '../mlp/spec';
+import { prepareBackend, trainEpochs } from '../train/trainer';
+
+export interface EquivalenceResult {
+  backend: string;
+  describe: string;
+  samples: number;
+  batchSize: number;
+  maxAbsDiff: number;
+  maxAbsChange: number; // how far training moved the reference weights (so a no-op cannot pass)
+}
+
+async function supported(): Promise<Record<string, true | string>> {
+  const out: Record<string, true | string> = {};
+  for (const e of backendEntries()) out[e.name] = await e.isSupported();
+  return out;
+}
+
+/**
+ * Trains `samples` samples (one epoch, seeded order) with the reference and with `backend`, from the
+ * same initial weights, and reports max |Δparam|.
+ */
+async function equivalence(name: BackendName, opts: BackendOptions = {}, samples = 6400, batchSize = 128, hidden = 128, lr = 0.1, seed = 7): Promise<EquivalenceResult> {
+  const { train } = await loadMnist();
+  const data = sliceDataset(train, samples);
+  const spec = makeSpec(hidden);
+  const init = initParams(spec, seed);
+  const order = epochPermutation(data.count, seed, 0);
+  const ref = init.slice();
+  const x = new Float32Array(batchSize * 784), t = new Uint8Array(batchSize);
+  for (let start = 0; start < data.count; start += batchSize) {
+    const B = Math.min(batchSize, data.count - start);
+    gather_batch(x, t, data.images, data.labels, order, start, B, 784);
+    train_step(spec, ref, x.subarray(0, B * 784), t.subarray(0, B), B, lr);
+  }
+  const backend = await createBackend(name);
+  try {
+    await backend.init(spec, init, opts);
+    await backend.setData(data);
+    await backend.trainEpoch({ epoch: 0, order, batchSize, learningRate: lr });
+    const got = await backend.getParams();
+    let maxAbsDiff = 0, maxAbsChange = 0;
+    for (let i = 0; i < ref.length; i++) {
+      maxAbsDiff = Math.max(maxAbsDiff, Math.abs(ref[i] - got[i]));
+      maxAbsChange = Math.max(maxAbsChange, Math.abs(ref[i] - init[i]));
+    }
+    return { backend: name, describe: backend.describe?.() ?? name, samples: data.count, batchSize, maxAbsDiff, maxAbsChange };
+  } finally {
+    await backend.dispose();
+  }
+}
+
+export interface EpochTiming {
+  backend: string;
+  describe: string;
+  batchSize: number;
+  epochMs: number[];
+  samplesPerSec: number[];
+  accuracy: number;
+  breakdown: unknown[];
+}
+
+/** Trains `epochs` full epochs (after `warmup` epochs on a slice) and reports each epoch's time. */
+async function timeEpochs(name: BackendName, opts: BackendOptions, batchSize: number, epochs: number, warmupSamples = 6000, lr = 0.1, seed = 1): Promise<EpochTiming> {
+  const { train, test } = await loadMnist();
+  const backend = await createBackend(name);
+  try {
+    const warm = sliceDataset(train, warmupSamples);
+    await prepareBackend(backend, { hiddenSize: 128, batchSize, learningRate: lr, epochs: 1, seed }, warm, opts);
+    if (warmupSamples > 0) await trainEpochs(backend, { batchSize, learningRate: lr, epochs: 1, seed }, warm, null);
+    await backend.setParams?.(initParams(makeSpec(128), seed));
+    await backend.setData(train);
+    const r = await trainEpochs(backend, { batchSize, learningRate: lr, epochs, seed }, train, test);
+    return {
+      backend: name, describe: backend.describe?.() ?? name, batchSize,
+      epochMs: r.epochs.map((e) => e.wallMs), samplesPerSec: r.epochs.map((e) => e.samplesPerSec),
+      accuracy: r.evaluation!.accuracy, breakdown: r.epochs.map((e) => e.breakdown),
+    };
+  } finally {
+    await backend.dispose();
+  }
+}
+
+export const harness = {
+  supported,
+  equivalence,
+  timeEpochs,
+  crossOriginIsolated: () => globalThis.crossOriginIsolated === true,
+  loadMnist: async () => {
+    const { train, test } = await loadMnist();
+    return { train: train.count, test: test.count };
+  },
+};
