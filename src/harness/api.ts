@@ -6,6 +6,7 @@ import { initParams } from '../mlp/init';
 import { epochPermutation } from '../mlp/random';
 import { gather_batch, train_step } from '../mlp/reference';
 import { makeSpec } from '../mlp/spec';
+import { DEFAULT_CONFIG } from '../train/config';
 import { prepareBackend, trainEpochs } from '../train/trainer';
 
 export interface EquivalenceResult {
@@ -88,8 +89,29 @@ async function timeEpochs(name: BackendName, opts: BackendOptions, batchSize: nu
   }
 }
 
+/** Test accuracy after each of `epochs` epochs with the app's default hyperparameters. */
+async function accuracyCurve(name: BackendName, opts: BackendOptions, epochs: number) {
+  const { train, test } = await loadMnist();
+  const backend = await createBackend(name);
+  try {
+    const config = { ...DEFAULT_CONFIG, epochs: 1 };
+    await prepareBackend(backend, config, train, opts);
+    const accuracy: number[] = [];
+    for (let e = 0; e < epochs; e++) {
+      const r = await trainEpochs(backend, config, train, test, {}, undefined, e);
+      accuracy.push(r.evaluation!.accuracy);
+    }
+    return { config, accuracy };
+  } finally {
+    await backend.dispose();
+  }
+}
+
 export const harness = {
+  accuracyCurve,
   supported,
+  tfjsEpochs: async (backendName: string, batchSize: number, epochs: number, lr?: number) =>
+    (await import('./tfjs')).tfjsEpochs(backendName, batchSize, epochs, lr),
   equivalence,
   timeEpochs,
   crossOriginIsolated: () => globalThis.crossOriginIsolated === true,

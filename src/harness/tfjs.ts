@@ -1,0 +1,85 @@
+// The peer: the same 784-128-10 MLP trained with TensorFlow.js (tf.train.sgd + minimize), same
+// batch size, same data, so the bench prints our/peer ratios measured in the same run.
+import type { Dataset } from '../data/dataset';
+import { loadMnist } from '../data/mnist';
+import { epochPermutation } from '../mlp/random';
+
+export interface PeerTiming {
+  backend: string;
+  batchSize: number;
+  epochMs: number[];
+  accuracy: number;
+  error?: string;
+}
+
+async function tfWithBackend(name: string) {
+  const tf = await import('@tensorflow/tfjs');
+  if (name === 'wasm') {
+    const wasm = await import('@tensorflow/tfjs-backend-wasm');
+    const base = new URL('/tfjs-wasm/', location.href).href;
+    wasm.setWasmPaths(base);
+  } else if (name === 'webgpu') {
+    await import('@tensorflow/tfjs-backend-webgpu');
+  }
+  const ok = await tf.setBackend(name);
+  if (!ok) throw new Error(`TF.js backend "${name}" could not be initialised`);
+  await tf.ready();
+  return tf;
+}
+
+function normalised(d: Dataset, order: Uint32Array, start: number, B: number, x: Float32Array, y: Int32Array) {
+  for (let b = 0; b < B; b++) {
+    const n = order[start + b];
+    for (let c = 0; c < 784; c++) x[b * 784 + c] = d.images[n * 784 + c] / 255;
+    y[b] = d.labels[n];
+  }
+}
+
+/** Trains `epochs` epochs of the full training set with TF.js on `backendName`; one warm-up epoch slice first. */
+export async function tfjsEpochs(backendName: string, batchSize: number, epochs: number, lr = 0.1, warmupSamples = 2048): Promise<PeerTiming> {
+  const { train, test } = await loadMnist();
+  const out: PeerTiming = { backend: `tfjs-${backendName}`, batchSize, epochMs: [], accuracy: NaN };
+  try {
+    const tf = await tfWithBackend(backendName);
+    const w1 = tf.variable(tf.randomNormal([784, 128], 0, Math.sqrt(2 / 784), 'float32', 1));
+    const b1 = tf.variable(tf.zeros([128]));
+    const w2 = tf.variable(tf.randomNormal([128, 10], 0, Math.sqrt(2 / 128), 'float32', 2));
+    const b2 = tf.variable(tf.zeros([10]));
+    const opt = tf.train.sgd(lr);
+    const model = (x: import('@tensorflow/tfjs').Tensor2D) => tf.add(tf.matMul(tf.relu(tf.add(tf.matMul(x, w1), b1)), w2), b2);
+    const x = new Float32Array(batchSize * 784);
+    const y = new Int32Array(batchSize);
+    const runEpoch = async (samples: number, epoch: number) => {
+      const order = epochPermutation(train.count, 1, epoch);
+      for (let start = 0; start < samples; start += batchSize) {
+        const B = Math.min(batchSize, samples - start);
+        normalised(train, order, start, B, x, y);
+        tf.tidy(() => {
+          const xs = tf.tensor2d(x.subarray(0, B * 784), [B, 784]);
+          const ys = tf.oneHot(tf.tensor1d(y.subarray(0, B), 'int32'), 10);
+          opt.minimize(() => tf.losses.softmaxCrossEntropy(ys, model(xs)).asScalar());
+        });
+      }
+      await tf.nextFrame?.().catch(() => undefined);
+      const probe = w2.dataSync(); // waits for queued GPU work before the clock stops
+      if (!Number.isFinite(probe[0])) throw new Error('TF.js weights became NaN');
+    };
+    await runEpoch(Math.min(warmupSamples, train.count), 99);
+    for (let e = 0; e < epochs; e++) {
+      const t0 = performance.now();
+      await runEpoch(train.count, e);
+      out.epochMs.push(performance.now() - t0);
+    }
+    const preds = tf.tidy(() => {
+      const xt = tf.tensor2d(Float32Array.from(test.images, (v) => v / 255), [test.count, 784]);
+      return model(xt).argMax(1).dataSync();
+    });
+    let correct = 0;
+    for (let i = 0; i < test.count; i++) if (preds[i] === test.labels[i]) correct++;
+    out.accuracy = correct / test.count;
+    tf.disposeVariables();
+  } catch (e) {
+    out.error = e instanceof Error ? e.message : String(e);
+  }
+  return out;
+}
