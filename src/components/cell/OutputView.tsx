@@ -1,0 +1,45 @@
+import { lazy, Suspense } from 'react';
+import { assertNever } from '../../backends/types';
+import { useT } from '../../i18n/react';
+import type { Output } from '../../notebook/kernel/protocol';
+import { DigitGrid } from '../digits/DigitGrid';
+
+const ChartView = lazy(() => import('../charts/ChartView').then((m) => ({ default: m.ChartView })));
+
+export function OutputView({ output }: { output: Output }) {
+  const t = useT();
+  switch (output.kind) {
+    case 'text':
+      return <pre className="out-text" data-testid="out-text">{output.text}</pre>;
+    case 'error':
+      return (
+        <div className="out-error" role="alert" data-testid="out-error" data-line={output.line}>
+          {output.line !== undefined
+            ? t('errorAtLine', { name: output.name ?? t('error'), line: output.line, message: output.message })
+            : `${output.name ?? t('error')}: ${output.message}`}
+        </div>
+      );
+    case 'table':
+      return (
+        <table className="out-table data-table" data-testid="out-table">
+          <thead><tr>{output.columns.map((c) => <th key={c} scope="col">{c}</th>)}</tr></thead>
+          <tbody>{output.rows.map((r, i) => <tr key={i}>{r.map((v, j) => <td key={j}>{typeof v === 'number' && !Number.isInteger(v) ? v.toPrecision(4) : v}</td>)}</tr>)}</tbody>
+        </table>
+      );
+    case 'chart':
+      return <Suspense fallback={<div className="chart-loading" />}><ChartView spec={output.spec} /></Suspense>;
+    case 'digits':
+      return <DigitGrid title={output.title} images={output.images} labels={output.labels} predictions={output.predictions} />;
+    case 'progress':
+      return (
+        <label className="out-progress" data-testid="out-progress">
+          {output.label}{' '}
+          <progress value={output.value} max={output.max || 1} /> {Math.round((output.value / (output.max || 1)) * 100)}%
+        </label>
+      );
+    case 'code':
+      return <pre className={`out-code language-${output.language}`}><code>{output.source}</code></pre>;
+    default:
+      return assertNever(output);
+  }
+}

@@ -1,0 +1,62 @@
+// One cell's state and its transitions, with no React: idle → queued → running → idle.
+import type { Knobs, Output } from '../kernel/protocol';
+import type { CellSpec } from './lesson';
+
+export type CellStatus = 'idle' | 'queued' | 'running';
+export type RunResult = 'ok' | 'error' | 'stopped' | 'interrupted';
+
+export interface CellState {
+  readonly spec: CellSpec; // the lesson's original
+  readonly source: string; // current (possibly edited) source
+  readonly knobs: Knobs;
+  readonly originalKnobs: Knobs;
+  readonly status: CellStatus;
+  readonly outputs: readonly Output[];
+  readonly executionCount: number | null;
+  readonly result: RunResult | null;
+}
+
+export type CellEvent =
+  | { type: 'edit'; source: string }
+  | { type: 'setKnobs'; knobs: Partial<Knobs> }
+  | { type: 'queue' }
+  | { type: 'dequeue' }
+  | { type: 'start'; count: number }
+  | { type: 'output'; output: Output }
+  | { type: 'finish'; result: RunResult }
+  | { type: 'clear' }
+  | { type: 'reset' };
+
+export function newCell(spec: CellSpec, knobs: Knobs): CellState {
+  return { spec, source: spec.source, knobs, originalKnobs: knobs, status: 'idle', outputs: [], executionCount: null, result: null };
+}
+
+export function isEdited(c: CellState): boolean {
+  return c.source !== c.spec.source || JSON.stringify(c.knobs) !== JSON.stringify(c.originalKnobs);
+}
+
+export function transitionCell(c: CellState, e: CellEvent): CellState {
+  switch (e.type) {
+    case 'edit':
+      return { ...c, source: e.source };
+    case 'setKnobs':
+      return { ...c, knobs: { ...c.knobs, ...e.knobs } };
+    case 'queue':
+      return c.status === 'idle' ? { ...c, status: 'queued' } : c;
+    case 'dequeue':
+      return c.status === 'queued' ? { ...c, status: 'idle' } : c;
+    case 'start':
+      return { ...c, status: 'running', outputs: [], executionCount: e.count, result: null };
+    case 'output': {
+      const i = c.outputs.findIndex((o) => o.id === e.output.id);
+      const outputs = i < 0 ? [...c.outputs, e.output] : c.outputs.map((o, j) => (j === i ? e.output : o));
+      return { ...c, outputs };
+    }
+    case 'finish':
+      return { ...c, status: 'idle', result: e.result };
+    case 'clear':
+      return { ...c, outputs: [], result: null, executionCount: null };
+    case 'reset':
+      return { ...c, source: c.spec.source, knobs: c.originalKnobs };
+  }
+}

@@ -1,0 +1,40 @@
+// Markdown to HTML, safely: raw HTML is escaped (html: false), link targets are checked by
+// markdown-it's validateLink (no javascript:), and math is rendered by KaTeX (trust off).
+import katex from 'katex';
+import MarkdownIt, { type StateInline } from 'markdown-it';
+
+function mathRule(state: StateInline, silent: boolean): boolean {
+  const src = state.src;
+  const start = state.pos;
+  if (src[start] !== '$') return false;
+  const display = src[start + 1] === '$';
+  const open = display ? 2 : 1;
+  if (!display && /\s/.test(src[start + 1] ?? ' ')) return false; // "$ 5" is money, not math
+  let end = start + open;
+  for (;;) {
+    end = src.indexOf(display ? '$$' : '$', end);
+    if (end < 0) return false;
+    if (src[end - 1] !== '\\') break;
+    end++;
+  }
+  const tex = src.slice(start + open, end);
+  if (!tex.trim()) return false;
+  if (!silent) {
+    const token = state.push('math', 'span', 0);
+    token.content = tex;
+    token.meta = { display };
+  }
+  state.pos = end + open;
+  return true;
+}
+
+const md = new MarkdownIt({ html: false, linkify: true, typographer: true });
+md.inline.ruler.after('escape', 'math', mathRule);
+md.renderer.rules.math = (tokens, idx) => {
+  const t = tokens[idx];
+  return katex.renderToString(t.content, { displayMode: Boolean(t.meta?.display), throwOnError: false, trust: false, output: 'html' });
+};
+
+export function renderMarkdown(source: string): string {
+  return md.render(source);
+}

@@ -1,0 +1,127 @@
+// The notebook of one lesson, with no React: cells, the run queue, the execution counter, and the
+// link to the kernel. React subscribes to it (useSyncExternalStore).
+import type { Lang } from '../../i18n';
+import type { Knobs, Output } from '../kernel/protocol';
+import type { RunStatus } from '../kernelClient';
+import { isEdited, newCell, transitionCell, type CellEvent, type CellState } from './cell';
+import { knobsFromOptions } from './knobs';
+import type { Lesson } from './lesson';
+
+export interface Kernel {
+  readonly busy: boolean;
+  run(code: string, knobs: Knobs, lang: Lang, onOutput: (o: Output) => void): Promise<RunStatus>;
+  stop(): Promise<RunStatus | null>;
+  restart(): void;
+}
+
+export interface SavedCell { source: string; knobs: Knobs }
+
+export interface NotebookHooks {
+  saveCell(index: number, saved: SavedCell | null): void; // null: back to the original
+  cellDone(index: number): void; // a code cell ran without error
+}
+
+export interface NotebookState {
+  lesson: Lesson;
+  cells: CellState[];
+  queue: number[];
+  running: number | null;
+  counter: number;
+  stopping: boolean;
+}
+
+export class Notebook {
+  private state: NotebookState;
+  private listeners = new Set<() => void>();
+  private draining = false;
+
+  constructor(lesson: Lesson, private readonly kernel: Kernel, private readonly lang: Lang, private readonly hooks: NotebookHooks, saved: Map<number, SavedCell> = new Map(), outputs?: Map<number, { outputs: Output[]; count: number | null }>) {
+    const cells = lesson.cells.map((spec) => {
+      let c = newCell(spec, knobsFromOptions(spec.options));
+      const s = saved.get(spec.index);
+      if (s) c = { ...c, source: s.source, knobs: { ...c.knobs, ...s.knobs } };
+      const o = outputs?.get(spec.index);
+      if (o) c = { ...c, outputs: o.outputs, executionCount: o.count };
+      return c;
+    });
+    this.state = { lesson, cells, queue: [], running: null, counter: 0, stopping: false };
+  }
+
+  subscribe = (fn: () => void) => {
+    this.listeners.add(fn);
+    return () => { this.listeners.delete(fn); };
+  };
+
+  getSnapshot = () => this.state;
+
+  private set(next: Partial<NotebookState>) {
+    this.state = { ...this.state, ...next };
+    for (const l of this.listeners) l();
+  }
+
+  private apply(i: number, e: CellEvent) {
+    this.set({ cells: this.state.cells.map((c, j) => (j === i ? transitionCell(c, e) : c)) });
+  }
+
+  private persist(i: number) {
+    const c = this.state.cells[i];
+    this.hooks.saveCell(c.spec.index, isEdited(c) ? { source: c.source, knobs: c.knobs } : null);
+  }
+
+  edit(i: number, source: string) { this.apply(i, { type: 'edit', source }); this.persist(i); }
+  setKnobs(i: number, knobs: Partial<Knobs>) { this.apply(i, { type: 'setKnobs', knobs }); this.persist(i); }
+  resetCell(i: number) { this.apply(i, { type: 'reset' }); this.persist(i); }
+  resetLesson() { this.state.cells.forEach((_, i) => { this.apply(i, { type: 'reset' }); this.persist(i); }); }
+  clearOutputs() { this.set({ cells: this.state.cells.map((c) => transitionCell(c, { type: 'clear' })) }); }
+
+  private enqueue(indices: number[]) {
+    const code = indices.filter((i) => this.state.cells[i]?.spec.kind === 'code' && this.state.cells[i].status === 'idle');
+    code.forEach((i) => this.apply(i, { type: 'queue' }));
+    this.set({ queue: [...this.state.queue, ...code] });
+    void this.drain();
+  }
+
+  run(i: number) { this.enqueue([i]); }
+  runAll() { this.enqueue(this.state.cells.map((_, i) => i)); }
+  runFrom(i: number) { this.enqueue(this.state.cells.map((_, j) => j).filter((j) => j >= i)); }
+
+  private cancelQueue() {
+    this.state.queue.forEach((i) => this.apply(i, { type: 'dequeue' }));
+    this.set({ queue: [] });
+  }
+
+  /** Stops the running cell and empties the queue; resolves when the cell has stopped. */
+  async stop() {
+    this.cancelQueue();
+    if (this.state.running === null) return;
+    this.set({ stopping: true });
+    await this.kernel.stop();
+    this.set({ stopping: false });
+  }
+
+  restartKernel() {
+    this.cancelQueue();
+    this.kernel.restart();
+  }
+
+  private async drain() {
+    if (this.draining) return;
+    this.draining = true;
+    try {
+      while (this.state.queue.length) {
+        const [i, ...rest] = this.state.queue;
+        const counter = this.state.counter + 1;
+        this.set({ queue: rest, running: i, counter });
+        this.apply(i, { type: 'start', count: counter });
+        const c = this.state.cells[i];
+        const status = await this.kernel.run(c.source, c.knobs, this.lang, (o) => this.apply(i, { type: 'output', output: o }));
+        this.apply(i, { type: 'finish', result: status });
+        this.set({ running: null });
+        if (status === 'ok') this.hooks.cellDone(c.spec.index);
+        else this.cancelQueue(); // like Jupyter: an error or a stop ends "run all"
+      }
+    } finally {
+      this.draining = false;
+    }
+  }
+}

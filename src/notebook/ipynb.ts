@@ -1,0 +1,140 @@
+// A lesson with its outputs as a Jupyter notebook (nbformat 4), and back. Imported notebooks are
+// validated field by field; their code is shown, never run by itself.
+import type { CellSpec, Lesson } from './core/lesson';
+import type { CellState } from './core/cell';
+import type { Knobs, Output } from './kernel/protocol';
+
+const MIME = 'application/vnd.paralelo.output+json';
+
+interface NbCell {
+  cell_type: 'markdown' | 'code' | 'raw';
+  id?: string;
+  metadata: Record<string, unknown>;
+  source: string | string[];
+  execution_count?: number | null;
+  outputs?: unknown[];
+}
+
+export interface Notebook4 {
+  nbformat: 4;
+  nbformat_minor: number;
+  metadata: Record<string, unknown>;
+  cells: NbCell[];
+}
+
+function b64(bytes: Uint8Array): string {
+  let s = '';
+  for (let i = 0; i < bytes.length; i += 0x8000) s += String.fromCharCode(...bytes.subarray(i, i + 0x8000));
+  return btoa(s);
+}
+function unb64(s: string): Uint8Array {
+  const bin = atob(s);
+  const out = new Uint8Array(bin.length);
+  for (let i = 0; i < bin.length; i++) out[i] = bin.charCodeAt(i);
+  return out;
+}
+
+function outputToJupyter(o: Output): unknown {
+  switch (o.kind) {
+    case 'text': return { output_type: 'stream', name: 'stdout', text: o.text };
+    case 'error': return { output_type: 'error', ename: o.name ?? 'Error', evalue: o.message, traceback: [o.line !== undefined ? `line ${o.line}: ${o.message}` : o.message] };
+    default: {
+      const data = o.kind === 'digits'
+        ? { ...o, images: b64(o.images), labels: b64(o.labels), predictions: o.predictions ? b64(o.predictions) : undefined }
+        : o;
+      const plain = o.kind === 'chart' ? o.spec.title : o.kind === 'code' ? o.source : o.kind;
+      return { output_type: 'display_data', data: { [MIME]: data, 'text/plain': plain }, metadata: {} };
+    }
+  }
+}
+
+export function exportIpynb(lesson: Lesson, cells: readonly CellState[]): Notebook4 {
+  return {
+    nbformat: 4, nbformat_minor: 5,
+    metadata: {
+      kernelspec: { name: 'paralelo-js', display_name: 'JavaScript (Paralelo)', language: 'javascript' },
+      language_info: { name: 'javascript' },
+      paralelo: { lesson: lesson.slug, lang: lesson.lang, title: lesson.title },
+    },
+    cells: cells.map((c, i) => c.spec.kind === 'markdown'
+      ? { cell_type: 'markdown', id: `cell-${i}`, metadata: {}, source: c.source }
+      : { cell_type: 'code', id: `cell-${i}`, metadata: { paralelo: { knobs: c.knobs } }, source: c.source, execution_count: c.executionCount, outputs: c.outputs.map(outputToJupyter) }),
+  };
+}
+
+export class IpynbError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = 'IpynbError';
+  }
+}
+
+function outputFromJupyter(o: unknown, where: string, k: number): Output | null {
+  if (!o || typeof o !== 'object') throw new IpynbError(`${where}: output ${k} is not an object`);
+  const r = o as Record<string, unknown>;
+  const id = `imported-${k}`;
+  const text = (v: unknown) => (Array.isArray(v) ? v.join('') : String(v ?? ''));
+  switch (r.output_type) {
+    case 'stream': return { id, kind: 'text', text: text(r.text) };
+    case 'error': return { id, kind: 'error', name: String(r.ename ?? 'Error'), message: String(r.evalue ?? '') };
+    case 'execute_result':
+    case 'display_data': {
+      const data = (r.data ?? {}) as Record<string, unknown>;
+      const ours = data[MIME] as Record<string, unknown> | undefined;
+      if (ours && typeof ours.kind === 'string') {
+        if (ours.kind === 'digits') {
+          return { id, kind: 'digits', title: ours.title as string | undefined, images: unb64(String(ours.images)), labels: unb64(String(ours.labels)), predictions: ours.predictions ? unb64(String(ours.predictions)) : undefined };
+        }
+        if (['chart', 'table', 'code', 'progress', 'text'].includes(ours.kind)) return { ...(ours as unknown as Output), id };
+      }
+      return data['text/plain'] !== undefined ? { id, kind: 'text', text: text(data['text/plain']) } : null;
+    }
+    default: throw new IpynbError(`${where}: output ${k} has unknown output_type ${JSON.stringify(r.output_type)}`);
+  }
+}
+
+export interface ImportedNotebook {
+  lesson: Lesson;
+  knobs: Map<number, Partial<Knobs>>;
+  outputs: Map<number, { outputs: Output[]; count: number | null }>;
+}
+
+/** Parses and validates a .ipynb file; throws an IpynbError that says what is wrong. */
+export function importIpynb(text: string, fileName: string): ImportedNotebook {
+  let nb: unknown;
+  try {
+    nb = JSON.parse(text);
+  } catch (e) {
+    throw new IpynbError(`${fileName} is not valid JSON: ${(e as Error).message}`);
+  }
+  if (!nb || typeof nb !== 'object') throw new IpynbError(`${fileName}: the top level must be an object`);
+  const n = nb as Record<string, unknown>;
+  if (n.nbformat !== 4) throw new IpynbError(`${fileName}: only nbformat 4 notebooks are supported (found ${JSON.stringify(n.nbformat)})`);
+  if (!Array.isArray(n.cells)) throw new IpynbError(`${fileName}: "cells" must be an array`);
+  const cells: CellSpec[] = [];
+  const knobs = new Map<number, Partial<Knobs>>();
+  const outputs = new Map<number, { outputs: Output[]; count: number | null }>();
+  n.cells.forEach((c: unknown, i: number) => {
+    const where = `${fileName}: cell ${i + 1}`;
+    if (!c || typeof c !== 'object') throw new IpynbError(`${where} is not an object`);
+    const cell = c as Record<string, unknown>;
+    if (cell.cell_type !== 'markdown' && cell.cell_type !== 'code' && cell.cell_type !== 'raw') throw new IpynbError(`${where} has unknown cell_type ${JSON.stringify(cell.cell_type)}`);
+    const src = cell.source;
+    if (typeof src !== 'string' && !(Array.isArray(src) && src.every((s) => typeof s === 'string'))) throw new IpynbError(`${where}: "source" must be a string or a list of strings`);
+    const source = Array.isArray(src) ? src.join('') : src;
+    if (cell.cell_type === 'code') {
+      const index = cells.length;
+      cells.push({ index, kind: 'code', source, options: {} });
+      const meta = (cell.metadata as Record<string, unknown> | undefined)?.paralelo as { knobs?: Partial<Knobs> } | undefined;
+      if (meta?.knobs) knobs.set(index, meta.knobs);
+      if (cell.outputs !== undefined && !Array.isArray(cell.outputs)) throw new IpynbError(`${where}: "outputs" must be an array`);
+      const outs = ((cell.outputs as unknown[]) ?? []).map((o, k) => outputFromJupyter(o, where, k)).filter((o): o is Output => o !== null);
+      outputs.set(index, { outputs: outs, count: typeof cell.execution_count === 'number' ? cell.execution_count : null });
+    } else {
+      cells.push({ index: cells.length, kind: 'markdown', source: cell.cell_type === 'raw' ? '```\n' + source + '\n```' : source, options: {} });
+    }
+  });
+  const meta = (n.metadata as Record<string, unknown> | undefined)?.paralelo as { title?: string; lang?: string } | undefined;
+  const title = meta?.title ?? fileName.replace(/\.ipynb$/i, '');
+  return { lesson: { key: 'imported', slug: `imported`, lang: meta?.lang ?? 'en', title, cells }, knobs, outputs };
+}

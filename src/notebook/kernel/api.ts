@@ -1,0 +1,160 @@
+// The globals cell code sees (documented in docs/notebook-api.md). Each run of a cell gets a fresh
+// API object bound to that run: its outputs, its knobs, its AbortSignal.
+import { BACKEND_NAMES, StoppedError, type BackendName, type EpochStats } from '../../backends/types';
+import { t } from '../../i18n';
+import { resolveConfig } from '../../train/config';
+import { prepareBackend, trainEpochs } from '../../train/trainer';
+import { breakdownChart, histogramChart, lossChart, median, speedupChart, taskStreamChart, throughputChart, timingsChart } from './charts';
+import { extras } from './extras';
+import { formatValue } from './format';
+import type { ChartSpec, Knobs, Lang, Output } from './protocol';
+import type { Run } from './run';
+import { backendInstance, dropBackend, mnistData, supportedBackends, trainSubset } from './session';
+
+export interface RunContext {
+  lang: Lang;
+  knobs: Knobs;
+  signal: AbortSignal;
+  post(output: Output): void;
+}
+
+export interface TrainOptions {
+  backend?: BackendName; epochs?: number; batchSize?: number; learningRate?: number; seed?: number;
+  hidden?: number; samples?: number; workers?: number; threads?: number; simd?: boolean;
+  mode?: 'resident' | 'naive'; readbackEvery?: number; label?: string; chart?: boolean; evaluate?: boolean;
+}
+
+const LIVE_CHART_MS = 150;
+
+export function makeApi(ctx: RunContext) {
+  const { lang } = ctx;
+  let nextId = 0;
+  const id = (p: string) => `${p}-${nextId++}`;
+  const lossSeries: { label: string; points: { step: number; loss: number }[] }[] = [];
+  let lossChartId: string | null = null;
+  const chart = (spec: ChartSpec, oid = id('chart')) => ctx.post({ id: oid, kind: 'chart', spec });
+
+  async function mnist() {
+    const pid = id('progress');
+    let last = 0;
+    const { train, test } = await mnistData((p) => {
+      const now = performance.now();
+      if (now - last < 100 && p.loaded < p.total) return;
+      last = now;
+      ctx.post({ id: pid, kind: 'progress', label: t(lang, p.fromCache ? 'mnistFromCache' : 'loadingMnist'), value: p.loaded, max: p.total || p.loaded });
+    });
+    ctx.post({ id: pid, kind: 'text', text: t(lang, 'mnistLoaded', { train: train.count, test: test.count }) });
+    return { train: { count: train.count }, test: { count: test.count } };
+  }
+
+  async function labelCounts(set: 'train' | 'test' = 'train'): Promise<number[]> {
+    const d = (await mnistData())[set];
+    const counts = new Array<number>(10).fill(0);
+    for (const l of d.labels) counts[l]++;
+    return counts;
+  }
+
+  async function train(opts: TrainOptions = {}): Promise<Run> {
+    const k = ctx.knobs;
+    const name = opts.backend ?? k.backend;
+    if (!BACKEND_NAMES.includes(name)) throw new Error(`unknown backend "${String(name)}"; use one of ${BACKEND_NAMES.join(', ')}`);
+    const config = resolveConfig({
+      hiddenSize: opts.hidden ?? 128, batchSize: opts.batchSize ?? k.batchSize, learningRate: opts.learningRate ?? k.learningRate,
+      epochs: opts.epochs ?? k.epochs, seed: opts.seed ?? 42,
+    });
+    const { train: full, test } = await mnistData();
+    const samples = opts.samples ?? full.count;
+    if (!Number.isInteger(samples) || samples < 1 || samples > full.count) {
+      throw new RangeError(`samples must be an integer between 1 and ${full.count}, got ${String(samples)}`);
+    }
+    const data = await trainSubset(samples);
+    const backend = await backendInstance(name);
+    const bopts = {
+      workers: opts.workers ?? k.workers, threads: opts.threads ?? k.threads, simd: opts.simd ?? k.simd,
+      mode: opts.mode ?? k.mode, readbackEvery: opts.readbackEvery,
+    };
+    let label = opts.label ?? name;
+    for (let n = 2; lossSeries.some((s) => s.label === label); n++) label = `${opts.label ?? name} #${n}`;
+    const series = { label, points: [] as { step: number; loss: number }[] };
+    const live = opts.chart !== false;
+    if (live) {
+      lossSeries.push(series);
+      lossChartId ??= id('losses');
+    }
+    const batches = Math.ceil(samples / config.batchSize);
+    let lastPost = 0;
+    const postChart = (force: boolean) => {
+      const now = performance.now();
+      if (!live || (!force && now - lastPost < LIVE_CHART_MS)) return;
+      lastPost = now;
+      chart(lossChart(lang, lossSeries), lossChartId!);
+    };
+    const epochLines: EpochStats[] = [];
+    const statsId = id('epochs');
+    try {
+      await prepareBackend(backend, config, data, bopts);
+      const result = await trainEpochs(backend, config, data, opts.evaluate === false ? null : test, {
+        onProgress: (epoch, p) => {
+          series.points.push({ step: epoch * batches + p.batch + 1, loss: p.loss });
+          postChart(false);
+        },
+        onEpoch: (s) => {
+          epochLines.push(s);
+          ctx.post({ id: statsId, kind: 'text', text: epochLines.map((e) => `${label} · ${t(lang, 'epochTime', { epoch: e.epoch + 1, ms: e.wallMs.toFixed(0), sps: e.samplesPerSec.toFixed(0), loss: e.loss.toFixed(4) })}`).join('\n') });
+        },
+      }, ctx.signal);
+      postChart(true);
+      const ev = result.evaluation;
+      if (ev) ctx.post({ id: id('acc'), kind: 'text', text: `${label} · ${t(lang, 'testAccuracy', { acc: (ev.accuracy * 100).toFixed(2) })}` });
+      return {
+        label, backend: name, describe: backend.describe?.() ?? name, config: { ...config, samples },
+        epochs: result.epochs, medianEpochMs: median(result.epochs.map((e) => e.wallMs)),
+        samplesPerSec: median(result.epochs.map((e) => e.samplesPerSec)),
+        accuracy: ev?.accuracy ?? NaN, testLoss: ev?.loss ?? NaN, losses: series.points, predictions: ev?.predictions ?? null,
+      };
+    } catch (e) {
+      postChart(true);
+      if (!(e instanceof StoppedError)) await dropBackend(name); // a failed backend is rebuilt next time
+      throw e;
+    }
+  }
+
+  const show = {
+    text: (v: unknown) => ctx.post({ id: id('text'), kind: 'text', text: formatValue(v) }),
+    table: (rows: Record<string, unknown>[], o: { columns?: string[] } = {}) => {
+      const columns = o.columns ?? [...new Set(rows.flatMap((r) => Object.keys(r)))];
+      ctx.post({ id: id('table'), kind: 'table', columns, rows: rows.map((r) => columns.map((c) => { const v = r[c]; return typeof v === 'number' ? v : formatValue(v ?? ''); })) });
+    },
+    code: (source: string, language = 'text') => ctx.post({ id: id('code'), kind: 'code', source: String(source), language }),
+    chart: (spec: Partial<ChartSpec> & { kind?: ChartSpec['type'] }) => {
+      const y = Array.isArray(spec.y) ? spec.y : spec.y ? [spec.y as unknown as string] : [];
+      chart({ type: spec.kind ?? spec.type ?? 'line', title: spec.title ?? '', data: spec.data ?? [], x: spec.x ?? 'x', y, logX: spec.logX, logY: spec.logY, xLabel: spec.xLabel, yLabel: spec.yLabel });
+    },
+    losses: (runs: Run[]) => chart(lossChart(lang, runs.map((r) => ({ label: r.label, points: r.losses })))),
+    timings: (runs: Run[]) => chart(timingsChart(lang, runs)),
+    breakdown: (runs: Run[]) => chart(breakdownChart(lang, runs)),
+    speedup: (points: { n: number; ms: number }[], o: { label?: string } = {}) => chart(speedupChart(lang, points, o.label ?? 'workers')),
+    throughput: (points: { batchSize: number; samplesPerSec: number }[], o: { label?: string } = {}) => chart(throughputChart(lang, points, o.label ?? '')),
+    taskStream: (run: Run, epoch = 0) => chart(taskStreamChart(lang, run, epoch)),
+    histogram: (counts: number[]) => chart(histogramChart(lang, counts)),
+    digits: async (o: { set?: 'train' | 'test'; start?: number; count?: number } = {}) => {
+      const d = (await mnistData())[o.set ?? 'train'];
+      const start = Math.max(0, o.start ?? 0), count = Math.max(0, Math.min(o.count ?? 32, 256, d.count - start));
+      ctx.post({ id: id('digits'), kind: 'digits', title: t(lang, 'digitsTitle'), images: d.images.slice(start * 784, (start + count) * 784), labels: d.labels.slice(start, start + count) });
+    },
+    predictions: async (run: Run, o: { count?: number; start?: number } = {}) => {
+      if (!run?.predictions) throw new Error('show.predictions needs a run trained with evaluate: true');
+      const d = (await mnistData()).test;
+      const start = Math.max(0, o.start ?? 0), count = Math.max(0, Math.min(o.count ?? 16, 256, d.count - start));
+      ctx.post({ id: id('digits'), kind: 'digits', title: `${run.label} · ${t(lang, 'predictionsTitle')}`, images: d.images.slice(start * 784, (start + count) * 784), labels: d.labels.slice(start, start + count), predictions: run.predictions.slice(start, start + count) });
+    },
+  };
+
+  return {
+    mnist, labelCounts, train, show, knobs: { ...ctx.knobs },
+    backends: supportedBackends,
+    stopRequested: () => ctx.signal.aborted,
+    sleep: (ms: number) => new Promise((r) => setTimeout(r, ms)),
+    ...extras(),
+  };
+}

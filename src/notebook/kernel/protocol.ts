@@ -1,0 +1,49 @@
+// Messages between the page and the kernel (a Web Worker that runs cell code), and the display
+// outputs cell code produces. Outputs are plain data: React renders them; cell code never sees the DOM.
+
+export type { Lang } from '../../i18n';
+import type { Lang } from '../../i18n';
+
+export interface ChartSpec {
+  type: 'line' | 'bar' | 'stackedBar' | 'taskStream';
+  title: string;
+  data: Record<string, number | string>[];
+  x: string;
+  y: string[];
+  xLabel?: string;
+  yLabel?: string;
+  logX?: boolean;
+  logY?: boolean;
+  /** dashed series (e.g. the ideal speedup line) */
+  dashed?: string[];
+  note?: string;
+}
+
+export type Output =
+  | { id: string; kind: 'text'; text: string }
+  | { id: string; kind: 'error'; message: string; line?: number; name?: string }
+  | { id: string; kind: 'table'; columns: string[]; rows: (string | number)[][] }
+  | { id: string; kind: 'chart'; spec: ChartSpec }
+  | { id: string; kind: 'digits'; title?: string; images: Uint8Array; labels: Uint8Array; predictions?: Uint8Array }
+  | { id: string; kind: 'progress'; label: string; value: number; max: number }
+  | { id: string; kind: 'code'; source: string; language: string };
+
+export interface Knobs {
+  backend: 'js' | 'workers' | 'wasm' | 'webgpu';
+  batchSize: number;
+  epochs: number;
+  learningRate: number;
+  workers: number;
+  threads: number;
+  simd: boolean;
+  mode: 'resident' | 'naive';
+}
+
+export type ToKernel =
+  | { type: 'run'; runId: number; code: string; knobs: Knobs; lang: Lang }
+  | { type: 'stop' };
+
+export type FromKernel =
+  | { type: 'ready' }
+  | { type: 'output'; runId: number; output: Output } // add, or replace the output with the same id
+  | { type: 'done'; runId: number; status: 'ok' | 'error' | 'stopped' };

@@ -1,0 +1,50 @@
+// State the kernel keeps between cells: the data (loaded once), backend instances (created once per
+// name and reused, so a worker pool or a WASM module survives across runs), data subsets.
+import { backendEntries, createBackend } from '../../backends/registry';
+import type { Backend, BackendName } from '../../backends/types';
+import { sliceDataset, type Dataset, type Mnist } from '../../data/dataset';
+import { loadMnist, type LoadProgress } from '../../data/mnist';
+
+let data: Promise<Mnist> | null = null;
+const backends = new Map<BackendName, Backend>();
+const subsets = new Map<number, Dataset>();
+
+export function mnistData(onProgress?: (p: LoadProgress) => void): Promise<Mnist> {
+  if (!data) {
+    data = loadMnist('/mnist/', onProgress);
+    data.catch(() => { data = null; });
+  }
+  return data;
+}
+
+/** The first n training samples; the same object each time, so a backend can skip re-uploading. */
+export async function trainSubset(n: number): Promise<Dataset> {
+  const { train } = await mnistData();
+  if (n >= train.count) return train;
+  let s = subsets.get(n);
+  if (!s) {
+    s = sliceDataset(train, n);
+    subsets.set(n, s);
+  }
+  return s;
+}
+
+export async function backendInstance(name: BackendName): Promise<Backend> {
+  let b = backends.get(name);
+  if (!b) {
+    b = await createBackend(name);
+    backends.set(name, b);
+  }
+  return b;
+}
+
+/** Forget a backend after a failure so the next run builds a fresh one. */
+export async function dropBackend(name: BackendName): Promise<void> {
+  const b = backends.get(name);
+  backends.delete(name);
+  await b?.dispose().catch(() => undefined);
+}
+
+export async function supportedBackends(): Promise<{ name: BackendName; supported: true | string }[]> {
+  return Promise.all(backendEntries().map(async (e) => ({ name: e.name, supported: await e.isSupported() })));
+}

@@ -1,0 +1,102 @@
+// The page's handle on the kernel worker: run one cell at a time, stop (cooperative first, then
+// terminate after a grace period), restart. Outputs stream to the callback of the running cell.
+import type { FromKernel, Knobs, Lang, Output, ToKernel } from './kernel/protocol';
+
+export type RunStatus = 'ok' | 'error' | 'stopped' | 'interrupted';
+export const STOP_GRACE_MS = 2000;
+
+interface Pending {
+  runId: number;
+  onOutput: (o: Output) => void;
+  resolve: (s: RunStatus) => void;
+}
+
+export class KernelClient {
+  private worker: Worker | null = null;
+  private nextRun = 1;
+  private pending: Pending | null = null;
+  private listeners = new Set<() => void>();
+  generation = 0; // bumps on every restart: the shared scope is gone
+
+  private spawn(): Worker {
+    const w = new Worker(new URL('./kernel/kernel.worker.ts', import.meta.url), { type: 'module', name: 'paralelo-kernel' });
+    w.onmessage = (e: MessageEvent<FromKernel>) => this.onMessage(e.data);
+    w.onerror = (e) => {
+      const p = this.pending;
+      if (!p) return;
+      p.onOutput({ id: 'error', kind: 'error', name: 'KernelError', message: e.message || 'the kernel crashed' });
+      this.pending = null;
+      p.resolve('error');
+      this.restart();
+    };
+    return w;
+  }
+
+  private ensure(): Worker {
+    this.worker ??= this.spawn();
+    return this.worker;
+  }
+
+  private onMessage(m: FromKernel): void {
+    const p = this.pending;
+    if (m.type === 'ready' || !p || m.runId !== p.runId) return;
+    if (m.type === 'output') p.onOutput(m.output);
+    else if (m.type === 'done') {
+      this.pending = null;
+      p.resolve(m.status);
+    }
+  }
+
+  get busy(): boolean {
+    return this.pending !== null;
+  }
+
+  run(code: string, knobs: Knobs, lang: Lang, onOutput: (o: Output) => void): Promise<RunStatus> {
+    if (this.pending) return Promise.reject(new Error('the kernel is busy'));
+    const w = this.ensure();
+    const runId = this.nextRun++;
+    return new Promise<RunStatus>((resolve) => {
+      this.pending = { runId, onOutput, resolve };
+      const msg: ToKernel = { type: 'run', runId, code, knobs, lang };
+      w.postMessage(msg);
+    });
+  }
+
+  /** Asks the cell to stop; if it has not finished within the grace period, restarts the kernel. */
+  async stop(graceMs = STOP_GRACE_MS): Promise<RunStatus | null> {
+    const p = this.pending;
+    if (!p || !this.worker) return null;
+    this.worker.postMessage({ type: 'stop' } satisfies ToKernel);
+    const finished = new Promise<RunStatus>((resolve) => {
+      const orig = p.resolve;
+      p.resolve = (s) => { orig(s); resolve(s); };
+    });
+    const timeout = new Promise<null>((r) => setTimeout(() => r(null), graceMs));
+    const s = await Promise.race([finished, timeout]);
+    if (s !== null) return s;
+    this.pending = null;
+    this.restart();
+    p.resolve('interrupted');
+    return 'interrupted';
+  }
+
+  restart(): void {
+    this.worker?.terminate();
+    this.worker = null;
+    this.generation++;
+    const p = this.pending;
+    this.pending = null;
+    p?.resolve('interrupted');
+    for (const l of this.listeners) l();
+  }
+
+  onRestart(fn: () => void): () => void {
+    this.listeners.add(fn);
+    return () => this.listeners.delete(fn);
+  }
+
+  dispose(): void {
+    this.worker?.terminate();
+    this.worker = null;
+  }
+}
