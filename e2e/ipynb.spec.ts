@@ -1,0 +1,47 @@
+import { readFileSync } from 'node:fs';
+import { expect, test } from '@playwright/test';
+import { codeCell, openLesson } from './helpers';
+
+test('export → import round-trips a lesson with its outputs; imported code does not run', async ({ page }) => {
+  await openLesson(page, 'en', '01');
+  const a = codeCell(page, 0);
+  await a.getByTestId('run-cell').click();
+  await expect(a).toHaveAttribute('data-result', 'ok', { timeout: 60_000 });
+  const [download] = await Promise.all([page.waitForEvent('download'), page.getByTestId('export').click()]);
+  const path = await download.path();
+  const nb = JSON.parse(readFileSync(path, 'utf8'));
+  expect(nb.nbformat).toBe(4);
+  expect(nb.cells.filter((c: { cell_type: string }) => c.cell_type === 'code')).toHaveLength(4);
+
+  await page.getByTestId('import-file').setInputFiles(path);
+  await expect(page).toHaveURL(/#\/en\/imported/);
+  await expect(page.getByTestId('banner')).toContainText('does not run');
+  const cells = page.getByTestId('code-cell');
+  await expect(cells).toHaveCount(4);
+  await expect(cells.nth(0).getByTestId('outputs')).toContainText('60000');
+  await expect(cells.nth(0).getByTestId('exec-count')).toHaveText('[1]');
+  // nothing ran: the other cells have no outputs and no execution count
+  await expect(cells.nth(1).getByTestId('outputs')).toHaveText('');
+  for (let i = 0; i < 4; i++) await expect(cells.nth(i)).toHaveAttribute('data-status', 'idle');
+});
+
+test('a malformed notebook gets a clear message and changes nothing', async ({ page }) => {
+  await openLesson(page, 'en', '01');
+  await page.getByTestId('import-file').setInputFiles({ name: 'broken.ipynb', mimeType: 'application/json', buffer: Buffer.from('{"nbformat": 4, "cells": 7}') });
+  await expect(page.getByTestId('banner')).toContainText('broken.ipynb: "cells" must be an array');
+  await expect(page).toHaveURL(/#\/en\/01/);
+});
+
+test('raw HTML in markdown never runs script (<img onerror>)', async ({ page }) => {
+  await openLesson(page, 'en', '01');
+  const nb = {
+    nbformat: 4, nbformat_minor: 5, metadata: {},
+    cells: [{ cell_type: 'markdown', metadata: {}, source: 'hello <img src="x" onerror="window.__pwned = 1"> <script>window.__pwned = 2</script>' }],
+  };
+  await page.getByTestId('import-file').setInputFiles({ name: 'evil.ipynb', mimeType: 'application/json', buffer: Buffer.from(JSON.stringify(nb)) });
+  const md = page.getByTestId('markdown-cell').first();
+  await expect(md).toContainText('onerror');
+  await expect(md.locator('img, script')).toHaveCount(0);
+  await page.waitForTimeout(300);
+  expect(await page.evaluate(() => (window as unknown as { __pwned?: number }).__pwned)).toBeUndefined();
+});
