@@ -15,6 +15,7 @@ export const en = {
   workers: 'Workers',
   threads: 'Threads',
   simd: 'SIMD',
+  samples: 'Images',
   mode: 'Mode',
   epoch: 'Epoch',
   loss: 'Loss',

@@ -17,6 +17,7 @@ export const es: Record<keyof typeof en, string> = {
   workers: 'Workers',
   threads: 'Hilos',
   simd: 'SIMD',
+  samples: 'Imágenes',
   mode: 'Modo',
   epoch: 'Época',
   loss: 'Pérdida',

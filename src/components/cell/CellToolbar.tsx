@@ -37,6 +37,7 @@ export function CellToolbar({ knobs, support, onChange, disabled }: Props) {
       <NumberKnob label={t('batchSize')} value={knobs.batchSize} min={1} max={60000} onChange={(batchSize) => onChange({ batchSize })} testid="knob-batch" />
       <NumberKnob label={t('epochs')} value={knobs.epochs} min={1} max={100} onChange={(epochs) => onChange({ epochs })} testid="knob-epochs" />
       <NumberKnob label={t('learningRate')} value={knobs.learningRate} min={0.001} max={10} step={0.01} onChange={(learningRate) => onChange({ learningRate })} testid="knob-lr" />
+      <NumberKnob label={t('samples')} value={knobs.samples} min={1} max={60000} step={1000} onChange={(samples) => onChange({ samples })} testid="knob-samples" />
       {knobs.backend === 'workers' && <NumberKnob label={t('workers')} value={knobs.workers} min={1} max={16} onChange={(workers) => onChange({ workers })} testid="knob-workers" />}
       {knobs.backend === 'wasm' && (
         <>

@@ -40,8 +40,9 @@ export function CodeEditor({ value, onChange, onRun, label, language = 'javascri
       ed.onDidContentSizeChange(fit);
       fit();
       ed.onDidChangeModelContent(() => cb.current.onChange(ed.getValue()));
-      ed.addCommand(monaco.KeyMod.Shift | monaco.KeyCode.Enter, () => cb.current.onRun(true));
-      ed.addCommand(monaco.KeyMod.CtrlCmd | monaco.KeyCode.Enter, () => cb.current.onRun(false));
+      // addAction, not addCommand: a command binds to the last editor created, an action to this one
+      ed.addAction({ id: 'paralelo.runAndAdvance', label: 'Run cell and move on', keybindings: [monaco.KeyMod.Shift | monaco.KeyCode.Enter], run: () => cb.current.onRun(true) });
+      ed.addAction({ id: 'paralelo.run', label: 'Run cell', keybindings: [monaco.KeyMod.CtrlCmd | monaco.KeyCode.Enter], run: () => cb.current.onRun(false) });
       editorRef.current = ed;
       setReady(true);
     });

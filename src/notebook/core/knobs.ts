@@ -2,11 +2,17 @@ import { BACKEND_NAMES } from '../../backends/types';
 import { DEFAULT_CONFIG } from '../../train/config';
 import type { Knobs } from '../kernel/protocol';
 
+/** `?samples=N` in the page URL trains every cell on the first N images by default (quick mode). */
+function defaultSamples(): number {
+  const q = typeof location !== 'undefined' ? Number(new URLSearchParams(location.search).get('samples')) : NaN;
+  return Number.isInteger(q) && q >= 1 && q <= 60000 ? q : 60000;
+}
+
 export function defaultKnobs(): Knobs {
   const cores = typeof navigator !== 'undefined' ? navigator.hardwareConcurrency || 2 : 2;
   return {
     backend: 'js', batchSize: DEFAULT_CONFIG.batchSize, epochs: DEFAULT_CONFIG.epochs, learningRate: DEFAULT_CONFIG.learningRate,
-    workers: Math.min(16, cores), threads: Math.min(8, cores), simd: true, mode: 'resident',
+    workers: Math.min(16, cores), threads: Math.min(8, cores), simd: true, mode: 'resident', samples: defaultSamples(),
   };
 }
 
@@ -22,5 +28,6 @@ export function knobsFromOptions(options: Record<string, string | number | boole
   if (typeof o.threads === 'number') k.threads = o.threads;
   if (typeof o.simd === 'boolean') k.simd = o.simd;
   if (o.mode === 'resident' || o.mode === 'naive') k.mode = o.mode;
+  if (typeof o.samples === 'number') k.samples = Math.min(o.samples, k.samples);
   return k;
 }

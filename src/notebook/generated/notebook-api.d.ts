@@ -79,7 +79,7 @@ declare const mnist: () => Promise<{ train: { count: number; }; test: { count: n
 declare const labelCounts: (set?: 'train' | 'test') => Promise<number[]>;
 declare const train: (opts?: TrainOptions) => Promise<Run>;
 declare const show: { text: (v: unknown) => void; table: (rows: Record<string, unknown>[], o?: { columns?: string[]; }) => void; code: (source: string, language?: string) => void; chart: (spec: Partial<ChartSpec> & { kind?: ChartSpec['type']; }) => void; losses: (runs: Run[]) => void; timings: (runs: Run[]) => void; breakdown: (runs: Run[]) => void; speedup: (points: { n: number; ms: number; }[], o?: { label?: string; }) => void; throughput: (points: { batchSize: number; samplesPerSec: number; }[], o?: { label?: string; }) => void; taskStream: (run: Run, epoch?: number) => void; histogram: (counts: number[]) => void; digits: (o?: { set?: 'train' | 'test'; start?: number; count?: number; }) => Promise<void>; predictions: (run: Run, o?: { count?: number; start?: number; }) => Promise<void>; };
-declare const knobs: { backend: 'js' | 'workers' | 'wasm' | 'webgpu'; batchSize: number; epochs: number; learningRate: number; workers: number; threads: number; simd: boolean; mode: 'resident' | 'naive'; };
+declare const knobs: { backend: 'js' | 'workers' | 'wasm' | 'webgpu'; batchSize: number; epochs: number; learningRate: number; workers: number; threads: number; simd: boolean; mode: 'resident' | 'naive'; samples: number; };
 declare const backends: () => Promise<{ name: BackendName; supported: true | string; }[]>;
 declare const stopRequested: () => boolean;
 declare const sleep: (ms: number) => Promise<unknown>;

@@ -63,7 +63,7 @@ export function makeApi(ctx: RunContext) {
       epochs: opts.epochs ?? k.epochs, seed: opts.seed ?? 42,
     });
     const { train: full, test } = await mnistData();
-    const samples = opts.samples ?? full.count;
+    const samples = opts.samples ?? Math.min(k.samples, full.count);
     if (!Number.isInteger(samples) || samples < 1 || samples > full.count) {
       throw new RangeError(`samples must be an integer between 1 and ${full.count}, got ${String(samples)}`);
     }

@@ -37,6 +37,7 @@ export interface Knobs {
   threads: number;
   simd: boolean;
   mode: 'resident' | 'naive';
+  samples: number; // train on the first N training images (60000 = all)
 }
 
 export type ToKernel =
