@@ -108,3 +108,15 @@ for (const [kind, opts] of [
     expect(r.rerunDiff).toBeLessThanOrEqual(TOLERANCE);
   });
 }
+
+test('Stop between batches keeps the completed batches and the pool', async ({ page }) => {
+  await open(page);
+  const r = await page.evaluate(() => window.harness.workers.fault('stop', { workers: 2 }));
+  expect(r.fired).toBe(true);
+  expect(r.error?.name).toBe('StoppedError');
+  expect(r.completed).toBeGreaterThan(10);
+  expect(r.completed).toBeLessThan(r.batches);
+  expect(r.keptDiff).toBeLessThanOrEqual(TOLERANCE);
+  expect(r.poolAfter).toBe(r.poolBefore);
+  expect(r.rerunDiff).toBeLessThanOrEqual(TOLERANCE);
+});

@@ -63,10 +63,11 @@ export async function workersEquivalence(opts: BackendOptions, samples = 6400, b
 }
 
 /**
- * Makes worker 1 die ('terminate') or throw ('throw') during an epoch, then checks the error, the
- * model (the reference after the completed batches) and that the next run rebuilds the pool.
+ * Makes worker 1 die ('terminate') or throw ('throw') during an epoch, or presses Stop ('stop'),
+ * then checks the error, the model (the reference after the completed batches) and the next run
+ * (a rebuilt pool after a fault, the same pool after a stop).
  */
-export async function workersFault(kind: 'terminate' | 'throw', opts: BackendOptions, samples = 6400, batchSize = 64) {
+export async function workersFault(kind: 'terminate' | 'throw' | 'stop', opts: BackendOptions, samples = 6400, batchSize = 64) {
   const { data, spec, init, order, backend } = await setup(samples);
   const victim = 1;
   try {
@@ -74,6 +75,8 @@ export async function workersFault(kind: 'terminate' | 'throw', opts: BackendOpt
     await backend.setData(data);
     const poolBefore = backend.testHooks.poolId();
     let fired = false;
+    let stoppedAfter = 0; // a stop is seen before the next batch: the batches reported so far were applied
+    const stop = new AbortController();
     const plan = {
       epoch: 0, order, batchSize, learningRate: LR,
       onProgress: (p: BatchProgress) => {
@@ -81,17 +84,21 @@ export async function workersFault(kind: 'terminate' | 'throw', opts: BackendOpt
         fired = true;
         // terminate from a timer so the worker dies while a batch is in flight, not between batches
         if (kind === 'terminate') setTimeout(() => backend.testHooks.terminateWorker(victim), 0);
-        else backend.testHooks.throwInWorker(victim);
+        else if (kind === 'throw') backend.testHooks.throwInWorker(victim);
+        else {
+          stoppedAfter = p.batch + 1;
+          stop.abort();
+        }
       },
     };
     let error: { name: string; message: string; worker?: number; completedBatches?: number } | null = null;
     try {
-      await backend.trainEpoch(plan);
+      await backend.trainEpoch(plan, stop.signal);
     } catch (e) {
       const err = e as Error & { worker?: number; completedBatches?: number };
       error = { name: err.name, message: err.message, worker: err.worker, completedBatches: err.completedBatches };
     }
-    const completed = error?.completedBatches ?? 0;
+    const completed = kind === 'stop' ? stoppedAfter : error?.completedBatches ?? 0;
     const kept = await backend.getParams();
     const keptDiff = maxAbsDiff(kept, referenceAfter(spec, init, data, order, batchSize, LR, completed));
     const keptChange = maxAbsDiff(kept, init);
