@@ -38,7 +38,7 @@ export class WorkersBackend implements Backend {
   private spec!: MlpSpec;
   private params: Float32Array = new Float32Array(0);
   private size = 1;
-  private choice!: ModeChoice;
+  private choice!: ModeChoice; // set by init()
   private pool: WorkerPool | null = null;
   private driver: BatchDriver | null = null;
   private train: Dataset | null = null;
@@ -212,12 +212,13 @@ export class WorkersBackend implements Backend {
   }
 
   describe(): string {
-    return `${this.size} worker${this.size === 1 ? '' : 's'}, ${MODE_LABEL[this.choice.mode]}`;
+    if (!this.choice) return 'worker pool (not initialised)';
+    return `${this.size} worker${this.size === 1 ? '' : 's'}, ${MODE_LABEL[this.choice.mode]} (${this.choice.why})`;
   }
 
   /** Why this mode is active (e.g. not cross-origin isolated). */
   modeReason(): string {
-    return this.choice.reason;
+    return this.choice ? this.choice.reason : '';
   }
 
   async dispose(): Promise<void> {

@@ -6,7 +6,8 @@ export type WorkersMode = 'shared-atomics' | 'shared-messages' | 'transfer';
 
 export interface ModeChoice {
   readonly mode: WorkersMode;
-  readonly reason: string;
+  readonly why: string; // a few words for describe()
+  readonly reason: string; // the full sentence for EpochStats.extra.modeReason
 }
 
 export const MODE_LABEL: Record<WorkersMode, string> = {
@@ -21,22 +22,24 @@ export function sharedMemoryAvailable(): boolean {
 
 export function chooseMode(opts: BackendOptions): ModeChoice {
   if (opts.forceTransfer) {
-    return { mode: 'transfer', reason: 'forceTransfer option set: the non-shared fallback is used on purpose' };
+    return { mode: 'transfer', why: 'forceTransfer option', reason: 'forceTransfer option set: the non-shared fallback is used on purpose' };
   }
   if (!sharedMemoryAvailable()) {
     return {
       mode: 'transfer',
+      why: 'not cross-origin isolated',
       reason: 'the page is not cross-origin isolated, so SharedArrayBuffer is unavailable: each worker keeps its own copy of the data and the model travels by message',
     };
   }
   if (opts.dispatch === 'messages') {
-    return { mode: 'shared-messages', reason: 'dispatch "messages" option: shared memory, but each batch is started by a comlink call' };
+    return { mode: 'shared-messages', why: 'dispatch option', reason: 'dispatch "messages" option: shared memory, but each batch is started by a comlink call' };
   }
   if (!waitAsyncFn()) {
-    return { mode: 'shared-messages', reason: 'shared memory available, but Atomics.waitAsync is missing in this browser: each batch is started by a comlink call' };
+    return { mode: 'shared-messages', why: 'no Atomics.waitAsync', reason: 'shared memory available, but Atomics.waitAsync is missing in this browser: each batch is started by a comlink call' };
   }
   return {
     mode: 'shared-atomics',
+    why: 'crossOriginIsolated',
     reason: 'crossOriginIsolated: parameters and training set in SharedArrayBuffers (loaded once), batches signalled through a shared control block with Atomics',
   };
 }
