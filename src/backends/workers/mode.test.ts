@@ -22,3 +22,16 @@ describe('choosing how the pool is fed', () => {
     expect(forced.reason).toMatch(/forceTransfer/);
   });
 });
+
+describe('pool size', () => {
+  it('defaults to the logical core count, clamped to 1..16, and rejects anything else', async () => {
+    const { resolvePoolSize } = await import('./pool');
+    const n = resolvePoolSize(undefined);
+    const cores = typeof navigator !== 'undefined' ? navigator.hardwareConcurrency || 1 : 1;
+    expect(n).toBe(Math.max(1, Math.min(16, cores)));
+    expect(resolvePoolSize(16)).toBe(16);
+    for (const bad of [0, 17, 2.5, NaN]) {
+      expect(() => resolvePoolSize(bad)).toThrowError(/workers must be an integer between 1 and 16/);
+    }
+  });
+});
