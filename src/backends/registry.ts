@@ -13,6 +13,11 @@ const entries: BackendEntry[] = [
     isSupported: async () => true,
     create: async () => new (await import('./js/index')).JsBackend(),
   },
+  {
+    name: 'workers',
+    isSupported: async () => (typeof Worker === 'function' ? true : 'Web Workers are not available in this context, so there is no pool to run on'),
+    create: async () => new (await import('./workers/index')).WorkersBackend(),
+  },
 ];
 
 export function registerBackend(entry: BackendEntry): void {

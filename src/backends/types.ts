@@ -11,6 +11,8 @@ export interface BackendOptions {
   simd?: boolean; // wasm backend
   mode?: 'resident' | 'naive'; // webgpu backend
   readbackEvery?: number; // webgpu resident: loss readback every N steps (0 = once per epoch)
+  forceTransfer?: boolean; // workers backend: use the message-passing fallback even when memory can be shared
+  dispatch?: 'atomics' | 'messages'; // workers backend, shared memory: start batches via Atomics or one message each
 }
 
 export interface EpochPlan {
@@ -36,9 +38,10 @@ export interface TimingPart {
 }
 
 export interface TaskRecord {
-  readonly worker: number;
+  readonly worker: number; // -1: the coordinator (e.g. the workers backend's reduction + update)
   readonly kind: string;
   readonly shard: number;
+  readonly batch?: number; // batch of the epoch the task belongs to
   readonly start: number; // ms since epoch start
   readonly end: number;
 }

@@ -1,0 +1,122 @@
+import { expect, test, type Page } from '@playwright/test';
+
+// The workers backend in real Chromium (cross-origin isolated, so shared memory is available).
+// Stated tolerance: after one epoch (6400 samples) max |Δparam| vs the reference ≤ 1e-4.
+const TOLERANCE = 1e-4;
+
+async function open(page: Page): Promise<void> {
+  page.on('console', (m) => { if (m.type() === 'error') console.log(`[page] ${m.text()}`); });
+  await page.goto('/harness.html');
+  await expect(page.locator('#status')).toHaveText('harness ready');
+}
+
+for (const workers of [1, 2, 4]) {
+  test(`workers = ${workers} (shared memory + Atomics) matches the reference after one epoch`, async ({ page }) => {
+    await open(page);
+    const r = await page.evaluate((n) => window.harness.equivalence('workers', { workers: n }, 6400, 128), workers);
+    console.log(`workers=${workers}: ${r.describe}; max |Δ| = ${r.maxAbsDiff.toExponential(2)}, weights moved ${r.maxAbsChange.toFixed(3)}`);
+    expect(r.describe).toContain('Atomics');
+    expect(r.maxAbsChange).toBeGreaterThan(1e-3);
+    expect(r.maxAbsDiff).toBeLessThanOrEqual(TOLERANCE);
+  });
+}
+
+test('the transfer fallback (forced) and one-message-per-batch dispatch give the same weights', async ({ page }) => {
+  await open(page);
+  for (const opts of [{ workers: 2, forceTransfer: true }, { workers: 4, forceTransfer: true }, { workers: 2, dispatch: 'messages' as const }]) {
+    const r = await page.evaluate((o) => window.harness.workers.equivalence(o, 6400, 128), opts);
+    console.log(`${JSON.stringify(opts)}: ${r.describe}; max |Δ| = ${r.maxAbsDiff.toExponential(2)}`);
+    expect(r.mode).toBe(opts.forceTransfer ? 'transfer' : 'shared-messages');
+    expect(r.modeReason.length).toBeGreaterThan(20);
+    expect(r.maxAbsChange).toBeGreaterThan(1e-3);
+    expect(r.maxAbsDiff).toBeLessThanOrEqual(TOLERANCE);
+  }
+});
+
+test('more workers than samples in a batch, uneven last batch', async ({ page }) => {
+  await open(page);
+  // batch 3 on 5 workers: two workers sit every batch out; 1000 % 3 = 1: the last batch has one sample
+  const r = await page.evaluate(() => window.harness.workers.equivalence({ workers: 5 }, 1000, 3));
+  expect(r.maxAbsChange).toBeGreaterThan(1e-3);
+  expect(r.maxAbsDiff).toBeLessThanOrEqual(TOLERANCE);
+});
+
+test('runs inside another Web Worker (nested workers, as in the notebook kernel)', async ({ page }) => {
+  await open(page);
+  const r = await page.evaluate(() => window.harness.workers.nestedEquivalence({ workers: 2 }, 3200, 128));
+  console.log(`nested: ${r.describe}; in worker ${r.inWorker}; max |Δ| = ${r.maxAbsDiff.toExponential(2)}`);
+  expect(r.inWorker).toBe(true);
+  expect(r.mode).toBe('shared-atomics');
+  expect(r.maxAbsChange).toBeGreaterThan(1e-3);
+  expect(r.maxAbsDiff).toBeLessThanOrEqual(TOLERANCE);
+});
+
+test('reports an honest breakdown and a bounded task stream', async ({ page }) => {
+  await open(page);
+  const s = await page.evaluate(() => window.harness.workers.epochStats({ workers: 2 }, 6400, 128));
+  const labels = s.breakdown.map((p) => p.label);
+  expect(labels).toEqual(['compute', 'waiting (load imbalance)', 'messaging', 'reduction + update', 'other']);
+  for (const p of s.breakdown) {
+    expect(p.ms).toBeGreaterThanOrEqual(0);
+    expect(p.method.length).toBeGreaterThan(10);
+  }
+  const sum = s.breakdown.reduce((a, p) => a + p.ms, 0);
+  expect(sum).toBeGreaterThanOrEqual(s.wallMs * 0.99);
+  expect(s.breakdown[0].ms).toBeGreaterThan(s.wallMs * 0.2); // compute is real work
+  // 50 batches, tasks kept for the first 32: 2 shards + 1 reduction each
+  expect(s.batches).toBe(50);
+  expect(s.tasks).toHaveLength(32 * 3);
+  expect(new Set(s.tasks.map((t) => t.worker))).toEqual(new Set([-1, 0, 1]));
+  for (const t of s.tasks) {
+    expect(t.end).toBeGreaterThanOrEqual(t.start);
+    expect(t.start).toBeGreaterThan(-5); // shared clock: no task before the epoch started
+  }
+  expect(Number(s.extra.computeMsWorker0)).toBeGreaterThan(0);
+  expect(Number(s.extra.computeMsWorker1)).toBeGreaterThan(0);
+  expect(String(s.extra.tasksRecorded)).toContain('first 32 of 50 batches');
+  console.log(`breakdown (2 workers, batch 128): ${s.breakdown.map((p) => `${p.label} ${p.ms.toFixed(0)} ms`).join(', ')} of ${s.wallMs.toFixed(0)} ms`);
+});
+
+test('the pool is reused across epochs and runs, and re-created when N changes', async ({ page }) => {
+  await open(page);
+  const r = await page.evaluate(() => window.harness.workers.poolReuse({}));
+  expect(r.ids[0]).toBe(r.ids[1]);
+  expect(r.ids[1]).toBe(r.ids[2]);
+  expect(r.ids[3]).not.toBe(r.ids[2]);
+  expect(r.created).toEqual([2, 2, 2, 5]);
+  expect(r.run2Diff).toBeLessThanOrEqual(TOLERANCE);
+  expect(r.run3Diff).toBeLessThanOrEqual(TOLERANCE);
+});
+
+for (const [kind, opts] of [
+  ['terminate', {}], ['throw', {}], ['terminate', { forceTransfer: true }], ['throw', { dispatch: 'messages' as const }],
+] as const) {
+  test(`a worker that dies (${kind}, ${JSON.stringify(opts)}) stops the run with its name; the model keeps the last completed batch; the pool is rebuilt`, async ({ page }) => {
+    await open(page);
+    const r = await page.evaluate(([k, o]) => window.harness.workers.fault(k, { workers: 2, ...o }), [kind, opts] as const);
+    console.log(`fault ${kind}: ${r.error?.message}; completed ${r.completed}/${r.batches}; kept |Δ| ${r.keptDiff.toExponential(2)}`);
+    expect(r.fired).toBe(true);
+    expect(r.error?.name).toBe('WorkerFaultError');
+    expect(r.error?.worker).toBe(1);
+    expect(r.error?.message).toMatch(/worker 1 failed/);
+    expect(r.error?.message).toMatch(kind === 'terminate' ? /terminated/ : /fault injected by a test hook/);
+    expect(r.completed).toBeGreaterThan(10);
+    expect(r.completed).toBeLessThan(r.batches);
+    expect(r.keptChange).toBeGreaterThan(1e-4); // the completed batches were kept...
+    expect(r.keptDiff).toBeLessThanOrEqual(TOLERANCE); // ...and exactly those: the reference after them
+    expect(r.poolAfter).not.toBe(r.poolBefore);
+    expect(r.rerunDiff).toBeLessThanOrEqual(TOLERANCE);
+  });
+}
+
+test('Stop between batches keeps the completed batches and the pool', async ({ page }) => {
+  await open(page);
+  const r = await page.evaluate(() => window.harness.workers.fault('stop', { workers: 2 }));
+  expect(r.fired).toBe(true);
+  expect(r.error?.name).toBe('StoppedError');
+  expect(r.completed).toBeGreaterThan(10);
+  expect(r.completed).toBeLessThan(r.batches);
+  expect(r.keptDiff).toBeLessThanOrEqual(TOLERANCE);
+  expect(r.poolAfter).toBe(r.poolBefore);
+  expect(r.rerunDiff).toBeLessThanOrEqual(TOLERANCE);
+});

@@ -1,0 +1,44 @@
+// How the coordinator hands one batch to the pool and gets shard gradients back. Three drivers, one
+// interface: shared memory + Atomics, shared memory + one message per batch, and transfer.
+import type { MlpSpec } from '../../mlp/spec';
+import type { WorkersMode } from './mode';
+import type { WorkerPool } from './pool';
+
+/** The training set as the workers will see it (shared: views on SharedArrayBuffers). */
+export interface PoolData {
+  readonly images: Uint8Array;
+  readonly labels: Uint8Array;
+  readonly order: Uint32Array | null; // shared mode: the shared order buffer; transfer: null
+}
+
+export interface BatchDriver {
+  readonly mode: WorkersMode;
+  readonly pool: WorkerPool;
+  readonly spec: MlpSpec;
+  readonly params: Float32Array; // the coordinator's model (shared with the workers in shared modes)
+  /** After runBatch: busy worker w's gradient sum is shardGrads[w], Σ loss losses[w]. */
+  readonly shardGrads: readonly Float32Array[];
+  readonly losses: Float64Array; // (N)
+  readonly times: Float64Array; // (N,2) shard start/end on the shared clock
+  /** Sends the setup to every worker (once per pool, spec or mode). */
+  setup(): Promise<void>;
+  setData(d: PoolData): Promise<void>;
+  beginEpoch(order: Uint32Array): Promise<void>;
+  runBatch(start: number, B: number): Promise<void>;
+  endEpoch(): Promise<void>;
+  /** Test hook: worker `w` throws at its next shard. */
+  injectThrow(w: number): void;
+}
+
+export function errorText(e: unknown): string {
+  if (e instanceof Error) return e.message;
+  return typeof e === 'string' ? e : 'unknown error';
+}
+
+/** Marks the pool broken when worker `w`'s call rejects, then rethrows. */
+export function blame<T>(pool: WorkerPool, w: number, p: Promise<T>): Promise<T> {
+  return p.catch((e: unknown) => {
+    pool.markFault(w, errorText(e));
+    throw e;
+  });
+}

@@ -1,0 +1,229 @@
+// The `workers` backend: data-parallel SGD on a pool of Web Workers. Each batch is split into one
+// shard per worker, every worker computes the gradient SUM of its shard (normalised by the full
+// batch size), the coordinator adds the shards and applies ONE update: the same computation as the
+// sequential batch, so the weights follow the reference (not model averaging).
+import type { Dataset } from '../../data/dataset';
+import type { MlpSpec } from '../../mlp/spec';
+import { batchCount, ProgressReporter } from '../../train/progress';
+import { makeYielder } from '../../util/yield';
+import { evaluateWith } from '../evaluate';
+import type { Backend, BackendOptions, EpochPlan, EpochStats, EvalResult } from '../types';
+import { StoppedError } from '../types';
+import { sharedClock } from './control';
+import type { BatchDriver, PoolData } from './driver';
+import { chooseMode, MODE_LABEL, type ModeChoice } from './mode';
+import { resolvePoolSize, WorkerFaultError, WorkerPool } from './pool';
+import { reduce_and_update } from './reduce';
+import { busyWorkers } from './shard';
+import { SharedDriver } from './sharedDriver';
+import { EpochRecorder, TASK_BATCHES } from './stats';
+import { TransferDriver } from './transferDriver';
+
+function sharedCopy<T extends Uint8Array | Uint32Array | Float32Array>(src: T, make: (b: SharedArrayBuffer) => T): T {
+  const out = make(new SharedArrayBuffer(src.byteLength));
+  out.set(src as never);
+  return out;
+}
+
+function isShared(a: ArrayBufferView): boolean {
+  return typeof SharedArrayBuffer === 'function' && a.buffer instanceof SharedArrayBuffer;
+}
+
+function sameSpec(a: MlpSpec, b: MlpSpec): boolean {
+  return a.inputSize === b.inputSize && a.hiddenSize === b.hiddenSize && a.outputSize === b.outputSize;
+}
+
+export class WorkersBackend implements Backend {
+  readonly name = 'workers' as const;
+  private spec!: MlpSpec;
+  private params: Float32Array = new Float32Array(0);
+  private size = 1;
+  private choice!: ModeChoice; // set by init()
+  private pool: WorkerPool | null = null;
+  private driver: BatchDriver | null = null;
+  private train: Dataset | null = null;
+  private poolData: PoolData | null = null; // shared mode: the training set in SharedArrayBuffers
+  private dataVersion = 0;
+  private driverDataVersion = -1;
+  private workersCreated = 0;
+
+  /** For tests: make a worker die or throw while an epoch runs. */
+  readonly testHooks = {
+    terminateWorker: (w: number): void => this.pool?.terminateWorker(w, 'terminated (test hook)'),
+    throwInWorker: (w: number): void => this.driver?.injectThrow(w),
+    poolId: (): number => this.pool?.id ?? 0,
+  };
+
+  async init(spec: MlpSpec, params: Float32Array, opts: BackendOptions): Promise<void> {
+    const size = resolvePoolSize(opts.workers);
+    this.choice = chooseMode(opts);
+    const shared = this.choice.mode !== 'transfer';
+    const reuse = this.params.length === params.length && isShared(this.params) === shared;
+    if (!reuse) {
+      this.params = shared ? sharedCopy(params, (b) => new Float32Array(b)) : params.slice();
+      this.driver = null; // the workers must be told about the new model buffer
+    } else {
+      this.params.set(params); // the workers already share (or are sent) this very buffer
+    }
+    if (!this.spec || !sameSpec(this.spec, spec)) this.driver = null;
+    this.spec = spec;
+    if (this.pool && this.pool.size !== size) this.dropPool(); // re-created only when N changes
+    this.size = size;
+    if (this.train && this.poolData && isShared(this.poolData.images) !== shared) {
+      this.poolData = this.makePoolData(this.train);
+      this.dataVersion++;
+    }
+    await this.readyOrFault();
+  }
+
+  async setData(train: Dataset): Promise<void> {
+    if (train === this.train) return;
+    this.train = train;
+    this.poolData = this.makePoolData(train);
+    this.dataVersion++;
+    await this.readyOrFault();
+  }
+
+  /** Shared modes copy the training set into SharedArrayBuffers once; transfer mode copies per worker. */
+  private makePoolData(train: Dataset): PoolData {
+    if (this.choice.mode === 'transfer') return { images: train.images, labels: train.labels, order: null };
+    return {
+      images: sharedCopy(train.images, (b) => new Uint8Array(b)),
+      labels: sharedCopy(train.labels, (b) => new Uint8Array(b)),
+      order: new Uint32Array(new SharedArrayBuffer(train.count * Uint32Array.BYTES_PER_ELEMENT)),
+    };
+  }
+
+  /** The pool (built if missing or broken) with its driver set up and the current data sent. */
+  private async ready(): Promise<BatchDriver> {
+    if (this.pool?.fault) this.dropPool();
+    if (!this.pool) {
+      this.pool = new WorkerPool(this.size);
+      this.workersCreated += this.size;
+    }
+    const pool = this.pool;
+    const d = this.driver;
+    if (!d || d.pool !== pool || d.mode !== this.choice.mode || d.params !== this.params) {
+      this.driver = this.choice.mode === 'transfer'
+        ? new TransferDriver(pool, this.spec, this.params)
+        : new SharedDriver(pool, this.spec, this.params, this.choice.mode === 'shared-atomics');
+      this.driverDataVersion = -1;
+      await this.driver.setup();
+    }
+    const driver = this.driver!;
+    if (this.poolData && this.driverDataVersion !== this.dataVersion) {
+      await driver.setData(this.poolData);
+      this.driverDataVersion = this.dataVersion;
+    }
+    return driver;
+  }
+
+  /** ready(), with a failure while (re)building the pool reported like any worker fault. */
+  private async readyOrFault(): Promise<BatchDriver> {
+    try {
+      return await this.ready();
+    } catch (e) {
+      const fault = this.pool?.fault;
+      if (!fault) throw e;
+      this.dropPool();
+      throw new WorkerFaultError(fault.worker, -1, 0, fault.message);
+    }
+  }
+
+  private dropPool(): void {
+    this.pool?.dispose();
+    this.pool = null;
+    this.driver = null;
+  }
+
+  async trainEpoch(plan: EpochPlan, signal?: AbortSignal): Promise<EpochStats> {
+    if (!this.train) throw new Error('workers backend: setData() must be called before trainEpoch()');
+    const driver = await this.readyOrFault();
+    const pool = driver.pool, N = pool.size, P = this.params.length;
+    const n = plan.order.length;
+    const batches = batchCount(n, plan.batchSize);
+    const progress = new ProgressReporter(batches, plan.onProgress);
+    const maybeYield = makeYielder();
+    const t0 = sharedClock();
+    const rec = new EpochRecorder(N, t0);
+    let lossSum = 0, seen = 0, completed = 0;
+    try {
+      if (this.poolData?.order) this.poolData.order.set(plan.order); // the one copy of the epoch's order
+      await driver.beginEpoch(plan.order);
+      try {
+        for (let i = 0; i < batches; i++) {
+          const pause = maybeYield();
+          if (pause) await pause;
+          if (signal?.aborted) throw new StoppedError();
+          const start = i * plan.batchSize;
+          const B = Math.min(plan.batchSize, n - start);
+          const busy = busyWorkers(B, N);
+          const d = sharedClock();
+          await driver.runBatch(start, B);
+          const r = sharedClock();
+          reduce_and_update(this.params, driver.shardGrads, busy, P, plan.learningRate);
+          const u = sharedClock();
+          completed++;
+          rec.batch(i, busy, d, r, u, driver.times);
+          let loss = 0;
+          for (let w = 0; w < busy; w++) loss += driver.losses[w];
+          lossSum += loss;
+          seen += B;
+          progress.add(i, loss / B);
+        }
+      } finally {
+        if (!pool.fault) await driver.endEpoch();
+      }
+    } catch (e) {
+      const fault = pool.fault;
+      if (!fault) throw e;
+      this.dropPool(); // every worker goes; the next run builds a fresh pool
+      throw new WorkerFaultError(fault.worker, completed < batches ? completed : -1, completed, fault.message);
+    }
+    progress.flush();
+    const wallMs = sharedClock() - t0;
+    return {
+      epoch: plan.epoch, loss: lossSum / seen, wallMs, samples: seen, batches,
+      samplesPerSec: seen / (wallMs / 1000),
+      breakdown: rec.breakdown(wallMs),
+      tasks: rec.tasks,
+      extra: {
+        mode: driver.mode,
+        modeReason: this.choice.reason,
+        workers: N,
+        poolId: pool.id,
+        workersCreated: this.workersCreated,
+        tasksRecorded: `first ${Math.min(TASK_BATCHES, batches)} of ${batches} batches (worker −1 = coordinator)`,
+        ...rec.perWorker(),
+      },
+    };
+  }
+
+  async evaluate(data: Dataset): Promise<EvalResult> {
+    return evaluateWith(this.spec, this.params, data);
+  }
+
+  async getParams(): Promise<Float32Array> {
+    return this.params.slice(); // a plain (unshared) copy
+  }
+
+  async setParams(params: Float32Array): Promise<void> {
+    this.params.set(params);
+  }
+
+  describe(): string {
+    if (!this.choice) return 'worker pool (not initialised)';
+    return `${this.size} worker${this.size === 1 ? '' : 's'}, ${MODE_LABEL[this.choice.mode]} (${this.choice.why})`;
+  }
+
+  /** Why this mode is active (e.g. not cross-origin isolated). */
+  modeReason(): string {
+    return this.choice ? this.choice.reason : '';
+  }
+
+  async dispose(): Promise<void> {
+    this.dropPool();
+    this.train = null;
+    this.poolData = null;
+  }
+}

@@ -1,0 +1,116 @@
+// A pool of N module workers behind comlink. Created once and reused across epochs and runs; a
+// fault (a worker that throws, dies or is terminated) marks the whole pool broken, and the backend
+// builds a new one on its next run. dispose() terminates every worker.
+import * as Comlink from 'comlink';
+import type { ShardWorkerApi } from './shard.worker';
+
+export const MIN_WORKERS = 1;
+export const MAX_WORKERS = 16;
+
+export interface PoolFault {
+  readonly worker: number;
+  readonly message: string;
+}
+
+/** A worker of the pool failed; the message names it. */
+export class WorkerFaultError extends Error {
+  constructor(
+    readonly worker: number,
+    readonly batch: number, // batch of the epoch that was running (-1: between batches)
+    readonly completedBatches: number, // batches whose update was applied; the model keeps them
+    cause: string,
+  ) {
+    super(
+      `workers backend: worker ${worker} failed${batch >= 0 ? ` during batch ${batch}` : ''}: ${cause}. ` +
+      `The run stopped; the model keeps the parameters of the last completed batch (${completedBatches} applied this epoch); ` +
+      'the pool is rebuilt on the next run.',
+    );
+    this.name = 'WorkerFaultError';
+  }
+}
+
+let nextPoolId = 1;
+
+function spawn(i: number): Worker {
+  // The literal `new Worker(new URL(...), { type: 'module' })` is what Vite recognises and bundles;
+  // it works from the page and from inside another worker (the notebook kernel): nested workers.
+  return new Worker(new URL('./shard.worker.ts', import.meta.url), { type: 'module', name: `paralelo-shard-${i}` });
+}
+
+export class WorkerPool {
+  readonly id = nextPoolId++;
+  readonly remotes: Comlink.Remote<ShardWorkerApi>[] = [];
+  private readonly workers: Worker[] = [];
+  private faultValue: PoolFault | null = null;
+  private faultError: Error | null = null;
+  private rejectFault!: (e: Error) => void;
+  /** Rejects with the first fault; race a pending call against it (a dead worker never answers). */
+  readonly whenFault: Promise<never>;
+  /** Called once on the first fault (the Atomics driver wakes its own waiter with it). */
+  onFault: (() => void) | null = null;
+
+  constructor(readonly size: number) {
+    if (!Number.isInteger(size) || size < MIN_WORKERS || size > MAX_WORKERS) {
+      throw new RangeError(`workers backend: pool size must be an integer between ${MIN_WORKERS} and ${MAX_WORKERS}, got ${String(size)}`);
+    }
+    this.whenFault = new Promise<never>((_, reject) => { this.rejectFault = reject; });
+    this.whenFault.catch(() => undefined); // observed through `fault` even when nobody races it
+    for (let i = 0; i < size; i++) {
+      const w = spawn(i);
+      w.addEventListener('error', (e: ErrorEvent) => {
+        e.preventDefault();
+        this.markFault(i, e.message || 'uncaught error (the worker script failed to load or crashed)');
+      });
+      w.addEventListener('messageerror', () => this.markFault(i, 'a message could not be deserialised'));
+      this.workers.push(w);
+      this.remotes.push(Comlink.wrap<ShardWorkerApi>(w));
+    }
+  }
+
+  get fault(): PoolFault | null {
+    return this.faultValue;
+  }
+
+  /** The error that whenFault rejected with (a worker must have failed). */
+  failure(): Error {
+    return this.faultError ?? new Error('worker pool: no fault recorded');
+  }
+
+  markFault(worker: number, message: string): void {
+    if (this.faultValue) return;
+    this.faultValue = { worker, message };
+    this.faultError = new Error(`worker ${worker} failed: ${message}`);
+    this.rejectFault(this.faultError);
+    this.onFault?.();
+  }
+
+  /** Resolves like `p`, or rejects with the pool's fault if one happens first. */
+  guard<T>(p: Promise<T>): Promise<T> {
+    return Promise.race([p, this.whenFault]);
+  }
+
+  /** Test hook and fault path: kill worker `i` as if its process died. */
+  terminateWorker(i: number, why = 'terminated'): void {
+    this.workers[i]?.terminate();
+    this.markFault(i, why);
+  }
+
+  dispose(): void {
+    // terminate() ends each worker at once, with its message port; comlink's proxies go with it.
+    for (const w of this.workers) w.terminate();
+    this.remotes.length = 0;
+    this.workers.length = 0;
+  }
+}
+
+/** A pool size from the option, or the machine's logical cores; out-of-range values are an error. */
+export function resolvePoolSize(requested: number | undefined): number {
+  if (requested === undefined) {
+    const cores = typeof navigator !== 'undefined' ? navigator.hardwareConcurrency || 1 : 1;
+    return Math.max(MIN_WORKERS, Math.min(MAX_WORKERS, cores));
+  }
+  if (!Number.isInteger(requested) || requested < MIN_WORKERS || requested > MAX_WORKERS) {
+    throw new RangeError(`workers backend: workers must be an integer between ${MIN_WORKERS} and ${MAX_WORKERS}, got ${String(requested)}`);
+  }
+  return requested;
+}

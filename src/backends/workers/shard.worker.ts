@@ -1,0 +1,122 @@
+// One worker of the pool: computes the gradient sum of its shard of each batch (see gradients.ts).
+// Set up once per pool through comlink; per batch it is driven either by the shared control block
+// (Atomics, no message at all) or by one small comlink call (see control.ts and drivers.ts).
+import * as Comlink from 'comlink';
+import type { MlpSpec } from '../../mlp/spec';
+import {
+  CMD_STOP, CTRL_BATCH, CTRL_CMD, CTRL_DONE, CTRL_ERROR, CTRL_FAULT, CTRL_GEN, CTRL_START,
+  sharedClock, type ShardResult, type SharedViews,
+} from './control';
+import { ShardScratch, shard_gradients } from './gradients';
+import { busyWorkers, shardRange } from './shard';
+
+export interface WorkerSetup {
+  readonly id: number;
+  readonly workers: number; // N, the pool size
+  readonly spec: MlpSpec;
+  readonly shared: SharedViews | null; // null: transfer mode, every buffer is this worker's own
+}
+
+interface State {
+  setup: WorkerSetup;
+  scratch: ShardScratch;
+  grads: Float32Array | null; // this worker's row of the shared gradient buffer
+}
+
+let state: State | null = null;
+let images: Uint8Array = new Uint8Array(0);
+let labels: Uint8Array = new Uint8Array(0);
+let order: Uint32Array = new Uint32Array(0);
+let failNext = false; // test hook: throw at the next shard
+
+function ready(): State {
+  if (!state) throw new Error('shard worker: setup() was not called');
+  return state;
+}
+
+function computeShard(params: Float32Array, grads: Float32Array, start: number, B: number): ShardResult {
+  const { setup, scratch } = ready();
+  const t0 = sharedClock();
+  if (failNext) {
+    failNext = false;
+    throw new Error('fault injected by a test hook');
+  }
+  const sh = shardRange(B, setup.workers, setup.id);
+  const loss = shard_gradients(setup.spec, scratch, params, grads, images, labels, order, start + sh.start, sh.count, B);
+  return { loss, t0, t1: sharedClock() };
+}
+
+const api = {
+  setup(s: WorkerSetup): void {
+    const P = s.shared ? s.shared.params.length : 0;
+    state = {
+      setup: s,
+      scratch: new ShardScratch(s.spec),
+      grads: s.shared ? s.shared.grads.subarray(s.id * P, (s.id + 1) * P) : null,
+    };
+  },
+
+  /** Shared mode: views on the shared training set and order buffer. Transfer mode: own copies. */
+  setData(img: Uint8Array, lab: Uint8Array, sharedOrder: Uint32Array | null): void {
+    images = img;
+    labels = lab;
+    if (sharedOrder) order = sharedOrder;
+  },
+
+  /** Transfer and message modes without shared memory: this epoch's order, copied once per epoch. */
+  setOrder(o: Uint32Array): void {
+    order = o;
+  },
+
+  /** Shared memory + Atomics: serve batches until CMD_STOP. `gen0` is GEN before the first batch. */
+  runEpoch(gen0: number): void {
+    const { setup, grads } = ready();
+    const sh = setup.shared!;
+    const c = sh.ctrl, id = setup.id;
+    let gen = gen0;
+    for (;;) {
+      Atomics.wait(c, CTRL_GEN, gen);
+      const g = Atomics.load(c, CTRL_GEN);
+      if (g === gen) continue; // spurious wake-up
+      gen = g;
+      if (Atomics.load(c, CTRL_CMD) === CMD_STOP) return;
+      const start = Atomics.load(c, CTRL_START), B = Atomics.load(c, CTRL_BATCH);
+      if (id >= busyWorkers(B, setup.workers)) continue; // empty shard: sit this batch out
+      if (Atomics.compareExchange(c, CTRL_FAULT, id + 1, 0) === id + 1) failNext = true;
+      try {
+        const r = computeShard(sh.params, grads!, start, B);
+        sh.times[2 * id] = r.t0;
+        sh.times[2 * id + 1] = r.t1;
+        sh.losses[id] = r.loss;
+      } catch (e) {
+        // Count as finished so the coordinator wakes, and name ourselves; comlink carries the error.
+        Atomics.store(c, CTRL_ERROR, id + 1);
+        Atomics.add(c, CTRL_DONE, 1);
+        Atomics.notify(c, CTRL_DONE);
+        throw e;
+      }
+      if (Atomics.add(c, CTRL_DONE, 1) + 1 === busyWorkers(B, setup.workers)) Atomics.notify(c, CTRL_DONE);
+    }
+  },
+
+  /** Shared memory, one comlink call per batch: no data moves, only (start, B) and the result. */
+  computeShared(start: number, B: number, fail: boolean): ShardResult {
+    const { setup, grads } = ready();
+    failNext ||= fail;
+    return computeShard(setup.shared!.params, grads!, start, B);
+  },
+
+  /**
+   * Transfer mode: the model arrives as a copy (params), the gradient buffer is lent; both go back
+   * transferred (zero-copy) so the coordinator can reuse them for the next batch.
+   */
+  computeTransfer(start: number, B: number, params: Float32Array, grads: Float32Array, fail: boolean) {
+    failNext ||= fail;
+    const r = computeShard(params, grads, start, B);
+    return Comlink.transfer({ ...r, params, grads }, [params.buffer, grads.buffer]);
+  },
+};
+
+export type ShardWorkerApi = typeof api;
+
+Comlink.expose(api);

@@ -1,0 +1,124 @@
+// Shared-memory drivers: the model, the training set, the order and the gradient rows live in
+// SharedArrayBuffers, so no data or model is copied per batch. Batches are started either through
+// the Atomics control block (no message at all) or by one comlink call per busy worker.
+import type { MlpSpec } from '../../mlp/spec';
+import {
+  CMD_BATCH, CMD_STOP, CTRL_BATCH, CTRL_CMD, CTRL_DONE, CTRL_ERROR, CTRL_FAULT, CTRL_GEN, CTRL_LENGTH,
+  CTRL_START, waitAsyncFn, type SharedViews,
+} from './control';
+import { blame, type BatchDriver, type PoolData } from './driver';
+import type { WorkerPool } from './pool';
+import { busyWorkers } from './shard';
+
+const F32 = Float32Array.BYTES_PER_ELEMENT, F64 = Float64Array.BYTES_PER_ELEMENT, I32 = Int32Array.BYTES_PER_ELEMENT;
+/** How long a worker that set CTRL_ERROR may take to deliver its error message through comlink. */
+const ERROR_MESSAGE_GRACE_MS = 2000;
+
+export class SharedDriver implements BatchDriver {
+  readonly mode: 'shared-atomics' | 'shared-messages';
+  readonly shardGrads: Float32Array[] = [];
+  readonly losses: Float64Array;
+  readonly times: Float64Array;
+  private readonly views: SharedViews;
+  private readonly ctrl: Int32Array;
+  private readonly fail: boolean[];
+  private runs: Promise<void>[] = [];
+
+  constructor(readonly pool: WorkerPool, readonly spec: MlpSpec, readonly params: Float32Array, atomics: boolean) {
+    this.mode = atomics ? 'shared-atomics' : 'shared-messages';
+    const N = pool.size, P = params.length;
+    const grads = new Float32Array(new SharedArrayBuffer(N * P * F32));
+    for (let w = 0; w < N; w++) this.shardGrads.push(grads.subarray(w * P, (w + 1) * P));
+    this.ctrl = new Int32Array(new SharedArrayBuffer(CTRL_LENGTH * I32));
+    this.times = new Float64Array(new SharedArrayBuffer(2 * N * F64));
+    this.losses = new Float64Array(new SharedArrayBuffer(N * F64));
+    this.views = { params, grads, ctrl: this.ctrl, times: this.times, losses: this.losses };
+    this.fail = new Array<boolean>(N).fill(false);
+    // A dead worker never signals DONE: wake our own waiter so the loop sees the fault.
+    pool.onFault = () => Atomics.notify(this.ctrl, CTRL_DONE);
+  }
+
+  async setup(): Promise<void> {
+    const { pool, spec, views } = this;
+    await pool.guard(Promise.all(pool.remotes.map((r, id) =>
+      blame(pool, id, r.setup({ id, workers: pool.size, spec, shared: views })))));
+  }
+
+  async setData(d: PoolData): Promise<void> {
+    const { pool } = this;
+    // Views on SharedArrayBuffers: posting them shares the memory, nothing is copied.
+    await pool.guard(Promise.all(pool.remotes.map((r, id) => blame(pool, id, r.setData(d.images, d.labels, d.order)))));
+  }
+
+  async beginEpoch(): Promise<void> {
+    // The backend has written the epoch's order into the shared order buffer.
+    if (this.mode !== 'shared-atomics') return;
+    const { pool } = this;
+    const gen0 = Atomics.load(this.ctrl, CTRL_GEN);
+    // Each worker enters its batch loop; the call returns only at CMD_STOP (or rejects on a throw).
+    this.runs = pool.remotes.map((r, id) => blame(pool, id, r.runEpoch(gen0)));
+    for (const p of this.runs) p.catch(() => undefined);
+  }
+
+  runBatch(start: number, B: number): Promise<void> {
+    return this.mode === 'shared-atomics' ? this.runBatchAtomics(start, B) : this.runBatchMessages(start, B);
+  }
+
+  private async runBatchAtomics(start: number, B: number): Promise<void> {
+    const c = this.ctrl, pool = this.pool;
+    const busy = busyWorkers(B, pool.size);
+    Atomics.store(c, CTRL_DONE, 0);
+    Atomics.store(c, CTRL_START, start);
+    Atomics.store(c, CTRL_BATCH, B);
+    Atomics.store(c, CTRL_CMD, CMD_BATCH);
+    Atomics.add(c, CTRL_GEN, 1);
+    Atomics.notify(c, CTRL_GEN);
+    const waitAsync = waitAsyncFn()!;
+    for (;;) {
+      if (pool.fault) throw pool.failure();
+      const failed = Atomics.load(c, CTRL_ERROR);
+      const done = Atomics.load(c, CTRL_DONE);
+      if (failed) {
+        // The worker's error message follows through comlink (runs[w] rejects and marks the fault).
+        const grace = new Promise<void>((resolve) => setTimeout(resolve, ERROR_MESSAGE_GRACE_MS));
+        await Promise.race([pool.whenFault, grace]).catch(() => undefined);
+        pool.markFault(failed - 1, 'threw while computing its shard (no message arrived)');
+        throw pool.failure();
+      }
+      if (done >= busy) return;
+      const w = waitAsync(c, CTRL_DONE, done);
+      if (w.async) await w.value;
+    }
+  }
+
+  private async runBatchMessages(start: number, B: number): Promise<void> {
+    const { pool, times, losses, fail } = this;
+    const busy = busyWorkers(B, pool.size);
+    const calls: Promise<void>[] = [];
+    for (let w = 0; w < busy; w++) {
+      const f = fail[w];
+      fail[w] = false;
+      calls.push(blame(pool, w, pool.remotes[w].computeShared(start, B, f)).then((r) => {
+        times[2 * w] = r.t0;
+        times[2 * w + 1] = r.t1;
+        losses[w] = r.loss;
+      }));
+    }
+    await pool.guard(Promise.all(calls));
+  }
+
+  async endEpoch(): Promise<void> {
+    if (this.mode !== 'shared-atomics') return;
+    const c = this.ctrl;
+    Atomics.store(c, CTRL_CMD, CMD_STOP);
+    Atomics.add(c, CTRL_GEN, 1);
+    Atomics.notify(c, CTRL_GEN);
+    await this.pool.guard(Promise.all(this.runs));
+    this.runs = [];
+  }
+
+  injectThrow(w: number): void {
+    if (this.mode === 'shared-atomics') Atomics.store(this.ctrl, CTRL_FAULT, w + 1);
+    else this.fail[w] = true;
+  }
+}

@@ -1,0 +1,66 @@
+// The honest per-epoch breakdown of a data-parallel epoch, and the Dask-style task stream.
+// Per batch the coordinator notes d (dispatch), r (all shards back) and u (update applied); each
+// busy worker reports its shard's start/end. The parts below add up to the epoch's wall time:
+//   compute   Σ_batches mean over busy workers of (end − start)
+//   waiting   Σ_batches (slowest shard − mean shard): load imbalance, the others sit idle
+//   messaging Σ_batches (r − d − slowest shard): dispatch, wake-up, copies, replies
+//   reduction Σ_batches (u − r): summing the shards and the one SGD update, on the coordinator
+//   other     the rest: epoch start/stop, progress reports, yields to the event loop
+import type { TaskRecord, TimingPart } from '../types';
+
+/** Task records are kept for the first TASK_BATCHES batches of each epoch only (a bounded list). */
+export const TASK_BATCHES = 32;
+/** `worker` of the coordinator's tasks in the task stream (workers are 0..N−1). */
+export const COORDINATOR = -1;
+
+export class EpochRecorder {
+  readonly tasks: TaskRecord[] = [];
+  private readonly computeMs: Float64Array;
+  private compute = 0;
+  private waiting = 0;
+  private messaging = 0;
+  private reduction = 0;
+
+  constructor(private readonly N: number, private readonly t0: number) {
+    this.computeMs = new Float64Array(N);
+  }
+
+  /** One finished batch; times (N,2) holds each busy worker's shard start/end (shared clock). */
+  batch(index: number, busy: number, d: number, r: number, u: number, times: Float64Array): void {
+    let sum = 0, slowest = 0;
+    for (let w = 0; w < busy; w++) {
+      const ms = times[2 * w + 1] - times[2 * w];
+      this.computeMs[w] += ms;
+      sum += ms;
+      slowest = Math.max(slowest, ms);
+    }
+    const mean = sum / busy;
+    this.compute += mean;
+    this.waiting += slowest - mean;
+    this.messaging += Math.max(0, r - d - slowest);
+    this.reduction += u - r;
+    if (index >= TASK_BATCHES) return;
+    for (let w = 0; w < busy; w++) {
+      this.tasks.push({ worker: w, kind: 'gradient', shard: w, batch: index, start: times[2 * w] - this.t0, end: times[2 * w + 1] - this.t0 });
+    }
+    this.tasks.push({ worker: COORDINATOR, kind: 'reduce+update', shard: -1, batch: index, start: r - this.t0, end: u - this.t0 });
+  }
+
+  breakdown(wallMs: number): TimingPart[] {
+    const known = this.compute + this.waiting + this.messaging + this.reduction;
+    return [
+      { label: 'compute', ms: this.compute, method: 'performance.now() in each worker around its shard; mean over busy workers, summed over batches' },
+      { label: 'waiting (load imbalance)', ms: this.waiting, method: 'slowest shard − mean shard per batch, summed' },
+      { label: 'messaging', ms: this.messaging, method: "coordinator's dispatch→all-shards-back time minus the slowest shard, per batch, summed" },
+      { label: 'reduction + update', ms: this.reduction, method: 'performance.now() on the coordinator around the shard sum and the SGD update' },
+      { label: 'other', ms: Math.max(0, wallMs - known), method: 'epoch wall time minus the parts above (epoch start/stop, progress, yields)' },
+    ];
+  }
+
+  /** Per-worker compute totals for EpochStats.extra (compute ms worker 0, …). */
+  perWorker(): Record<string, number> {
+    const out: Record<string, number> = {};
+    for (let w = 0; w < this.N; w++) out[`computeMsWorker${w}`] = Math.round(this.computeMs[w] * 10) / 10;
+    return out;
+  }
+}

@@ -1,0 +1,158 @@
+// Checks of the workers backend that the e2e spec drives through window.harness.workers (and, for
+// the nested-worker case, from inside a Web Worker). The reference is the oracle everywhere.
+import { createBackend } from '../backends/registry';
+import type { BackendOptions, BatchProgress } from '../backends/types';
+import type { WorkersBackend } from '../backends/workers/index';
+import { sliceDataset, type Dataset } from '../data/dataset';
+import { loadMnist } from '../data/mnist';
+import { initParams } from '../mlp/init';
+import { epochPermutation } from '../mlp/random';
+import { gather_batch, train_step } from '../mlp/reference';
+import { makeSpec, type MlpSpec } from '../mlp/spec';
+
+const SEED = 7;
+const LR = 0.1;
+/** The fault is injected at the first progress report after this batch (so several were applied). */
+const FAULT_AFTER_BATCH = 10;
+
+function maxAbsDiff(a: Float32Array, b: Float32Array): number {
+  let m = 0;
+  for (let i = 0; i < a.length; i++) m = Math.max(m, Math.abs(a[i] - b[i]));
+  return m;
+}
+
+/** The reference's weights after the first `batches` batches of the epoch (all of them by default). */
+export function referenceAfter(spec: MlpSpec, init: Float32Array, data: Dataset, order: Uint32Array, batchSize: number, lr: number, batches = Infinity): Float32Array {
+  const ref = init.slice();
+  const C = spec.inputSize;
+  const x = new Float32Array(batchSize * C), t = new Uint8Array(batchSize);
+  for (let i = 0, start = 0; i < batches && start < data.count; i++, start += batchSize) {
+    const B = Math.min(batchSize, data.count - start);
+    gather_batch(x, t, data.images, data.labels, order, start, B, C);
+    train_step(spec, ref, x.subarray(0, B * C), t.subarray(0, B), B, lr);
+  }
+  return ref;
+}
+
+async function setup(samples: number) {
+  const { train } = await loadMnist();
+  const data = sliceDataset(train, samples);
+  const spec = makeSpec(128);
+  const init = initParams(spec, SEED);
+  const order = epochPermutation(data.count, SEED, 0);
+  const backend = (await createBackend('workers')) as WorkersBackend;
+  return { data, spec, init, order, backend };
+}
+
+/** One epoch on the workers backend vs the reference: max |Δparam|, and where it ran. */
+export async function workersEquivalence(opts: BackendOptions, samples = 6400, batchSize = 128) {
+  const { data, spec, init, order, backend } = await setup(samples);
+  try {
+    await backend.init(spec, init, opts);
+    await backend.setData(data);
+    const stats = await backend.trainEpoch({ epoch: 0, order, batchSize, learningRate: LR });
+    const ref = referenceAfter(spec, init, data, order, batchSize, LR);
+    return {
+      describe: backend.describe(), mode: stats.extra?.mode, modeReason: backend.modeReason(),
+      inWorker: typeof (globalThis as { WorkerGlobalScope?: unknown }).WorkerGlobalScope !== 'undefined',
+      maxAbsDiff: maxAbsDiff(ref, await backend.getParams()), maxAbsChange: maxAbsDiff(ref, init),
+    };
+  } finally {
+    await backend.dispose();
+  }
+}
+
+/**
+ * Makes worker 1 die ('terminate') or throw ('throw') during an epoch, or presses Stop ('stop'),
+ * then checks the error, the model (the reference after the completed batches) and the next run
+ * (a rebuilt pool after a fault, the same pool after a stop).
+ */
+export async function workersFault(kind: 'terminate' | 'throw' | 'stop', opts: BackendOptions, samples = 6400, batchSize = 64) {
+  const { data, spec, init, order, backend } = await setup(samples);
+  const victim = 1;
+  try {
+    await backend.init(spec, init, opts);
+    await backend.setData(data);
+    const poolBefore = backend.testHooks.poolId();
+    let fired = false;
+    let stoppedAfter = 0; // a stop is seen before the next batch: the batches reported so far were applied
+    const stop = new AbortController();
+    const plan = {
+      epoch: 0, order, batchSize, learningRate: LR,
+      onProgress: (p: BatchProgress) => {
+        if (fired || p.batch < FAULT_AFTER_BATCH) return;
+        fired = true;
+        // terminate from a timer so the worker dies while a batch is in flight, not between batches
+        if (kind === 'terminate') setTimeout(() => backend.testHooks.terminateWorker(victim), 0);
+        else if (kind === 'throw') backend.testHooks.throwInWorker(victim);
+        else {
+          stoppedAfter = p.batch + 1;
+          stop.abort();
+        }
+      },
+    };
+    let error: { name: string; message: string; worker?: number; completedBatches?: number } | null = null;
+    try {
+      await backend.trainEpoch(plan, stop.signal);
+    } catch (e) {
+      const err = e as Error & { worker?: number; completedBatches?: number };
+      error = { name: err.name, message: err.message, worker: err.worker, completedBatches: err.completedBatches };
+    }
+    const completed = kind === 'stop' ? stoppedAfter : error?.completedBatches ?? 0;
+    const kept = await backend.getParams();
+    const keptDiff = maxAbsDiff(kept, referenceAfter(spec, init, data, order, batchSize, LR, completed));
+    const keptChange = maxAbsDiff(kept, init);
+    // the next run: a new pool, and the same result as the reference again
+    await backend.setParams(init);
+    const stats = await backend.trainEpoch({ epoch: 0, order, batchSize, learningRate: LR });
+    const rerunDiff = maxAbsDiff(await backend.getParams(), referenceAfter(spec, init, data, order, batchSize, LR));
+    return {
+      error, fired, completed, batches: Math.ceil(data.count / batchSize), keptDiff, keptChange, rerunDiff,
+      poolBefore, poolAfter: backend.testHooks.poolId(), rerunMode: stats.extra?.mode,
+    };
+  } finally {
+    await backend.dispose();
+  }
+}
+
+/** The pool survives epochs and runs (init again with the same N) and is re-created when N changes. */
+export async function workersPoolReuse(opts: BackendOptions, samples = 1024, batchSize = 128) {
+  const { data, spec, init, order, backend } = await setup(samples);
+  try {
+    const plan = { epoch: 0, order, batchSize, learningRate: LR };
+    const ids: number[] = [];
+    const created: number[] = [];
+    const note = (extra: Record<string, number | string> | undefined) => {
+      ids.push(Number(extra?.poolId));
+      created.push(Number(extra?.workersCreated));
+    };
+    await backend.init(spec, init, { ...opts, workers: 2 });
+    await backend.setData(data);
+    note((await backend.trainEpoch(plan)).extra); // run 1, epoch 1
+    note((await backend.trainEpoch({ ...plan, epoch: 1 })).extra); // run 1, epoch 2
+    await backend.init(spec, init, { ...opts, workers: 2 }); // run 2, same N
+    const second = await backend.trainEpoch(plan);
+    note(second.extra);
+    const ref = referenceAfter(spec, init, data, order, batchSize, LR);
+    const run2Diff = maxAbsDiff(await backend.getParams(), ref);
+    await backend.init(spec, init, { ...opts, workers: 3 }); // run 3, N changes
+    note((await backend.trainEpoch(plan)).extra);
+    const run3Diff = maxAbsDiff(await backend.getParams(), ref);
+    return { ids, created, run2Diff, run3Diff };
+  } finally {
+    await backend.dispose();
+  }
+}
+
+/** One epoch's stats (breakdown, task stream, extra) for inspection. */
+export async function workersEpochStats(opts: BackendOptions, samples = 6400, batchSize = 128) {
+  const { data, spec, init, order, backend } = await setup(samples);
+  try {
+    await backend.init(spec, init, opts);
+    await backend.setData(data);
+    const s = await backend.trainEpoch({ epoch: 0, order, batchSize, learningRate: LR });
+    return { describe: backend.describe(), wallMs: s.wallMs, loss: s.loss, batches: s.batches, breakdown: s.breakdown, tasks: s.tasks ?? [], extra: s.extra ?? {} };
+  } finally {
+    await backend.dispose();
+  }
+}
