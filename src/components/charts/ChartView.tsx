@@ -50,7 +50,9 @@ function Plot({ spec }: { spec: ChartSpec }) {
         <ScatterChart margin={{ top: 8, right: 16, bottom: 16, left: 8 }}>
           <CartesianGrid strokeDasharray="3 3" />
           <XAxis type="number" dataKey="start" domain={[0, maxEnd]} label={{ value: spec.xLabel, position: 'insideBottom', offset: -8 }} />
-          <YAxis type="number" dataKey="worker" domain={[-0.5, Math.max(0, ...workers) + 0.5]} allowDecimals={false} label={{ value: spec.yLabel, angle: -90, position: 'insideLeft' }} />
+          <YAxis type="number" dataKey="worker" domain={[Math.min(0, ...workers) - 0.5, Math.max(0, ...workers) + 0.5]} allowDecimals={false}
+            ticks={[...new Set(workers)].sort((x, y) => x - y)} tickFormatter={(v: number) => (v < 0 ? 'coord.' : String(v))}
+            label={{ value: spec.yLabel, angle: -90, position: 'insideLeft' }} />
           <Tooltip />
           <Scatter data={spec.data} fill="transparent" isAnimationActive={false} />
           {spec.data.map((d, i) => (
