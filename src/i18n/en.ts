@@ -81,4 +81,10 @@ export const en = {
   kernelRestarted: 'Kernel restarted: variables from earlier cells are gone.',
   skipToContent: 'Skip to the lesson',
   notFound: 'Lesson not found.',
+  cfgInvalid: 'invalid training configuration: {list}',
+  cfg_hiddenSize: 'hidden size must be an integer between {min} and {max}, got {got}',
+  cfg_batchSize: 'batch size must be an integer between {min} and {max}, got {got}',
+  cfg_learningRate: 'learning rate must be a finite number in ({min}, {max}], got {got}',
+  cfg_epochs: 'epochs must be an integer between {min} and {max}, got {got}',
+  cfg_seed: 'seed must be an integer between {min} and {max}, got {got}',
 } as const;

@@ -83,4 +83,10 @@ export const es: Record<keyof typeof en, string> = {
   kernelRestarted: 'Kernel reiniciado: las variables de celdas anteriores ya no existen.',
   skipToContent: 'Saltar a la lección',
   notFound: 'Lección no encontrada.',
+  cfgInvalid: 'configuración de entrenamiento no válida: {list}',
+  cfg_hiddenSize: 'el tamaño de la capa oculta debe ser un entero entre {min} y {max}; se recibió {got}',
+  cfg_batchSize: 'el tamaño de lote debe ser un entero entre {min} y {max}; se recibió {got}',
+  cfg_learningRate: 'la tasa de aprendizaje debe ser un número finito en ({min}, {max}]; se recibió {got}',
+  cfg_epochs: 'las épocas deben ser un entero entre {min} y {max}; se recibió {got}',
+  cfg_seed: 'la semilla debe ser un entero entre {min} y {max}; se recibió {got}',
 };

@@ -24,31 +24,39 @@ export const DEFAULT_CONFIG: TrainConfig = {
 export const MAX_BATCH = 60000;
 export const MAX_EPOCHS = 100;
 
-/** Every problem with a configuration, as a human sentence; empty when it is valid. */
-export function configProblems(c: Partial<TrainConfig>): string[] {
-  const out: string[] = [];
-  const { hiddenSize, batchSize, learningRate, epochs, seed } = c;
-  if (hiddenSize !== undefined && (!Number.isInteger(hiddenSize) || hiddenSize < MIN_HIDDEN || hiddenSize > MAX_HIDDEN)) {
-    out.push(`hidden size must be an integer between ${MIN_HIDDEN} and ${MAX_HIDDEN}, got ${String(hiddenSize)}`);
-  }
-  if (batchSize !== undefined && (!Number.isInteger(batchSize) || batchSize < 1 || batchSize > MAX_BATCH)) {
-    out.push(`batch size must be an integer between 1 and ${MAX_BATCH}, got ${String(batchSize)}`);
-  }
-  if (learningRate !== undefined && (!Number.isFinite(learningRate) || learningRate <= 0 || learningRate > 10)) {
-    out.push(`learning rate must be a finite number in (0, 10], got ${String(learningRate)}`);
-  }
-  if (epochs !== undefined && (!Number.isInteger(epochs) || epochs < 1 || epochs > MAX_EPOCHS)) {
-    out.push(`epochs must be an integer between 1 and ${MAX_EPOCHS}, got ${String(epochs)}`);
-  }
-  if (seed !== undefined && (!Number.isInteger(seed) || seed < 0 || seed > 0xffffffff)) {
-    out.push(`seed must be an integer between 0 and 4294967295, got ${String(seed)}`);
+export type ConfigField = 'hiddenSize' | 'batchSize' | 'learningRate' | 'epochs' | 'seed';
+
+/** One invalid hyperparameter: which, its allowed range, and the value given. */
+export interface ConfigProblem {
+  field: ConfigField;
+  min: number;
+  max: number;
+  got: string;
+  message: string; // English; the notebook shows a translation built from the fields
+}
+
+const RULES: { field: ConfigField; min: number; max: number; ok(v: number): boolean; text: string }[] = [
+  { field: 'hiddenSize', min: MIN_HIDDEN, max: MAX_HIDDEN, ok: (v) => Number.isInteger(v) && v >= MIN_HIDDEN && v <= MAX_HIDDEN, text: `hidden size must be an integer between ${MIN_HIDDEN} and ${MAX_HIDDEN}` },
+  { field: 'batchSize', min: 1, max: MAX_BATCH, ok: (v) => Number.isInteger(v) && v >= 1 && v <= MAX_BATCH, text: `batch size must be an integer between 1 and ${MAX_BATCH}` },
+  { field: 'learningRate', min: 0, max: 10, ok: (v) => Number.isFinite(v) && v > 0 && v <= 10, text: 'learning rate must be a finite number in (0, 10]' },
+  { field: 'epochs', min: 1, max: MAX_EPOCHS, ok: (v) => Number.isInteger(v) && v >= 1 && v <= MAX_EPOCHS, text: `epochs must be an integer between 1 and ${MAX_EPOCHS}` },
+  { field: 'seed', min: 0, max: 0xffffffff, ok: (v) => Number.isInteger(v) && v >= 0 && v <= 0xffffffff, text: 'seed must be an integer between 0 and 4294967295' },
+];
+
+/** Every problem with a configuration; empty when it is valid. */
+export function configProblems(c: Partial<TrainConfig>): ConfigProblem[] {
+  const out: ConfigProblem[] = [];
+  for (const r of RULES) {
+    const v = c[r.field];
+    if (v === undefined || r.ok(v)) continue;
+    out.push({ field: r.field, min: r.min, max: r.max, got: String(v), message: `${r.text}, got ${String(v)}` });
   }
   return out;
 }
 
 export class ConfigError extends Error {
-  constructor(readonly problems: string[]) {
-    super(`invalid training configuration: ${problems.join('; ')}`);
+  constructor(readonly problems: ConfigProblem[]) {
+    super(`invalid training configuration: ${problems.map((p) => p.message).join('; ')}`);
     this.name = 'ConfigError';
   }
 }

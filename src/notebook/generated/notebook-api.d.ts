@@ -47,9 +47,10 @@ interface Run {
 }
 
 interface TaskRecord {
-  readonly worker: number;
+  readonly worker: number; // -1: the coordinator (e.g. the workers backend's reduction + update)
   readonly kind: string;
   readonly shard: number;
+  readonly batch?: number; // batch of the epoch the task belongs to
   readonly start: number; // ms since epoch start
   readonly end: number;
 }
@@ -73,6 +74,8 @@ interface TrainOptions {
   backend?: BackendName; epochs?: number; batchSize?: number; learningRate?: number; seed?: number;
   hidden?: number; samples?: number; workers?: number; threads?: number; simd?: boolean;
   mode?: 'resident' | 'naive'; readbackEvery?: number; label?: string; chart?: boolean; evaluate?: boolean;
+  /** workers backend: copy buffers by message even when memory could be shared; per-batch dispatch */
+  forceTransfer?: boolean; dispatch?: 'atomics' | 'messages';
 }
 
 declare const mnist: () => Promise<{ train: { count: number; }; test: { count: number; }; }>;

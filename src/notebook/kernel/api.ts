@@ -22,6 +22,8 @@ export interface TrainOptions {
   backend?: BackendName; epochs?: number; batchSize?: number; learningRate?: number; seed?: number;
   hidden?: number; samples?: number; workers?: number; threads?: number; simd?: boolean;
   mode?: 'resident' | 'naive'; readbackEvery?: number; label?: string; chart?: boolean; evaluate?: boolean;
+  /** workers backend: copy buffers by message even when memory could be shared; per-batch dispatch */
+  forceTransfer?: boolean; dispatch?: 'atomics' | 'messages';
 }
 
 const LIVE_CHART_MS = 150;
@@ -71,7 +73,7 @@ export function makeApi(ctx: RunContext) {
     const backend = await backendInstance(name);
     const bopts = {
       workers: opts.workers ?? k.workers, threads: opts.threads ?? k.threads, simd: opts.simd ?? k.simd,
-      mode: opts.mode ?? k.mode, readbackEvery: opts.readbackEvery,
+      mode: opts.mode ?? k.mode, readbackEvery: opts.readbackEvery, forceTransfer: opts.forceTransfer, dispatch: opts.dispatch,
     };
     let label = opts.label ?? name;
     for (let n = 2; lossSeries.some((s) => s.label === label); n++) label = `${opts.label ?? name} #${n}`;

@@ -33,6 +33,7 @@ export interface CellFailure {
   message: string;
   line?: number;
   stopped: boolean;
+  error: unknown; // the thrown value, for a translated message
 }
 
 export async function executeCell(code: string, scope: Record<string, unknown>, url: string): Promise<{ value: unknown } | { failure: CellFailure }> {
@@ -42,7 +43,7 @@ export async function executeCell(code: string, scope: Record<string, unknown>, 
     for (const n of t.declared) if (!(n in scope)) scope[n] = undefined;
     body = t.body;
   } catch (e) {
-    if (e instanceof CellSyntaxError) return { failure: { name: 'SyntaxError', message: e.message, line: e.line, stopped: false } };
+    if (e instanceof CellSyntaxError) return { failure: { name: 'SyntaxError', message: e.message, line: e.line, stopped: false, error: e } };
     throw e;
   }
   // Function bodies are sloppy-mode code, which `with` needs; the offset is the same for async.
@@ -56,7 +57,7 @@ export async function executeCell(code: string, scope: Record<string, unknown>, 
     return {
       failure: {
         name: err.name, message: err.message, stopped: err instanceof StoppedError || err.name === 'StoppedError',
-        line: raw !== null ? raw - offset : undefined,
+        line: raw !== null ? raw - offset : undefined, error: e,
       },
     };
   }

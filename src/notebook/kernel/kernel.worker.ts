@@ -4,6 +4,7 @@
 import { makeApi } from './api';
 import { executeCell } from './execute';
 import { formatValue } from './format';
+import { localizeError } from './localize';
 import type { FromKernel, ToKernel } from './protocol';
 
 const scope: Record<string, unknown> = {};
@@ -24,7 +25,7 @@ async function run(msg: Extract<ToKernel, { type: 'run' }>): Promise<void> {
   const r = await executeCell(msg.code, scope, `cell-${msg.runId}.js`);
   if ('failure' in r) {
     const f = r.failure;
-    if (!f.stopped) post({ type: 'output', runId: msg.runId, output: { id: 'error', kind: 'error', name: f.name, message: f.message, line: f.line } });
+    if (!f.stopped) post({ type: 'output', runId: msg.runId, output: { id: 'error', kind: 'error', name: f.name, message: localizeError(f.error, msg.lang) ?? f.message, line: f.line } });
     post({ type: 'done', runId: msg.runId, status: f.stopped ? 'stopped' : 'error' });
   } else {
     if (r.value !== undefined) post({ type: 'output', runId: msg.runId, output: { id: 'value', kind: 'text', text: formatValue(r.value) } });
