@@ -5,7 +5,7 @@ import { epochPermutation } from '../../mlp/random';
 import { gather_batch, gradients, sgd_update, train_step } from '../../mlp/reference';
 import { makeSpec, paramLayout } from '../../mlp/spec';
 import { loadMnistNode } from '../../test/mnistNode';
-import { ShardScratch, shard_gradients } from './gradients';
+import { ShardScratch, shard_gradients } from '../js/gradients';
 import { reduce_and_update, reduce_gradients } from './reduce';
 import { busyWorkers, shardRange } from './shard';
 

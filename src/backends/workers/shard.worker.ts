@@ -7,7 +7,7 @@ import {
   CMD_STOP, CTRL_BATCH, CTRL_CMD, CTRL_DONE, CTRL_ERROR, CTRL_FAULT, CTRL_GEN, CTRL_START,
   sharedClock, type ShardResult, type SharedViews,
 } from './control';
-import { ShardScratch, shard_gradients } from './gradients';
+import { ShardScratch, shard_gradients } from '../js/gradients';
 import { busyWorkers, shardRange } from './shard';
 
 export interface WorkerSetup {

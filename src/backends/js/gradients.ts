@@ -1,10 +1,11 @@
-// One worker's share of a data-parallel step: the same kernels as the js backend (register-blocked
-// matmul, the reference's softmax_xent), but it only computes gradients, it never updates.
-// Sizes: S = samples in the shard, C = 784 inputs, H = hidden units, V = 10 classes.
+// The gradients of one batch (or one shard of a batch) with the fast JS kernels: register-blocked
+// matmul, the reference's softmax_xent. Used by the js backend (whole batch, then sgd_update) and by
+// each worker of the workers backend (its shard; the coordinator adds the shards and updates).
+// Sizes: S = samples in the batch or shard, C = 784 inputs, H = hidden units, V = 10 classes.
 
 import { gather_batch, paramViews, relu_backward, relu_forward, softmax_xent } from '../../mlp/reference';
 import type { MlpSpec } from '../../mlp/spec';
-import { matmul_nt, sum_rows, transpose } from '../js/matmul';
+import { matmul_nt, sum_rows, transpose } from './matmul';
 
 /** Buffers for shards of up to `cap` samples; grown (never per batch) when a larger shard arrives. */
 export class ShardScratch {
