@@ -153,3 +153,16 @@ test('the editor completes the notebook API from its typed declarations; Shift+E
     await a.evaluate((el) => el.closest('[data-cell-index]')?.getAttribute('data-cell-index')),
   );
 });
+
+test('MNIST loads with a progress bar once; after a reload it comes from the local cache', async ({ page }) => {
+  await openLesson(page, 'en', '01');
+  const a = codeCell(page, 0);
+  await a.getByTestId('run-cell').click();
+  await expect(a).toHaveAttribute('data-result', 'ok', { timeout: 60_000 });
+  await expect(a.getByTestId('out-text').first()).toHaveText(/^MNIST loaded: 60000 training and 10000 test images$/);
+  await page.reload();
+  const again = codeCell(page, 0);
+  await again.getByTestId('run-cell').click();
+  await expect(again).toHaveAttribute('data-result', 'ok', { timeout: 60_000 });
+  await expect(again.getByTestId('out-text').first()).toContainText('from the local cache');
+});

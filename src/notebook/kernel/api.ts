@@ -39,13 +39,16 @@ export function makeApi(ctx: RunContext) {
   async function mnist() {
     const pid = id('progress');
     let last = 0;
+    let cached = false;
     const { train, test } = await mnistData((p) => {
+      cached = p.fromCache;
       const now = performance.now();
       if (now - last < 100 && p.loaded < p.total) return;
       last = now;
       ctx.post({ id: pid, kind: 'progress', label: t(lang, p.fromCache ? 'mnistFromCache' : 'loadingMnist'), value: p.loaded, max: p.total || p.loaded });
     });
-    ctx.post({ id: pid, kind: 'text', text: t(lang, 'mnistLoaded', { train: train.count, test: test.count }) });
+    const note = cached ? ` — ${t(lang, 'mnistFromCache')}` : '';
+    ctx.post({ id: pid, kind: 'text', text: t(lang, 'mnistLoaded', { train: train.count, test: test.count }) + note });
     return { train: { count: train.count }, test: { count: test.count } };
   }
 
