@@ -11,6 +11,8 @@ import { NotebookView } from './components/NotebookView';
 import { Sidebar, type LessonProgress } from './components/ui/Sidebar';
 import { Toolbar } from './components/ui/Toolbar';
 
+let progressWrites: Promise<unknown> = Promise.resolve();
+
 function parseHash(): { lang: Lang; key: string } {
   const m = location.hash.match(/^#\/(es|en)\/([\w-]+)/);
   if (m) return { lang: m[1] as Lang, key: m[2] };
@@ -82,7 +84,10 @@ export function App() {
         },
         cellDone: (index) => {
           const pk = `${lang}/${lesson.key}`;
-          void kv.get<number[]>('progress', pk).then((d = []) => kv.set('progress', pk, [...new Set([...d, index])]))
+          // read-modify-write, one at a time: cells of a "run all" finish in quick succession
+          progressWrites = progressWrites
+            .then(() => kv.get<number[]>('progress', pk))
+            .then((d = []) => kv.set('progress', pk, [...new Set([...d, index])]))
             .then(() => loadProgress(lang)).then(setProgress).catch(() => undefined);
         },
       }, saved, lesson.key === 'imported' ? imported?.outputs : undefined);
