@@ -13,6 +13,11 @@ const entries: BackendEntry[] = [
     isSupported: async () => true,
     create: async () => new (await import('./js/index')).JsBackend(),
   },
+  {
+    name: 'webgpu',
+    isSupported: async () => (await import('./webgpu/index')).gpuSupport(),
+    create: async () => new (await import('./webgpu/index')).WebGpuBackend(),
+  },
 ];
 
 export function registerBackend(entry: BackendEntry): void {
