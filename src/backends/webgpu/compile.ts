@@ -53,23 +53,34 @@ export interface CompiledKernel {
 export async function compileKernel(
   device: GPUDevice, name: KernelName, source: string, constants: Readonly<Record<string, number>>, label: string = name,
 ): Promise<CompiledKernel> {
+  // the error scope keeps a bad edit from also surfacing as an uncaptured device error
+  device.pushErrorScope('validation');
   const module = device.createShaderModule({ label: `${name}.wgsl`, code: source });
   const info = await module.getCompilationInfo();
+  await device.popErrorScope();
   const errors: CompileMessage[] = info.messages
     .filter((m) => m.type === 'error')
     .map((m) => ({ type: m.type, line: m.lineNum, column: m.linePos, message: m.message }));
   if (errors.length) throw new KernelCompileError(name, errors, formatCompileMessages(name, source, errors));
   const layout = bindGroupLayout(device, name);
+  device.pushErrorScope('validation');
+  let pipeline: GPUComputePipeline | null = null;
+  let failure: { message: string } | null = null;
   try {
-    const pipeline = await device.createComputePipelineAsync({
+    pipeline = await device.createComputePipelineAsync({
       label,
       layout: device.createPipelineLayout({ label, bindGroupLayouts: [layout] }),
       compute: { module, entryPoint: name, constants: constantsFor(source, constants) },
     });
-    return { pipeline, layout };
   } catch (e) {
-    const message = e instanceof Error ? e.message : String(e);
+    failure = e instanceof Error ? e : { message: String(e) };
+  }
+  const scoped = await device.popErrorScope(); // always popped, whatever happened above
+  failure ??= scoped;
+  if (failure || !pipeline) {
+    const message = failure?.message ?? 'no pipeline';
     const m: CompileMessage = { type: 'error', line: 0, column: 0, message };
     throw new KernelCompileError(name, [m], `${name}.wgsl: pipeline: ${message} (the entry point must be \`${name}\` and the bindings ${KERNELS[name].bindings.join(', ')})`);
   }
+  return { pipeline, layout };
 }
