@@ -173,4 +173,4 @@ function workerEquivalence(opts: BackendOptions, samples: number, batchSize: num
   });
 }
 
-export const webgpuHarness = { equivalence: gpuEquivalence, sweep, profileEpoch, deviceLoss, limitRefusal, brokenKernel, editedKernelRun, workerEquivalence };
+export const webgpuHarness = { setKernel, kernelSource, resetKernels, equivalence: gpuEquivalence, sweep, profileEpoch, deviceLoss, limitRefusal, brokenKernel, editedKernelRun, workerEquivalence };

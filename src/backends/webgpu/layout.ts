@@ -8,7 +8,7 @@ export const VEC = 4;
 /** Each forward matmul invocation owns a TILE × TILE block of its output (fixed in the WGSL). */
 export const TILE = 4;
 /** matmul_backward_weight owns WEIGHT_TILE_ROWS outputs × TILE inputs of the gradient. */
-export const WEIGHT_TILE_ROWS = 8;
+export const WEIGHT_TILE_ROWS = 16;
 /** Bytes between two steps' entries in the step table: minUniformBufferOffsetAlignment's default. */
 export const STEP_STRIDE = 256;
 /** Fields of one step entry: start, rows, index (u32) and lr (f32). */
