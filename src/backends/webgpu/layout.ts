@@ -5,8 +5,10 @@ import { paramLayout, type MlpSpec } from '../../mlp/spec';
 
 /** Every kernel computes 4 values per thread along its vector dimension (vec4f). */
 export const VEC = 4;
-/** Each forward matmul invocation owns a TILE × TILE block of its output (fixed in the WGSL). */
+/** Matmul invocations own TILE × TILE blocks of their output (fixed in the WGSL), except: */
 export const TILE = 4;
+/** matmul_forward_relu owns TILE samples × FORWARD_TILE_COLS outputs. */
+export const FORWARD_TILE_COLS = 8;
 /** matmul_backward_weight owns WEIGHT_TILE_ROWS outputs × TILE inputs of the gradient. */
 export const WEIGHT_TILE_ROWS = 16;
 /** Bytes between two steps' entries in the step table: minUniformBufferOffsetAlignment's default. */

@@ -6,7 +6,7 @@ import { paramLayout, type MlpSpec } from '../../mlp/spec';
 import type { BufferName, GpuBuffers } from './buffers';
 import { compileKernel, type CompiledKernel } from './compile';
 import { currentSource, type KernelName } from './kernels';
-import { dispatchGrid, gpuShapes, STEP_FIELDS, tiles, VEC, WEIGHT_TILE_ROWS } from './layout';
+import { dispatchGrid, FORWARD_TILE_COLS, gpuShapes, STEP_FIELDS, TILE, tiles, VEC, WEIGHT_TILE_ROWS } from './layout';
 
 /** Invocations per workgroup, handed to every kernel as its `WG` override. */
 export const WORKGROUP_SIZE = 64;
@@ -36,7 +36,7 @@ export function stepKernelDefs(spec: MlpSpec, mode: Mode): StepKernelDef[] {
   const WG = WORKGROUP_SIZE;
   const defs: StepKernelDef[] = [
     { label: 'gather_batch', kernel: 'gather_batch', constants: { C, PER_THREAD, WG }, buffers: ['images', 'labels', 'order', 'x', 'targets'], invocations: (B) => Math.ceil((B * C) / VEC / PER_THREAD) },
-    { label: 'matmul_forward_relu (W1)', kernel: 'matmul_forward_relu', constants: { C, OC: H, W_OFFSET: L.w1, B_OFFSET: L.b1, WG }, buffers: ['x', 'params', 'hidden'], invocations: (B) => tiles(B, H) },
+    { label: 'matmul_forward_relu (W1)', kernel: 'matmul_forward_relu', constants: { C, OC: H, W_OFFSET: L.w1, B_OFFSET: L.b1, WG }, buffers: ['x', 'params', 'hidden'], invocations: (B) => tiles(B, H, TILE, FORWARD_TILE_COLS) },
     { label: 'matmul_forward (W2)', kernel: 'matmul_forward', constants: { C: H, OC: V, W_OFFSET: L.w2, B_OFFSET: L.b2, WG }, buffers: ['hidden', 'params', 'logits'], invocations: (B) => tiles(B, V) },
     { label: 'softmax_xent', kernel: 'softmax_xent', constants: { V, WG }, buffers: ['logits', 'targets', 'dlogits', 'stepLosses'], invocations: () => WG, singleWorkgroup: true },
     { label: 'matmul_backward_input_relu (W2)', kernel: 'matmul_backward_input_relu', constants: { C: H, OC: V, W_OFFSET: L.w2, WG }, buffers: ['dlogits', 'hidden', 'params', 'dhidden'], invocations: (B) => tiles(B, H) },
