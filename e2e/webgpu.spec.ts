@@ -84,6 +84,17 @@ test('a device lost mid-run stops the run with a clear message; init() brings th
   expect(r.recovered.maxAbsDiff).toBeLessThanOrEqual(TOLERANCE);
 });
 
+for (const mode of ['resident', 'naive'] as const) {
+  test(`Stop during a ${mode} epoch ends it with StoppedError; the backend keeps its weights and trains on`, async ({ page }) => {
+    const r = await page.evaluate((m) => window.harness.webgpu.stopMidRun({ mode: m }, 3200, 64), mode);
+    expect(r.error.name).toBe('StoppedError');
+    expect(r.stoppedAfterBatch).toBeGreaterThanOrEqual(0);
+    expect(r.stoppedAfterBatch).toBeLessThan(r.batches - 1);
+    expect(r.moved).toBeGreaterThan(0); // the finished steps were kept
+    expect(Number.isFinite(r.nextLoss)).toBe(true);
+  });
+}
+
 test('a configuration beyond the device limits is refused up front with the numbers', async ({ page }) => {
   const big = await page.evaluate(() => window.harness.webgpu.limitRefusal(1024, 60000));
   expect(big.error.name).toBe('GpuLimitError');
