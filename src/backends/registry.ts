@@ -18,6 +18,11 @@ const entries: BackendEntry[] = [
     isSupported: async () => (typeof Worker === 'function' ? true : 'Web Workers are not available in this context, so there is no pool to run on'),
     create: async () => new (await import('./workers/index')).WorkersBackend(),
   },
+  {
+    name: 'webgpu',
+    isSupported: async () => (await import('./webgpu/index')).gpuSupport(),
+    create: async () => new (await import('./webgpu/index')).WebGpuBackend(),
+  },
 ];
 
 export function registerBackend(entry: BackendEntry): void {

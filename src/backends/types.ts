@@ -46,6 +46,15 @@ export interface TaskRecord {
   readonly end: number;
 }
 
+/** One kernel's share of an epoch, from sampled GPU timestamps (webgpu). */
+export interface KernelTiming {
+  readonly name: string; // kernel (and the layer it serves)
+  readonly dispatches: number; // dispatches of it in the epoch
+  readonly sampled: number; // dispatches actually timed
+  readonly msPerDispatch: number; // mean of the timed dispatches
+  readonly ms: number; // msPerDispatch × dispatches: the epoch's estimate
+}
+
 export interface EpochStats {
   readonly epoch: number;
   readonly loss: number; // mean training loss over the epoch
@@ -56,6 +65,7 @@ export interface EpochStats {
   readonly breakdown: readonly TimingPart[];
   readonly tasks?: readonly TaskRecord[];
   readonly extra?: Readonly<Record<string, number | string>>;
+  readonly kernels?: readonly KernelTiming[]; // webgpu: per-kernel table (absent without timestamp-query)
 }
 
 export interface EvalResult {

@@ -8,6 +8,7 @@ import { gather_batch, train_step } from '../mlp/reference';
 import { makeSpec } from '../mlp/spec';
 import { DEFAULT_CONFIG } from '../train/config';
 import { prepareBackend, trainEpochs } from '../train/trainer';
+import { webgpuHarness } from './webgpu';
 import { workersHarness } from './workers';
 
 export interface EquivalenceResult {
@@ -116,6 +117,7 @@ export const harness = {
   equivalence,
   timeEpochs,
   workers: workersHarness,
+  webgpu: webgpuHarness,
   crossOriginIsolated: () => globalThis.crossOriginIsolated === true,
   loadMnist: async () => {
     const { train, test } = await loadMnist();

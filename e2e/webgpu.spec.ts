@@ -1,0 +1,137 @@
+// The webgpu backend in real Chromium, real WebGPU (SwiftShader on the CPU here): equivalence with
+// the reference in both modes and in a worker, profiling, and the faults (device loss, limits, a
+// broken kernel). Measured equivalence: max |Δparam| ≈ 1–2e-7 after ~60–100 steps; the tolerance
+// below (1e-5) leaves room for summation-order drift on other GPUs and is far below 1e-3.
+import { expect, test, type Page } from '@playwright/test';
+
+const TOLERANCE = 1e-5;
+
+async function harness(page: Page) {
+  await page.goto('/harness.html');
+  await expect(page.locator('#status')).toHaveText('harness ready');
+}
+
+test.beforeEach(async ({ page }) => {
+  await harness(page);
+});
+
+test('webgpu is supported here (navigator.gpu and an adapter)', async ({ page }) => {
+  const s = await page.evaluate(() => window.harness.supported());
+  expect(s.webgpu).toBe(true);
+});
+
+for (const mode of ['resident', 'naive'] as const) {
+  test(`webgpu ${mode} matches the reference after one epoch (short last batch, hidden 50)`, async ({ page }) => {
+    // 6000 = 62 × 96 + 48: the last batch is short; hidden 50 exercises the vec4 padding
+    const r = await page.evaluate((m) => window.harness.equivalence('webgpu', { mode: m }, 6000, 96, 50), mode);
+    console.log(`${mode}: max |Δparam| = ${r.maxAbsDiff.toExponential(2)} (training moved weights by up to ${r.maxAbsChange.toFixed(3)})`);
+    expect(r.describe).toContain(mode);
+    expect(r.maxAbsChange).toBeGreaterThan(1e-2);
+    expect(r.maxAbsDiff).toBeLessThanOrEqual(TOLERANCE);
+  });
+}
+
+test('webgpu resident with a loss read-back every 7 steps matches the reference at hidden 128', async ({ page }) => {
+  const r = await page.evaluate(() => window.harness.equivalence('webgpu', { mode: 'resident', readbackEvery: 7 }, 6400, 64));
+  console.log(`readbackEvery 7: max |Δparam| = ${r.maxAbsDiff.toExponential(2)}`);
+  expect(r.maxAbsChange).toBeGreaterThan(1e-2);
+  expect(r.maxAbsDiff).toBeLessThanOrEqual(TOLERANCE);
+});
+
+test('webgpu runs inside a dedicated Web Worker and matches the reference there', async ({ page }) => {
+  const r = await page.evaluate(() => window.harness.webgpu.workerEquivalence({ mode: 'resident' }, 1280, 64));
+  expect(r.inWorker).toBe(true);
+  expect(r.maxAbsChange).toBeGreaterThan(1e-2);
+  expect(r.maxAbsDiff).toBeLessThanOrEqual(TOLERANCE);
+});
+
+test('profiling: breakdown parts and the per-kernel table are measured and positive', async ({ page }) => {
+  for (const mode of ['resident', 'naive'] as const) {
+    const s = await page.evaluate((m) => window.harness.webgpu.profileEpoch({ mode: m }, 128, 2560), mode);
+    const parts = Object.fromEntries(s.breakdown.map((p) => [p.label, p]));
+    console.log(`${mode}: ${s.wallMs.toFixed(0)} ms; ${s.breakdown.map((p) => `${p.label} ${p.ms.toFixed(1)}`).join(', ')}`);
+    expect(s.extra?.profiling).toMatch(/timestamp-query/); // SwiftShader offers it
+    for (const label of ['host→device', 'kernel', 'device→host']) {
+      expect(parts[label], label).toBeDefined();
+      expect(parts[label].ms, label).toBeGreaterThan(0);
+      expect(parts[label].method.length, label).toBeGreaterThan(20);
+    }
+    expect(parts.kernel.method).toMatch(/timestamp-query/);
+    expect(parts['device→host'].method).toMatch(/mapAsync/);
+    const kernels = s.kernels!;
+    expect(kernels.map((k) => k.name)).toContain('matmul_forward_relu (W1)');
+    expect(kernels.some((k) => k.name === 'gather_batch')).toBe(mode === 'resident');
+    for (const k of kernels) {
+      expect(k.sampled, k.name).toBeGreaterThan(0);
+      expect(k.msPerDispatch, k.name).toBeGreaterThan(0);
+      expect(k.dispatches, k.name).toBe(s.batches);
+    }
+    const total = s.breakdown.reduce((a, p) => a + p.ms, 0);
+    expect(total).toBeGreaterThan(0.5 * s.wallMs);
+    if (mode === 'naive') expect(parts['device→host'].method).toContain(`${s.batches} read-back(s)`);
+    else expect(parts['device→host'].method).toContain('1 read-back(s)');
+  }
+});
+
+test('a device lost mid-run stops the run with a clear message; init() brings the backend back', async ({ page }) => {
+  const r = await page.evaluate(() => window.harness.webgpu.deviceLoss({}, 3200, 64));
+  console.log(`lost after batch ${r.lostAfterBatch} of ${r.batches}; stopped ${r.stopMs.toFixed(0)} ms later; after init: max |Δparam| = ${r.recovered.maxAbsDiff.toExponential(2)}`);
+  expect(r.error.name).toBe('DeviceLostError');
+  expect(r.error.message).toMatch(/device was lost \(reason: destroyed/);
+  expect(r.error.message).toMatch(/initialise the backend again/);
+  expect(r.lostAfterBatch).toBeGreaterThanOrEqual(0);
+  expect(r.lostAfterBatch).toBeLessThan(r.batches - 1);
+  expect(r.recovered.maxAbsDiff).toBeLessThanOrEqual(TOLERANCE);
+});
+
+for (const mode of ['resident', 'naive'] as const) {
+  test(`Stop during a ${mode} epoch ends it with StoppedError; the backend keeps its weights and trains on`, async ({ page }) => {
+    const r = await page.evaluate((m) => window.harness.webgpu.stopMidRun({ mode: m }, 3200, 64), mode);
+    expect(r.error.name).toBe('StoppedError');
+    expect(r.stoppedAfterBatch).toBeGreaterThanOrEqual(0);
+    expect(r.stoppedAfterBatch).toBeLessThan(r.batches - 1);
+    expect(r.moved).toBeGreaterThan(0); // the finished steps were kept
+    expect(Number.isFinite(r.nextLoss)).toBe(true);
+  });
+}
+
+test('a configuration beyond the device limits is refused up front with the numbers', async ({ page }) => {
+  const big = await page.evaluate(() => window.harness.webgpu.limitRefusal(1024, 60000));
+  expect(big.error.name).toBe('GpuLimitError');
+  expect(big.error.message).toContain('batch size 60000 with 1024 hidden units');
+  expect(big.error.message).toContain('hidden (batch 60000 × 1024 floats) needs 245,760,000 bytes');
+  expect(big.error.message).toContain('maxStorageBufferBindingSize 134,217,728');
+  expect(big.stillWorks).toBe(true);
+  const low = await page.evaluate(() => window.harness.webgpu.limitRefusal(128, 128, { maxStorageBufferBindingSize: 1 << 20 }));
+  expect(low.error.name).toBe('GpuLimitError');
+  expect(low.error.message).toContain('images (60000 samples × 784 bytes) needs 47,040,000 bytes');
+  expect(low.error.message).toContain('maxStorageBufferBindingSize 1,048,576');
+});
+
+test('a broken kernel is refused with the WGSL compiler message and its line', async ({ page }) => {
+  const r = await page.evaluate(() => window.harness.webgpu.brokenKernel('sgd_update', 'grads[i]', 'gradz[i]'));
+  expect(r.line).toBeGreaterThan(1);
+  expect(r.error?.name).toBe('KernelCompileError');
+  expect(r.error?.message).toContain(`sgd_update.wgsl:${r.line}:`);
+  expect(r.error?.message).toMatch(/error: .*gradz/);
+  expect(r.sourceAfter).toBe(true); // the shipped source stays in use
+  const entry = await page.evaluate(() => window.harness.webgpu.brokenKernel('matmul_forward', 'fn matmul_forward(', 'fn forward('));
+  expect(entry.error?.message).toMatch(/entry point must be `matmul_forward`/);
+});
+
+test('an edited kernel is used by the next run, and resetKernels() restores the shipped one', async ({ page }) => {
+  const r = await page.evaluate(() => window.harness.webgpu.editedKernelRun());
+  expect(r.editedChange).toBe(0); // sgd_update edited to update nothing: the weights stay put
+  expect(r.resetChange).toBeGreaterThan(1e-2);
+});
+
+test('the batch-size sweep reports samples/s for each batch size', async ({ page }) => {
+  const points = await page.evaluate(() => window.harness.webgpu.sweep({}, [16, 128], 8));
+  expect(points.map((p) => p.batchSize)).toEqual([16, 128]);
+  for (const p of points) {
+    expect(p.samples).toBe(8 * p.batchSize);
+    expect(p.steps).toBe(8);
+    expect(p.samplesPerSec).toBeGreaterThan(0);
+  }
+  console.log(points.map((p) => `batch ${p.batchSize}: ${p.samplesPerSec.toFixed(0)} samples/s`).join('; '));
+});

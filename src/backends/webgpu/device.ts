@@ -1,0 +1,51 @@
+// Finding a GPU: the capability gate (isSupported) and device acquisition. Works on the main thread
+// and in dedicated workers (both expose navigator.gpu in a secure context).
+
+export const TIMESTAMP_FEATURE: GPUFeatureName = 'timestamp-query';
+
+function gpuOf(): GPU | undefined {
+  const nav = (globalThis as { navigator?: { gpu?: GPU } }).navigator;
+  return nav?.gpu;
+}
+
+/** True, or the human reason this browser cannot run the webgpu backend. */
+export async function gpuSupport(): Promise<true | string> {
+  if (globalThis.isSecureContext === false) return 'WebGPU needs a secure context (https or localhost)';
+  const gpu = gpuOf();
+  if (!gpu) return 'WebGPU is not available in this browser (navigator.gpu is missing)';
+  try {
+    const adapter = await gpu.requestAdapter();
+    if (!adapter) return 'no WebGPU adapter was found (navigator.gpu.requestAdapter() returned null)';
+  } catch (e) {
+    return `requesting a WebGPU adapter failed: ${e instanceof Error ? e.message : String(e)}`;
+  }
+  return true;
+}
+
+export interface AcquiredDevice {
+  readonly device: GPUDevice;
+  readonly adapterName: string;
+  readonly timestamps: boolean; // the device was created with 'timestamp-query'
+}
+
+/** A fresh adapter and device (an adapter gives one device, so every init asks anew). */
+export async function acquireDevice(): Promise<AcquiredDevice> {
+  const gpu = gpuOf();
+  if (!gpu) throw new Error('webgpu: WebGPU is not available in this browser (navigator.gpu is missing)');
+  const adapter = await gpu.requestAdapter();
+  if (!adapter) throw new Error('webgpu: no WebGPU adapter was found');
+  const timestamps = adapter.features.has(TIMESTAMP_FEATURE);
+  // Default limits on purpose: every WebGPU device offers them, so a configuration behaves the
+  // same here and on a student's laptop (128 MiB per storage binding, 256 MiB per buffer).
+  const device = await adapter.requestDevice({ requiredFeatures: timestamps ? [TIMESTAMP_FEATURE] : [] });
+  const i = adapter.info;
+  const adapterName = [i.vendor, i.architecture, i.description].filter(Boolean).join(' ') || 'unknown adapter';
+  return { device, adapterName, timestamps };
+}
+
+export class DeviceLostError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = 'DeviceLostError';
+  }
+}

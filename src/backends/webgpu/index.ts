@@ -1,0 +1,118 @@
+// The `webgpu` backend: the MLP as WGSL kernels (kernels/*.wgsl) on a GPU device, the CUDA of the
+// course. Parameters and gradients are one GPU buffer each, in the reference's flat layout.
+// Modes (BackendOptions.mode): 'resident' (default) keeps data and weights on the GPU; 'naive'
+// uploads every batch and reads the loss back after every step. See epoch.ts.
+
+import type { Dataset } from '../../data/dataset';
+import type { MlpSpec } from '../../mlp/spec';
+import { evaluateWith } from '../evaluate';
+import type { Backend, BackendOptions, EpochPlan, EpochStats, EvalResult } from '../types';
+import { GpuContext } from './context';
+export { gpuSupport } from './device';
+import { HostBatch, runEpoch } from './epoch';
+import type { BufferLimits } from './limits';
+import type { Mode } from './pipelines';
+import { kernelTimings, timestampQuantumNs } from './profile';
+import { epochStats, type KernelProfile } from './stats';
+
+export class WebGpuBackend implements Backend {
+  readonly name = 'webgpu' as const;
+  private ctx: GpuContext | null = null;
+  private mode: Mode = 'resident';
+  private readbackEvery = 0;
+  private train: Dataset | null = null;
+  private dataUpload = ''; // how long setData's one-time upload took, reported with every epoch
+  private readonly host = new HostBatch();
+  /** Test hooks: lower the buffer limits (applied at the next init) and lose the device mid-run. */
+  readonly testing = {
+    limits: undefined as Partial<BufferLimits> | undefined,
+    loseDevice: (): void => this.ctx?.loseDevice(),
+  };
+
+  async init(spec: MlpSpec, params: Float32Array, opts: BackendOptions = {}): Promise<void> {
+    this.ctx?.destroy();
+    this.ctx = null;
+    this.train = null;
+    this.mode = opts.mode ?? 'resident';
+    const every = opts.readbackEvery ?? 0;
+    if (!Number.isInteger(every) || every < 0) throw new RangeError(`webgpu: readbackEvery must be an integer ≥ 0, got ${String(every)}`);
+    this.readbackEvery = every;
+    this.ctx = await GpuContext.create(spec, this.mode, this.testing.limits);
+    await this.setParams(params);
+  }
+
+  private context(): GpuContext {
+    if (!this.ctx) throw new Error('webgpu: init() must be called first');
+    this.ctx.check();
+    return this.ctx;
+  }
+
+  async setData(train: Dataset): Promise<void> {
+    const ctx = this.context();
+    const pixels = train.rows * train.cols;
+    if (pixels !== ctx.shapes.C) throw new Error(`webgpu: samples have ${pixels} pixels, the model expects ${ctx.shapes.C}`);
+    // resident mode keeps the training set on the GPU; naive mode leaves it on the host. Waiting
+    // here keeps this one-time upload out of the first epoch's host→device time.
+    if (this.mode === 'resident') {
+      const t0 = performance.now();
+      ctx.buffers.uploadData(train.images, train.labels, train.count, pixels);
+      await ctx.guard(ctx.device.queue.onSubmittedWorkDone());
+      const mb = (train.images.length + train.labels.length) / 1e6;
+      this.dataUpload = `${mb.toFixed(1)} MB in ${(performance.now() - t0).toFixed(0)} ms (once, in setData)`;
+    } else this.dataUpload = 'none: naive mode keeps the training set on the host';
+    this.train = train;
+  }
+
+  async trainEpoch(plan: EpochPlan, signal?: AbortSignal): Promise<EpochStats> {
+    const ctx = this.context();
+    if (!this.train) throw new Error('webgpu: setData() must be called before trainEpoch()');
+    if (plan.order.length > this.train.count) {
+      throw new RangeError(`webgpu: the epoch's order has ${plan.order.length} entries but the training set ${this.train.count}`);
+    }
+    const m = await runEpoch(ctx, plan, signal, this.readbackEvery, this.train, this.host);
+    // the timestamps are read after the epoch's clock stopped: profiling's read-back is not in wallMs
+    let profile: KernelProfile = { timings: null, quantumNs: NaN };
+    if (ctx.timestamps) {
+      const ticks = await ctx.guard(ctx.profiler.read(ctx.device, ctx.reader, m.timedSlots));
+      const dispatches = ctx.kernels.map(() => m.steps.length);
+      profile = { timings: kernelTimings(ctx.kernels.map((k) => k.label), ticks, m.timedSlots, dispatches), quantumNs: timestampQuantumNs(ticks) };
+    }
+    if (ctx.validationError) throw new Error(`webgpu: the GPU reported an error during the epoch: ${ctx.validationError}`);
+    const stats = epochStats(plan.epoch, this.mode, m, profile, ctx.adapterName);
+    return { ...stats, extra: { ...stats.extra, trainingSetUpload: this.dataUpload } };
+  }
+
+  async evaluate(data: Dataset): Promise<EvalResult> {
+    return evaluateWith(this.context().spec, await this.getParams(), data);
+  }
+
+  async getParams(): Promise<Float32Array> {
+    const ctx = this.context();
+    const n = ctx.shapes.paramFloats;
+    return new Float32Array(await ctx.guard(ctx.reader.read(ctx.buffers.get('params'), 0, n * 4)));
+  }
+
+  async setParams(params: Float32Array): Promise<void> {
+    const ctx = this.context();
+    if (params.length !== ctx.shapes.paramFloats) {
+      throw new RangeError(`webgpu: expected ${ctx.shapes.paramFloats} parameters, got ${params.length}`);
+    }
+    const padded = new Float32Array(ctx.shapes.paramFloatsPadded);
+    padded.set(params);
+    ctx.device.queue.writeBuffer(ctx.buffers.get('params'), 0, padded);
+    await ctx.guard(ctx.device.queue.onSubmittedWorkDone());
+  }
+
+  describe(): string {
+    const where = this.ctx ? ` on ${this.ctx.adapterName}` : '';
+    if (this.mode === 'naive') return `naive: each batch uploaded, loss read back every step${where}`;
+    const rb = this.readbackEvery > 0 ? `every ${this.readbackEvery} steps` : 'once per epoch';
+    return `resident: data and weights on the GPU, loss read back ${rb}${where}`;
+  }
+
+  async dispose(): Promise<void> {
+    this.ctx?.destroy();
+    this.ctx = null;
+    this.train = null;
+  }
+}

@@ -1,0 +1,70 @@
+// Shared by the webgpu harness and its worker: the reference epoch every run must match, and a
+// webgpu backend made ready on a slice of MNIST. Imports nothing that starts a worker.
+
+import type { BackendOptions } from '../backends/types';
+import { createBackend } from '../backends/registry';
+import type { WebGpuBackend } from '../backends/webgpu/index';
+import { sliceDataset, type Dataset } from '../data/dataset';
+import { loadMnist } from '../data/mnist';
+import { initParams } from '../mlp/init';
+import { epochPermutation } from '../mlp/random';
+import { gather_batch, train_step } from '../mlp/reference';
+import { makeSpec } from '../mlp/spec';
+
+export const LR = 0.1;
+export const SEED = 7;
+
+/** The reference's weights after one epoch over `data` in `order` (what every backend must match). */
+export function referenceEpoch(data: Dataset, init: Float32Array, order: Uint32Array, batchSize: number, hidden: number): Float32Array {
+  const spec = makeSpec(hidden);
+  const ref = init.slice();
+  const x = new Float32Array(batchSize * 784), t = new Uint8Array(batchSize);
+  for (let start = 0; start < order.length; start += batchSize) {
+    const B = Math.min(batchSize, order.length - start);
+    gather_batch(x, t, data.images, data.labels, order, start, B, 784);
+    train_step(spec, ref, x.subarray(0, B * 784), t.subarray(0, B), B, LR);
+  }
+  return ref;
+}
+
+export function maxAbs(a: Float32Array, b: Float32Array): number {
+  let m = 0;
+  for (let i = 0; i < a.length; i++) m = Math.max(m, Math.abs(a[i] - b[i]));
+  return m;
+}
+
+export async function ready(opts: BackendOptions, samples: number, hidden = 128) {
+  const { train } = await loadMnist();
+  const data = sliceDataset(train, samples);
+  const spec = makeSpec(hidden);
+  const init = initParams(spec, SEED);
+  const backend = (await createBackend('webgpu')) as WebGpuBackend;
+  await backend.init(spec, init, opts);
+  await backend.setData(data);
+  return { backend, data, spec, init, order: epochPermutation(data.count, SEED, 0) };
+}
+
+export interface GpuEquivalence {
+  describe: string;
+  samples: number;
+  batchSize: number;
+  maxAbsDiff: number; // max |Δparam| between the backend and the reference after one epoch
+  maxAbsChange: number; // how far the reference moved from the initial weights (a no-op cannot pass)
+  inWorker: boolean;
+}
+
+/** One epoch on the webgpu backend vs the reference, same seed and order. */
+export async function gpuEquivalence(opts: BackendOptions, samples: number, batchSize: number): Promise<GpuEquivalence> {
+  const { backend, data, init, order } = await ready(opts, samples);
+  try {
+    await backend.trainEpoch({ epoch: 0, order, batchSize, learningRate: LR });
+    const ref = referenceEpoch(data, init, order, batchSize, 128);
+    return {
+      describe: backend.describe(), samples: data.count, batchSize,
+      maxAbsDiff: maxAbs(ref, await backend.getParams()), maxAbsChange: maxAbs(ref, init),
+      inWorker: typeof window === 'undefined',
+    };
+  } finally {
+    await backend.dispose();
+  }
+}
