@@ -28,7 +28,8 @@ export function generateApiDts() {
   const globals = [];
   for (const p of checker.getPropertiesOfType(ret)) {
     const t = checker.getTypeOfSymbolAtLocation(p, makeApi);
-    globals.push(`declare const ${p.name}: ${checker.typeToString(t, makeApi, flags)};`);
+    const text = checker.typeToString(t, makeApi, flags).replace(/import\("[^"]+"\)\./g, '');
+    globals.push(`declare const ${p.name}: ${text};`);
   }
   // named declarations in the project's own sources, for the names the globals mention
   const named = new Map();

@@ -18,6 +18,13 @@ interface ChartSpec {
   note?: string;
 }
 
+interface CompileMessage {
+  readonly type: 'error' | 'warning' | 'info';
+  readonly line: number;
+  readonly column: number;
+  readonly message: string;
+}
+
 interface EpochStats {
   readonly epoch: number;
   readonly loss: number; // mean training loss over the epoch
@@ -28,6 +35,16 @@ interface EpochStats {
   readonly breakdown: readonly TimingPart[];
   readonly tasks?: readonly TaskRecord[];
   readonly extra?: Readonly<Record<string, number | string>>;
+  readonly kernels?: readonly KernelTiming[]; // webgpu: per-kernel table (absent without timestamp-query)
+}
+
+/** One kernel's share of an epoch, from sampled GPU timestamps (webgpu). */
+interface KernelTiming {
+  readonly name: string; // kernel (and the layer it serves)
+  readonly dispatches: number; // dispatches of it in the epoch
+  readonly sampled: number; // dispatches actually timed
+  readonly msPerDispatch: number; // mean of the timed dispatches
+  readonly ms: number; // msPerDispatch × dispatches: the epoch's estimate
 }
 
 /** What `await train(...)` returns to cell code. */
@@ -44,6 +61,12 @@ interface Run {
   losses: { step: number; loss: number }[];
   /** test-set predictions (argmax) of the trained model, for show.predictions */
   predictions: Uint8Array | null;
+}
+
+interface SetKernelResult {
+  readonly kernel: string;
+  readonly warnings: readonly CompileMessage[];
+  readonly edited: readonly string[]; // every kernel that now differs from its file
 }
 
 interface TaskRecord {
@@ -78,6 +101,7 @@ interface TrainOptions {
   forceTransfer?: boolean; dispatch?: 'atomics' | 'messages';
 }
 
+declare const webgpu: { kernels: () => string[]; kernelSource: (name: string) => string; originalKernelSource: (name: string) => string; setKernel: (name: string, wgsl: string) => Promise<SetKernelResult>; resetKernels: () => void; };
 declare const mnist: () => Promise<{ train: { count: number; }; test: { count: number; }; }>;
 declare const labelCounts: (set?: 'train' | 'test') => Promise<number[]>;
 declare const train: (opts?: TrainOptions) => Promise<Run>;

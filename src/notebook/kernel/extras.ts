@@ -1,5 +1,15 @@
-// Backend-specific helpers for lessons, namespaced in cell scope (wasm.*, webgpu.*).
-// Each backend contributes an object from its own notebook.ts; loaded lazily on first use.
-export function extras(): Record<string, unknown> {
-  return {};
+// Backend-specific helpers for lessons, namespaced in cell scope (webgpu.*, wasm.*). Each backend
+// contributes them from its own notebook.ts.
+import * as webgpuExtras from '../../backends/webgpu/notebook';
+
+export function extras() {
+  return {
+    webgpu: {
+      kernels: webgpuExtras.kernels,
+      kernelSource: webgpuExtras.kernelSource,
+      originalKernelSource: webgpuExtras.originalKernelSource,
+      setKernel: webgpuExtras.setKernel,
+      resetKernels: webgpuExtras.resetKernels,
+    },
+  };
 }
