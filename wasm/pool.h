@@ -1,0 +1,30 @@
+// An OpenMP-style fork/join pool: `parallel_for(begin, end, fn, ctx)` is what
+// `#pragma omp parallel for schedule(static)` compiles to. The calling thread takes the first
+// chunk, the pool's threads the others, and the call returns after an implicit barrier.
+// Threads are created once (the first time more than one is asked for) and then sleep on a futex
+// (memory.atomic.wait32) between regions, after spinning briefly, so a region costs no thread
+// creation. In a single-thread build parallel_for is a plain call.
+#ifndef PARALELO_POOL_H
+#define PARALELO_POOL_H
+
+#define POOL_MAX_THREADS 8
+
+// fn handles indices [lo, hi) of the iteration space; ctx carries the loop body's arguments.
+typedef void (*range_fn)(void *ctx, int lo, int hi);
+
+void parallel_for(int begin, int end, range_fn fn, void *ctx);
+
+// Threads taking part in the next regions (1..POOL_MAX_THREADS, clamped); returns the new count.
+int pool_set_threads(int n);
+int pool_threads(void);
+
+// Time inside parallel regions since the last reset, in ms, averaged over each region's threads:
+// compute = inside fn; barrier = waiting for the region to start (wake-up) and to end (the join),
+// so compute + barrier = region_ms. Clock: emscripten_get_now() (performance.now()) per thread.
+typedef struct {
+  double compute_ms, barrier_ms, region_ms, regions;
+} pool_timing;
+void pool_timing_reset(void);
+void pool_timing_read(pool_timing *out);
+
+#endif
