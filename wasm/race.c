@@ -9,6 +9,7 @@
 
 static volatile int racy_counter;   // volatile: every ++ really loads and stores memory
 static _Atomic int atomic_counter;
+static _Atomic int arrived;         // start line: no thread counts before all are running
 
 typedef struct {
   int iterations;
@@ -17,6 +18,10 @@ typedef struct {
 
 static void race_body(void *p, int lo, int hi) {
   race_ctx *c = p;
+  // Threads wake up at slightly different times; wait until all are here, so they really overlap.
+  atomic_fetch_add(&arrived, 1);
+  while (atomic_load(&arrived) < pool_threads()) {
+  }
   for (int t = lo; t < hi; t++) {  // one index per thread
     if (c->use_atomic) {
       for (int i = 0; i < c->iterations; i++) atomic_fetch_add_explicit(&atomic_counter, 1, memory_order_relaxed);
@@ -35,6 +40,7 @@ EMSCRIPTEN_KEEPALIVE int race_demo(int threads, int iterations, int use_atomic) 
   pool_set_threads(threads);
   racy_counter = 0;
   atomic_store(&atomic_counter, 0);
+  atomic_store(&arrived, 0);
   race_ctx c = {iterations, use_atomic};
   parallel_for(0, pool_threads(), race_body, &c);
   pool_set_threads(before);

@@ -52,6 +52,8 @@ static double train_step(int B, double lr) {
 
 // (Re)creates the model for C → H → V; returns 0, or -1 when the heap cannot hold it.
 EMSCRIPTEN_KEEPALIVE int mlp_init(int C, int H, int V) {
+  // Same shape again (a new run): keep every buffer, so repeated runs never touch the allocator.
+  if (M.params && C == M.C && H == M.H && V == M.V) return 0;
   free(M.params);
   free(M.grads);
   M.C = C, M.H = H, M.V = V, M.P = H * C + H + V * H + V;

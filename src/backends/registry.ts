@@ -1,5 +1,6 @@
 // Every backend behind one gate: isSupported() answers true or the human reason it cannot run here.
 import type { Backend, BackendName } from './types';
+import { wasmSupport } from './wasm/support';
 
 export interface BackendEntry {
   readonly name: BackendName;
@@ -12,6 +13,11 @@ const entries: BackendEntry[] = [
     name: 'js',
     isSupported: async () => true,
     create: async () => new (await import('./js/index')).JsBackend(),
+  },
+  {
+    name: 'wasm',
+    isSupported: wasmSupport,
+    create: async () => new (await import('./wasm/index')).WasmBackend(),
   },
 ];
 

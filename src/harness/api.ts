@@ -8,6 +8,7 @@ import { gather_batch, train_step } from '../mlp/reference';
 import { makeSpec } from '../mlp/spec';
 import { DEFAULT_CONFIG } from '../train/config';
 import { prepareBackend, trainEpochs } from '../train/trainer';
+import { wasmHarness } from './wasm';
 
 export interface EquivalenceResult {
   backend: string;
@@ -114,6 +115,7 @@ export const harness = {
     (await import('./tfjs')).tfjsEpochs(backendName, batchSize, epochs, lr),
   equivalence,
   timeEpochs,
+  wasm: wasmHarness,
   crossOriginIsolated: () => globalThis.crossOriginIsolated === true,
   loadMnist: async () => {
     const { train, test } = await loadMnist();

@@ -6,6 +6,7 @@ export const MAX_THREADS = 8; // POOL_MAX_THREADS in wasm/pool.h
 
 export interface WasmEnvironment {
   readonly crossOriginIsolated: boolean;
+  readonly simd: boolean; // WebAssembly SIMD128 validates here
 }
 
 export interface VariantChoice {
@@ -27,6 +28,9 @@ export function validThreads(threads: number | undefined): number {
 export function chooseVariant(opts: { threads?: number; simd?: boolean }, env: WasmEnvironment): VariantChoice {
   const threads = validThreads(opts.threads);
   const simd = opts.simd ?? true;
+  if (simd && !env.simd) {
+    return { variant: 'mlp-scalar', threads: 1, simd: false, fallback: 'this browser has no WebAssembly SIMD; running the scalar single-thread build' };
+  }
   if (!simd) {
     const fallback = threads > 1 ? `the scalar build is the single-thread sequential-C baseline; running 1 thread instead of ${threads}` : undefined;
     return { variant: 'mlp-scalar', threads: 1, simd: false, fallback };

@@ -128,15 +128,16 @@ describe('wasm backend, single-thread builds under Node', () => {
 
 describe('wasm variant choice', () => {
   it('uses threads only where the page is cross-origin isolated, and says so otherwise', () => {
-    expect(chooseVariant({ threads: 4 }, { crossOriginIsolated: true })).toEqual({ variant: 'mlp-simd-mt', threads: 4, simd: true });
-    const fb = chooseVariant({ threads: 4 }, { crossOriginIsolated: false });
+    expect(chooseVariant({ threads: 4 }, { crossOriginIsolated: true, simd: true })).toEqual({ variant: 'mlp-simd-mt', threads: 4, simd: true });
+    const fb = chooseVariant({ threads: 4 }, { crossOriginIsolated: false, simd: true });
     expect(fb.variant).toBe('mlp-simd');
     expect(fb.threads).toBe(1);
     expect(describeChoice(fb)).toMatch(/cross-origin-isolated.*single-thread SIMD build/);
-    expect(chooseVariant({ simd: false }, { crossOriginIsolated: true }).variant).toBe('mlp-scalar');
-    expect(describeChoice(chooseVariant({ simd: false }, { crossOriginIsolated: true }))).toMatch(/sequential-C baseline/);
-    expect(chooseVariant({}, { crossOriginIsolated: true }).variant).toBe('mlp-simd');
-    expect(() => chooseVariant({ threads: 9 }, { crossOriginIsolated: true })).toThrowError(/threads must be an integer between 1 and 8, got 9/);
-    expect(() => chooseVariant({ threads: 0 }, { crossOriginIsolated: true })).toThrowError(/got 0/);
+    expect(chooseVariant({ simd: false }, { crossOriginIsolated: true, simd: true }).variant).toBe('mlp-scalar');
+    expect(describeChoice(chooseVariant({ simd: false }, { crossOriginIsolated: true, simd: true }))).toMatch(/sequential-C baseline/);
+    expect(chooseVariant({}, { crossOriginIsolated: true, simd: true }).variant).toBe('mlp-simd');
+    expect(() => chooseVariant({ threads: 9 }, { crossOriginIsolated: true, simd: true })).toThrowError(/threads must be an integer between 1 and 8, got 9/);
+    expect(chooseVariant({ threads: 2 }, { crossOriginIsolated: true, simd: false }).variant).toBe('mlp-scalar');
+    expect(() => chooseVariant({ threads: 0 }, { crossOriginIsolated: true, simd: true })).toThrowError(/got 0/);
   });
 });

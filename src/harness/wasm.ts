@@ -1,0 +1,126 @@
+// Harness functions for the wasm backend's e2e tests: what `equivalence` cannot ask (thread count
+// changed mid-session, heap after repeated runs, the race demo, an oversized configuration).
+import { sliceDataset } from '../data/dataset';
+import { loadMnist } from '../data/mnist';
+import { initParams } from '../mlp/init';
+import { epochPermutation } from '../mlp/random';
+import { makeSpec } from '../mlp/spec';
+import { createBackend } from '../backends/registry';
+import type { WasmBackend } from '../backends/wasm/index';
+import type { BackendOptions } from '../backends/types';
+
+function maxAbsDiff(a: Float32Array, b: Float32Array): number {
+  let m = 0;
+  for (let i = 0; i < a.length; i++) m = Math.max(m, Math.abs(a[i] - b[i]));
+  return m;
+}
+
+async function dataAndOrder(samples: number, seed: number) {
+  const { train } = await loadMnist();
+  const data = sliceDataset(train, samples);
+  return { data, order: epochPermutation(data.count, seed, 0) };
+}
+
+/**
+ * Trains the same batches twice: once at a fixed thread count, once switching threads between
+ * epochs of the same session (`schedule`, one entry per epoch); returns max |Δparam| between them.
+ */
+async function threadSwitch(schedule: number[], fixed: number, samples = 2560, batchSize = 128, seed = 5) {
+  const spec = makeSpec(128);
+  const init = initParams(spec, seed);
+  const { data, order } = await dataAndOrder(samples, seed);
+  const run = async (threads: number[]) => {
+    const b = await wasmBackend();
+    try {
+      await b.init(spec, init, { threads: threads[0] });
+      await b.setData(data);
+      const described: string[] = [];
+      for (let e = 0; e < threads.length; e++) {
+        await b.setThreads(threads[e]);
+        described.push(b.describe());
+        await b.trainEpoch({ epoch: e, order, batchSize, learningRate: 0.1 });
+      }
+      return { params: await b.getParams(), described };
+    } finally {
+      await b.dispose();
+    }
+  };
+  const a = await run(schedule);
+  const b = await run(schedule.map(() => fixed));
+  return { maxAbsDiff: maxAbsDiff(a.params, b.params), maxAbsChange: maxAbsDiff(a.params, init), described: a.described };
+}
+
+/** Ten consecutive runs (init, setData, one epoch) on one backend: heap bytes after each. */
+async function heapRuns(opts: BackendOptions, runs = 10, samples = 2000, batchSize = 100) {
+  const spec = makeSpec(128);
+  const { data, order } = await dataAndOrder(samples, 1);
+  const b = await wasmBackend();
+  try {
+    const inUse: number[] = [];
+    const top: number[] = [];
+    for (let r = 0; r < runs; r++) {
+      await b.init(spec, initParams(spec, r), opts);
+      await b.setData(data);
+      await b.trainEpoch({ epoch: 0, order, batchSize, learningRate: 0.1 });
+      const h = await b.heapStats();
+      inUse.push(h.inUse);
+      top.push(h.top);
+    }
+    return { inUse, top, describe: b.describe() };
+  } finally {
+    await b.dispose();
+  }
+}
+
+/** The error a configuration too large for the heap gives (null if none). */
+async function tooBig(batchSize: number, hidden: number): Promise<string | null> {
+  const spec = makeSpec(hidden);
+  const { data, order } = await dataAndOrder(60000, 1);
+  const b = await wasmBackend();
+  try {
+    await b.init(spec, initParams(spec, 1), {});
+    await b.setData(data);
+    await b.trainEpoch({ epoch: 0, order, batchSize, learningRate: 0.1 });
+    return null;
+  } catch (e) {
+    return e instanceof Error ? e.message : String(e);
+  } finally {
+    await b.dispose();
+  }
+}
+
+/** Stops a run after its first progress report; returns how many batches ran and the error name. */
+async function stopAfterFirstReport(opts: BackendOptions, batchSize = 32) {
+  const spec = makeSpec(128);
+  const { data, order } = await dataAndOrder(60000, 1);
+  const b = await wasmBackend();
+  try {
+    await b.init(spec, initParams(spec, 1), opts);
+    await b.setData(data);
+    const ctrl = new AbortController();
+    let reported = -1;
+    const t0 = performance.now();
+    let stoppedAfterMs = 0;
+    try {
+      await b.trainEpoch({ epoch: 0, order, batchSize, learningRate: 0.1, onProgress: (p) => { reported = p.batch; ctrl.abort(); } }, ctrl.signal);
+      return { error: null, reported, stoppedAfterMs };
+    } catch (e) {
+      stoppedAfterMs = performance.now() - t0;
+      return { error: e instanceof Error ? e.name : String(e), reported, stoppedAfterMs };
+    }
+  } finally {
+    await b.dispose();
+  }
+}
+
+async function wasmBackend(): Promise<WasmBackend> {
+  return (await createBackend('wasm')) as WasmBackend;
+}
+
+export const wasmHarness = {
+  threadSwitch,
+  heapRuns,
+  tooBig,
+  stopAfterFirstReport,
+  raceDemo: async (threads: number, iterations: number) => (await import('../backends/wasm/notebook')).wasm.raceDemo({ threads, iterations }),
+};
