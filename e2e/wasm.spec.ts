@@ -32,9 +32,11 @@ for (const v of VARIANTS) {
 test('changing the thread count mid-session (4 → 2 → 1 → 3) gives bit-identical weights', async ({ page }) => {
   await open(page);
   const r = await page.evaluate(() => window.harness.wasm.threadSwitch([4, 2, 1, 3], 2));
-  expect(r.described.map((d: string) => /(\d) threads?/.exec(d)?.[1])).toEqual(['4', '2', '1', '3']);
+  expect(r.described.map((d: string) => /(\d) threads?/.exec(d)?.[1])).toEqual(['4', '2', '1', '3', '1']);
+  expect(r.described[4]).toMatch(/SIMD128, 1 thread$/); // the single-thread build, not the pool
   expect(r.maxAbsChange).toBeGreaterThan(1e-2);
-  expect(r.maxAbsDiff).toBe(0);
+  expect(r.maxAbsDiff).toBe(0); // vs 2 threads throughout
+  expect(r.maxAbsDiffSingleBuild).toBe(0); // vs the single-thread SIMD build
 });
 
 test('the WASM heap does not grow across 10 consecutive runs (threaded build)', async ({ page }) => {

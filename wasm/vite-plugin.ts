@@ -4,6 +4,12 @@
 //   /tfjs-wasm/*  ← @tensorflow/tfjs-backend-wasm's .wasm files (the TF.js peer: setWasmPaths('/tfjs-wasm/'))
 // Vite does not process these files: Emscripten's glue resolves its .wasm and pthread worker
 // script relative to its own URL, so they must stay side by side, unrenamed.
+//
+// One fix for the peer: TF.js hands its threaded factory to its pthread Workers as source text
+// (factory.toString()), and that function reads `_scriptDir` from the enclosing closure. Once the
+// build minifies identifiers the closure variable is renamed and every TF.js pthread dies with
+// "ReferenceError: e is not defined". Declaring `_scriptDir` inside the factory makes it
+// self-contained (see TF.js issues #4107, #4539).
 import { readdirSync, readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
@@ -19,6 +25,10 @@ interface StaticDir {
 const here = dirname(fileURLToPath(import.meta.url));
 const require = createRequire(import.meta.url);
 const TYPES: Record<string, string> = { '.js': 'text/javascript', '.wasm': 'application/wasm' };
+const TFJS_THREADED = /tfjs-backend-wasm[\\/]wasm-out[\\/]tfjs-backend-wasm-threaded-simd\.js$/;
+const SCRIPT_DIR = "var _scriptDir = typeof document !== 'undefined' && document.currentScript ? document.currentScript.src : undefined;";
+const CLOSURE_HEAD = `  ${SCRIPT_DIR}\n  if (typeof __filename !== 'undefined') _scriptDir = _scriptDir || __filename;\n  return (\nfunction(WasmBackendModuleThreadedSimd) {\n`;
+const SELF_CONTAINED_HEAD = `  return (\nfunction(WasmBackendModuleThreadedSimd) {\n  ${SCRIPT_DIR}\n`;
 
 function dirs(): StaticDir[] {
   const tfjsWasm = join(dirname(require.resolve('@tensorflow/tfjs-backend-wasm/package.json')), 'dist');
@@ -58,6 +68,14 @@ export function wasmAssets(): Plugin {
         }
         next();
       });
+    },
+    transform(code, id) {
+      if (!TFJS_THREADED.test(id)) return null;
+      if (!code.includes(CLOSURE_HEAD)) {
+        this.warn('tfjs-backend-wasm changed: the threaded factory was not made self-contained; the TF.js wasm peer may fail in the build');
+        return null;
+      }
+      return { code: code.replace(CLOSURE_HEAD, SELF_CONTAINED_HEAD), map: null };
     },
     generateBundle() {
       for (const d of dirs()) {

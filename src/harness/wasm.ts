@@ -22,21 +22,23 @@ async function dataAndOrder(samples: number, seed: number) {
 }
 
 /**
- * Trains the same batches twice: once at a fixed thread count, once switching threads between
- * epochs of the same session (`schedule`, one entry per epoch); returns max |Δparam| between them.
+ * Trains the same batches three times: switching threads between epochs of one session
+ * (`schedule`, one entry per epoch), at a fixed thread count, and on the single-thread SIMD build;
+ * returns max |Δparam| of the first against the other two.
  */
 async function threadSwitch(schedule: number[], fixed: number, samples = 2560, batchSize = 128, seed = 5) {
   const spec = makeSpec(128);
   const init = initParams(spec, seed);
   const { data, order } = await dataAndOrder(samples, seed);
-  const run = async (threads: number[]) => {
+  // singleBuild: the single-thread SIMD build (threads: 1 selects it), which has no pool to change
+  const run = async (threads: number[], singleBuild = false) => {
     const b = await wasmBackend();
     try {
-      await b.init(spec, init, { threads: threads[0] });
+      await b.init(spec, init, { threads: singleBuild ? 1 : threads[0] });
       await b.setData(data);
       const described: string[] = [];
       for (let e = 0; e < threads.length; e++) {
-        await b.setThreads(threads[e]);
+        if (!singleBuild) await b.setThreads(threads[e]);
         described.push(b.describe());
         await b.trainEpoch({ epoch: e, order, batchSize, learningRate: 0.1 });
       }
@@ -47,7 +49,11 @@ async function threadSwitch(schedule: number[], fixed: number, samples = 2560, b
   };
   const a = await run(schedule);
   const b = await run(schedule.map(() => fixed));
-  return { maxAbsDiff: maxAbsDiff(a.params, b.params), maxAbsChange: maxAbsDiff(a.params, init), described: a.described };
+  const single = await run(schedule.map(() => 1), true);
+  return {
+    maxAbsDiff: maxAbsDiff(a.params, b.params), maxAbsDiffSingleBuild: maxAbsDiff(a.params, single.params),
+    maxAbsChange: maxAbsDiff(a.params, init), described: [...a.described, single.described[0]],
+  };
 }
 
 /** Ten consecutive runs (init, setData, one epoch) on one backend: heap bytes after each. */
@@ -117,7 +123,20 @@ async function wasmBackend(): Promise<WasmBackend> {
   return (await createBackend('wasm')) as WasmBackend;
 }
 
+/** Loads TF.js's wasm backend from /tfjs-wasm/ (as the peer does) and times one 128×784·784×128 product. */
+async function tfjsWasmProbe() {
+  const tf = await import('@tensorflow/tfjs');
+  const tfw = await import('@tensorflow/tfjs-backend-wasm');
+  tfw.setWasmPaths(new URL('/tfjs-wasm/', location.href).href);
+  const ok = await tf.setBackend('wasm');
+  await tf.ready();
+  const t0 = performance.now();
+  const sum = tf.tidy(() => tf.matMul(tf.ones([128, 784]), tf.ones([784, 128])).sum().dataSync()[0]);
+  return { ok, backend: tf.getBackend(), sum, ms: performance.now() - t0, threads: tfw.getThreadsCount() };
+}
+
 export const wasmHarness = {
+  tfjsWasmProbe,
   threadSwitch,
   heapRuns,
   tooBig,
