@@ -91,9 +91,12 @@ test('without cross-origin isolation it falls back to the single-thread SIMD bui
 });
 
 test('the TF.js wasm peer finds its .wasm files at /tfjs-wasm/ and trains', async ({ page }) => {
+  const wasmFiles: string[] = [];
+  page.on('response', (res) => { if (res.url().includes('/tfjs-wasm/')) wasmFiles.push(`${res.status()} ${new URL(res.url()).pathname}`); });
   await open(page);
-  const wasmResponse = await page.request.get('/tfjs-wasm/tfjs-backend-wasm-threaded-simd.wasm');
-  expect(wasmResponse.ok()).toBe(true);
+  const probe = await page.evaluate(() => window.harness.wasm.tfjsWasmProbe());
+  expect(probe).toMatchObject({ ok: true, backend: 'wasm', sum: 128 * 128 * 784 });
+  expect(wasmFiles).toContain('200 /tfjs-wasm/tfjs-backend-wasm-threaded-simd.wasm'); // the threaded SIMD build
   const r = await page.evaluate(() => window.harness.tfjsEpochs('wasm', 128, 1));
   console.log(`TF.js wasm: ${r.epochMs.map((x: number) => x.toFixed(0)).join(', ')} ms/epoch, accuracy ${(r.accuracy * 100).toFixed(2)}%`);
   expect(r.error).toBeUndefined();

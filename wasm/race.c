@@ -11,6 +11,11 @@ static volatile int racy_counter;   // volatile: every ++ really loads and store
 static _Atomic int atomic_counter;
 static _Atomic int arrived;         // start line: no thread counts before all are running
 
+// Steps of busy work between the read and the write. Real code does work there too; it widens the
+// window so that lost updates show up even when the threads take turns on fewer cores than threads
+// (a thread preempted inside the window writes back a stale count, undoing the others' work).
+#define RACE_WINDOW 8
+
 typedef struct {
   int iterations;
   int use_atomic;
@@ -27,7 +32,9 @@ static void race_body(void *p, int lo, int hi) {
       for (int i = 0; i < c->iterations; i++) atomic_fetch_add_explicit(&atomic_counter, 1, memory_order_relaxed);
     } else {
       for (int i = 0; i < c->iterations; i++) {
-        int seen = racy_counter;  // read ...
+        int seen = racy_counter;                       // read ...
+        for (volatile int d = 0; d < RACE_WINDOW; d++) {  // ... work a moment, as real code would ...
+        }
         racy_counter = seen + 1;  // ... write back: another thread may have written in between
       }
     }

@@ -13,7 +13,7 @@ import { hasWasmSimd, threadsAllowed } from './support';
 import { chooseVariant, describeChoice, validThreads, type VariantChoice } from './variants';
 import type { WasmWorkerApi } from './worker';
 
-const CHUNK_MS = 40; // wall time of one trainChunk call: a few progress reports per second
+const CHUNK_MS = 100; // wall time of one trainChunk call: few round trips, progress still several times a second
 
 /** Copies a view that covers only part of its buffer, so a message does not clone the whole buffer. */
 function compact<T extends Uint8Array | Uint32Array>(a: T): T {

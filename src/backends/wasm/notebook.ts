@@ -33,3 +33,5 @@ export const wasm = {
     return (await threadedModule()).raceDemo(t, iterations);
   },
 };
+
+export default wasm;
