@@ -23,16 +23,16 @@ export async function run({ page, runs, log }) {
   const notes = [];
   const byName = {};
   for (const v of VARIANTS) {
-    const eq = await page.evaluate(([opts]) => window.harness.equivalence('wasm', opts, 6400, 128), [v.opts]);
+    const eq = await page.evaluate(([opts, b]) => window.harness.equivalence('wasm', opts, 6400, b), [v.opts, BATCH]);
     checks.push({ label: `${v.name} matches the reference (max |Δparam| after 50 batches)`, value: eq.maxAbsDiff.toExponential(2), target: `≤ ${TOL}`, pass: eq.maxAbsDiff <= TOL && eq.maxAbsChange > 1e-2 });
-    const t = await page.evaluate(([opts, n]) => window.harness.timeEpochs('wasm', opts, 128, n), [v.opts, runs]);
+    const t = await page.evaluate(([opts, b, n]) => window.harness.timeEpochs('wasm', opts, b, n), [v.opts, BATCH, runs]);
     const row = { name: v.name, batchSize: BATCH, epochMs: t.epochMs, accuracy: t.accuracy, note: t.describe };
     rows.push(row);
     byName[v.name] = { row, breakdown: t.breakdown };
     log(`${v.name}: ${t.epochMs.map((x) => x.toFixed(0)).join(', ')} ms (${t.describe})`);
   }
   const peerRuns = Math.max(1, Math.min(runs, 2));
-  const tf = await page.evaluate(([n]) => window.harness.tfjsEpochs('wasm', BATCH, n), [peerRuns]);
+  const tf = await page.evaluate(([b, n]) => window.harness.tfjsEpochs('wasm', b, n), [BATCH, peerRuns]);
   const peer = { name: 'tfjs-wasm (peer)', batchSize: BATCH, epochMs: tf.epochMs, accuracy: tf.accuracy, error: tf.error };
   rows.push(peer);
   log(`tfjs wasm: ${tf.epochMs.map((x) => x.toFixed(0)).join(', ')} ms ${tf.error ?? ''}`);
