@@ -16,7 +16,7 @@ static void relu_forward_body(void *p, int lo, int hi) {
 // out (N) = max(0, inp (N))
 void relu_forward(float *out, const float *inp, int N) {
   elem_ctx c = {.out = out, .a = inp};
-  parallel_for(0, N, relu_forward_body, &c);
+  parallel_for_if(N, 0, N, relu_forward_body, &c);
 }
 
 static void relu_backward_body(void *p, int lo, int hi) {
@@ -27,7 +27,7 @@ static void relu_backward_body(void *p, int lo, int hi) {
 // dinp (N) = dout (N) where the forward output was positive, else 0
 void relu_backward(float *dinp, const float *dout, const float *out, int N) {
   elem_ctx c = {.out = dinp, .a = dout, .b = out};
-  parallel_for(0, N, relu_backward_body, &c);
+  parallel_for_if(N, 0, N, relu_backward_body, &c);
 }
 
 static void sgd_body(void *p, int lo, int hi) {
@@ -39,5 +39,5 @@ static void sgd_body(void *p, int lo, int hi) {
 // params (N) -= lr * grads (N)
 void sgd_update(float *params, const float *grads, double lr, int N) {
   elem_ctx c = {.out = params, .a = grads, .lr = lr};
-  parallel_for(0, N, sgd_body, &c);
+  parallel_for_if(N, 0, N, sgd_body, &c);
 }

@@ -37,5 +37,5 @@ void gather_batch(float *x, uint8_t *targets, const uint8_t *images, const uint8
     scale_ready = 1;
   }
   gather_ctx g = {x, targets, images, labels, indices, start, C};
-  parallel_for(0, B, gather_body, &g);
+  parallel_for_if((long)B * C, 0, B, gather_body, &g);
 }

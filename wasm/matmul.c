@@ -37,7 +37,7 @@ static void forward_body(void *p, int lo, int hi) {
 void matmul_forward(float *out, const float *inp, const float *weight, const float *bias,
                     int B, int C, int OC) {
   matmul_ctx c = {.out = out, .A = inp, .W = weight, .bias = bias, .M = B, .N = OC, .K = C};
-  parallel_for(0, blocks(B), forward_body, &c);
+  parallel_for_if((long)B * C * OC, 0, blocks(B), forward_body, &c);
 }
 
 static void bcast_body(void *p, int lo, int hi) {
@@ -61,10 +61,10 @@ void matmul_backward(float *dinp, float *dweight, float *dbias,
   if (dinp) {
     // rows b: dinp[b][c] = Σ_o dout[b][o] · weight[o][c]  (A = dout read as (B,OC))
     matmul_ctx c = {.out = dinp, .A = dout, .sam = OC, .sak = 1, .W = weight, .M = B, .N = C, .K = OC};
-    parallel_for(0, blocks(B), bcast_body, &c);
+    parallel_for_if((long)B * C * OC, 0, blocks(B), bcast_body, &c);
   }
   // rows o: dweight[o][c] = Σ_b dout[b][o] · inp[b][c]  (A = dout read transposed, as (OC,B))
   matmul_ctx c = {.out = dweight, .dbias = dbias, .A = dout, .sam = 1, .sak = OC, .W = inp,
                   .M = OC, .N = C, .K = B};
-  parallel_for(0, blocks(OC), bcast_body, &c);
+  parallel_for_if((long)B * C * OC, 0, blocks(OC), bcast_body, &c);
 }

@@ -10,6 +10,11 @@ static pool_timing timing;
 void pool_timing_reset(void) { timing = (pool_timing){0, 0, 0, 0}; }
 void pool_timing_read(pool_timing *out) { *out = timing; }
 
+void parallel_for_if(long work, int begin, int end, range_fn fn, void *ctx) {
+  if (work >= PARALLEL_MIN_WORK) parallel_for(begin, end, fn, ctx);
+  else if (begin < end) fn(ctx, begin, end);  // counted as serial time, outside any region
+}
+
 #ifndef __EMSCRIPTEN_PTHREADS__
 
 // Single-thread build: a region is a plain call.
@@ -36,12 +41,12 @@ void parallel_for(int begin, int end, range_fn fn, void *ctx) {
 #define SPIN_POLLS 20000
 #define CACHE_LINE 64
 
-// Static schedule: thread `id` of `n` gets one contiguous chunk, sizes differing by at most one.
-static void static_chunk(int id, int n, int begin, int end, int *lo, int *hi) {
-  int len = end - begin, q = len / n, r = len % n;
-  *lo = begin + id * q + (id < r ? id : r);
-  *hi = *lo + q + (id < r ? 1 : 0);
-}
+// Dynamic schedule: the range is cut into about PIECES_PER_THREAD pieces per thread, and each
+// thread grabs the next piece from a shared counter until none is left (OpenMP's
+// schedule(dynamic)). On a busy machine a thread the OS pauses just takes fewer pieces instead of
+// holding everyone at the barrier. Which thread computes a piece never changes its arithmetic, so
+// results stay bit-identical.
+#define PIECES_PER_THREAD 4
 
 typedef struct {
   _Atomic int go;        // generation to run; the futex word this thread sleeps on
@@ -57,7 +62,17 @@ static int active = 1;                 // threads that take part in regions
 static unsigned generation = 0;
 static range_fn cur_fn;
 static void *cur_ctx;
-static int cur_begin, cur_end, cur_n;
+static int cur_begin, cur_len, cur_pieces;
+static _Atomic int next_piece;
+
+// Runs pieces of the current region until none is left.
+static void run_pieces(void) {
+  for (int k; (k = atomic_fetch_add_explicit(&next_piece, 1, memory_order_relaxed)) < cur_pieces;) {
+    int lo = cur_begin + (int)((long long)cur_len * k / cur_pieces);
+    int hi = cur_begin + (int)((long long)cur_len * (k + 1) / cur_pieces);
+    cur_fn(cur_ctx, lo, hi);
+  }
+}
 
 // Returns once *word != old: spin first, then sleep in memory.atomic.wait32.
 static void wait_while(_Atomic int *word, int old, _Atomic int *sleeping) {
@@ -81,10 +96,8 @@ static void *worker_main(void *arg) {
   for (;;) {
     wait_while(&slots[id].go, seen, &slots[id].sleeping);
     seen = atomic_load(&slots[id].go);
-    int lo, hi;
-    static_chunk(id, cur_n, cur_begin, cur_end, &lo, &hi);
     slots[id].start = emscripten_get_now();
-    if (lo < hi) cur_fn(cur_ctx, lo, hi);
+    run_pieces();
     slots[id].end = emscripten_get_now();
     if (atomic_fetch_sub(&pending, 1) == 1) wake(&pending, &caller_sleeping);
   }
@@ -122,18 +135,17 @@ void parallel_for(int begin, int end, range_fn fn, void *ctx) {
   cur_fn = fn;
   cur_ctx = ctx;
   cur_begin = begin;
-  cur_end = end;
-  cur_n = n;
+  cur_len = end - begin;
+  cur_pieces = cur_len < n * PIECES_PER_THREAD ? cur_len : n * PIECES_PER_THREAD;
+  atomic_store(&next_piece, 0);
   atomic_store(&pending, n - 1);
   generation++;
   for (int id = 1; id < n; id++) {
     atomic_store(&slots[id].go, (int)generation);
     wake(&slots[id].go, &slots[id].sleeping);
   }
-  int lo, hi;
-  static_chunk(0, n, begin, end, &lo, &hi);
   slots[0].start = emscripten_get_now();
-  fn(ctx, lo, hi);
+  run_pieces();
   slots[0].end = emscripten_get_now();
   for (int p; (p = atomic_load(&pending)) != 0;) wait_while(&pending, p, &caller_sleeping);
   double t1 = emscripten_get_now();

@@ -13,10 +13,10 @@ void softmax_xent(float *probs, float *losses, float *dlogits, const float *logi
   for (int b = 0; b < B; b++) {
     const float *l = logits + (long)b * V;
     float *p = probs + (long)b * V, *d = dlogits + (long)b * V;
-    double max = -INFINITY, sum = 0;
+    double max = -INFINITY, sum = 0, e[V];  // e: each exponential taken once (exp is the cost here)
     for (int v = 0; v < V; v++) max = l[v] > max ? l[v] : max;
-    for (int v = 0; v < V; v++) sum += exp((double)l[v] - max);
-    for (int v = 0; v < V; v++) p[v] = (float)(exp((double)l[v] - max) / sum);
+    for (int v = 0; v < V; v++) sum += e[v] = exp((double)l[v] - max);
+    for (int v = 0; v < V; v++) p[v] = (float)(e[v] / sum);
     int t = targets[b];
     double pt = p[t] > MIN_PROB ? p[t] : MIN_PROB;
     losses[b] = (float)-log(pt);

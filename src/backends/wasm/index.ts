@@ -104,7 +104,7 @@ export class WasmBackend implements Backend {
       breakdown: [
         { label: 'compute', ms: c.computeMs, method: "emscripten_get_now() (performance.now()) around each thread's share of every parallel_for, averaged over the region's threads" },
         { label: 'barrier wait', ms: c.barrierMs, method: "per thread: region start → own share start (wake-up) + own share end → last thread done (join), averaged over the region's threads" },
-        { label: 'serial', ms: Math.max(0, c.stepMs - c.regionMs), method: 'time inside the C epoch loop outside parallel regions (softmax_xent, loss sum), one thread' },
+        { label: 'serial', ms: Math.max(0, c.stepMs - c.regionMs), method: 'time inside the C epoch loop outside parallel regions, one thread: softmax_xent, the loss sum, and loops under PARALLEL_MIN_WORK (layer 2, ReLU at H = 128)' },
         { label: 'messaging', ms: Math.max(0, wallMs - c.stepMs), method: 'epoch wall time (performance.now() here) minus time inside the C loop: order upload and one comlink round trip per chunk' },
       ],
       extra: { variant: choice.variant, threads: choice.threads, simd: choice.simd ? 'SIMD128' : 'scalar', regions: c.regions, chunks, mode: choice.fallback ?? 'as requested' },
