@@ -95,8 +95,11 @@ async function tooBig(batchSize: number, hidden: number): Promise<string | null>
   }
 }
 
-/** Stops a run after its first progress report; returns how many batches ran and the error name. */
-async function stopAfterFirstReport(opts: BackendOptions, batchSize = 32) {
+/**
+ * Stops a run while a chunk of batches is running in the worker (`delayMs` after the first progress
+ * report) and measures how long the stop took to take effect, against the time of one batch.
+ */
+async function stopLatency(opts: BackendOptions, batchSize = 128, delayMs = 30) {
   const spec = makeSpec(128);
   const { data, order } = await dataAndOrder(60000, 1);
   const b = await wasmBackend();
@@ -104,15 +107,21 @@ async function stopAfterFirstReport(opts: BackendOptions, batchSize = 32) {
     await b.init(spec, initParams(spec, 1), opts);
     await b.setData(data);
     const ctrl = new AbortController();
-    let reported = -1;
     const t0 = performance.now();
-    let stoppedAfterMs = 0;
+    let firstReport = -1, perBatchMs = 0, abortedAt = 0;
     try {
-      await b.trainEpoch({ epoch: 0, order, batchSize, learningRate: 0.1, onProgress: (p) => { reported = p.batch; ctrl.abort(); } }, ctrl.signal);
-      return { error: null, reported, stoppedAfterMs };
+      await b.trainEpoch({
+        epoch: 0, order, batchSize, learningRate: 0.1,
+        onProgress: (p) => {
+          if (firstReport >= 0) return;
+          firstReport = p.batch;
+          perBatchMs = (performance.now() - t0) / (p.batch + 1);
+          setTimeout(() => { abortedAt = performance.now(); ctrl.abort(); }, delayMs);
+        },
+      }, ctrl.signal);
+      return { error: null, latencyMs: NaN, perBatchMs, firstReport };
     } catch (e) {
-      stoppedAfterMs = performance.now() - t0;
-      return { error: e instanceof Error ? e.name : String(e), reported, stoppedAfterMs };
+      return { error: e instanceof Error ? e.name : String(e), latencyMs: performance.now() - abortedAt, perBatchMs, firstReport };
     }
   } finally {
     await b.dispose();
@@ -140,6 +149,6 @@ export const wasmHarness = {
   threadSwitch,
   heapRuns,
   tooBig,
-  stopAfterFirstReport,
+  stopLatency,
   raceDemo: async (threads: number, iterations: number) => (await import('../backends/wasm/notebook')).wasm.raceDemo({ threads, iterations }),
 };
