@@ -1,6 +1,6 @@
 // The fork/join pool behind parallel_for (see pool.h). One futex word per thread: the caller bumps
 // a thread's `go` generation to start it and wakes it only if it went to sleep; the join is one
-// counter of threads still busy, which the last thread to finish wakes the caller on.
+// counter of finished pieces, and whoever finishes the last piece wakes the caller.
 #include "pool.h"
 
 #include <emscripten.h>
@@ -42,37 +42,33 @@ void parallel_for(int begin, int end, range_fn fn, void *ctx) {
 #define CACHE_LINE 64
 
 // Dynamic schedule: the range is cut into about PIECES_PER_THREAD pieces per thread, and each
-// thread grabs the next piece from a shared counter until none is left (OpenMP's
-// schedule(dynamic)). On a busy machine a thread the OS pauses just takes fewer pieces instead of
-// holding everyone at the barrier. Which thread computes a piece never changes its arithmetic, so
-// results stay bit-identical.
+// thread claims the next piece until none is left (OpenMP's schedule(dynamic)). The region ends
+// when every piece is done, not when every thread has checked in: on a busy machine a thread the
+// OS has paused simply claims nothing, instead of holding everyone at the barrier. Which thread
+// computes a piece never changes its arithmetic, so results stay bit-identical.
 #define PIECES_PER_THREAD 4
+#define MAX_PIECES (POOL_MAX_THREADS * PIECES_PER_THREAD)
+#define FIELD_BITS 16
+#define FIELD_MASK 0xffffu
 
 typedef struct {
-  _Atomic int go;        // generation to run; the futex word this thread sleeps on
+  _Atomic int go;        // latest generation for this thread; the futex word it sleeps on
   _Atomic int sleeping;  // 1 while blocked in wait32, so the caller knows to notify
-  double start, end;     // this thread's chunk in the current region (emscripten_get_now ms)
 } __attribute__((aligned(CACHE_LINE))) slot_t;
 
 static slot_t slots[POOL_MAX_THREADS];
-static _Atomic int pending;            // threads still inside the current region
+// generation << 32 | pieces << 16 | next piece, in ONE word: a thread that wakes up late can
+// never claim a piece of a newer region by mistake.
+static _Atomic uint64_t work;
+static _Atomic int done;               // pieces finished in the current region; the join's futex word
 static _Atomic int caller_sleeping;
+static double piece_ms[MAX_PIECES];    // how long each piece took (emscripten_get_now)
 static int created = 1;                // threads that exist, the caller included
 static int active = 1;                 // threads that take part in regions
 static unsigned generation = 0;
 static range_fn cur_fn;
 static void *cur_ctx;
-static int cur_begin, cur_len, cur_pieces;
-static _Atomic int next_piece;
-
-// Runs pieces of the current region until none is left.
-static void run_pieces(void) {
-  for (int k; (k = atomic_fetch_add_explicit(&next_piece, 1, memory_order_relaxed)) < cur_pieces;) {
-    int lo = cur_begin + (int)((long long)cur_len * k / cur_pieces);
-    int hi = cur_begin + (int)((long long)cur_len * (k + 1) / cur_pieces);
-    cur_fn(cur_ctx, lo, hi);
-  }
-}
+static int cur_begin, cur_len;
 
 // Returns once *word != old: spin first, then sleep in memory.atomic.wait32.
 static void wait_while(_Atomic int *word, int old, _Atomic int *sleeping) {
@@ -90,16 +86,40 @@ static void wake(_Atomic int *word, _Atomic int *sleeping) {
   if (atomic_load(sleeping)) __builtin_wasm_memory_atomic_notify((int *)word, 1);
 }
 
+// Claims the next piece of region `gen`: returns its index and sets *pieces, or -1 when the
+// region has no piece left (or is already over).
+static int claim(unsigned gen, int *pieces) {
+  uint64_t w = atomic_load(&work);
+  for (;;) {
+    unsigned g = (unsigned)(w >> 32), n = (unsigned)(w >> FIELD_BITS) & FIELD_MASK, k = (unsigned)w & FIELD_MASK;
+    if (g != gen || k >= n) return -1;
+    if (atomic_compare_exchange_weak(&work, &w, w + 1)) {
+      *pieces = (int)n;
+      return (int)k;
+    }
+  }
+}
+
+// Runs pieces of region `gen` until none is left; the one that finishes the last piece wakes the caller.
+static void run_pieces(unsigned gen) {
+  int pieces;
+  for (int k; (k = claim(gen, &pieces)) >= 0;) {
+    double t0 = emscripten_get_now();
+    int lo = cur_begin + (int)((long long)cur_len * k / pieces);
+    int hi = cur_begin + (int)((long long)cur_len * (k + 1) / pieces);
+    cur_fn(cur_ctx, lo, hi);
+    piece_ms[k] = emscripten_get_now() - t0;
+    if (atomic_fetch_add(&done, 1) + 1 == pieces) wake(&done, &caller_sleeping);
+  }
+}
+
 static void *worker_main(void *arg) {
   int id = (int)(intptr_t)arg;
   int seen = 0;
   for (;;) {
     wait_while(&slots[id].go, seen, &slots[id].sleeping);
     seen = atomic_load(&slots[id].go);
-    slots[id].start = emscripten_get_now();
-    run_pieces();
-    slots[id].end = emscripten_get_now();
-    if (atomic_fetch_sub(&pending, 1) == 1) wake(&pending, &caller_sleeping);
+    run_pieces((unsigned)seen);
   }
   return 0;
 }
@@ -132,31 +152,26 @@ void parallel_for(int begin, int end, range_fn fn, void *ctx) {
     timing.regions += 1;
     return;
   }
+  int pieces = end - begin < n * PIECES_PER_THREAD ? end - begin : n * PIECES_PER_THREAD;
   cur_fn = fn;
   cur_ctx = ctx;
   cur_begin = begin;
   cur_len = end - begin;
-  cur_pieces = cur_len < n * PIECES_PER_THREAD ? cur_len : n * PIECES_PER_THREAD;
-  atomic_store(&next_piece, 0);
-  atomic_store(&pending, n - 1);
+  atomic_store(&done, 0);
   generation++;
+  // Publishing the work word (seq_cst) also publishes cur_* to whoever claims a piece.
+  atomic_store(&work, (uint64_t)generation << 32 | (uint64_t)pieces << FIELD_BITS);
   for (int id = 1; id < n; id++) {
     atomic_store(&slots[id].go, (int)generation);
     wake(&slots[id].go, &slots[id].sleeping);
   }
-  slots[0].start = emscripten_get_now();
-  run_pieces();
-  slots[0].end = emscripten_get_now();
-  for (int p; (p = atomic_load(&pending)) != 0;) wait_while(&pending, p, &caller_sleeping);
-  double t1 = emscripten_get_now();
-  double compute = 0, barrier = 0;
-  for (int id = 0; id < n; id++) {
-    compute += slots[id].end - slots[id].start;
-    barrier += (slots[id].start - t0) + (t1 - slots[id].end);
-  }
-  timing.compute_ms += compute / n;
-  timing.barrier_ms += barrier / n;
-  timing.region_ms += t1 - t0;
+  run_pieces(generation);
+  for (int d; (d = atomic_load(&done)) != pieces;) wait_while(&done, d, &caller_sleeping);
+  double wall = emscripten_get_now() - t0, busy = 0;
+  for (int k = 0; k < pieces; k++) busy += piece_ms[k];
+  timing.compute_ms += busy / n;
+  timing.barrier_ms += wall - busy / n;
+  timing.region_ms += wall;
   timing.regions += 1;
 }
 

@@ -23,9 +23,10 @@ void parallel_for_if(long work, int begin, int end, range_fn fn, void *ctx);
 int pool_set_threads(int n);
 int pool_threads(void);
 
-// Time inside parallel regions since the last reset, in ms, averaged over each region's threads:
-// compute = inside fn; barrier = waiting for the region to start (wake-up) and to end (the join),
-// so compute + barrier = region_ms. Clock: emscripten_get_now() (performance.now()) per thread.
+// Time inside parallel regions since the last reset, in ms. compute = the time spent in fn, summed
+// over the region's pieces and divided by its threads (mean busy time per thread); barrier = the
+// region's wall time minus that: waking threads, waiting at the join, threads the OS paused.
+// So compute + barrier = region_ms. Clock: emscripten_get_now() (performance.now()).
 typedef struct {
   double compute_ms, barrier_ms, region_ms, regions;
 } pool_timing;

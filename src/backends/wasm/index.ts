@@ -102,8 +102,8 @@ export class WasmBackend implements Backend {
       epoch: plan.epoch, loss: lossSum / seen, wallMs, samples: seen, batches,
       samplesPerSec: seen / (wallMs / 1000),
       breakdown: [
-        { label: 'compute', ms: c.computeMs, method: "emscripten_get_now() (performance.now()) around each thread's share of every parallel_for, averaged over the region's threads" },
-        { label: 'barrier wait', ms: c.barrierMs, method: "per thread: region start → own share start (wake-up) + own share end → last thread done (join), averaged over the region's threads" },
+        { label: 'compute', ms: c.computeMs, method: "emscripten_get_now() (performance.now()) around every piece of every parallel_for, summed and divided by the region's threads (mean busy time per thread)" },
+        { label: 'barrier wait', ms: c.barrierMs, method: 'wall time of each parallel region minus its mean busy time per thread: waking threads, waiting for the last piece at the join, threads the OS paused' },
         { label: 'serial', ms: Math.max(0, c.stepMs - c.regionMs), method: 'time inside the C epoch loop outside parallel regions, one thread: softmax_xent, the loss sum, and loops under PARALLEL_MIN_WORK (layer 2, ReLU at H = 128)' },
         { label: 'messaging', ms: Math.max(0, wallMs - c.stepMs), method: 'epoch wall time (performance.now() here) minus time inside the C loop: order upload and one comlink round trip per chunk' },
       ],
