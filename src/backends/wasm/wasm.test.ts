@@ -11,6 +11,7 @@ import { epochPermutation } from '../../mlp/random';
 import { gather_batch, train_step } from '../../mlp/reference';
 import { makeSpec } from '../../mlp/spec';
 import { loadMnistNode } from '../../test/mnistNode';
+import { evaluateWith } from '../evaluate';
 import { checkHeap, heapParts } from './heap';
 import { MlpModule, type MlpFactory } from './module';
 import { chooseVariant, describeChoice } from './variants';
@@ -69,6 +70,20 @@ describe('wasm backend, single-thread builds under Node', () => {
       expect(diff).toBeLessThanOrEqual(TOL);
     });
   }
+
+  it('mlp-simd trains one epoch on the full real training set to ≥ 90% test accuracy', async () => {
+    const { train, test } = loadMnistNode();
+    const spec = makeSpec(128);
+    const mod = await load('mlp-simd');
+    mod.init(spec, initParams(spec, 42));
+    mod.setData(train.images, train.labels, train.count);
+    mod.beginEpoch(epochPermutation(train.count, 42, 0), 64);
+    const t0 = performance.now();
+    expect(mod.trainBatches(0, Math.ceil(train.count / 64), 64, train.count, 0.1)).toBe(938);
+    const acc = evaluateWith(spec, mod.getParams(), test).accuracy;
+    console.log(`mlp-simd one epoch under Node: ${(performance.now() - t0).toFixed(0)} ms, test accuracy ${(acc * 100).toFixed(2)}%`);
+    expect(acc).toBeGreaterThanOrEqual(0.9);
+  });
 
   it('handles an uneven last batch and odd sizes (hidden 37, batch 13) like the reference', async () => {
     const r = referenceRun(200, 13, 37, 0.05, 3);
