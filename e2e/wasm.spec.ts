@@ -39,6 +39,16 @@ test('changing the thread count mid-session (4 → 2 → 1 → 3) gives bit-iden
   expect(r.maxAbsDiffSingleBuild).toBe(0); // vs the single-thread SIMD build
 });
 
+test('works when created from inside another worker, as in the notebook kernel', async ({ page }) => {
+  await open(page);
+  const r = await page.evaluate(() => window.harness.wasm.fromWorker({ threads: 2 }));
+  expect(r.crossOriginIsolated).toBe(true);
+  expect(r.equivalence.describe).toMatch(/SIMD128, 2 threads/);
+  expect(r.equivalence.maxAbsDiff).toBeLessThanOrEqual(TOL);
+  expect(r.equivalence.maxAbsChange).toBeGreaterThan(1e-3);
+  expect(r.race.atomic).toBe(r.race.expected);
+});
+
 test('the WASM heap does not grow across 10 consecutive runs (threaded build)', async ({ page }) => {
   await open(page);
   const r = await page.evaluate(() => window.harness.wasm.heapRuns({ threads: 2 }, 10));

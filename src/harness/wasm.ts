@@ -8,6 +8,8 @@ import { makeSpec } from '../mlp/spec';
 import { createBackend } from '../backends/registry';
 import type { WasmBackend } from '../backends/wasm/index';
 import type { BackendOptions } from '../backends/types';
+import * as Comlink from 'comlink';
+import type { NestedApi } from './wasmNested.worker';
 
 function maxAbsDiff(a: Float32Array, b: Float32Array): number {
   let m = 0;
@@ -128,6 +130,22 @@ async function stopLatency(opts: BackendOptions, batchSize = 128, delayMs = 30) 
   }
 }
 
+/** The equivalence check and the race demo run from inside a worker (like the notebook kernel). */
+async function fromWorker(opts: BackendOptions, samples = 1280, batchSize = 128) {
+  const worker = new Worker(new URL('./wasmNested.worker.ts', import.meta.url), { type: 'module' });
+  const api = Comlink.wrap<NestedApi>(worker);
+  try {
+    return {
+      crossOriginIsolated: await api.crossOriginIsolated(),
+      equivalence: await api.equivalence('wasm', opts, samples, batchSize),
+      race: await api.raceDemo(2, 1_000_000),
+    };
+  } finally {
+    api[Comlink.releaseProxy]();
+    worker.terminate();
+  }
+}
+
 async function wasmBackend(): Promise<WasmBackend> {
   return (await createBackend('wasm')) as WasmBackend;
 }
@@ -145,6 +163,7 @@ async function tfjsWasmProbe() {
 }
 
 export const wasmHarness = {
+  fromWorker,
   tfjsWasmProbe,
   threadSwitch,
   heapRuns,
