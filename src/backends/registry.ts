@@ -1,5 +1,6 @@
 // Every backend behind one gate: isSupported() answers true or the human reason it cannot run here.
 import type { Backend, BackendName } from './types';
+import { wasmSupport } from './wasm/support';
 
 export interface BackendEntry {
   readonly name: BackendName;
@@ -17,6 +18,11 @@ const entries: BackendEntry[] = [
     name: 'workers',
     isSupported: async () => (typeof Worker === 'function' ? true : 'Web Workers are not available in this context, so there is no pool to run on'),
     create: async () => new (await import('./workers/index')).WorkersBackend(),
+  },
+  {
+    name: 'wasm',
+    isSupported: wasmSupport,
+    create: async () => new (await import('./wasm/index')).WasmBackend(),
   },
   {
     name: 'webgpu',

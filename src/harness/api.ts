@@ -8,6 +8,7 @@ import { gather_batch, train_step } from '../mlp/reference';
 import { makeSpec } from '../mlp/spec';
 import { DEFAULT_CONFIG } from '../train/config';
 import { prepareBackend, trainEpochs } from '../train/trainer';
+import { wasmHarness } from './wasm';
 import { webgpuHarness } from './webgpu';
 import { workersHarness } from './workers';
 
@@ -117,6 +118,7 @@ export const harness = {
   equivalence,
   timeEpochs,
   workers: workersHarness,
+  wasm: wasmHarness,
   webgpu: webgpuHarness,
   crossOriginIsolated: () => globalThis.crossOriginIsolated === true,
   loadMnist: async () => {

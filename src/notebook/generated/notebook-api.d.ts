@@ -47,6 +47,12 @@ interface KernelTiming {
   readonly ms: number; // msPerDispatch × dispatches: the epoch's estimate
 }
 
+interface RaceResult {
+  expected: number;
+  racy: number;
+  atomic: number;
+}
+
 /** What `await train(...)` returns to cell code. */
 interface Run {
   label: string;
@@ -101,6 +107,7 @@ interface TrainOptions {
   forceTransfer?: boolean; dispatch?: 'atomics' | 'messages';
 }
 
+declare const wasm: { raceDemo: ({ threads, iterations }?: { threads?: number; iterations?: number; }) => Promise<RaceResult>; };
 declare const webgpu: { kernels: () => string[]; kernelSource: (name: string) => string; originalKernelSource: (name: string) => string; setKernel: (name: string, wgsl: string) => Promise<SetKernelResult>; resetKernels: () => void; };
 declare const mnist: () => Promise<{ train: { count: number; }; test: { count: number; }; }>;
 declare const labelCounts: (set?: 'train' | 'test') => Promise<number[]>;

@@ -1,0 +1,148 @@
+// The `wasm` backend: C compiled with Emscripten (wasm/*.c), run in a dedicated worker. The epoch
+// loop runs in C; this side sends the epoch's order once and then asks for chunks of batches sized
+// to take about CHUNK_MS, so progress and Stop work between chunks (and, with SharedArrayBuffer,
+// a stop flag is seen by the worker between any two batches).
+import * as Comlink from 'comlink';
+import type { Dataset } from '../../data/dataset';
+import type { MlpSpec } from '../../mlp/spec';
+import { batchCount, ProgressReporter } from '../../train/progress';
+import type { Backend, BackendOptions, EpochPlan, EpochStats, EvalResult } from '../types';
+import { StoppedError } from '../types';
+import type { HeapStats } from './module';
+import { hasWasmSimd, threadsAllowed } from './support';
+import { chooseVariant, describeChoice, validThreads, type VariantChoice } from './variants';
+import type { WasmWorkerApi } from './worker';
+
+const CHUNK_MS = 100; // wall time of one trainChunk call: few round trips, progress still several times a second
+
+/** Copies a view that covers only part of its buffer, so a message does not clone the whole buffer. */
+function compact<T extends Uint8Array | Uint32Array>(a: T): T {
+  return a.byteOffset === 0 && a.byteLength === a.buffer.byteLength ? a : (a.slice() as T);
+}
+
+export class WasmBackend implements Backend {
+  readonly name = 'wasm' as const;
+  private worker: Worker | null = null;
+  private api: Comlink.Remote<WasmWorkerApi> | null = null;
+  private choice: VariantChoice | null = null;
+  private samples = 0;
+  private readonly stopBuffer = threadsAllowed() ? new SharedArrayBuffer(4) : undefined;
+
+  private need(): Comlink.Remote<WasmWorkerApi> {
+    if (!this.api) throw new Error('wasm backend: init() must be called first');
+    return this.api;
+  }
+
+  async init(spec: MlpSpec, params: Float32Array, opts: BackendOptions = {}): Promise<void> {
+    const choice = chooseVariant(opts, { crossOriginIsolated: threadsAllowed(), simd: hasWasmSimd() });
+    if (!this.api || this.choice?.variant !== choice.variant) {
+      this.terminate();
+      this.worker = new Worker(new URL('./worker.ts', import.meta.url), { type: 'module', name: `wasm ${choice.variant}` });
+      this.api = Comlink.wrap<WasmWorkerApi>(this.worker);
+      await this.api.load(choice.variant, this.stopBuffer);
+      this.samples = 0;
+    }
+    this.choice = { ...choice, threads: await this.api.init(spec, params, choice.threads) };
+  }
+
+  /** Changes the thread count of the threaded build between epochs, without reloading anything. */
+  async setThreads(threads: number): Promise<number> {
+    const t = validThreads(threads);
+    if (this.choice?.variant !== 'mlp-simd-mt') {
+      throw new Error(`wasm backend: the thread count can change only on the threaded build; this one is "${this.describe()}"`);
+    }
+    const got = await this.need().setThreads(t);
+    this.choice = { ...this.choice, threads: got };
+    return got;
+  }
+
+  async setData(train: Dataset): Promise<void> {
+    const n = train.count * train.rows * train.cols;
+    await this.need().setData(compact(train.images.subarray(0, n)), compact(train.labels.subarray(0, train.count)), train.count);
+    this.samples = train.count;
+  }
+
+  async trainEpoch(plan: EpochPlan, signal?: AbortSignal): Promise<EpochStats> {
+    const api = this.need();
+    if (!this.samples) throw new Error('wasm backend: setData() must be called before trainEpoch()');
+    const t0 = performance.now();
+    const n = plan.order.length, B = plan.batchSize;
+    await api.beginEpoch(compact(plan.order), B);
+    const batches = batchCount(n, B);
+    const progress = new ProgressReporter(batches, plan.onProgress);
+    const stop = this.stopBuffer ? new Int32Array(this.stopBuffer) : null;
+    const onAbort = () => { if (stop) Atomics.store(stop, 0, 1); };
+    signal?.addEventListener('abort', onAbort);
+    let lossSum = 0, seen = 0, chunks = 0, chunk = 1;
+    try {
+      for (let i = 0; i < batches;) {
+        if (signal?.aborted) throw new StoppedError();
+        const tc = performance.now();
+        const losses = await api.trainChunk(i, Math.min(chunk, batches - i), B, n, plan.learningRate);
+        chunks++;
+        for (let j = 0; j < losses.length; j++) {
+          const size = Math.min(B, n - (i + j) * B);
+          lossSum += losses[j] * size;
+          seen += size;
+          progress.add(i + j, losses[j]);
+        }
+        i += losses.length;
+        if (losses.length === 0 && signal?.aborted) throw new StoppedError();
+        const perBatch = (performance.now() - tc) / Math.max(1, losses.length);
+        chunk = Math.max(1, Math.round(CHUNK_MS / Math.max(perBatch, 1e-3)));
+      }
+    } finally {
+      signal?.removeEventListener('abort', onAbort);
+    }
+    progress.flush();
+    const c = await api.timing();
+    const wallMs = performance.now() - t0;
+    const choice = this.choice!;
+    return {
+      epoch: plan.epoch, loss: lossSum / seen, wallMs, samples: seen, batches,
+      samplesPerSec: seen / (wallMs / 1000),
+      breakdown: [
+        { label: 'compute', ms: c.computeMs, method: "emscripten_get_now() (performance.now()) around every piece of every parallel_for, summed and divided by the region's threads (mean busy time per thread)" },
+        { label: 'barrier wait', ms: c.barrierMs, method: 'wall time of each parallel region minus its mean busy time per thread: waking threads, waiting for the last piece at the join, threads the OS paused' },
+        { label: 'serial', ms: Math.max(0, c.stepMs - c.regionMs), method: 'time inside the C epoch loop outside parallel regions, one thread: softmax_xent, the loss sum, and loops under PARALLEL_MIN_WORK (layer 2, ReLU at H = 128)' },
+        { label: 'messaging', ms: Math.max(0, wallMs - c.stepMs), method: 'epoch wall time (performance.now() here) minus time inside the C loop: order upload and one comlink round trip per chunk' },
+      ],
+      extra: { variant: choice.variant, threads: choice.threads, simd: choice.simd ? 'SIMD128' : 'scalar', regions: c.regions, chunks, mode: choice.fallback ?? 'as requested' },
+    };
+  }
+
+  async evaluate(data: Dataset): Promise<EvalResult> {
+    const n = data.count * data.rows * data.cols;
+    return this.need().evaluate(compact(data.images.subarray(0, n)), compact(data.labels.subarray(0, data.count)), data.count, data.rows, data.cols);
+  }
+
+  async getParams(): Promise<Float32Array> {
+    return this.need().getParams();
+  }
+
+  async setParams(params: Float32Array): Promise<void> {
+    await this.need().setParams(params);
+  }
+
+  /** Bytes in use in the WASM heap (the no-growth test reads it). */
+  async heapStats(): Promise<HeapStats> {
+    return this.need().heap();
+  }
+
+  describe(): string {
+    return this.choice ? describeChoice(this.choice) : 'C → WASM (not initialised)';
+  }
+
+  private terminate(): void {
+    this.api?.[Comlink.releaseProxy]();
+    this.worker?.terminate();
+    this.worker = null;
+    this.api = null;
+  }
+
+  async dispose(): Promise<void> {
+    this.terminate();
+    this.choice = null;
+    this.samples = 0;
+  }
+}

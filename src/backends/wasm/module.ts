@@ -1,0 +1,168 @@
+// A typed view of one Emscripten build of wasm/*.c (see wasm/train.c for the exports). Knows nothing
+// about workers or URLs, so the worker and the Node unit tests share it.
+import type { MlpSpec } from '../../mlp/spec';
+import { checkHeap } from './heap';
+import type { WasmVariant } from './variants';
+
+/** The exports of wasm/train.c and race.c, as Emscripten's glue exposes them (pointers are numbers). */
+export interface EmscriptenMlp {
+  HEAPU8: Uint8Array;
+  HEAPU32: Uint32Array;
+  HEAPF32: Float32Array;
+  _mlp_init(C: number, H: number, V: number): number;
+  _mlp_params(): number;
+  _mlp_reserve_batch(B: number): number;
+  _mlp_reserve_data(count: number): number;
+  _mlp_labels(): number;
+  _mlp_reserve_order(n: number): number;
+  _mlp_batch_losses(): number;
+  _mlp_train_batches(first: number, count: number, batchSize: number, n: number, lr: number): number;
+  _mlp_set_threads(n: number): number;
+  _mlp_threads(): number;
+  _mlp_timing_reset(): void;
+  _mlp_timing(which: number): number;
+  _mlp_heap(which: number): number;
+  _race_demo(threads: number, iterations: number, useAtomic: number): number;
+}
+
+export type MlpFactory = (overrides?: Record<string, unknown>) => Promise<EmscriptenMlp>;
+
+export interface CTiming {
+  computeMs: number; // mean over each region's threads of time inside the loop body
+  barrierMs: number; // mean over each region's threads of wake-up + join wait
+  regionMs: number; // wall time inside parallel regions
+  regions: number;
+  stepMs: number; // wall time inside mlp_train_batches
+}
+
+export interface HeapStats {
+  inUse: number; // bytes malloc has handed out
+  top: number; // the heap's break (high-water mark)
+  size: number; // the whole WASM memory
+}
+
+export interface RaceResult {
+  expected: number;
+  racy: number;
+  atomic: number;
+}
+
+// mlp_timing(which) and mlp_heap(which) indices, as in wasm/train.c
+const TIMING = { compute: 0, barrier: 1, region: 2, regions: 3, step: 4 } as const;
+const HEAP = { inUse: 0, top: 1, size: 2 } as const;
+const INT32_MAX = 0x7fffffff;
+
+export class MlpModule {
+  private spec: MlpSpec | null = null;
+  private samples = 0;
+  private batchCap = 0;
+  private readonly baseBytes: number;
+
+  constructor(private readonly m: EmscriptenMlp, readonly variant: WasmVariant) {
+    this.baseBytes = m._mlp_heap(HEAP.top); // static data and stack, before any model
+  }
+
+  private get P(): number {
+    const s = this.need();
+    return s.hiddenSize * s.inputSize + s.hiddenSize + s.outputSize * s.hiddenSize + s.outputSize;
+  }
+
+  private need(): MlpSpec {
+    if (!this.spec) throw new Error('wasm backend: init() must be called first');
+    return this.spec;
+  }
+
+  private check(spec: MlpSpec, samples: number, batchSize: number): void {
+    checkHeap({ spec, samples, batchSize }, this.m._mlp_heap(HEAP.size), this.baseBytes);
+  }
+
+  init(spec: MlpSpec, params: Float32Array): void {
+    this.check(spec, this.samples, 0);
+    if (this.m._mlp_init(spec.inputSize, spec.hiddenSize, spec.outputSize) !== 0) throw new Error('wasm backend: out of heap for the model');
+    this.spec = spec;
+    this.batchCap = 0;
+    this.setParams(params);
+  }
+
+  setParams(params: Float32Array): void {
+    if (params.length !== this.P) throw new Error(`wasm backend: expected ${this.P} parameters, got ${params.length}`);
+    this.m.HEAPF32.set(params, this.m._mlp_params() >> 2);
+  }
+
+  getParams(): Float32Array {
+    const at = this.m._mlp_params() >> 2;
+    return this.m.HEAPF32.slice(at, at + this.P);
+  }
+
+  /** Copies the training set into the heap, as bytes (once per data set). */
+  setData(images: Uint8Array, labels: Uint8Array, count: number): void {
+    const spec = this.need();
+    const samples = Math.max(count, this.samples);
+    this.check(spec, samples, this.batchCap);
+    const at = this.m._mlp_reserve_data(count);
+    const orderAt = this.m._mlp_reserve_order(count);
+    if (!at || !orderAt) throw new Error('wasm backend: out of heap for the training set');
+    this.samples = samples;
+    this.m.HEAPU8.set(images.subarray(0, count * spec.inputSize), at);
+    this.m.HEAPU8.set(labels.subarray(0, count), this.m._mlp_labels());
+  }
+
+  /** Copies an epoch's order in, makes room for its batch size and resets the timers. */
+  beginEpoch(order: Uint32Array, batchSize: number): void {
+    const spec = this.need();
+    if (order.length > this.samples) throw new Error(`wasm backend: the order has ${order.length} samples but the data set ${this.samples}`);
+    if (batchSize > this.batchCap) {
+      this.check(spec, this.samples, batchSize);
+      if (this.m._mlp_reserve_batch(batchSize) !== 0) throw new Error('wasm backend: out of heap for the batch');
+      this.batchCap = batchSize;
+    }
+    this.m.HEAPU32.set(order, this.m._mlp_reserve_order(order.length) >> 2);
+    this.m._mlp_timing_reset();
+  }
+
+  /**
+   * Trains batches [first, first + count) of the epoch, one C call per batch so a stop flag set by
+   * another thread is seen between batches; returns how many batches ran.
+   */
+  trainBatches(first: number, count: number, batchSize: number, n: number, lr: number, stop?: Int32Array): number {
+    let done = 0;
+    for (let i = first; i < first + count; i++) {
+      if (stop && Atomics.load(stop, 0) !== 0) break;
+      if (this.m._mlp_train_batches(i, 1, batchSize, n, lr) === 0) break;
+      done++;
+    }
+    return done;
+  }
+
+  batchLosses(first: number, count: number): Float32Array {
+    const at = (this.m._mlp_batch_losses() >> 2) + first;
+    return this.m.HEAPF32.slice(at, at + count);
+  }
+
+  setThreads(n: number): number {
+    return this.m._mlp_set_threads(n);
+  }
+
+  threads(): number {
+    return this.m._mlp_threads();
+  }
+
+  timing(): CTiming {
+    const t = (i: number) => this.m._mlp_timing(i);
+    return { computeMs: t(TIMING.compute), barrierMs: t(TIMING.barrier), regionMs: t(TIMING.region), regions: t(TIMING.regions), stepMs: t(TIMING.step) };
+  }
+
+  heap(): HeapStats {
+    return { inUse: this.m._mlp_heap(HEAP.inUse), top: this.m._mlp_heap(HEAP.top), size: this.m._mlp_heap(HEAP.size) };
+  }
+
+  /** `threads` threads each add 1 to a shared counter `iterations` times, without and with atomics. */
+  raceDemo(threads: number, iterations: number): RaceResult {
+    if (!Number.isInteger(iterations) || iterations < 1 || threads * iterations > INT32_MAX) {
+      throw new RangeError(`race demo: iterations must be a positive integer with threads × iterations ≤ ${INT32_MAX}, got ${String(iterations)}`);
+    }
+    const racy = this.m._race_demo(threads, iterations, 0);
+    const atomic = this.m._race_demo(threads, iterations, 1);
+    return { expected: threads * iterations, racy, atomic };
+  }
+}

@@ -1,0 +1,158 @@
+// The single-thread builds (scalar, SIMD) run under Node straight from wasm/dist, checked against
+// the reference. The threaded build needs Web Workers + SharedArrayBuffer: e2e/wasm.spec.ts covers
+// it (and the pool) in Chromium.
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { describe, expect, it } from 'vitest';
+import { sliceDataset } from '../../data/dataset';
+import { initParams } from '../../mlp/init';
+import { epochPermutation } from '../../mlp/random';
+import { gather_batch, train_step } from '../../mlp/reference';
+import { makeSpec } from '../../mlp/spec';
+import { loadMnistNode } from '../../test/mnistNode';
+import { evaluateWith } from '../evaluate';
+import { checkHeap, heapParts } from './heap';
+import { MlpModule, type MlpFactory } from './module';
+import { chooseVariant, describeChoice } from './variants';
+
+const dist = join(process.cwd(), 'wasm', 'dist');
+
+async function load(variant: 'mlp-scalar' | 'mlp-simd'): Promise<MlpModule> {
+  const factory = ((await import(/* @vite-ignore */ pathToFileURL(join(dist, `${variant}.js`)).href)) as { default: MlpFactory }).default;
+  const m = await factory({ wasmBinary: readFileSync(join(dist, `${variant}.wasm`)) });
+  return new MlpModule(m, variant);
+}
+
+function maxAbsDiff(a: Float32Array, b: Float32Array): number {
+  let m = 0;
+  for (let i = 0; i < a.length; i++) m = Math.max(m, Math.abs(a[i] - b[i]));
+  return m;
+}
+
+/** The reference's weights after one pass over `samples` samples in seeded order. */
+function referenceRun(samples: number, B: number, hidden: number, lr: number, seed: number) {
+  const { train } = loadMnistNode();
+  const data = sliceDataset(train, samples);
+  const spec = makeSpec(hidden);
+  const init = initParams(spec, seed);
+  const order = epochPermutation(data.count, seed, 0);
+  const ref = init.slice();
+  const x = new Float32Array(B * 784), t = new Uint8Array(B);
+  for (let start = 0; start < data.count; start += B) {
+    const b = Math.min(B, data.count - start);
+    gather_batch(x, t, data.images, data.labels, order, start, b, 784);
+    train_step(spec, ref, x.subarray(0, b * 784), t.subarray(0, b), b, lr);
+  }
+  return { data, spec, init, order, ref };
+}
+
+function trainWith(mod: MlpModule, r: ReturnType<typeof referenceRun>, B: number, lr: number): Float32Array {
+  mod.init(r.spec, r.init);
+  mod.setData(r.data.images, r.data.labels, r.data.count);
+  mod.beginEpoch(r.order, B);
+  const batches = Math.ceil(r.data.count / B);
+  expect(mod.trainBatches(0, batches, B, r.data.count, lr)).toBe(batches);
+  return mod.getParams();
+}
+
+describe('wasm backend, single-thread builds under Node', () => {
+  // Stated tolerance: max |Δparam| ≤ 1e-5 after 50 batches of 128. C sums in float32, the reference
+  // in float64 (and the SIMD forward adds 4 lanes, then combines them); measured: 8.9e-8 for both.
+  const TOL = 1e-5;
+  for (const variant of ['mlp-scalar', 'mlp-simd'] as const) {
+    it(`${variant} matches the reference (max |Δparam| ≤ ${TOL} after 50 batches of 128)`, async () => {
+      const r = referenceRun(50 * 128, 128, 128, 0.1, 7);
+      const got = trainWith(await load(variant), r, 128, 0.1);
+      const diff = maxAbsDiff(r.ref, got);
+      console.log(`${variant}: max |Δparam| vs reference = ${diff.toExponential(2)}, max |change| = ${maxAbsDiff(r.ref, r.init).toFixed(3)}`);
+      expect(maxAbsDiff(r.ref, r.init)).toBeGreaterThan(1e-2); // training really moved the weights
+      expect(diff).toBeLessThanOrEqual(TOL);
+    });
+  }
+
+  it('mlp-simd trains one epoch on the full real training set to ≥ 90% test accuracy', async () => {
+    const { train, test } = loadMnistNode();
+    const spec = makeSpec(128);
+    const mod = await load('mlp-simd');
+    mod.init(spec, initParams(spec, 42));
+    mod.setData(train.images, train.labels, train.count);
+    mod.beginEpoch(epochPermutation(train.count, 42, 0), 64);
+    const t0 = performance.now();
+    expect(mod.trainBatches(0, Math.ceil(train.count / 64), 64, train.count, 0.1)).toBe(938);
+    const acc = evaluateWith(spec, mod.getParams(), test).accuracy;
+    console.log(`mlp-simd one epoch under Node: ${(performance.now() - t0).toFixed(0)} ms, test accuracy ${(acc * 100).toFixed(2)}%`);
+    expect(acc).toBeGreaterThanOrEqual(0.9);
+  });
+
+  it('handles an uneven last batch and odd sizes (hidden 37, batch 13) like the reference', async () => {
+    const r = referenceRun(200, 13, 37, 0.05, 3);
+    for (const variant of ['mlp-scalar', 'mlp-simd'] as const) {
+      const got = trainWith(await load(variant), r, 13, 0.05);
+      expect(maxAbsDiff(r.ref, got)).toBeLessThanOrEqual(1e-5);
+    }
+  });
+
+  it('the per-batch losses are the reference losses', async () => {
+    const r = referenceRun(4 * 64, 64, 32, 0.1, 11);
+    const mod = await load('mlp-simd');
+    trainWith(mod, r, 64, 0.1);
+    const losses = mod.batchLosses(0, 4);
+    for (const l of losses) expect(l).toBeGreaterThan(1.5); // untrained: close to ln 10 ≈ 2.30
+    expect(Math.abs(losses[0] - 2.3)).toBeLessThan(0.5);
+  });
+
+  it('stops at a stop flag between batches and keeps the last completed batch', async () => {
+    const r = referenceRun(10 * 32, 32, 32, 0.1, 2);
+    const mod = await load('mlp-simd');
+    mod.init(r.spec, r.init);
+    mod.setData(r.data.images, r.data.labels, r.data.count);
+    mod.beginEpoch(r.order, 32);
+    const stop = new Int32Array(new SharedArrayBuffer(4));
+    expect(mod.trainBatches(0, 3, 32, r.data.count, 0.1, stop)).toBe(3);
+    Atomics.store(stop, 0, 1);
+    const before = mod.getParams();
+    expect(mod.trainBatches(3, 7, 32, r.data.count, 0.1, stop)).toBe(0);
+    expect(maxAbsDiff(before, mod.getParams())).toBe(0);
+  });
+
+  it('does not grow the heap across 10 consecutive runs', async () => {
+    const mod = await load('mlp-simd');
+    const r = referenceRun(1000, 100, 128, 0.1, 1);
+    const seen: { inUse: number; top: number }[] = [];
+    for (let run = 0; run < 10; run++) {
+      trainWith(mod, r, 100, 0.1);
+      const h = mod.heap();
+      seen.push({ inUse: h.inUse, top: h.top });
+    }
+    expect(seen[0].inUse).toBeGreaterThan(heapParts({ spec: r.spec, samples: 1000, batchSize: 100 }).total);
+    for (const s of seen) expect(s).toEqual(seen[0]);
+  });
+
+  it('refuses a configuration that does not fit, naming the numbers', async () => {
+    const mod = await load('mlp-simd');
+    const spec = makeSpec(1024);
+    mod.init(spec, initParams(spec, 1));
+    const { train } = loadMnistNode();
+    mod.setData(train.images, train.labels, train.count);
+    expect(() => mod.beginEpoch(epochPermutation(train.count, 1, 0), 60000))
+      .toThrowError(/needs [\d.]+ MiB of WASM heap but the module has 256\.0 MiB: training set 44\.9 MiB \(60000 samples\).*batch scratch [\d.]+ MiB \(batch 60000\)/);
+    expect(() => checkHeap({ spec, samples: 60000, batchSize: 64 }, 256 * 2 ** 20, 2 ** 20)).not.toThrow();
+  });
+});
+
+describe('wasm variant choice', () => {
+  it('uses threads only where the page is cross-origin isolated, and says so otherwise', () => {
+    expect(chooseVariant({ threads: 4 }, { crossOriginIsolated: true, simd: true })).toEqual({ variant: 'mlp-simd-mt', threads: 4, simd: true });
+    const fb = chooseVariant({ threads: 4 }, { crossOriginIsolated: false, simd: true });
+    expect(fb.variant).toBe('mlp-simd');
+    expect(fb.threads).toBe(1);
+    expect(describeChoice(fb)).toMatch(/cross-origin-isolated.*single-thread SIMD build/);
+    expect(chooseVariant({ simd: false }, { crossOriginIsolated: true, simd: true }).variant).toBe('mlp-scalar');
+    expect(describeChoice(chooseVariant({ simd: false }, { crossOriginIsolated: true, simd: true }))).toMatch(/sequential-C baseline/);
+    expect(chooseVariant({}, { crossOriginIsolated: true, simd: true }).variant).toBe('mlp-simd');
+    expect(() => chooseVariant({ threads: 9 }, { crossOriginIsolated: true, simd: true })).toThrowError(/threads must be an integer between 1 and 8, got 9/);
+    expect(chooseVariant({ threads: 2 }, { crossOriginIsolated: true, simd: false }).variant).toBe('mlp-scalar');
+    expect(() => chooseVariant({ threads: 0 }, { crossOriginIsolated: true, simd: true })).toThrowError(/got 0/);
+  });
+});

@@ -1,0 +1,67 @@
+// The dedicated worker that owns the Emscripten module: the C code never runs on the page's main
+// thread (a blocking futex wait is not allowed there, and a long epoch would freeze the page).
+// The calling side (index.ts) talks to it through comlink, once per chunk of batches.
+import * as Comlink from 'comlink';
+import { evaluateWith } from '../evaluate';
+import type { MlpSpec } from '../../mlp/spec';
+import type { EvalResult } from '../types';
+import { MlpModule, type MlpFactory } from './module';
+import type { WasmVariant } from './variants';
+
+let mod: MlpModule | null = null;
+let spec: MlpSpec | null = null;
+let stop: Int32Array | undefined;
+
+function need(): MlpModule {
+  if (!mod) throw new Error('wasm worker: load() must be called first');
+  return mod;
+}
+
+/** wasm/dist is served at <base>/wasm/ (see wasm/vite-plugin.ts). */
+function distUrl(file: string): string {
+  return new URL(`${import.meta.env.BASE_URL}wasm/${file}`, self.location.href).href;
+}
+
+const api = {
+  async load(variant: WasmVariant, stopFlag?: SharedArrayBuffer): Promise<{ heapBytes: number }> {
+    const url = distUrl(`${variant}.js`);
+    const factory = ((await import(/* @vite-ignore */ url)) as { default: MlpFactory }).default;
+    // The threaded build's pthread Workers import the main script again, by this URL.
+    mod = new MlpModule(await factory({ mainScriptUrlOrBlob: url }), variant);
+    stop = stopFlag ? new Int32Array(stopFlag) : undefined;
+    return { heapBytes: mod.heap().size };
+  },
+  init(s: MlpSpec, params: Float32Array, threads: number): number {
+    spec = s;
+    need().init(s, params);
+    return need().setThreads(threads);
+  },
+  setThreads: (n: number) => need().setThreads(n),
+  setParams: (params: Float32Array) => need().setParams(params),
+  getParams(): Float32Array {
+    const p = need().getParams();
+    return Comlink.transfer(p, [p.buffer]);
+  },
+  setData: (images: Uint8Array, labels: Uint8Array, count: number) => need().setData(images, labels, count),
+  beginEpoch(order: Uint32Array, batchSize: number): void {
+    if (stop) Atomics.store(stop, 0, 0);
+    need().beginEpoch(order, batchSize);
+  },
+  trainChunk(first: number, count: number, batchSize: number, n: number, lr: number): Float32Array {
+    const done = need().trainBatches(first, count, batchSize, n, lr, stop);
+    const losses = need().batchLosses(first, done);
+    return Comlink.transfer(losses, [losses.buffer]);
+  },
+  timing: () => need().timing(),
+  heap: () => need().heap(),
+  evaluate(images: Uint8Array, labels: Uint8Array, count: number, rows: number, cols: number): EvalResult {
+    if (!spec) throw new Error('wasm worker: init() must be called first');
+    const r = evaluateWith(spec, need().getParams(), { images, labels, count, rows, cols });
+    return Comlink.transfer(r, [r.predictions.buffer, r.probabilities.buffer]);
+  },
+  raceDemo: (threads: number, iterations: number) => need().raceDemo(threads, iterations),
+};
+
+export type WasmWorkerApi = typeof api;
+
+Comlink.expose(api);

@@ -1,0 +1,59 @@
+// npm run build:wasm — builds the three variants of the same C sources with Emscripten (emcc):
+//   mlp-scalar   one thread, no SIMD: the sequential-C baseline
+//   mlp-simd     one thread, SIMD128 micro-kernels (also the fallback without cross-origin isolation)
+//   mlp-simd-mt  SIMD128 + a pthread pool (needs SharedArrayBuffer, i.e. cross-origin isolation)
+// Usage: node wasm/build.mjs [outDir]   (default wasm/dist). Debian's emcc needs
+// NODE_PATH=/usr/share/nodejs to find acorn; it is set here when missing.
+import { spawnSync } from 'node:child_process';
+import { chmodSync, mkdirSync, readdirSync } from 'node:fs';
+import { dirname, join, relative, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const here = dirname(fileURLToPath(import.meta.url));
+export const SOURCES = ['train.c', 'matmul.c', 'elementwise.c', 'softmax.c', 'gather.c', 'pool.c', 'race.c'];
+const EXPORTS = [
+  'mlp_init', 'mlp_params', 'mlp_reserve_batch', 'mlp_reserve_data', 'mlp_labels', 'mlp_reserve_order',
+  'mlp_batch_losses', 'mlp_train_batches', 'mlp_set_threads', 'mlp_threads', 'mlp_timing_reset',
+  'mlp_timing', 'mlp_heap', 'race_demo',
+].map((f) => `_${f}`);
+
+// The WASM heap is fixed (no growth: growing a shared heap is slow and would move every view).
+export const HEAP_MIB = 256;
+const POOL_MAX_THREADS = 8; // keep in step with pool.h
+const COMMON = [
+  '-O3', '-std=gnu11', '-Wall', '-Werror',
+  '-sMODULARIZE=1', '-sEXPORT_ES6=1', '-sEXPORT_NAME=createMlpModule',
+  '-sENVIRONMENT=web,worker', '-sFILESYSTEM=0', '--no-entry',
+  `-sINITIAL_MEMORY=${HEAP_MIB * 1024 * 1024}`, '-sALLOW_MEMORY_GROWTH=0', '-sTOTAL_STACK=1048576',
+  `-sEXPORTED_FUNCTIONS=${JSON.stringify(EXPORTS)}`,
+];
+
+export const VARIANTS = {
+  'mlp-scalar': [],
+  'mlp-simd': ['-msimd128'],
+  // The calling thread is one of the POOL_MAX_THREADS, so the pool needs one Worker fewer.
+  'mlp-simd-mt': ['-msimd128', '-pthread', `-sPTHREAD_POOL_SIZE=${POOL_MAX_THREADS - 1}`, '-sDEFAULT_PTHREAD_STACK_SIZE=131072'],
+};
+
+export function emccAvailable() {
+  return spawnSync('emcc', ['--version'], { encoding: 'utf8' }).status === 0;
+}
+
+export function build(outDir = join(here, 'dist')) {
+  mkdirSync(outDir, { recursive: true });
+  const env = { ...process.env, NODE_PATH: process.env.NODE_PATH ?? '/usr/share/nodejs' };
+  for (const [name, flags] of Object.entries(VARIANTS)) {
+    // Relative paths only, run from wasm/, so nothing machine-specific ends up in the output.
+    const out = relative(here, join(resolve(outDir), `${name}.js`));
+    const args = [...COMMON, ...flags, ...SOURCES, '-o', out];
+    const r = spawnSync('emcc', args, { cwd: here, env, encoding: 'utf8' });
+    if (r.status !== 0) throw new Error(`emcc failed for ${name} (exit ${r.status}):\n${r.stderr || r.error}`);
+    // emcc marks .wasm executable; a fixed mode keeps two builds (and git) identical
+    for (const f of readdirSync(outDir)) if (f.startsWith(`${name}.`)) chmodSync(join(outDir, f), 0o644);
+    console.log(`built ${out}`);
+  }
+}
+
+if (process.argv[1] && resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {
+  build(process.argv[2] ? resolve(process.argv[2]) : undefined);
+}

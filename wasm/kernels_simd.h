@@ -1,0 +1,119 @@
+// SIMD128 micro-kernels with register blocking. Each output's arithmetic is fixed (the same lanes,
+// the same order) whichever block computes it, so how rows are split over threads never changes a bit.
+#include <wasm_simd128.h>
+
+#define F4 v128_t
+#define ADD wasm_f32x4_add
+#define MUL wasm_f32x4_mul
+#define LOAD(p) wasm_v128_load(p)
+#define SPLAT(p) wasm_v128_load32_splat(p)
+
+// (v0 + v2) + (v1 + v3): one fixed order for every output
+static inline float hsum(F4 v) {
+  F4 s = ADD(v, wasm_i32x4_shuffle(v, v, 2, 3, 0, 1));
+  s = ADD(s, wasm_i32x4_shuffle(s, s, 1, 0, 3, 2));
+  return wasm_f32x4_extract_lane(s, 0);
+}
+
+// One output of the NT product: 4 lane sums over k, hsum, scalar tail, then the bias.
+static inline float nt_one(const float *a, const float *w, float bias, int K) {
+  int K4 = K & ~3;
+  F4 s = wasm_f32x4_splat(0);
+  for (int k = 0; k < K4; k += 4) s = ADD(s, MUL(LOAD(a + k), LOAD(w + k)));
+  float t = hsum(s);
+  for (int k = K4; k < K; k++) t += a[k] * w[k];
+  return t + bias;
+}
+
+static inline void nt_finish(float *out, F4 s, const float *a, const float *w, float bias, int K) {
+  float t = hsum(s);
+  for (int k = K & ~3; k < K; k++) t += a[k] * w[k];
+  *out = t + bias;
+}
+
+// out rows m ∈ [lo,hi) of out (M,N) = A (M,K) · W (N,K)ᵀ + bias (N)
+// Block: 2 rows of A × 4 rows of W, 8 vector accumulators; each A vector is used 4 times, each W vector twice.
+static void nt_rows(float *out, const float *A, const float *W, const float *bias,
+                    int N, int K, int lo, int hi) {
+  int K4 = K & ~3;
+  int m = lo;
+  for (; m + 2 <= hi; m += 2) {
+    const float *a0 = A + (long)m * K, *a1 = a0 + K;
+    int n = 0;
+    for (; n + 4 <= N; n += 4) {
+      const float *w0 = W + (long)n * K, *w1 = w0 + K, *w2 = w1 + K, *w3 = w2 + K;
+      F4 z = wasm_f32x4_splat(0);
+      F4 s00 = z, s01 = z, s02 = z, s03 = z, s10 = z, s11 = z, s12 = z, s13 = z;
+      for (int k = 0; k < K4; k += 4) {
+        F4 x0 = LOAD(a0 + k), x1 = LOAD(a1 + k), w;
+        w = LOAD(w0 + k); s00 = ADD(s00, MUL(x0, w)); s10 = ADD(s10, MUL(x1, w));
+        w = LOAD(w1 + k); s01 = ADD(s01, MUL(x0, w)); s11 = ADD(s11, MUL(x1, w));
+        w = LOAD(w2 + k); s02 = ADD(s02, MUL(x0, w)); s12 = ADD(s12, MUL(x1, w));
+        w = LOAD(w3 + k); s03 = ADD(s03, MUL(x0, w)); s13 = ADD(s13, MUL(x1, w));
+      }
+      float *o0 = out + (long)m * N + n, *o1 = o0 + N;
+      nt_finish(o0 + 0, s00, a0, w0, bias[n + 0], K); nt_finish(o1 + 0, s10, a1, w0, bias[n + 0], K);
+      nt_finish(o0 + 1, s01, a0, w1, bias[n + 1], K); nt_finish(o1 + 1, s11, a1, w1, bias[n + 1], K);
+      nt_finish(o0 + 2, s02, a0, w2, bias[n + 2], K); nt_finish(o1 + 2, s12, a1, w2, bias[n + 2], K);
+      nt_finish(o0 + 3, s03, a0, w3, bias[n + 3], K); nt_finish(o1 + 3, s13, a1, w3, bias[n + 3], K);
+    }
+    for (; n < N; n++) {
+      const float *w = W + (long)n * K;
+      out[(long)m * N + n] = nt_one(a0, w, bias[n], K);
+      out[(long)(m + 1) * N + n] = nt_one(a1, w, bias[n], K);
+    }
+  }
+  for (; m < hi; m++) {
+    for (int n = 0; n < N; n++) out[(long)m * N + n] = nt_one(A + (long)m * K, W + (long)n * K, bias[n], K);
+  }
+}
+
+// out rows m ∈ [lo,hi) of out (M,N) = Σ_k A[m·sam + k·sak] · Bm (K,N)[k][n]
+// (sam, sak) = (K, 1) reads A as (M,K); (1, M) reads it transposed, so one kernel does A·B and Aᵀ·B.
+// Block: 4 rows × 8 columns, 8 vector accumulators; per k, 4 broadcasts and 2 row loads feed 8 mul-adds.
+static void bcast_rows(float *out, const float *A, int sam, int sak, const float *Bm,
+                       int N, int K, int lo, int hi) {
+  int m = lo;
+  for (; m + 4 <= hi; m += 4) {
+    const float *a = A + (long)m * sam;
+    int n = 0;
+    for (; n + 8 <= N; n += 8) {
+      F4 z = wasm_f32x4_splat(0);
+      F4 c00 = z, c01 = z, c10 = z, c11 = z, c20 = z, c21 = z, c30 = z, c31 = z;
+      for (int k = 0; k < K; k++) {
+        const float *ak = a + (long)k * sak, *bk = Bm + (long)k * N + n;
+        F4 b0 = LOAD(bk), b1 = LOAD(bk + 4), x;
+        x = SPLAT(ak);           c00 = ADD(c00, MUL(x, b0)); c01 = ADD(c01, MUL(x, b1));
+        x = SPLAT(ak + sam);     c10 = ADD(c10, MUL(x, b0)); c11 = ADD(c11, MUL(x, b1));
+        x = SPLAT(ak + 2 * sam); c20 = ADD(c20, MUL(x, b0)); c21 = ADD(c21, MUL(x, b1));
+        x = SPLAT(ak + 3 * sam); c30 = ADD(c30, MUL(x, b0)); c31 = ADD(c31, MUL(x, b1));
+      }
+      float *o = out + (long)m * N + n;
+      wasm_v128_store(o, c00); wasm_v128_store(o + 4, c01); o += N;
+      wasm_v128_store(o, c10); wasm_v128_store(o + 4, c11); o += N;
+      wasm_v128_store(o, c20); wasm_v128_store(o + 4, c21); o += N;
+      wasm_v128_store(o, c30); wasm_v128_store(o + 4, c31);
+    }
+    for (; n < N; n++) {  // column tail: same sums, one column at a time
+      for (int r = 0; r < 4; r++) {
+        float s = 0;
+        for (int k = 0; k < K; k++) s += a[(long)r * sam + (long)k * sak] * Bm[(long)k * N + n];
+        out[(long)(m + r) * N + n] = s;
+      }
+    }
+  }
+  for (; m < hi; m++) {  // row tail: one row, 4 columns per vector
+    const float *a = A + (long)m * sam;
+    int n = 0;
+    for (; n + 4 <= N; n += 4) {
+      F4 c = wasm_f32x4_splat(0);
+      for (int k = 0; k < K; k++) c = ADD(c, MUL(SPLAT(a + (long)k * sak), LOAD(Bm + (long)k * N + n)));
+      wasm_v128_store(out + (long)m * N + n, c);
+    }
+    for (; n < N; n++) {
+      float s = 0;
+      for (int k = 0; k < K; k++) s += a[(long)k * sak] * Bm[(long)k * N + n];
+      out[(long)m * N + n] = s;
+    }
+  }
+}

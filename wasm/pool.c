@@ -1,0 +1,178 @@
+// The fork/join pool behind parallel_for (see pool.h). One futex word per thread: the caller bumps
+// a thread's `go` generation to start it and wakes it only if it went to sleep; the join is one
+// counter of finished pieces, and whoever finishes the last piece wakes the caller.
+#include "pool.h"
+
+#include <emscripten.h>
+
+static pool_timing timing;
+
+void pool_timing_reset(void) { timing = (pool_timing){0, 0, 0, 0}; }
+void pool_timing_read(pool_timing *out) { *out = timing; }
+
+void parallel_for_if(long work, int begin, int end, range_fn fn, void *ctx) {
+  if (work >= PARALLEL_MIN_WORK) parallel_for(begin, end, fn, ctx);
+  else if (begin < end) fn(ctx, begin, end);  // counted as serial time, outside any region
+}
+
+#ifndef __EMSCRIPTEN_PTHREADS__
+
+// Single-thread build: a region is a plain call.
+int pool_set_threads(int n) { (void)n; return 1; }
+int pool_threads(void) { return 1; }
+
+void parallel_for(int begin, int end, range_fn fn, void *ctx) {
+  double t0 = emscripten_get_now();
+  if (begin < end) fn(ctx, begin, end);
+  double dt = emscripten_get_now() - t0;
+  timing.compute_ms += dt;
+  timing.region_ms += dt;
+  timing.regions += 1;
+}
+
+#else
+
+#include <pthread.h>
+#include <stdatomic.h>
+#include <stdint.h>
+
+// Spin this many polls before sleeping: regions of one batch follow each other within
+// microseconds, and a futex wake-up costs far more than that.
+#define SPIN_POLLS 20000
+#define CACHE_LINE 64
+
+// Dynamic schedule: the range is cut into about PIECES_PER_THREAD pieces per thread, and each
+// thread claims the next piece until none is left (OpenMP's schedule(dynamic)). The region ends
+// when every piece is done, not when every thread has checked in: on a busy machine a thread the
+// OS has paused simply claims nothing, instead of holding everyone at the barrier. Which thread
+// computes a piece never changes its arithmetic, so results stay bit-identical.
+#define PIECES_PER_THREAD 4
+#define MAX_PIECES (POOL_MAX_THREADS * PIECES_PER_THREAD)
+#define FIELD_BITS 16
+#define FIELD_MASK 0xffffu
+
+typedef struct {
+  _Atomic int go;        // latest generation for this thread; the futex word it sleeps on
+  _Atomic int sleeping;  // 1 while blocked in wait32, so the caller knows to notify
+} __attribute__((aligned(CACHE_LINE))) slot_t;
+
+static slot_t slots[POOL_MAX_THREADS];
+// generation << 32 | pieces << 16 | next piece, in ONE word: a thread that wakes up late can
+// never claim a piece of a newer region by mistake.
+static _Atomic uint64_t work;
+static _Atomic int done;               // pieces finished in the current region; the join's futex word
+static _Atomic int caller_sleeping;
+static double piece_ms[MAX_PIECES];    // how long each piece took (emscripten_get_now)
+static int created = 1;                // threads that exist, the caller included
+static int active = 1;                 // threads that take part in regions
+static unsigned generation = 0;
+static range_fn cur_fn;
+static void *cur_ctx;
+static int cur_begin, cur_len;
+
+// Returns once *word != old: spin first, then sleep in memory.atomic.wait32.
+static void wait_while(_Atomic int *word, int old, _Atomic int *sleeping) {
+  for (int i = 0; i < SPIN_POLLS; i++) {
+    if (atomic_load_explicit(word, memory_order_acquire) != old) return;
+  }
+  while (atomic_load(word) == old) {
+    atomic_store(sleeping, 1);
+    __builtin_wasm_memory_atomic_wait32((int *)word, old, -1);
+    atomic_store(sleeping, 0);
+  }
+}
+
+static void wake(_Atomic int *word, _Atomic int *sleeping) {
+  if (atomic_load(sleeping)) __builtin_wasm_memory_atomic_notify((int *)word, 1);
+}
+
+// Claims the next piece of region `gen`: returns its index and sets *pieces, or -1 when the
+// region has no piece left (or is already over).
+static int claim(unsigned gen, int *pieces) {
+  uint64_t w = atomic_load(&work);
+  for (;;) {
+    unsigned g = (unsigned)(w >> 32), n = (unsigned)(w >> FIELD_BITS) & FIELD_MASK, k = (unsigned)w & FIELD_MASK;
+    if (g != gen || k >= n) return -1;
+    if (atomic_compare_exchange_weak(&work, &w, w + 1)) {
+      *pieces = (int)n;
+      return (int)k;
+    }
+  }
+}
+
+// Runs pieces of region `gen` until none is left; the one that finishes the last piece wakes the caller.
+static void run_pieces(unsigned gen) {
+  int pieces;
+  for (int k; (k = claim(gen, &pieces)) >= 0;) {
+    double t0 = emscripten_get_now();
+    int lo = cur_begin + (int)((long long)cur_len * k / pieces);
+    int hi = cur_begin + (int)((long long)cur_len * (k + 1) / pieces);
+    cur_fn(cur_ctx, lo, hi);
+    piece_ms[k] = emscripten_get_now() - t0;
+    if (atomic_fetch_add(&done, 1) + 1 == pieces) wake(&done, &caller_sleeping);
+  }
+}
+
+static void *worker_main(void *arg) {
+  int id = (int)(intptr_t)arg;
+  int seen = 0;
+  for (;;) {
+    wait_while(&slots[id].go, seen, &slots[id].sleeping);
+    seen = atomic_load(&slots[id].go);
+    run_pieces((unsigned)seen);
+  }
+  return 0;
+}
+
+int pool_set_threads(int n) {
+  if (n < 1) n = 1;
+  if (n > POOL_MAX_THREADS) n = POOL_MAX_THREADS;
+  // All threads are created the first time more than one is asked for, and never again (the Web
+  // Workers behind them are prebuilt by -sPTHREAD_POOL_SIZE); a smaller count leaves some asleep.
+  // Creating them all at once also allocates their stacks once, so the heap never grows later.
+  for (; n > 1 && created < POOL_MAX_THREADS; created++) {
+    pthread_t t;
+    if (pthread_create(&t, 0, worker_main, (void *)(intptr_t)created) != 0) break;
+    pthread_detach(t);
+  }
+  active = n < created ? n : created;
+  return active;
+}
+
+int pool_threads(void) { return active; }
+
+void parallel_for(int begin, int end, range_fn fn, void *ctx) {
+  int n = end - begin < active ? end - begin : active;
+  double t0 = emscripten_get_now();
+  if (n <= 1) {
+    if (begin < end) fn(ctx, begin, end);
+    double dt = emscripten_get_now() - t0;
+    timing.compute_ms += dt;
+    timing.region_ms += dt;
+    timing.regions += 1;
+    return;
+  }
+  int pieces = end - begin < n * PIECES_PER_THREAD ? end - begin : n * PIECES_PER_THREAD;
+  cur_fn = fn;
+  cur_ctx = ctx;
+  cur_begin = begin;
+  cur_len = end - begin;
+  atomic_store(&done, 0);
+  generation++;
+  // Publishing the work word (seq_cst) also publishes cur_* to whoever claims a piece.
+  atomic_store(&work, (uint64_t)generation << 32 | (uint64_t)pieces << FIELD_BITS);
+  for (int id = 1; id < n; id++) {
+    atomic_store(&slots[id].go, (int)generation);
+    wake(&slots[id].go, &slots[id].sleeping);
+  }
+  run_pieces(generation);
+  for (int d; (d = atomic_load(&done)) != pieces;) wait_while(&done, d, &caller_sleeping);
+  double wall = emscripten_get_now() - t0, busy = 0;
+  for (int k = 0; k < pieces; k++) busy += piece_ms[k];
+  timing.compute_ms += busy / n;
+  timing.barrier_ms += wall - busy / n;
+  timing.region_ms += wall;
+  timing.regions += 1;
+}
+
+#endif

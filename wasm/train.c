@@ -1,0 +1,156 @@
+// The model that lives in the WASM heap and the functions JavaScript calls. The training set is
+// copied in once, as bytes; the whole epoch loop runs here, a chunk of batches per call, so the
+// JavaScript side crosses into C once per chunk, never per sample.
+#include <emscripten.h>
+#include <emscripten/heap.h>
+#include <malloc.h>
+#include <stdint.h>
+#include <stdlib.h>
+#include <unistd.h>
+
+#include "mlp.h"
+#include "pool.h"
+
+// Scratch rows start on a cache line, so two threads never write to the same line.
+#define ALIGN 64
+
+typedef struct {
+  int C, H, V, P;  // sizes: input, hidden, classes; P = parameter count
+  float *params, *grads;  // flat: W1 [H][C], b1 [H], W2 [V][H], b2 [V]
+  int cap_batch;
+  float *x, *h, *logits, *probs, *losses, *dlogits, *dh;
+  uint8_t *targets;
+  int cap_count;
+  uint8_t *images, *labels;  // the training set, count × C bytes and count labels
+  int cap_order;
+  uint32_t *order;           // this epoch's permutation
+  float *batch_losses;       // mean loss of each batch of the epoch
+  double step_ms;            // time inside mlp_train_batches since the last timing reset
+} model_t;
+
+static model_t M;
+
+static void *alloc(size_t bytes) { return aligned_alloc(ALIGN, (bytes + ALIGN - 1) / ALIGN * ALIGN); }
+
+// One SGD step on the batch in M.x / M.targets (B rows): reference.ts train_step, returns the mean loss.
+static double train_step(int B, double lr) {
+  const int C = M.C, H = M.H, V = M.V;
+  float *w1 = M.params, *b1 = w1 + H * C, *w2 = b1 + H, *b2 = w2 + V * H;
+  float *gw1 = M.grads, *gb1 = gw1 + H * C, *gw2 = gb1 + H, *gb2 = gw2 + V * H;
+  matmul_forward(M.h, M.x, w1, b1, B, C, H);
+  relu_forward(M.h, M.h, B * H);
+  matmul_forward(M.logits, M.h, w2, b2, B, H, V);
+  softmax_xent(M.probs, M.losses, M.dlogits, M.logits, M.targets, B, V, B);
+  matmul_backward(M.dh, gw2, gb2, M.dlogits, M.h, w2, B, H, V);
+  relu_backward(M.dh, M.dh, M.h, B * H);
+  matmul_backward(0, gw1, gb1, M.dh, M.x, w1, B, C, H);
+  sgd_update(M.params, M.grads, lr, M.P);
+  double loss = 0;
+  for (int b = 0; b < B; b++) loss += M.losses[b];
+  return loss / B;
+}
+
+// (Re)creates the model for C → H → V; returns 0, or -1 when the heap cannot hold it.
+EMSCRIPTEN_KEEPALIVE int mlp_init(int C, int H, int V) {
+  // Same shape again (a new run): keep every buffer, so repeated runs never touch the allocator.
+  if (M.params && C == M.C && H == M.H && V == M.V) return 0;
+  free(M.params);
+  free(M.grads);
+  M.C = C, M.H = H, M.V = V, M.P = H * C + H + V * H + V;
+  M.params = alloc(sizeof(float) * M.P);
+  M.grads = alloc(sizeof(float) * M.P);
+  // Batch scratch depends on H: drop it, mlp_reserve_batch rebuilds it.
+  void **scratch[] = {(void **)&M.x, (void **)&M.h, (void **)&M.logits, (void **)&M.probs,
+                      (void **)&M.losses, (void **)&M.dlogits, (void **)&M.dh, (void **)&M.targets};
+  for (unsigned i = 0; i < sizeof scratch / sizeof scratch[0]; i++) free(*scratch[i]), *scratch[i] = 0;
+  M.cap_batch = 0;
+  return M.params && M.grads ? 0 : -1;
+}
+
+EMSCRIPTEN_KEEPALIVE float *mlp_params(void) { return M.params; }
+
+// Scratch for batches of up to B rows (grown, never shrunk); 0 or -1.
+EMSCRIPTEN_KEEPALIVE int mlp_reserve_batch(int B) {
+  if (B <= M.cap_batch) return 0;
+  const int C = M.C, H = M.H, V = M.V;
+  float **f[] = {&M.x, &M.h, &M.logits, &M.probs, &M.losses, &M.dlogits, &M.dh};
+  const long n[] = {(long)B * C, (long)B * H, (long)B * V, (long)B * V, B, (long)B * V, (long)B * H};
+  int ok = 1;
+  for (unsigned i = 0; i < sizeof n / sizeof n[0]; i++) {
+    free(*f[i]);
+    *f[i] = alloc(sizeof(float) * n[i]);
+    ok = ok && *f[i];
+  }
+  free(M.targets);
+  M.targets = alloc(B);
+  ok = ok && M.targets;
+  M.cap_batch = ok ? B : 0;
+  return ok ? 0 : -1;
+}
+
+// Room for `count` samples (grown, never shrunk); returns where the images go, or 0.
+EMSCRIPTEN_KEEPALIVE uint8_t *mlp_reserve_data(int count) {
+  if (count > M.cap_count) {
+    free(M.images);
+    free(M.labels);
+    M.images = alloc((size_t)count * M.C);
+    M.labels = alloc(count);
+    M.cap_count = M.images && M.labels ? count : 0;
+  }
+  return M.cap_count ? M.images : 0;
+}
+
+EMSCRIPTEN_KEEPALIVE uint8_t *mlp_labels(void) { return M.labels; }
+
+// Room for an epoch order of n samples and its per-batch losses; returns where the order goes, or 0.
+EMSCRIPTEN_KEEPALIVE uint32_t *mlp_reserve_order(int n) {
+  if (n > M.cap_order) {
+    free(M.order);
+    free(M.batch_losses);
+    M.order = alloc(sizeof(uint32_t) * n);
+    M.batch_losses = alloc(sizeof(float) * n);
+    M.cap_order = M.order && M.batch_losses ? n : 0;
+  }
+  return M.cap_order ? M.order : 0;
+}
+
+EMSCRIPTEN_KEEPALIVE float *mlp_batch_losses(void) { return M.batch_losses; }
+
+// Batches [first, first + count) of an epoch over the n samples in the order buffer; each batch's
+// mean loss goes to batch_losses[batch]. Returns the number of batches trained.
+EMSCRIPTEN_KEEPALIVE int mlp_train_batches(int first, int count, int batch_size, int n, double lr) {
+  double t0 = emscripten_get_now();
+  int done = 0;
+  for (int i = first; i < first + count; i++, done++) {
+    int start = i * batch_size;
+    if (start >= n) break;
+    int B = n - start < batch_size ? n - start : batch_size;
+    gather_batch(M.x, M.targets, M.images, M.labels, M.order, start, B, M.C);
+    M.batch_losses[i] = (float)train_step(B, lr);
+  }
+  M.step_ms += emscripten_get_now() - t0;
+  return done;
+}
+
+EMSCRIPTEN_KEEPALIVE int mlp_set_threads(int n) { return pool_set_threads(n); }
+EMSCRIPTEN_KEEPALIVE int mlp_threads(void) { return pool_threads(); }
+
+EMSCRIPTEN_KEEPALIVE void mlp_timing_reset(void) {
+  pool_timing_reset();
+  M.step_ms = 0;
+}
+
+// 0 compute, 1 barrier wait, 2 time inside parallel regions, 3 regions, 4 time inside mlp_train_batches (ms)
+EMSCRIPTEN_KEEPALIVE double mlp_timing(int which) {
+  pool_timing t;
+  pool_timing_read(&t);
+  const double v[] = {t.compute_ms, t.barrier_ms, t.region_ms, t.regions, M.step_ms};
+  return which >= 0 && which < 5 ? v[which] : -1;
+}
+
+// 0 bytes malloc has handed out, 1 the heap's break (its high-water mark), 2 the whole memory
+EMSCRIPTEN_KEEPALIVE double mlp_heap(int which) {
+  if (which == 0) return (double)mallinfo().uordblks;
+  if (which == 1) return (double)(uintptr_t)sbrk(0);
+  return (double)emscripten_get_heap_size();
+}
