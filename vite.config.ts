@@ -1,6 +1,6 @@
 import react from '@vitejs/plugin-react';
 import { defineConfig } from 'vite';
-import { wasmAssets } from './wasm/vite-plugin';
+import { wasmAssets } from './wasm/vite-plugin.ts';
 
 // Threads (SharedArrayBuffer, WASM pthreads) need cross-origin isolation on every server we run.
 const isolation = {
