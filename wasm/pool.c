@@ -32,13 +32,19 @@ void parallel_for(int begin, int end, range_fn fn, void *ctx) {
 
 #else
 
+#include <emscripten/threading.h>
 #include <pthread.h>
 #include <stdatomic.h>
 #include <stdint.h>
 
-// Spin this many polls before sleeping: regions of one batch follow each other within
-// microseconds, and a futex wake-up costs far more than that.
-#define SPIN_POLLS 20000
+// How long a waiting thread spins before it sleeps on the futex (libgomp's GOMP_SPINCOUNT, in
+// time). Regions of one batch are separated by short serial parts (softmax, ReLU: tens of
+// microseconds), and waking a sleeping thread costs about as much as a whole small region, so
+// threads keep spinning across a batch. When there are more threads than cores, a spinning thread
+// only takes the core from one that has work, so they sleep at once (libgomp's throttled spin).
+#define SPIN_MS 1.0
+#define SPIN_MS_OVERSUBSCRIBED 0.0
+#define SPIN_CLOCK_EVERY 256  // polls between two looks at the clock
 #define CACHE_LINE 64
 
 // Dynamic schedule: the range is cut into about PIECES_PER_THREAD pieces per thread, and each
@@ -63,6 +69,7 @@ static _Atomic uint64_t work;
 static _Atomic int done;               // pieces finished in the current region; the join's futex word
 static _Atomic int caller_sleeping;
 static double piece_ms[MAX_PIECES];    // how long each piece took (emscripten_get_now)
+static double spin_ms = SPIN_MS;
 static int created = 1;                // threads that exist, the caller included
 static int active = 1;                 // threads that take part in regions
 static unsigned generation = 0;
@@ -70,10 +77,15 @@ static range_fn cur_fn;
 static void *cur_ctx;
 static int cur_begin, cur_len;
 
-// Returns once *word != old: spin first, then sleep in memory.atomic.wait32.
+// Returns once *word != old: spin for up to spin_ms, then sleep in memory.atomic.wait32.
 static void wait_while(_Atomic int *word, int old, _Atomic int *sleeping) {
-  for (int i = 0; i < SPIN_POLLS; i++) {
+  double deadline = -1;
+  for (int i = 1;; i++) {
     if (atomic_load_explicit(word, memory_order_acquire) != old) return;
+    if (i % SPIN_CLOCK_EVERY) continue;
+    double now = emscripten_get_now();
+    if (deadline < 0) deadline = now + spin_ms;
+    else if (now >= deadline) break;
   }
   while (atomic_load(word) == old) {
     atomic_store(sleeping, 1);
@@ -136,6 +148,7 @@ int pool_set_threads(int n) {
     pthread_detach(t);
   }
   active = n < created ? n : created;
+  spin_ms = active <= emscripten_num_logical_cores() ? SPIN_MS : SPIN_MS_OVERSUBSCRIBED;
   return active;
 }
 
