@@ -41,6 +41,12 @@ test('lesson 3 overlays one loss curve per backend and draws timing bars', async
   const rows = await cell.getByTestId('out-table').locator('tbody tr').count();
   expect(lines).toBe(rows);
   expect(rows).toBeGreaterThanOrEqual(1);
+  // the curves must coincide, whatever each backend's speed and way of reporting its losses
+  const gapText = await cell.getByTestId('out-text').filter({ hasText: /largest difference between the loss curves/ }).textContent();
+  const gap = Number(gapText!.match(/curves: (\S+)/)![1]);
+  expect(gap).toBeLessThan(1e-3);
+  const points = Number(await cell.getByTestId('chart-line').getAttribute('data-points'));
+  expect(points).toBeGreaterThanOrEqual(20); // a curve through every window of batches, not a line through two points
 });
 
 test('training: the loss chart updates live, Stop stops within a batch, then accuracy and predictions', async ({ page }) => {

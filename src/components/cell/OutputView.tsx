@@ -23,7 +23,7 @@ export function OutputView({ output }: { output: Output }) {
       return (
         <table className="out-table data-table" data-testid="out-table">
           <thead><tr>{output.columns.map((c) => <th key={c} scope="col">{c}</th>)}</tr></thead>
-          <tbody>{output.rows.map((r, i) => <tr key={i}>{r.map((v, j) => <td key={j}>{typeof v === 'number' && !Number.isInteger(v) ? v.toPrecision(4) : v}</td>)}</tr>)}</tbody>
+          <tbody>{output.rows.map((r, i) => <tr key={i}>{r.map((v, j) => <td key={j} className={typeof v === 'number' ? 'num' : 'text'}>{typeof v === 'number' && !Number.isInteger(v) ? v.toPrecision(4) : v}</td>)}</tr>)}</tbody>
         </table>
       );
     case 'chart':

@@ -10,6 +10,9 @@ import { toCsv } from './csv';
 const COLORS = ['#1f77b4', '#d62728', '#2ca02c', '#ff7f0e', '#9467bd', '#8c564b', '#e377c2', '#17becf', '#7f7f7f', '#bcbd22'];
 const HEIGHT = 260;
 
+/** Axis ticks: integers as they are, anything else to three significant digits. */
+const tick = (v: number) => (Number.isInteger(v) ? String(v) : String(Number(v.toPrecision(3))));
+
 function Plot({ spec }: { spec: ChartSpec }) {
   const xScale = spec.logX ? 'log' : 'auto';
   const yScale = spec.logY ? 'log' : 'auto';
@@ -18,8 +21,9 @@ function Plot({ spec }: { spec: ChartSpec }) {
       return (
         <LineChart data={spec.data} margin={{ top: 8, right: 16, bottom: 16, left: 8 }}>
           <CartesianGrid strokeDasharray="3 3" />
-          <XAxis dataKey={spec.x} type="number" scale={xScale} domain={['dataMin', 'dataMax']} allowDataOverflow label={{ value: spec.xLabel, position: 'insideBottom', offset: -8 }} />
-          <YAxis scale={yScale} domain={['auto', 'auto']} label={{ value: spec.yLabel, angle: -90, position: 'insideLeft' }} />
+          <XAxis dataKey={spec.x} type="number" scale={xScale} domain={['dataMin', 'dataMax']} allowDataOverflow
+            allowDecimals={!spec.data.every((d) => Number.isInteger(d[spec.x]))} tickFormatter={tick} label={{ value: spec.xLabel, position: 'insideBottom', offset: -8 }} />
+          <YAxis scale={yScale} domain={['auto', 'auto']} tickFormatter={tick} label={{ value: spec.yLabel, angle: -90, position: 'insideLeft' }} />
           <Tooltip />
           <Legend verticalAlign="top" />
           {spec.y.map((k, i) => (
@@ -49,7 +53,7 @@ function Plot({ spec }: { spec: ChartSpec }) {
       return (
         <ScatterChart margin={{ top: 8, right: 16, bottom: 16, left: 8 }}>
           <CartesianGrid strokeDasharray="3 3" />
-          <XAxis type="number" dataKey="start" domain={[0, maxEnd]} label={{ value: spec.xLabel, position: 'insideBottom', offset: -8 }} />
+          <XAxis type="number" dataKey="start" domain={[0, maxEnd]} tickFormatter={(v: number) => String(Math.round(v))} label={{ value: spec.xLabel, position: 'insideBottom', offset: -8 }} />
           <YAxis type="number" dataKey="worker" domain={[Math.min(0, ...workers) - 0.5, Math.max(0, ...workers) + 0.5]} allowDecimals={false}
             ticks={[...new Set(workers)].sort((x, y) => x - y)} tickFormatter={(v: number) => (v < 0 ? 'coord.' : String(v))}
             label={{ value: spec.yLabel, angle: -90, position: 'insideLeft' }} />

@@ -105,6 +105,8 @@ interface TrainOptions {
   mode?: 'resident' | 'naive'; readbackEvery?: number; label?: string; chart?: boolean; evaluate?: boolean;
   /** workers backend: copy buffers by message even when memory could be shared; per-batch dispatch */
   forceTransfer?: boolean; dispatch?: 'atomics' | 'messages';
+  /** an untimed pass over the first WARMUP_SAMPLES images first (JIT tier-up, pools, caches); the timed run starts from fresh weights */
+  warmup?: boolean;
 }
 
 declare const wasm: { raceDemo: ({ threads, iterations }?: { threads?: number; iterations?: number; }) => Promise<RaceResult>; };

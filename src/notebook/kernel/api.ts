@@ -2,6 +2,7 @@
 // API object bound to that run: its outputs, its knobs, its AbortSignal.
 import { BACKEND_NAMES, StoppedError, type BackendName, type EpochStats } from '../../backends/types';
 import { t } from '../../i18n';
+import { epochPermutation } from '../../mlp/random';
 import { resolveConfig } from '../../train/config';
 import { prepareBackend, trainEpochs } from '../../train/trainer';
 import { breakdownChart, histogramChart, lossChart, median, speedupChart, taskStreamChart, throughputChart, timingsChart } from './charts';
@@ -24,9 +25,12 @@ export interface TrainOptions {
   mode?: 'resident' | 'naive'; readbackEvery?: number; label?: string; chart?: boolean; evaluate?: boolean;
   /** workers backend: copy buffers by message even when memory could be shared; per-batch dispatch */
   forceTransfer?: boolean; dispatch?: 'atomics' | 'messages';
+  /** an untimed pass over the first WARMUP_SAMPLES images first (JIT tier-up, pools, caches); the timed run starts from fresh weights */
+  warmup?: boolean;
 }
 
 const LIVE_CHART_MS = 150;
+const WARMUP_SAMPLES = 10_000;
 
 export function makeApi(ctx: RunContext) {
   const { lang } = ctx;
@@ -97,7 +101,12 @@ export function makeApi(ctx: RunContext) {
     const epochLines: EpochStats[] = [];
     const statsId = id('epochs');
     try {
-      await prepareBackend(backend, config, data, bopts);
+      if (opts.warmup) {
+        await prepareBackend(backend, config, data, bopts);
+        const order = epochPermutation(data.count, config.seed, 0).subarray(0, Math.min(data.count, WARMUP_SAMPLES));
+        await backend.trainEpoch({ epoch: 0, order, batchSize: config.batchSize, learningRate: config.learningRate }, ctx.signal);
+      }
+      await prepareBackend(backend, config, data, bopts); // seeded weights: a warm-up leaves no trace
       const result = await trainEpochs(backend, config, data, opts.evaluate === false ? null : test, {
         onProgress: (epoch, p) => {
           series.points.push({ step: epoch * batches + p.batch + 1, loss: p.loss });
@@ -138,7 +147,7 @@ export function makeApi(ctx: RunContext) {
     losses: (runs: Run[]) => chart(lossChart(lang, runs.map((r) => ({ label: r.label, points: r.losses })))),
     timings: (runs: Run[]) => chart(timingsChart(lang, runs)),
     breakdown: (runs: Run[]) => chart(breakdownChart(lang, runs)),
-    speedup: (points: { n: number; ms: number }[], o: { label?: string } = {}) => chart(speedupChart(lang, points, o.label ?? 'workers')),
+    speedup: (points: { n: number; ms: number }[], o: { label?: string } = {}) => chart(speedupChart(lang, points, o.label ?? 'workers', navigator.hardwareConcurrency || Infinity)),
     throughput: (points: { batchSize: number; samplesPerSec: number }[], o: { label?: string } = {}) => chart(throughputChart(lang, points, o.label ?? '')),
     taskStream: (run: Run, epoch = 0) => chart(taskStreamChart(lang, run, epoch)),
     histogram: (counts: number[]) => chart(histogramChart(lang, counts)),

@@ -21,4 +21,15 @@ describe('chart maths', () => {
     expect(spec.data.map((r) => r.speedup)).toEqual([1, 1.67, 2.5]);
     expect(spec.data.map((r) => r.ideal)).toEqual([1, 2, 4]);
   });
+
+  it('fits Amdahl on the points within the core count, and says so', () => {
+    // 2 cores: 1 → 1000, 2 → 550 (f = 0.1); 4 workers take turns on 2 cores and gain nothing
+    const pts = [{ n: 1, ms: 1000 }, { n: 2, ms: 550 }, { n: 4, ms: 560 }];
+    const spec = speedupChart('en', pts, 'workers', 2);
+    expect(spec.note).toMatch(/serial fraction 10\.0%/);
+    expect(spec.note).toMatch(/workers ≤ 2/);
+    const all = speedupChart('en', pts, 'workers');
+    expect(all.note).not.toMatch(/≤/);
+    expect(all.note).not.toMatch(/serial fraction 10\.0%/);
+  });
 });

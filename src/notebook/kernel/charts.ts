@@ -72,16 +72,27 @@ export function breakdownChart(lang: Lang, runs: readonly Run[]): ChartSpec {
   };
 }
 
-export function speedupChart(lang: Lang, points: readonly { n: number; ms: number }[], label = 'workers'): ChartSpec {
+/**
+ * Measured speedup over the n = 1 row, the ideal line, and an Amdahl fit. With more workers than
+ * cores the extra ones only take turns on the same cores, which Amdahl's law does not describe, so
+ * the fit uses the points with n ≤ cores (when at least two of them exist).
+ */
+export function speedupChart(
+  lang: Lang, points: readonly { n: number; ms: number }[], label = 'workers', cores = Infinity,
+): ChartSpec {
   const sorted = [...points].sort((a, b) => a.n - b.n);
   const base = sorted.find((p) => p.n === 1)?.ms ?? sorted[0]?.ms ?? NaN;
-  const { serialFraction } = amdahlFit(sorted);
+  const within = sorted.filter((p) => p.n <= cores);
+  const fitted = within.length >= 2 ? within : sorted;
+  const { serialFraction } = amdahlFit(fitted);
   const ideal = t(lang, 'ideal'), amdahl = t(lang, 'amdahl'), speedup = t(lang, 'speedup');
+  const note = t(lang, 'amdahlNote', { f: (serialFraction * 100).toFixed(1) })
+    + (fitted.length < sorted.length ? ` ${t(lang, 'amdahlCores', { label, cores })}` : '');
   return {
-    type: 'line', title: t(lang, 'speedupTitle', { label: `1 ${label}` }), x: label, y: [speedup, ideal, amdahl], dashed: [ideal, amdahl],
+    type: 'line', title: t(lang, 'speedupTitle', { label }), x: label, y: [speedup, ideal, amdahl], dashed: [ideal, amdahl],
     xLabel: label, yLabel: speedup,
     data: sorted.map((p) => ({ [label]: p.n, [speedup]: Math.round((base / p.ms) * 100) / 100, [ideal]: p.n, [amdahl]: Math.round(amdahlSpeedup(serialFraction, p.n) * 100) / 100 })),
-    note: t(lang, 'amdahlNote', { f: (serialFraction * 100).toFixed(1) }),
+    note,
   };
 }
 
