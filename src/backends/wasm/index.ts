@@ -8,6 +8,7 @@ import type { MlpSpec } from '../../mlp/spec';
 import { batchCount, ProgressReporter } from '../../train/progress';
 import type { Backend, BackendOptions, EpochPlan, EpochStats, EvalResult } from '../types';
 import { StoppedError } from '../types';
+import { wasmBreakdown } from './breakdown';
 import type { HeapStats } from './module';
 import { hasWasmSimd, threadsAllowed } from './support';
 import { chooseVariant, describeChoice, validThreads, type VariantChoice } from './variants';
@@ -101,12 +102,7 @@ export class WasmBackend implements Backend {
     return {
       epoch: plan.epoch, loss: lossSum / seen, wallMs, samples: seen, batches,
       samplesPerSec: seen / (wallMs / 1000),
-      breakdown: [
-        { label: 'compute', ms: c.computeMs, method: "emscripten_get_now() (performance.now()) around every piece of every parallel_for, summed and divided by the region's threads (mean busy time per thread)" },
-        { label: 'barrier wait', ms: c.barrierMs, method: 'wall time of each parallel region minus its mean busy time per thread: waking threads, waiting for the last piece at the join, threads the OS paused' },
-        { label: 'serial', ms: Math.max(0, c.stepMs - c.regionMs), method: 'time inside the C epoch loop outside parallel regions, one thread: softmax_xent, the loss sum, and loops under PARALLEL_MIN_WORK (layer 2, ReLU at H = 128)' },
-        { label: 'messaging', ms: Math.max(0, wallMs - c.stepMs), method: 'epoch wall time (performance.now() here) minus time inside the C loop: order upload and one comlink round trip per chunk' },
-      ],
+      breakdown: wasmBreakdown(c, wallMs),
       extra: { variant: choice.variant, threads: choice.threads, simd: choice.simd ? 'SIMD128' : 'scalar', regions: c.regions, chunks, mode: choice.fallback ?? 'as requested' },
     };
   }

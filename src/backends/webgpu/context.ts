@@ -6,6 +6,7 @@ import { GpuBuffers, Reader } from './buffers';
 import { acquireDevice, DeviceLostError } from './device';
 import { gpuShapes, type GpuShapes } from './layout';
 import type { BufferLimits } from './limits';
+import { deviceLostMessage } from './describe';
 import { bindGroups, buildStepKernels, type Mode, type StepKernel } from './pipelines';
 import { KernelProfiler } from './profiler';
 
@@ -32,10 +33,7 @@ export class GpuContext {
     readonly reader: Reader,
   ) {
     this.lost = device.lost.then((info) => {
-      const err = new DeviceLostError(
-        `webgpu: the GPU device was lost (reason: ${info.reason}${info.message ? `; ${info.message}` : ''}). ` +
-        'The run was stopped and the weights on the GPU are gone; initialise the backend again to continue.',
-      );
+      const err = new DeviceLostError(deviceLostMessage(info.reason, info.message));
       if (!this.disposed) this.lostError = err;
       throw err;
     });

@@ -11,6 +11,7 @@ import { GpuContext } from './context';
 export { gpuSupport } from './device';
 import { HostBatch, runEpoch } from './epoch';
 import type { BufferLimits } from './limits';
+import { describeWebgpu } from './describe';
 import type { Mode } from './pipelines';
 import { kernelTimings, timestampQuantumNs } from './profile';
 import { epochStats, type KernelProfile } from './stats';
@@ -104,10 +105,7 @@ export class WebGpuBackend implements Backend {
   }
 
   describe(): string {
-    const where = this.ctx ? ` on ${this.ctx.adapterName}` : '';
-    if (this.mode === 'naive') return `naive: each batch uploaded, loss read back every step${where}`;
-    const rb = this.readbackEvery > 0 ? `every ${this.readbackEvery} steps` : 'once per epoch';
-    return `resident: data and weights on the GPU, loss read back ${rb}${where}`;
+    return describeWebgpu(this.mode, this.readbackEvery, this.ctx?.adapterName);
   }
 
   async dispose(): Promise<void> {

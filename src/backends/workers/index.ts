@@ -11,12 +11,12 @@ import type { Backend, BackendOptions, EpochPlan, EpochStats, EvalResult } from 
 import { StoppedError } from '../types';
 import { sharedClock } from './control';
 import type { BatchDriver, PoolData } from './driver';
-import { chooseMode, MODE_LABEL, type ModeChoice } from './mode';
+import { chooseMode, describeWorkers, type ModeChoice } from './mode';
 import { resolvePoolSize, WorkerFaultError, WorkerPool } from './pool';
 import { reduce_and_update } from './reduce';
 import { busyWorkers } from './shard';
 import { SharedDriver } from './sharedDriver';
-import { EpochRecorder, TASK_BATCHES } from './stats';
+import { EpochRecorder, tasksRecordedNote } from './stats';
 import { TransferDriver } from './transferDriver';
 
 function sharedCopy<T extends Uint8Array | Uint32Array | Float32Array>(src: T, make: (b: SharedArrayBuffer) => T): T {
@@ -193,7 +193,7 @@ export class WorkersBackend implements Backend {
         workers: N,
         poolId: pool.id,
         workersCreated: this.workersCreated,
-        tasksRecorded: `first ${Math.min(TASK_BATCHES, batches)} of ${batches} batches (worker −1 = coordinator)`,
+        tasksRecorded: tasksRecordedNote(batches),
         ...rec.perWorker(),
       },
     };
@@ -213,7 +213,7 @@ export class WorkersBackend implements Backend {
 
   describe(): string {
     if (!this.choice) return 'worker pool (not initialised)';
-    return `${this.size} worker${this.size === 1 ? '' : 's'}, ${MODE_LABEL[this.choice.mode]} (${this.choice.why})`;
+    return describeWorkers(this.size, this.choice);
   }
 
   /** Why this mode is active (e.g. not cross-origin isolated). */

@@ -16,6 +16,11 @@ export const MODE_LABEL: Record<WorkersMode, string> = {
   transfer: 'message passing: model copied to each worker per batch, gradients transferred back',
 };
 
+/** describe() of a pool of `size` workers in mode `c`. */
+export function describeWorkers(size: number, c: ModeChoice): string {
+  return `${size} worker${size === 1 ? '' : 's'}, ${MODE_LABEL[c.mode]} (${c.why})`;
+}
+
 export function sharedMemoryAvailable(): boolean {
   return globalThis.crossOriginIsolated === true && typeof SharedArrayBuffer === 'function';
 }

@@ -13,6 +13,11 @@ export const TASK_BATCHES = 32;
 /** `worker` of the coordinator's tasks in the task stream (workers are 0..N−1). */
 export const COORDINATOR = -1;
 
+/** Which batches the task stream holds (EpochStats.extra.tasksRecorded). */
+export function tasksRecordedNote(batches: number): string {
+  return `first ${Math.min(TASK_BATCHES, batches)} of ${batches} batches (worker −1 = coordinator)`;
+}
+
 export class EpochRecorder {
   readonly tasks: TaskRecord[] = [];
   private readonly computeMs: Float64Array;

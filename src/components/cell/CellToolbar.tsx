@@ -1,5 +1,6 @@
 import { BACKEND_NAMES } from '../../backends/types';
-import { useT } from '../../i18n/react';
+import { localizeBackendText } from '../../i18n/backendText';
+import { useLang, useT } from '../../i18n/react';
 import type { Knobs } from '../../notebook/kernel/protocol';
 
 interface Props {
@@ -22,14 +23,15 @@ function NumberKnob({ label, value, min, max, step, onChange, testid }: { label:
 /** The cell-level knobs cell code reads through `knobs` (and `train()` uses by default). */
 export function CellToolbar({ knobs, support, onChange, disabled }: Props) {
   const t = useT();
+  const lang = useLang();
   return (
     <fieldset className="cell-knobs" disabled={disabled}>
       <label className="knob">
         <span>{t('backend')}</span>
         <select value={knobs.backend} data-testid="knob-backend" onChange={(e) => onChange({ backend: e.target.value as Knobs['backend'] })}>
           {BACKEND_NAMES.map((b) => {
-            const s = support[b];
-            const ok = s === true;
+            const ok = support[b] === true;
+            const s = typeof support[b] === 'string' ? localizeBackendText(lang, support[b]) : undefined;
             return <option key={b} value={b} disabled={!ok} title={ok ? undefined : String(s ?? t('unavailable'))}>{ok ? b : `${b} — ${t('unavailable')}: ${String(s ?? '…')}`}</option>;
           })}
         </select>

@@ -4,6 +4,9 @@ import { useT } from '../../i18n/react';
 import type { Output } from '../../notebook/kernel/protocol';
 import { DigitGrid } from '../digits/DigitGrid';
 
+/** Text that reads as a number ("0.58", "84.51%", "1.78×") is aligned like one. */
+const NUMERIC = /^[-+]?[\d.,]+(e[-+]?\d+)?\s*[%×]?$/i;
+
 const ChartView = lazy(() => import('../charts/ChartView').then((m) => ({ default: m.ChartView })));
 
 export function OutputView({ output }: { output: Output }) {
@@ -23,7 +26,7 @@ export function OutputView({ output }: { output: Output }) {
       return (
         <table className="out-table data-table" data-testid="out-table">
           <thead><tr>{output.columns.map((c) => <th key={c} scope="col">{c}</th>)}</tr></thead>
-          <tbody>{output.rows.map((r, i) => <tr key={i}>{r.map((v, j) => <td key={j} className={typeof v === 'number' ? 'num' : 'text'}>{typeof v === 'number' && !Number.isInteger(v) ? v.toPrecision(4) : v}</td>)}</tr>)}</tbody>
+          <tbody>{output.rows.map((r, i) => <tr key={i}>{r.map((v, j) => <td key={j} className={typeof v === 'number' || NUMERIC.test(v) ? 'num' : 'text'}>{typeof v === 'number' && !Number.isInteger(v) ? v.toPrecision(4) : v}</td>)}</tr>)}</tbody>
         </table>
       );
     case 'chart':
