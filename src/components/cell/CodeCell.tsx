@@ -18,6 +18,10 @@ interface Props {
   readOnlyKnobs?: boolean;
 }
 
+/** The knobs matter only to code that trains or reads them; other cells (data, plots) go without the toolbar. */
+const USES_KNOBS = /\btrain\s*\(|\bknobs\b/;
+const usesKnobs = (source: string): boolean => USES_KNOBS.test(source);
+
 export function CodeCell({ cell, position, support, onEdit, onKnobs, onRun, onRunFrom, onReset }: Props) {
   const t = useT();
   const edited = isEdited(cell);
@@ -38,7 +42,7 @@ export function CodeCell({ cell, position, support, onEdit, onKnobs, onRun, onRu
         {cell.status !== 'idle' && <span className="badge" data-testid="cell-status">{t(cell.status === 'running' ? 'running' : 'queued')}</span>}
         {cell.status === 'idle' && cell.result && cell.result !== 'ok' && <span className={`badge result-${cell.result}`} data-testid="cell-result">{t(`result_${cell.result}` as MessageKey)}</span>}
       </div>
-      <CellToolbar knobs={cell.knobs} support={support} onChange={onKnobs} disabled={cell.status !== 'idle'} />
+      {usesKnobs(cell.source) && <CellToolbar knobs={cell.knobs} support={support} onChange={onKnobs} disabled={cell.status !== 'idle'} />}
       <CodeEditor value={cell.source} onChange={onEdit} onRun={onRun} label={t('cellLabel', { n: position })} />
       <div className="outputs" data-testid="outputs" aria-live="polite">
         {cell.outputs.map((o) => <OutputView key={o.id} output={o} />)}
