@@ -12,6 +12,8 @@ export interface PeerTiming {
   error?: string;
 }
 
+const EVAL_SLICE = 1000;
+
 async function tfWithBackend(name: string) {
   const tf = await import('@tensorflow/tfjs');
   if (name === 'wasm') {
@@ -70,12 +72,16 @@ export async function tfjsEpochs(backendName: string, batchSize: number, epochs:
       await runEpoch(train.count, e);
       out.epochMs.push(performance.now() - t0);
     }
-    const preds = tf.tidy(() => {
-      const xt = tf.tensor2d(Float32Array.from(test.images, (v) => v / 255), [test.count, 784]);
-      return model(xt).argMax(1).dataSync();
-    });
+    // in slices: one 31 MB upload of the whole test set is more than some WebGPU adapters accept
     let correct = 0;
-    for (let i = 0; i < test.count; i++) if (preds[i] === test.labels[i]) correct++;
+    for (let start = 0; start < test.count; start += EVAL_SLICE) {
+      const n = Math.min(EVAL_SLICE, test.count - start);
+      const preds = tf.tidy(() => {
+        const xt = tf.tensor2d(Float32Array.from(test.images.subarray(start * 784, (start + n) * 784), (v) => v / 255), [n, 784]);
+        return model(xt).argMax(1).dataSync();
+      });
+      for (let i = 0; i < n; i++) if (preds[i] === test.labels[start + i]) correct++;
+    }
     out.accuracy = correct / test.count;
     tf.disposeVariables();
   } catch (e) {
