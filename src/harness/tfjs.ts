@@ -12,7 +12,7 @@ export interface PeerTiming {
   error?: string;
 }
 
-const EVAL_SLICE = 1000;
+const EVAL_SLICE = 100;
 
 async function tfWithBackend(name: string) {
   const tf = await import('@tensorflow/tfjs');
