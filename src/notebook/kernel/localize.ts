@@ -5,12 +5,15 @@ import { localizeBackendText } from '../../i18n/backendText';
 import { ConfigError } from '../../train/config';
 import type { Run } from './run';
 
+const BACKEND_ERROR = /^(?:(?:js|workers|wasm) backend:|webgpu:|backend "\w+" )/;
+
 export function localizeError(e: unknown, lang: Lang): string | null {
   if (e instanceof ConfigError) {
     const list = e.problems.map((p) => t(lang, `cfg_${p.field}` as MessageKey, { min: p.min, max: p.max, got: p.got })).join('; ');
     return t(lang, 'cfgInvalid', { list });
   }
-  if (e instanceof Error) {
+  // only the backends' own errors: a cell's `throw new Error('other')` stays as its author wrote it
+  if (e instanceof Error && BACKEND_ERROR.test(e.message)) {
     const message = localizeBackendText(lang, e.message);
     return message === e.message ? null : message;
   }
