@@ -9,6 +9,8 @@ const PEER_TIMEOUT_MS = 600_000;
 const SWEEP = [16, 32, 64, 128, 256, 512, 1024];
 const SWEEP_STEPS = 64; // each sweep point trains min(60000, 64 × batch) samples
 const CHANCE = 0.2; // test accuracy below this means the model did not learn
+const IMPOSSIBLE_LOSS = 1e-4; // no real batch of MNIST has a cross-entropy this low after one epoch
+const NOT_LEARNING_LOSS = 2.0; // cross-entropy of a 10-class guess is ln 10 ≈ 2.30; a trained MLP is far below
 const MODES = ['resident', 'naive'];
 
 const fmtMs = (xs) => xs.map((x) => x.toFixed(0)).join(', ');
@@ -86,8 +88,12 @@ export async function run({ page, runs, log }) {
       new Promise((resolve) => setTimeout(() => resolve({ epochMs: [], accuracy: NaN, error: `no result after ${ms / 1000} s` }), ms)),
     ]), [backend, peerRuns, PEER_TIMEOUT_MS]);
     const learned = Number.isFinite(tf.accuracy) && tf.accuracy >= CHANCE;
-    const note = !tf.error && !learned ? `trains without learning: test accuracy ${(tf.accuracy * 100).toFixed(1)}% (chance)` : undefined;
-    rows.push({ name: `tfjs-${backend} (peer)`, batchSize: 128, epochMs: tf.epochMs, accuracy: tf.accuracy, error: tf.error, note });
+    // the last batch's training loss tells whether it learned even when the evaluation fails
+    const lossNote = Number.isFinite(tf.lastLoss)
+      ? `last-batch training loss ${tf.lastLoss.toFixed(3)}${tf.lastLoss > NOT_LEARNING_LOSS ? ' (≈ ln 10: not learning)' : tf.lastLoss < IMPOSSIBLE_LOSS ? ' (impossible on real data: the computation is broken)' : ''}` : '';
+    const note = !tf.error && !learned ? `trains without learning: test accuracy ${(tf.accuracy * 100).toFixed(1)}% (chance); ${lossNote}` : lossNote || undefined;
+    const error = tf.error && `${tf.error} (after ${tf.epochMs.length} timed epoch(s)${lossNote ? `; ${lossNote}` : ''})`;
+    rows.push({ name: `tfjs-${backend} (peer)`, batchSize: 128, epochMs: tf.epochMs, accuracy: tf.accuracy, error, note });
     log(`tfjs ${backend} batch 128: ${fmtMs(tf.epochMs)} ms ${tf.error ?? note ?? ''}`);
     if (backend === 'webgl' && tf.epochMs.length) {
       const ratio = median(tf.epochMs) / r128;

@@ -9,6 +9,7 @@ export interface PeerTiming {
   batchSize: number;
   epochMs: number[];
   accuracy: number;
+  lastLoss?: number; // training loss of the last batch of the last epoch (ln 10 ≈ 2.30: not learning)
   error?: string;
 }
 
@@ -55,12 +56,17 @@ export async function tfjsEpochs(backendName: string, batchSize: number, epochs:
       const order = epochPermutation(train.count, 1, epoch);
       for (let start = 0; start < samples; start += batchSize) {
         const B = Math.min(batchSize, samples - start);
+        const last = start + batchSize >= samples;
         normalised(train, order, start, B, x, y);
-        tf.tidy(() => {
+        const cost = tf.tidy(() => {
           const xs = tf.tensor2d(x.subarray(0, B * 784), [B, 784]);
           const ys = tf.oneHot(tf.tensor1d(y.subarray(0, B), 'int32'), 10);
-          opt.minimize(() => tf.losses.softmaxCrossEntropy(ys, model(xs)).asScalar());
-        });
+          return opt.minimize(() => tf.losses.softmaxCrossEntropy(ys, model(xs)).asScalar(), last) ?? undefined;
+        }) as import('@tensorflow/tfjs').Scalar | undefined;
+        if (cost) {
+          out.lastLoss = cost.dataSync()[0];
+          cost.dispose();
+        }
       }
       await tf.nextFrame?.().catch(() => undefined);
       const probe = w2.dataSync(); // waits for queued GPU work before the clock stops
