@@ -21,7 +21,7 @@ export function localizeError(e: unknown, lang: Lang): string | null {
 }
 
 /** An epoch's record with its breakdown labels, methods and notes in `lang`. */
-export function localizeEpoch(lang: Lang, s: EpochStats): EpochStats {
+function localizeEpoch(lang: Lang, s: EpochStats): EpochStats {
   if (lang === 'en') return s;
   const tr = (text: string) => localizeBackendText(lang, text);
   const extra = s.extra && Object.fromEntries(Object.entries(s.extra).map(([k, v]) => [k, typeof v === 'string' ? tr(v) : v]));
