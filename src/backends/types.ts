@@ -90,9 +90,12 @@ export interface Backend {
 
 /** Thrown when a run is stopped through its AbortSignal; the model keeps its last completed batch. */
 export class StoppedError extends Error {
-  constructor(message = 'stopped') {
+  /** Batches of the stopped epoch whose updates were applied (the model is the reference's after them); -1 if unknown. */
+  completed = -1;
+  constructor(message = 'stopped', completed = -1) {
     super(message);
     this.name = 'StoppedError';
+    this.completed = completed;
   }
 }
 

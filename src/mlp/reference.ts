@@ -153,3 +153,32 @@ export function train_step(spec: MlpSpec, params: Vec, x: Vec, targets: ArrayLik
   sgd_update(params, grads, lr, params.length);
   return loss;
 }
+
+/** The training images and labels an epoch reads (a Dataset has these and more). */
+export interface EpochData {
+  readonly images: Uint8Array; // (N, C) grey levels 0..255
+  readonly labels: Uint8Array; // (N)
+}
+
+/**
+ * One epoch (or its first `batches` batches) of minibatch SGD over `order`: gather_batch +
+ * train_step per batch, the last batch possibly shorter. Updates `params` in place and returns
+ * each batch's mean loss. Every backend is checked against this loop.
+ */
+export function train_epoch(
+  spec: MlpSpec, params: Vec, data: EpochData, order: ArrayLike<number>,
+  batchSize: number, lr: number, batches = Math.ceil(order.length / batchSize),
+): Float32Array {
+  const C = spec.inputSize;
+  const x = params instanceof Float64Array ? new Float64Array(batchSize * C) : new Float32Array(batchSize * C);
+  const t = new Uint8Array(batchSize);
+  const losses = new Float32Array(batches);
+  for (let i = 0; i < batches; i++) {
+    const start = i * batchSize;
+    const B = Math.min(batchSize, order.length - start);
+    if (B <= 0) break;
+    gather_batch(x, t, data.images, data.labels, order, start, B, C);
+    losses[i] = train_step(spec, params, x.subarray(0, B * C), t.subarray(0, B), B, lr);
+  }
+  return losses;
+}
