@@ -1,6 +1,8 @@
 import { expect, test, type Page } from '@playwright/test';
 
-// The workers backend in real Chromium (cross-origin isolated, so shared memory is available).
+// The workers backend in real Chromium (cross-origin isolated, so shared memory is available): what
+// only this backend has — idle workers, nested pools, the breakdown, pool reuse, worker faults. Every
+// variant's equivalence, Stop, reuse and dispose are in the conformance suite (backends.spec.ts).
 // Stated tolerance: after one epoch (6400 samples) max |Δparam| vs the reference ≤ 1e-4.
 const TOLERANCE = 1e-4;
 
@@ -9,29 +11,6 @@ async function open(page: Page): Promise<void> {
   await page.goto('/harness.html');
   await expect(page.locator('#status')).toHaveText('harness ready');
 }
-
-for (const workers of [1, 2, 4]) {
-  test(`workers = ${workers} (shared memory + Atomics) matches the reference after one epoch`, async ({ page }) => {
-    await open(page);
-    const r = await page.evaluate((n) => window.harness.equivalence('workers', { workers: n }, 6400, 128), workers);
-    console.log(`workers=${workers}: ${r.describe}; max |Δ| = ${r.maxAbsDiff.toExponential(2)}, weights moved ${r.maxAbsChange.toFixed(3)}`);
-    expect(r.describe).toContain('Atomics');
-    expect(r.maxAbsChange).toBeGreaterThan(1e-3);
-    expect(r.maxAbsDiff).toBeLessThanOrEqual(TOLERANCE);
-  });
-}
-
-test('the transfer fallback (forced) and one-message-per-batch dispatch give the same weights', async ({ page }) => {
-  await open(page);
-  for (const opts of [{ workers: 2, forceTransfer: true }, { workers: 4, forceTransfer: true }, { workers: 2, dispatch: 'messages' as const }]) {
-    const r = await page.evaluate((o) => window.harness.workers.equivalence(o, 6400, 128), opts);
-    console.log(`${JSON.stringify(opts)}: ${r.describe}; max |Δ| = ${r.maxAbsDiff.toExponential(2)}`);
-    expect(r.mode).toBe(opts.forceTransfer ? 'transfer' : 'shared-messages');
-    expect(r.modeReason.length).toBeGreaterThan(20);
-    expect(r.maxAbsChange).toBeGreaterThan(1e-3);
-    expect(r.maxAbsDiff).toBeLessThanOrEqual(TOLERANCE);
-  }
-});
 
 test('more workers than samples in a batch, uneven last batch', async ({ page }) => {
   await open(page);

@@ -1,4 +1,4 @@
-import { createBackend, backendEntries } from '../backends/registry';
+import { createBackend } from '../backends/registry';
 import type { BackendName, BackendOptions } from '../backends/types';
 import { sliceDataset } from '../data/dataset';
 import { loadMnist } from '../data/mnist';
@@ -8,6 +8,7 @@ import { gather_batch, train_step } from '../mlp/reference';
 import { makeSpec } from '../mlp/spec';
 import { DEFAULT_CONFIG } from '../train/config';
 import { prepareBackend, trainEpochs } from '../train/trainer';
+import { conformance } from './conformance';
 import { wasmHarness } from './wasm';
 import { webgpuHarness } from './webgpu';
 import { workersHarness } from './workers';
@@ -19,12 +20,6 @@ export interface EquivalenceResult {
   batchSize: number;
   maxAbsDiff: number;
   maxAbsChange: number; // how far training moved the reference weights (so a no-op cannot pass)
-}
-
-async function supported(): Promise<Record<string, true | string>> {
-  const out: Record<string, true | string> = {};
-  for (const e of backendEntries()) out[e.name] = await e.isSupported();
-  return out;
 }
 
 /**
@@ -112,7 +107,7 @@ async function accuracyCurve(name: BackendName, opts: BackendOptions, epochs: nu
 
 export const harness = {
   accuracyCurve,
-  supported,
+  conformance,
   tfjsEpochs: async (backendName: string, batchSize: number, epochs: number, lr?: number) =>
     (await import('./tfjs')).tfjsEpochs(backendName, batchSize, epochs, lr),
   equivalence,

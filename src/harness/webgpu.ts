@@ -10,7 +10,7 @@ import { loadMnist } from '../data/mnist';
 import { initParams } from '../mlp/init';
 import { epochPermutation } from '../mlp/random';
 import { makeSpec } from '../mlp/spec';
-import { gpuEquivalence, LR, maxAbs, ready, referenceEpoch, SEED, type GpuEquivalence } from './webgpuCheck';
+import { LR, maxAbs, ready, referenceEpoch, SEED, type GpuEquivalence } from './webgpuCheck';
 
 export interface SweepPoint {
   batchSize: number;
@@ -95,33 +95,6 @@ async function deviceLoss(opts: BackendOptions = {}, samples = 6400, batchSize =
   }
 }
 
-/** Stop (AbortSignal) once progress comes in: the run ends with StoppedError, the model keeps its steps. */
-async function stopMidRun(opts: BackendOptions = {}, samples = 3200, batchSize = 64) {
-  const { backend, init, order } = await ready({ readbackEvery: 4, ...opts }, samples);
-  const stop = new AbortController();
-  let stoppedAfterBatch = -1;
-  let error = { name: 'none', message: 'the run finished although Stop was pressed' };
-  try {
-    await backend.trainEpoch({
-      epoch: 0, order, batchSize, learningRate: LR,
-      onProgress: (p) => {
-        if (stoppedAfterBatch >= 0) return;
-        stoppedAfterBatch = p.batch;
-        stop.abort();
-      },
-    }, stop.signal);
-  } catch (e) {
-    error = errorInfo(e);
-  }
-  try {
-    const moved = maxAbs(init, await backend.getParams());
-    const next = await backend.trainEpoch({ epoch: 1, order, batchSize, learningRate: LR });
-    return { error, stoppedAfterBatch, batches: Math.ceil(samples / batchSize), moved, nextLoss: next.loss };
-  } finally {
-    await backend.dispose();
-  }
-}
-
 /** A configuration too large for the device, refused before any work; the backend stays usable. */
 async function limitRefusal(hidden = 1024, batchSize = 60000, lowLimits?: { maxStorageBufferBindingSize?: number; maxBufferSize?: number }) {
   const { train } = await loadMnist();
@@ -200,4 +173,4 @@ function workerEquivalence(opts: BackendOptions, samples: number, batchSize: num
   });
 }
 
-export const webgpuHarness = { setKernel, kernelSource, resetKernels, equivalence: gpuEquivalence, sweep, profileEpoch, deviceLoss, stopMidRun, limitRefusal, brokenKernel, editedKernelRun, workerEquivalence };
+export const webgpuHarness = { sweep, profileEpoch, deviceLoss, limitRefusal, brokenKernel, editedKernelRun, workerEquivalence };
