@@ -180,7 +180,7 @@ async function stopCheck(b: Backend, r: Run): Promise<StopCheck> {
   const nearest = diffs.indexOf(Math.min(...diffs));
   return {
     k: STOP_AFTER, batches: ref.length - 1, abortedAtBatch, thrown, completed, maxAbsDiff: at(completed),
-    neighbourDiff: Math.min(at(completed - 1), Number.isNaN(at(completed + 1)) ? Infinity : at(completed + 1)),
+    neighbourDiff: Math.min(...[completed - 1, completed + 1].map(at).filter((d) => !Number.isNaN(d))),
     nearest: { batches: nearest, maxAbsDiff: diffs[nearest] },
   };
 }
