@@ -82,9 +82,9 @@ export interface Backend {
   trainEpoch(plan: EpochPlan, signal?: AbortSignal): Promise<EpochStats>;
   evaluate(data: Dataset): Promise<EvalResult>;
   getParams(): Promise<Float32Array>;
-  setParams?(params: Float32Array): Promise<void>;
+  setParams(params: Float32Array): Promise<void>;
   /** A short human description of the active variant (e.g. 'SIMD, 2 threads', 'shared memory'). */
-  describe?(): string;
+  describe(): string;
   dispose(): Promise<void>;
 }
 

@@ -11,7 +11,7 @@ import { gpuSupport } from '../backends/webgpu/device';
 import type { EpochMeasure } from '../backends/webgpu/epoch';
 import { GpuLimitError } from '../backends/webgpu/limits';
 import { describeQuantum } from '../backends/webgpu/profile';
-import { epochStats } from '../backends/webgpu/stats';
+import { epochParts } from '../backends/webgpu/stats';
 import { chooseMode, describeWorkers, MODE_LABEL } from '../backends/workers/mode';
 import { WorkerFaultError } from '../backends/workers/pool';
 import { EpochRecorder, tasksRecordedNote } from '../backends/workers/stats';
@@ -22,7 +22,7 @@ import { coveredInSpanish, localizeBackendText } from './backendText';
 
 const SAME_IN_BOTH = ['kernel', 'crossOriginIsolated'];
 
-function statsTexts(s: EpochStats): string[] {
+function statsTexts(s: Pick<EpochStats, "breakdown" | "extra">): string[] {
   return [...s.breakdown.flatMap((p) => [p.label, p.method]), ...Object.values(s.extra ?? {}).filter((v): v is string => typeof v === 'string')];
 }
 
@@ -81,14 +81,14 @@ function webgpuTexts(): string[] {
   out.push(deviceLostMessage('destroyed', ''), deviceLostMessage('unknown', 'the GPU process crashed; sorry'));
   for (const ns of [1, 1000, 100_000, 2e6, NaN]) out.push(describeQuantum(ns));
   const base: EpochMeasure = {
-    steps: [{ start: 0, rows: 4 }, { start: 4, rows: 2 }], stepLoss: Float32Array.from([1, 2]), wallMs: 100,
+    steps: [{ start: 0, rows: 4 }, { start: 4, rows: 2 }],
     transfers: { h2dMs: 10, h2dBytes: 2000, uploads: 1, d2hMs: 5, d2hBytes: 8e6, readbacks: 1 }, every: 1, timedSlots: 2,
   };
   const kernels = [{ name: 'a', dispatches: 2, sampled: 2, msPerDispatch: 30, ms: 60 }];
   for (const mode of ['resident', 'naive']) {
-    for (const m of [base, { ...base, every: 15 }, { ...base, every: 2, wallMs: 10 }]) {
-      out.push(...statsTexts(epochStats(0, mode, m, { timings: kernels, quantumNs: 1 }, 'adapter')));
-      out.push(...statsTexts(epochStats(0, mode, m, { timings: null, quantumNs: NaN }, 'adapter')));
+    for (const [m, wallMs] of [[base, 100], [{ ...base, every: 15 }, 100], [{ ...base, every: 2 }, 10]] as const) {
+      out.push(...statsTexts(epochParts(mode, m, wallMs, { timings: kernels, quantumNs: 1 }, 'adapter')));
+      out.push(...statsTexts(epochParts(mode, m, wallMs, { timings: null, quantumNs: NaN }, 'adapter')));
     }
   }
   out.push(new GpuLimitError(['x (batch) needs 1 bytes (0.0 MiB) > maxBufferSize 0 (0.0 MiB)'], 'batch size 99999').message);

@@ -5,16 +5,17 @@
 
 import type { Dataset } from '../../data/dataset';
 import type { MlpSpec } from '../../mlp/spec';
+import { runEpoch } from '../epoch';
 import { evaluateWith } from '../evaluate';
 import type { Backend, BackendOptions, EpochPlan, EpochStats, EvalResult } from '../types';
 import { GpuContext } from './context';
 export { gpuSupport } from './device';
-import { HostBatch, runEpoch } from './epoch';
+import { gpuRunner, HostBatch } from './epoch';
 import type { BufferLimits } from './limits';
 import { describeWebgpu } from './describe';
 import type { Mode } from './pipelines';
 import { kernelTimings, timestampQuantumNs } from './profile';
-import { epochStats, type KernelProfile } from './stats';
+import { epochParts, type KernelProfile } from './stats';
 
 export class WebGpuBackend implements Backend {
   readonly name = 'webgpu' as const;
@@ -70,17 +71,22 @@ export class WebGpuBackend implements Backend {
     if (plan.order.length > this.train.count) {
       throw new RangeError(`webgpu: the epoch's order has ${plan.order.length} entries but the training set ${this.train.count}`);
     }
-    const m = await runEpoch(ctx, plan, signal, this.readbackEvery, this.train, this.host);
-    // the timestamps are read after the epoch's clock stopped: profiling's read-back is not in wallMs
-    let profile: KernelProfile = { timings: null, quantumNs: NaN };
-    if (ctx.timestamps) {
-      const ticks = await ctx.guard(ctx.profiler.read(ctx.device, ctx.reader, m.timedSlots));
-      const dispatches = ctx.kernels.map(() => m.steps.length);
-      profile = { timings: kernelTimings(ctx.kernels.map((k) => k.label), ticks, m.timedSlots, dispatches), quantumNs: timestampQuantumNs(ticks) };
-    }
-    if (ctx.validationError) throw new Error(`webgpu: the GPU reported an error during the epoch: ${ctx.validationError}`);
-    const stats = epochStats(plan.epoch, this.mode, m, profile, ctx.adapterName);
-    return { ...stats, extra: { ...stats.extra, trainingSetUpload: this.dataUpload } };
+    const { runner, measure: m } = gpuRunner(ctx, plan, this.readbackEvery, this.train, this.host);
+    return runEpoch(plan, {
+      ...runner,
+      parts: async (wallMs) => {
+        // the timestamps are read after the epoch's clock stopped: profiling's read-back is not in wallMs
+        let profile: KernelProfile = { timings: null, quantumNs: NaN };
+        if (ctx.timestamps) {
+          const ticks = await ctx.guard(ctx.profiler.read(ctx.device, ctx.reader, m.timedSlots));
+          const dispatches = ctx.kernels.map(() => m.steps.length);
+          profile = { timings: kernelTimings(ctx.kernels.map((k) => k.label), ticks, m.timedSlots, dispatches), quantumNs: timestampQuantumNs(ticks) };
+        }
+        if (ctx.validationError) throw new Error(`webgpu: the GPU reported an error during the epoch: ${ctx.validationError}`);
+        const parts = epochParts(this.mode, m, wallMs, profile, ctx.adapterName);
+        return { ...parts, extra: { ...parts.extra, trainingSetUpload: this.dataUpload } };
+      },
+    }, signal);
   }
 
   async evaluate(data: Dataset): Promise<EvalResult> {

@@ -1,21 +1,18 @@
 import { describe, expect, it } from 'vitest';
 import type { EpochMeasure } from './epoch';
-import { epochStats, everyNth } from './stats';
+import { epochParts, everyNth } from './stats';
 
 const measure: EpochMeasure = {
   steps: [{ start: 0, rows: 4 }, { start: 4, rows: 2 }],
-  stepLoss: Float32Array.from([1, 4]),
-  wallMs: 100,
   transfers: { h2dMs: 10, h2dBytes: 2000, uploads: 1, d2hMs: 5, d2hBytes: 8, readbacks: 1 },
   every: 1,
   timedSlots: 2,
 };
 
-describe('epochStats', () => {
-  it('weights batch losses by their rows and stacks the parts to the wall time', () => {
+describe('epochParts', () => {
+  it('stacks the parts to the wall time', () => {
     const k = [{ name: 'a', dispatches: 2, sampled: 2, msPerDispatch: 30, ms: 60 }];
-    const s = epochStats(0, 'resident', measure, { timings: k, quantumNs: 1 }, 'test');
-    expect(s.loss).toBeCloseTo((1 * 4 + 4 * 2) / 6, 9);
+    const s = epochParts('resident', measure, 100, { timings: k, quantumNs: 1 }, 'test');
     expect(s.breakdown.map((p) => p.label)).toEqual(['host→device', 'kernel', 'device→host', 'other']);
     expect(s.breakdown.reduce((a, p) => a + p.ms, 0)).toBeCloseTo(100, 9);
     expect(s.kernels).toBe(k);
@@ -23,7 +20,7 @@ describe('epochStats', () => {
   });
 
   it('says "not available" and shows no kernel part without timestamp-query', () => {
-    const s = epochStats(0, 'naive', measure, { timings: null, quantumNs: NaN }, 'test');
+    const s = epochParts('naive', measure, 100, { timings: null, quantumNs: NaN }, 'test');
     expect(s.breakdown.some((p) => p.label === 'kernel')).toBe(false);
     expect(s.kernels).toBeUndefined();
     expect(String(s.extra?.profiling)).toContain('not available');
@@ -32,7 +29,7 @@ describe('epochStats', () => {
 
   it('never reports a negative part', () => {
     const k = [{ name: 'a', dispatches: 2, sampled: 2, msPerDispatch: 60, ms: 120 }];
-    const s = epochStats(0, 'resident', measure, { timings: k, quantumNs: 1 }, 'test');
+    const s = epochParts('resident', measure, 100, { timings: k, quantumNs: 1 }, 'test');
     const other = s.breakdown.find((p) => p.label === 'other')!;
     expect(other.ms).toBe(0);
     expect(other.method).toContain('overlap');

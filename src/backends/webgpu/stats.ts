@@ -1,7 +1,8 @@
 // Turns an epoch's measurements into EpochStats: the stacked breakdown (host→device, kernel,
 // device→host, other), each part labelled with how it was measured, and the per-kernel table.
 
-import type { EpochStats, KernelTiming, TimingPart } from '../types';
+import type { EpochParts } from '../epoch';
+import type { KernelTiming, TimingPart } from '../types';
 import type { EpochMeasure } from './epoch';
 import { describeQuantum } from './profile';
 
@@ -12,11 +13,8 @@ export interface KernelProfile {
 
 const kb = (bytes: number): string => (bytes >= 1e6 ? `${(bytes / 1e6).toFixed(1)} MB` : `${(bytes / 1e3).toFixed(1)} kB`);
 
-export function epochStats(epoch: number, mode: string, m: EpochMeasure, profile: KernelProfile, adapter: string): EpochStats {
+export function epochParts(mode: string, m: EpochMeasure, wallMs: number, profile: KernelProfile, adapter: string): EpochParts {
   const t = m.transfers;
-  const samples = m.steps.reduce((a, s) => a + s.rows, 0);
-  let lossSum = 0;
-  m.steps.forEach((s, i) => (lossSum += m.stepLoss[i] * s.rows));
   const breakdown: TimingPart[] = [
     {
       label: 'host→device', ms: t.h2dMs,
@@ -37,7 +35,7 @@ export function epochStats(epoch: number, mode: string, m: EpochMeasure, profile
     label: 'device→host', ms: t.d2hMs,
     method: `performance.now() around copy + mapAsync() of the losses after the GPU went idle, ${t.readbacks} read-back(s), ${kb(t.d2hBytes)}`,
   });
-  const rest = m.wallMs - t.h2dMs - kernelMs - t.d2hMs;
+  const rest = wallMs - t.h2dMs - kernelMs - t.d2hMs;
   breakdown.push({
     label: 'other', ms: Math.max(0, rest),
     method: (kernels ? '' : 'kernel time not available (the adapter has no timestamp-query), so it is inside this part; ') +
@@ -49,10 +47,7 @@ export function epochStats(epoch: number, mode: string, m: EpochMeasure, profile
     profiling: kernels ? `timestamp-query, ${everyNth(m.every)}` : 'not available (no timestamp-query on this adapter)',
   };
   if (kernels) extra.timestampResolutionNs = profile.quantumNs;
-  return {
-    epoch, loss: samples ? lossSum / samples : NaN, wallMs: m.wallMs, samples, batches: m.steps.length,
-    samplesPerSec: samples / (m.wallMs / 1000), breakdown, extra, ...(kernels ? { kernels } : {}),
-  };
+  return { breakdown, extra, ...(kernels ? { kernels } : {}) };
 }
 
 /** 'every step', 'every 2nd step', 'every 15th step'. */

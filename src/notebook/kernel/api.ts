@@ -123,7 +123,7 @@ export function makeApi(ctx: RunContext) {
       const ev = result.evaluation;
       if (ev) ctx.post({ id: id('acc'), kind: 'text', text: `${label} · ${t(lang, 'testAccuracy', { acc: (ev.accuracy * 100).toFixed(2) })}` });
       return localizeRun(lang, {
-        label, backend: name, describe: backend.describe?.() ?? name, config: { ...config, samples },
+        label, backend: name, describe: backend.describe(), config: { ...config, samples },
         epochs: result.epochs, medianEpochMs: median(result.epochs.map((e) => e.wallMs)),
         samplesPerSec: median(result.epochs.map((e) => e.samplesPerSec)),
         accuracy: ev?.accuracy ?? NaN, testLoss: ev?.loss ?? NaN, losses: series.points, predictions: ev?.predictions ?? null,
