@@ -11,7 +11,7 @@ function fake(over: Partial<BatchRunner> = {}): BatchRunner & { calls: [number, 
       calls.push([first, count]);
       return Array.from({ length: count }, (_, j) => first + j + 1);
     },
-    parts: (wallMs) => ({ breakdown: [{ label: 'compute', ms: wallMs, method: 'test' }] }),
+    parts: (wallMs) => ({ breakdown: [{ id: 'compute', ms: wallMs, method: { id: 'method_js_compute' } }] }),
     ...over,
   };
 }

@@ -1,4 +1,5 @@
 import { createBackend, backendEntries } from '../backends/registry';
+import { backendText, showEpoch } from '../i18n/backendText';
 import type { BackendName, BackendOptions } from '../backends/types';
 import { sliceDataset } from '../data/dataset';
 import { loadMnist } from '../data/mnist';
@@ -23,7 +24,10 @@ export interface EquivalenceResult {
 
 async function supported(): Promise<Record<string, true | string>> {
   const out: Record<string, true | string> = {};
-  for (const e of backendEntries()) out[e.name] = await e.isSupported();
+  for (const e of backendEntries()) {
+    const ok = await e.isSupported();
+    out[e.name] = ok === true ? true : backendText('en', ok);
+  }
   return out;
 }
 
@@ -55,7 +59,7 @@ async function equivalence(name: BackendName, opts: BackendOptions = {}, samples
       maxAbsDiff = Math.max(maxAbsDiff, Math.abs(ref[i] - got[i]));
       maxAbsChange = Math.max(maxAbsChange, Math.abs(ref[i] - init[i]));
     }
-    return { backend: name, describe: backend.describe(), samples: data.count, batchSize, maxAbsDiff, maxAbsChange };
+    return { backend: name, describe: backendText('en', backend.describe()), samples: data.count, batchSize, maxAbsDiff, maxAbsChange };
   } finally {
     await backend.dispose();
   }
@@ -83,9 +87,9 @@ async function timeEpochs(name: BackendName, opts: BackendOptions, batchSize: nu
     await backend.setData(train);
     const r = await trainEpochs(backend, { batchSize, learningRate: lr, epochs, seed }, train, test);
     return {
-      backend: name, describe: backend.describe(), batchSize,
+      backend: name, describe: backendText('en', backend.describe()), batchSize,
       epochMs: r.epochs.map((e) => e.wallMs), samplesPerSec: r.epochs.map((e) => e.samplesPerSec),
-      accuracy: r.evaluation!.accuracy, breakdown: r.epochs.map((e) => e.breakdown),
+      accuracy: r.evaluation!.accuracy, breakdown: r.epochs.map((e) => showEpoch('en', e).breakdown),
     };
   } finally {
     await backend.dispose();

@@ -6,6 +6,7 @@ import { sgd_update } from '../../mlp/reference';
 import type { MlpSpec } from '../../mlp/spec';
 import type { Backend, EpochPlan, EpochStats, EvalResult } from '../types';
 import { runEpoch } from '../epoch';
+import { msg, type BackendText } from '../messages';
 import { evaluateWith } from '../evaluate';
 import { shard_gradients, ShardScratch } from './gradients';
 
@@ -41,7 +42,7 @@ export class JsBackend implements Backend {
     const n = plan.order.length, B = plan.batchSize;
     return runEpoch(plan, {
       run: (i) => [this.step(plan.order, i * B, Math.min(B, n - i * B), plan.learningRate)],
-      parts: (wallMs) => ({ breakdown: [{ label: 'compute', ms: wallMs, method: 'performance.now() around the epoch (one thread)' }] }),
+      parts: (wallMs) => ({ breakdown: [{ id: 'compute', ms: wallMs, method: msg('method_js_compute') }] }),
     }, signal);
   }
 
@@ -57,8 +58,8 @@ export class JsBackend implements Backend {
     this.params.set(params);
   }
 
-  describe(): string {
-    return 'sequential TypeScript';
+  describe(): BackendText {
+    return msg('describe_js');
   }
 
   async dispose(): Promise<void> {

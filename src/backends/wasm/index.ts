@@ -7,6 +7,7 @@ import type { Dataset } from '../../data/dataset';
 import type { MlpSpec } from '../../mlp/spec';
 import type { Backend, BackendOptions, EpochPlan, EpochStats, EvalResult } from '../types';
 import { runEpoch } from '../epoch';
+import { msg, type BackendText } from '../messages';
 import { wasmBreakdown } from './breakdown';
 import type { HeapStats } from './module';
 import { hasWasmSimd, threadsAllowed } from './support';
@@ -26,6 +27,7 @@ export class WasmBackend implements Backend {
   private api: Comlink.Remote<WasmWorkerApi> | null = null;
   private choice: VariantChoice | null = null;
   private samples = 0;
+  private hidden = 0;
   private readonly stopBuffer = threadsAllowed() ? new SharedArrayBuffer(4) : undefined;
 
   private need(): Comlink.Remote<WasmWorkerApi> {
@@ -43,13 +45,14 @@ export class WasmBackend implements Backend {
       this.samples = 0;
     }
     this.choice = { ...choice, threads: await this.api.init(spec, params, choice.threads) };
+    this.hidden = spec.hiddenSize;
   }
 
   /** Changes the thread count of the threaded build between epochs, without reloading anything. */
   async setThreads(threads: number): Promise<number> {
     const t = validThreads(threads);
     if (this.choice?.variant !== 'mlp-simd-mt') {
-      throw new Error(`wasm backend: the thread count can change only on the threaded build; this one is "${this.describe()}"`);
+      throw new Error(`wasm backend: the thread count can change only on the threaded build; this one is "${this.choice?.variant ?? 'not initialised'}"`);
     }
     const got = await this.need().setThreads(t);
     this.choice = { ...this.choice, threads: got };
@@ -84,8 +87,8 @@ export class WasmBackend implements Backend {
       parts: async (wallMs) => {
         const c = await api.timing();
         return {
-          breakdown: wasmBreakdown(c, wallMs),
-          extra: { variant: choice.variant, threads: choice.threads, simd: choice.simd ? 'SIMD128' : 'scalar', regions: c.regions, chunks, mode: choice.fallback ?? 'as requested' },
+          breakdown: wasmBreakdown(c, wallMs, this.hidden),
+          extra: { variant: choice.variant, threads: choice.threads, simd: choice.simd, regions: c.regions, chunks, mode: choice.fallback ?? msg('wasm_as_requested') },
         };
       },
     }, signal);
@@ -109,8 +112,8 @@ export class WasmBackend implements Backend {
     return this.need().heap();
   }
 
-  describe(): string {
-    return this.choice ? describeChoice(this.choice) : 'C → WASM (not initialised)';
+  describe(): BackendText {
+    return this.choice ? describeChoice(this.choice) : msg('describe_wasm_none');
   }
 
   private terminate(): void {

@@ -6,6 +6,7 @@
 import type { Dataset } from '../../data/dataset';
 import type { MlpSpec } from '../../mlp/spec';
 import { runEpoch } from '../epoch';
+import { msg, type BackendMessage, type BackendText } from '../messages';
 import { evaluateWith } from '../evaluate';
 import type { Backend, BackendOptions, EpochPlan, EpochStats, EvalResult } from '../types';
 import { GpuContext } from './context';
@@ -23,7 +24,7 @@ export class WebGpuBackend implements Backend {
   private mode: Mode = 'resident';
   private readbackEvery = 0;
   private train: Dataset | null = null;
-  private dataUpload = ''; // how long setData's one-time upload took, reported with every epoch
+  private dataUpload: BackendMessage = msg('webgpu_upload_none'); // setData's one-time upload, reported with every epoch
   private readonly host = new HostBatch();
   /** Test hooks: lower the buffer limits (applied at the next init) and lose the device mid-run. */
   readonly testing = {
@@ -59,9 +60,8 @@ export class WebGpuBackend implements Backend {
       const t0 = performance.now();
       ctx.buffers.uploadData(train.images, train.labels, train.count, pixels);
       await ctx.guard(ctx.device.queue.onSubmittedWorkDone());
-      const mb = (train.images.length + train.labels.length) / 1e6;
-      this.dataUpload = `${mb.toFixed(1)} MB in ${(performance.now() - t0).toFixed(0)} ms (once, in setData)`;
-    } else this.dataUpload = 'none: naive mode keeps the training set on the host';
+      this.dataUpload = msg('webgpu_upload_once', { bytes: train.images.length + train.labels.length, ms: Math.round(performance.now() - t0) });
+    } else this.dataUpload = msg('webgpu_upload_none');
     this.train = train;
   }
 
@@ -110,7 +110,7 @@ export class WebGpuBackend implements Backend {
     await ctx.guard(ctx.device.queue.onSubmittedWorkDone());
   }
 
-  describe(): string {
+  describe(): BackendText {
     return describeWebgpu(this.mode, this.readbackEvery, this.ctx?.adapterName);
   }
 

@@ -5,11 +5,12 @@
 import type { Dataset } from '../../data/dataset';
 import type { MlpSpec } from '../../mlp/spec';
 import { runEpoch } from '../epoch';
+import { msg, type BackendText } from '../messages';
 import { evaluateWith } from '../evaluate';
 import type { Backend, BackendOptions, EpochPlan, EpochStats, EvalResult } from '../types';
 import { sharedClock } from './control';
 import type { BatchDriver, PoolData } from './driver';
-import { chooseMode, describeWorkers, type ModeChoice } from './mode';
+import { chooseMode, describeWorkers, modeReason, type ModeChoice } from './mode';
 import { resolvePoolSize, WorkerFaultError, WorkerPool } from './pool';
 import { reduce_and_update } from './reduce';
 import { busyWorkers } from './shard';
@@ -172,7 +173,7 @@ export class WorkersBackend implements Backend {
         breakdown: rec.breakdown(wallMs),
         tasks: rec.tasks,
         extra: {
-          mode: driver.mode, modeReason: this.choice.reason, workers: N, poolId: pool.id,
+          mode: driver.mode, modeReason: modeReason(this.choice), workers: N, poolId: pool.id,
           workersCreated: this.workersCreated, tasksRecorded: tasksRecordedNote(batches), ...rec.perWorker(),
         },
       }),
@@ -191,14 +192,14 @@ export class WorkersBackend implements Backend {
     this.params.set(params);
   }
 
-  describe(): string {
-    if (!this.choice) return 'worker pool (not initialised)';
+  describe(): BackendText {
+    if (!this.choice) return msg('describe_workers_none');
     return describeWorkers(this.size, this.choice);
   }
 
   /** Why this mode is active (e.g. not cross-origin isolated). */
-  modeReason(): string {
-    return this.choice ? this.choice.reason : '';
+  modeReason(): BackendText | null {
+    return this.choice ? modeReason(this.choice) : null;
   }
 
   async dispose(): Promise<void> {
