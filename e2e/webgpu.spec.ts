@@ -25,16 +25,16 @@ test('webgpu runs inside a dedicated Web Worker and matches the reference there'
 test('profiling: breakdown parts and the per-kernel table are measured and positive', async ({ page }) => {
   for (const mode of ['resident', 'naive'] as const) {
     const s = await page.evaluate((m) => window.harness.webgpu.profileEpoch({ mode: m }, 128, 2560), mode);
-    const parts = Object.fromEntries(s.breakdown.map((p) => [p.label, p]));
+    const parts = Object.fromEntries(s.breakdown.map((p) => [p.id, p]));
     console.log(`${mode}: ${s.wallMs.toFixed(0)} ms; ${s.breakdown.map((p) => `${p.label} ${p.ms.toFixed(1)}`).join(', ')}`);
     expect(s.extra?.profiling).toMatch(/timestamp-query/); // SwiftShader offers it
-    for (const label of ['host→device', 'kernel', 'device→host']) {
+    for (const label of ['h2d', 'kernel', 'd2h']) {
       expect(parts[label], label).toBeDefined();
       expect(parts[label].ms, label).toBeGreaterThan(0);
       expect(parts[label].method.length, label).toBeGreaterThan(20);
     }
     expect(parts.kernel.method).toMatch(/timestamp-query/);
-    expect(parts['device→host'].method).toMatch(/mapAsync/);
+    expect(parts.d2h.method).toMatch(/mapAsync/);
     const kernels = s.kernels!;
     expect(kernels.map((k) => k.name)).toContain('matmul_forward_relu (W1)');
     expect(kernels.some((k) => k.name === 'gather_batch')).toBe(mode === 'resident');
@@ -45,8 +45,8 @@ test('profiling: breakdown parts and the per-kernel table are measured and posit
     }
     const total = s.breakdown.reduce((a, p) => a + p.ms, 0);
     expect(total).toBeGreaterThan(0.5 * s.wallMs);
-    if (mode === 'naive') expect(parts['device→host'].method).toContain(`${s.batches} read-back(s)`);
-    else expect(parts['device→host'].method).toContain('1 read-back(s)');
+    if (mode === 'naive') expect(parts.d2h.method).toContain(`${s.batches} read-backs`);
+    else expect(parts.d2h.method).toContain('1 read-back,');
   }
 });
 

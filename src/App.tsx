@@ -1,4 +1,5 @@
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import { msg, type BackendMessage } from './backends/messages';
 import { backendEntries } from './backends/registry';
 import { LANGS, t as translate, type Lang } from './i18n';
 import { LangContext } from './i18n/react';
@@ -44,7 +45,7 @@ async function loadProgress(lang: Lang): Promise<Record<string, LessonProgress>>
 export function App() {
   const { lang, key } = useRoute();
   const kernel = useMemo(() => new KernelClient(), []);
-  const [support, setSupport] = useState<Record<string, true | string>>({});
+  const [support, setSupport] = useState<Record<string, true | BackendMessage>>({});
   const [notebook, setNotebook] = useState<Notebook | null>(null);
   const [progress, setProgress] = useState<Record<string, LessonProgress>>({});
   const [imported, setImported] = useState<ImportedNotebook | null>(null);
@@ -54,7 +55,7 @@ export function App() {
   useEffect(() => () => kernel.dispose(), [kernel]);
   useEffect(() => kernel.onRestart(() => setBanner(translate(lang, 'kernelRestarted'))), [kernel, lang]);
   useEffect(() => {
-    void Promise.all(backendEntries().map(async (e) => [e.name, await e.isSupported().catch((err: Error) => err.message)] as const))
+    void Promise.all(backendEntries().map(async (e) => [e.name, await e.isSupported().catch((err: Error) => msg('unsupported_adapter_failed', { message: err.message }))] as const))
       .then((pairs) => setSupport(Object.fromEntries(pairs)));
   }, []);
   useEffect(() => { document.documentElement.lang = lang; }, [lang]);

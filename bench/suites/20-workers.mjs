@@ -10,12 +10,12 @@ const COUNTS = [1, 2, 4];
 const TARGET = 1.6; // workers = 2 at batch 512 vs js, on a 2-core machine
 
 /** Share of the epoch (summed over timed epochs) spent in one breakdown part. */
-function share(breakdowns, label) {
+function share(breakdowns, id) {
   let part = 0, all = 0;
   for (const parts of breakdowns) {
     for (const p of parts) {
       all += p.ms;
-      if (p.label === label) part += p.ms;
+      if (p.id === id) part += p.ms;
     }
   }
   return all > 0 ? part / all : NaN;
@@ -45,7 +45,7 @@ export async function run({ page, runs, log }) {
     const med = summarise({ epochMs: r.epochMs }).medianMs;
     const speedup = jsMs[v.bs] / med;
     speedups[`${v.label}@${v.bs}`] = speedup;
-    const messaging = share(r.breakdown, 'messaging'), reduction = share(r.breakdown, 'reduction + update'), waiting = share(r.breakdown, 'waiting (load imbalance)');
+    const messaging = share(r.breakdown, 'messaging'), reduction = share(r.breakdown, 'reduction'), waiting = share(r.breakdown, 'waiting');
     const note = r.error ? undefined : `${speedup.toFixed(2)}× js; messaging ${pct(messaging)}, waiting ${pct(waiting)}, reduction+update ${pct(reduction)} (${r.describe})`;
     rows.push({ name: v.label, batchSize: v.bs, epochMs: r.epochMs, accuracy: r.accuracy, error: r.error, note });
     log(`${v.label} batch ${v.bs}: ${r.epochMs.map((x) => x.toFixed(0)).join(', ')} ms ${r.error ?? note}`);

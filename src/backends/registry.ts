@@ -1,10 +1,12 @@
-// Every backend behind one gate: isSupported() answers true or the human reason it cannot run here.
+// Every backend behind one gate: isSupported() answers true or the reason it cannot run here.
+import { BackendError, msg, type BackendMessage } from './messages';
 import type { Backend, BackendName } from './types';
 import { wasmSupport } from './wasm/support';
 
 export interface BackendEntry {
   readonly name: BackendName;
-  isSupported(): Promise<true | string>;
+  /** True, or why this backend cannot run here. */
+  isSupported(): Promise<true | BackendMessage>;
   create(): Promise<Backend>;
 }
 
@@ -16,7 +18,7 @@ const entries: BackendEntry[] = [
   },
   {
     name: 'workers',
-    isSupported: async () => (typeof Worker === 'function' ? true : 'Web Workers are not available in this context, so there is no pool to run on'),
+    isSupported: async () => (typeof Worker === 'function' ? true : msg('unsupported_no_workers')),
     create: async () => new (await import('./workers/index')).WorkersBackend(),
   },
   {
@@ -47,10 +49,10 @@ export function getBackendEntry(name: BackendName): BackendEntry {
   return e;
 }
 
-/** Creates a backend after checking it can run here; the error carries the human reason. */
+/** Creates a backend after checking it can run here; the error carries the reason. */
 export async function createBackend(name: BackendName): Promise<Backend> {
   const e = getBackendEntry(name);
   const ok = await e.isSupported();
-  if (ok !== true) throw new Error(`backend "${name}" is not supported here: ${ok}`);
+  if (ok !== true) throw new BackendError(name, 'error_unsupported', { backend: name, reason: ok });
   return e.create();
 }

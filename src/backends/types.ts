@@ -1,5 +1,6 @@
 import type { Dataset } from '../data/dataset';
 import type { MlpSpec } from '../mlp/spec';
+import type { BackendText } from './messages';
 
 export type BackendName = 'js' | 'workers' | 'wasm' | 'webgpu';
 export const BACKEND_NAMES: readonly BackendName[] = ['js', 'workers', 'wasm', 'webgpu'];
@@ -30,11 +31,14 @@ export interface BatchProgress {
   readonly loss: number; // mean loss of the batches since the previous report
 }
 
-/** One honestly measured slice of an epoch's time, labelled with how it was measured. */
+/** The slices an epoch's time is broken into (shown as part_<id> in the student's language). */
+export type PartId = 'compute' | 'waiting' | 'messaging' | 'reduction' | 'barrier' | 'serial' | 'h2d' | 'kernel' | 'd2h' | 'other';
+
+/** One honestly measured slice of an epoch's time, with how it was measured. */
 export interface TimingPart {
-  readonly label: string; // e.g. 'compute', 'host→device', 'kernel', 'device→host', 'messaging'
+  readonly id: PartId;
   readonly ms: number;
-  readonly method: string; // e.g. 'performance.now() around each batch', 'timestamp-query (ns)'
+  readonly method: BackendText;
 }
 
 export interface TaskRecord {
@@ -64,7 +68,7 @@ export interface EpochStats {
   readonly batches: number;
   readonly breakdown: readonly TimingPart[];
   readonly tasks?: readonly TaskRecord[];
-  readonly extra?: Readonly<Record<string, number | string>>;
+  readonly extra?: Readonly<Record<string, number | string | boolean | BackendText>>;
   readonly kernels?: readonly KernelTiming[]; // webgpu: per-kernel table (absent without timestamp-query)
 }
 
@@ -82,9 +86,9 @@ export interface Backend {
   trainEpoch(plan: EpochPlan, signal?: AbortSignal): Promise<EpochStats>;
   evaluate(data: Dataset): Promise<EvalResult>;
   getParams(): Promise<Float32Array>;
-  setParams?(params: Float32Array): Promise<void>;
-  /** A short human description of the active variant (e.g. 'SIMD, 2 threads', 'shared memory'). */
-  describe?(): string;
+  setParams(params: Float32Array): Promise<void>;
+  /** The active variant as a message with its parameters (e.g. describe_wasm_simd_mt { threads: 2 }). */
+  describe(): BackendText;
   dispose(): Promise<void>;
 }
 

@@ -1,3 +1,4 @@
+import type { BackendMessage } from '../backends/messages';
 import { useSyncExternalStore } from 'react';
 import type { Notebook } from '../notebook/core/notebook';
 import { CodeCell } from './cell/CodeCell';
@@ -5,7 +6,7 @@ import { MarkdownCell } from './cell/MarkdownCell';
 
 interface Props {
   notebook: Notebook;
-  support: Record<string, true | string>;
+  support: Record<string, true | BackendMessage>;
 }
 
 /** The cells of one lesson. Shift+Enter runs a cell and moves the focus to the next code cell. */

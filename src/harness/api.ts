@@ -1,4 +1,5 @@
 import { createBackend } from '../backends/registry';
+import { backendText, showEpoch } from '../i18n/backendText';
 import type { BackendName, BackendOptions } from '../backends/types';
 import { sliceDataset } from '../data/dataset';
 import { loadMnist } from '../data/mnist';
@@ -50,7 +51,7 @@ async function equivalence(name: BackendName, opts: BackendOptions = {}, samples
       maxAbsDiff = Math.max(maxAbsDiff, Math.abs(ref[i] - got[i]));
       maxAbsChange = Math.max(maxAbsChange, Math.abs(ref[i] - init[i]));
     }
-    return { backend: name, describe: backend.describe?.() ?? name, samples: data.count, batchSize, maxAbsDiff, maxAbsChange };
+    return { backend: name, describe: backendText('en', backend.describe()), samples: data.count, batchSize, maxAbsDiff, maxAbsChange };
   } finally {
     await backend.dispose();
   }
@@ -74,13 +75,13 @@ async function timeEpochs(name: BackendName, opts: BackendOptions, batchSize: nu
     const warm = sliceDataset(train, warmupSamples);
     await prepareBackend(backend, { hiddenSize: 128, batchSize, learningRate: lr, epochs: 1, seed }, warm, opts);
     if (warmupSamples > 0) await trainEpochs(backend, { batchSize, learningRate: lr, epochs: 1, seed }, warm, null);
-    await backend.setParams?.(initParams(makeSpec(128), seed));
+    await backend.setParams(initParams(makeSpec(128), seed));
     await backend.setData(train);
     const r = await trainEpochs(backend, { batchSize, learningRate: lr, epochs, seed }, train, test);
     return {
-      backend: name, describe: backend.describe?.() ?? name, batchSize,
+      backend: name, describe: backendText('en', backend.describe()), batchSize,
       epochMs: r.epochs.map((e) => e.wallMs), samplesPerSec: r.epochs.map((e) => e.samplesPerSec),
-      accuracy: r.evaluation!.accuracy, breakdown: r.epochs.map((e) => e.breakdown),
+      accuracy: r.evaluation!.accuracy, breakdown: r.epochs.map((e) => showEpoch('en', e).breakdown),
     };
   } finally {
     await backend.dispose();

@@ -5,9 +5,10 @@
 
 import { evaluateWith } from '../backends/evaluate';
 import { getBackendEntry } from '../backends/registry';
-import { StoppedError, type Backend, type BackendName, type BackendOptions } from '../backends/types';
+import { StoppedError, type Backend, type BackendName, type BackendOptions, type EpochStats } from '../backends/types';
 import type { Dataset } from '../data/dataset';
 import { loadMnist } from '../data/mnist';
+import { backendText } from '../i18n/backendText';
 import { initParams } from '../mlp/init';
 import { epochPermutation } from '../mlp/random';
 import { train_epoch } from '../mlp/reference';
@@ -62,9 +63,9 @@ export interface DisposeCheck {
 export type Outcome<T> = { readonly value: T; readonly error?: undefined } | { readonly value?: undefined; readonly error: string };
 
 export interface ConformanceReport {
-  readonly supported: true | string;
-  readonly describe?: unknown;
-  readonly extra?: Readonly<Record<string, number | string>>; // the first epoch's stats.extra: what actually ran
+  readonly supported: true | string; // the reason, in English, when the backend cannot run here
+  readonly describe?: string;
+  readonly extra?: EpochStats['extra']; // the first epoch's stats.extra: what actually ran
   readonly equivalence?: Outcome<Diff>;
   readonly uneven?: Outcome<Diff>;
   readonly stop?: Outcome<StopCheck>;
@@ -141,11 +142,6 @@ function reference(r: Run): Float32Array[] {
   return t;
 }
 
-function setParams(b: Backend, p: Float32Array): Promise<void> {
-  if (!b.setParams) throw new Error(`${b.name}: setParams() is missing`);
-  return b.setParams(p);
-}
-
 async function trainAndCompare(b: Backend, r: Run, onExtra?: (e: EpochExtra) => void): Promise<Diff> {
   const s = await b.trainEpoch({ epoch: 0, order: r.order, batchSize: r.batchSize, learningRate: LR });
   onExtra?.(s.extra);
@@ -155,7 +151,7 @@ async function trainAndCompare(b: Backend, r: Run, onExtra?: (e: EpochExtra) => 
 }
 
 async function stopCheck(b: Backend, r: Run): Promise<StopCheck> {
-  await setParams(b, r.init);
+  await b.setParams(r.init);
   const stop = new AbortController();
   let abortedAtBatch = -1;
   let thrown = 'none', completed = -1;
@@ -188,7 +184,7 @@ async function stopCheck(b: Backend, r: Run): Promise<StopCheck> {
 async function roundTrip(b: Backend, spec: MlpSpec): Promise<RoundTripCheck> {
   const q = initParams(spec, SEED + 2);
   q.set([-0, 1e-40, -3.4e38, 1e-7, 123456.789]); // a signed zero, a subnormal, extremes
-  await setParams(b, q);
+  await b.setParams(q);
   const got = await b.getParams();
   const a = new Uint32Array(q.buffer), g = new Uint32Array(got.buffer, got.byteOffset, got.length);
   let bitMismatches = Math.abs(a.length - g.length);
@@ -215,8 +211,8 @@ async function evaluateCheck(b: Backend, spec: MlpSpec, test: Dataset): Promise<
 export async function conformance(name: BackendName, opts: BackendOptions): Promise<ConformanceReport> {
   installLiveCounts(); // before the backend exists, so its workers and buffers are counted
   const entry = getBackendEntry(name);
-  const supported = await entry.isSupported();
-  if (supported !== true) return { supported };
+  const ok = await entry.isSupported();
+  if (ok !== true) return { supported: backendText('en', ok) };
   const w = await workload();
   const before = liveCounts().now;
   const b = await entry.create();
@@ -229,7 +225,7 @@ export async function conformance(name: BackendName, opts: BackendOptions): Prom
     const evaluate = await attempt(() => evaluateCheck(b, w.equivalence.spec, w.test));
     const rt = await attempt(() => roundTrip(b, w.equivalence.spec));
     const uneven = await attempt(async () => {
-      await setParams(b, w.uneven.init);
+      await b.setParams(w.uneven.init);
       return trainAndCompare(b, w.uneven);
     });
     const stop = await attempt(() => stopCheck(b, w.stop));
@@ -238,12 +234,12 @@ export async function conformance(name: BackendName, opts: BackendOptions): Prom
       await b.setData(w.reuse.data);
       return trainAndCompare(b, w.reuse);
     });
-    report = { describe: b.describe?.(), extra, equivalence, evaluate, roundTrip: rt, uneven, stop, reuse };
+    report = { describe: backendText('en', b.describe()), extra, equivalence, evaluate, roundTrip: rt, uneven, stop, reuse };
   } finally {
     const peak = liveCounts().peak;
     const disposed = await attempt(() => b.dispose());
     const after = liveCounts().now;
     report = { ...report, dispose: disposed.error !== undefined ? disposed : { value: { before, peak, after } } };
   }
-  return { supported, ...report };
+  return { supported: true, ...report };
 }

@@ -1,5 +1,6 @@
 // Harness functions for the wasm backend's e2e tests: what `equivalence` cannot ask (thread count
 // changed mid-session, heap after repeated runs, the race demo, an oversized configuration).
+import { backendText } from '../i18n/backendText';
 import { sliceDataset } from '../data/dataset';
 import { loadMnist } from '../data/mnist';
 import { initParams } from '../mlp/init';
@@ -41,7 +42,7 @@ async function threadSwitch(schedule: number[], fixed: number, samples = 2560, b
       const described: string[] = [];
       for (let e = 0; e < threads.length; e++) {
         if (!singleBuild) await b.setThreads(threads[e]);
-        described.push(b.describe());
+        described.push(backendText('en', b.describe()));
         await b.trainEpoch({ epoch: e, order, batchSize, learningRate: 0.1 });
       }
       return { params: await b.getParams(), described };
@@ -74,7 +75,7 @@ async function heapRuns(opts: BackendOptions, runs = 10, samples = 2000, batchSi
       inUse.push(h.inUse);
       top.push(h.top);
     }
-    return { inUse, top, describe: b.describe() };
+    return { inUse, top, describe: backendText('en', b.describe()) };
   } finally {
     await b.dispose();
   }

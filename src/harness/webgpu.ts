@@ -1,7 +1,8 @@
 // Harness functions for the webgpu backend (e2e tests and the bench): the batch-size sweep, a
 // profiled epoch, and the faults — device loss, limits, a broken kernel — each run for real.
 
-import type { BackendOptions, EpochStats } from '../backends/types';
+import { showEpoch, type ShownEpoch } from '../i18n/backendText';
+import type { BackendOptions } from '../backends/types';
 import { createBackend } from '../backends/registry';
 import type { WebGpuBackend } from '../backends/webgpu/index';
 import { kernelSource, resetKernels, setKernel } from '../backends/webgpu/notebook';
@@ -47,11 +48,11 @@ async function sweep(opts: BackendOptions = {}, batchSizes = [16, 32, 64, 128, 2
 }
 
 /** One profiled epoch over `samples` samples after a warm-up epoch on the same data. */
-async function profileEpoch(opts: BackendOptions, batchSize = 128, samples = 6400): Promise<EpochStats> {
+async function profileEpoch(opts: BackendOptions, batchSize = 128, samples = 6400): Promise<ShownEpoch> {
   const { backend, order } = await ready(opts, samples);
   try {
     await backend.trainEpoch({ epoch: 0, order: order.subarray(0, Math.min(order.length, 8 * batchSize)), batchSize, learningRate: LR });
-    return await backend.trainEpoch({ epoch: 1, order, batchSize, learningRate: LR });
+    return showEpoch('en', await backend.trainEpoch({ epoch: 1, order, batchSize, learningRate: LR }));
   } finally {
     await backend.dispose();
   }

@@ -1,6 +1,7 @@
 // Shared by the webgpu harness and its worker: the reference epoch every run must match, and a
 // webgpu backend made ready on a slice of MNIST. Imports nothing that starts a worker.
 
+import { backendText } from '../i18n/backendText';
 import type { BackendOptions } from '../backends/types';
 import { createBackend } from '../backends/registry';
 import type { WebGpuBackend } from '../backends/webgpu/index';
@@ -60,7 +61,7 @@ export async function gpuEquivalence(opts: BackendOptions, samples: number, batc
     await backend.trainEpoch({ epoch: 0, order, batchSize, learningRate: LR });
     const ref = referenceEpoch(data, init, order, batchSize, 128);
     return {
-      describe: backend.describe(), samples: data.count, batchSize,
+      describe: backendText('en', backend.describe()), samples: data.count, batchSize,
       maxAbsDiff: maxAbs(ref, await backend.getParams()), maxAbsChange: maxAbs(ref, init),
       inWorker: typeof window === 'undefined',
     };

@@ -1,7 +1,8 @@
 // Checks of the workers backend that the e2e spec drives through window.harness.workers (and, for
 // the nested-worker case, from inside a Web Worker). The reference is the oracle everywhere.
+import { backendText, showEpoch } from '../i18n/backendText';
 import { createBackend } from '../backends/registry';
-import type { BackendOptions, BatchProgress } from '../backends/types';
+import type { BackendOptions, BatchProgress, EpochStats } from '../backends/types';
 import type { WorkersBackend } from '../backends/workers/index';
 import { sliceDataset, type Dataset } from '../data/dataset';
 import { loadMnist } from '../data/mnist';
@@ -53,7 +54,7 @@ export async function workersEquivalence(opts: BackendOptions, samples = 6400, b
     const stats = await backend.trainEpoch({ epoch: 0, order, batchSize, learningRate: LR });
     const ref = referenceAfter(spec, init, data, order, batchSize, LR);
     return {
-      describe: backend.describe(), mode: stats.extra?.mode, modeReason: backend.modeReason(),
+      describe: backendText('en', backend.describe()), mode: stats.extra?.mode, modeReason: backendText('en', backend.modeReason() ?? []),
       inWorker: typeof (globalThis as { WorkerGlobalScope?: unknown }).WorkerGlobalScope !== 'undefined',
       maxAbsDiff: maxAbsDiff(ref, await backend.getParams()), maxAbsChange: maxAbsDiff(ref, init),
     };
@@ -122,7 +123,7 @@ export async function workersPoolReuse(opts: BackendOptions, samples = 1024, bat
     const plan = { epoch: 0, order, batchSize, learningRate: LR };
     const ids: number[] = [];
     const created: number[] = [];
-    const note = (extra: Record<string, number | string> | undefined) => {
+    const note = (extra: EpochStats['extra']) => {
       ids.push(Number(extra?.poolId));
       created.push(Number(extra?.workersCreated));
     };
@@ -151,7 +152,8 @@ export async function workersEpochStats(opts: BackendOptions, samples = 6400, ba
     await backend.init(spec, init, opts);
     await backend.setData(data);
     const s = await backend.trainEpoch({ epoch: 0, order, batchSize, learningRate: LR });
-    return { describe: backend.describe(), wallMs: s.wallMs, loss: s.loss, batches: s.batches, breakdown: s.breakdown, tasks: s.tasks ?? [], extra: s.extra ?? {} };
+    const shown = showEpoch('en', s);
+    return { describe: backendText('en', backend.describe()), wallMs: s.wallMs, loss: s.loss, batches: s.batches, breakdown: shown.breakdown, tasks: s.tasks ?? [], extra: shown.extra ?? {} };
   } finally {
     await backend.dispose();
   }

@@ -1,4 +1,7 @@
+import { backendEn } from './backend.en';
+
 export const en = {
+  ...backendEn,
   appTitle: 'Paralelo',
   appTagline: 'Parallel computing for neural networks, in your browser',
   language: 'Language',

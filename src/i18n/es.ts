@@ -1,6 +1,8 @@
+import { backendEs } from './backend.es';
 import type { en } from './en';
 
 export const es: Record<keyof typeof en, string> = {
+  ...backendEs,
   appTitle: 'Paralelo',
   appTagline: 'Computación paralela para redes neuronales, en tu navegador',
   language: 'Idioma',

@@ -4,10 +4,9 @@
 import type { Dataset } from '../../data/dataset';
 import { sgd_update } from '../../mlp/reference';
 import type { MlpSpec } from '../../mlp/spec';
-import { batchCount, ProgressReporter } from '../../train/progress';
-import { makeYielder } from '../../util/yield';
 import type { Backend, EpochPlan, EpochStats, EvalResult } from '../types';
-import { StoppedError } from '../types';
+import { runEpoch } from '../epoch';
+import { msg, type BackendText } from '../messages';
 import { evaluateWith } from '../evaluate';
 import { shard_gradients, ShardScratch } from './gradients';
 
@@ -40,31 +39,11 @@ export class JsBackend implements Backend {
 
   async trainEpoch(plan: EpochPlan, signal?: AbortSignal): Promise<EpochStats> {
     if (!this.train) throw new Error('js backend: setData() must be called before trainEpoch()');
-    const n = plan.order.length;
-    const batches = batchCount(n, plan.batchSize);
-    const progress = new ProgressReporter(batches, plan.onProgress);
-    const maybeYield = makeYielder();
-    const t0 = performance.now();
-    let lossSum = 0;
-    let seen = 0;
-    for (let i = 0; i < batches; i++) {
-      const pause = maybeYield();
-      if (pause) await pause;
-      if (signal?.aborted) throw new StoppedError();
-      const start = i * plan.batchSize;
-      const B = Math.min(plan.batchSize, n - start);
-      const loss = this.step(plan.order, start, B, plan.learningRate);
-      lossSum += loss * B;
-      seen += B;
-      progress.add(i, loss);
-    }
-    progress.flush();
-    const wallMs = performance.now() - t0;
-    return {
-      epoch: plan.epoch, loss: lossSum / seen, wallMs, samples: seen, batches,
-      samplesPerSec: seen / (wallMs / 1000),
-      breakdown: [{ label: 'compute', ms: wallMs, method: 'performance.now() around the epoch (one thread)' }],
-    };
+    const n = plan.order.length, B = plan.batchSize;
+    return runEpoch(plan, {
+      run: (i) => [this.step(plan.order, i * B, Math.min(B, n - i * B), plan.learningRate)],
+      parts: (wallMs) => ({ breakdown: [{ id: 'compute', ms: wallMs, method: msg('method_js_compute') }] }),
+    }, signal);
   }
 
   async evaluate(data: Dataset): Promise<EvalResult> {
@@ -79,8 +58,8 @@ export class JsBackend implements Backend {
     this.params.set(params);
   }
 
-  describe(): string {
-    return 'sequential TypeScript';
+  describe(): BackendText {
+    return msg('describe_js');
   }
 
   async dispose(): Promise<void> {

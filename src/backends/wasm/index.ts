@@ -5,9 +5,9 @@
 import * as Comlink from 'comlink';
 import type { Dataset } from '../../data/dataset';
 import type { MlpSpec } from '../../mlp/spec';
-import { batchCount, ProgressReporter } from '../../train/progress';
 import type { Backend, BackendOptions, EpochPlan, EpochStats, EvalResult } from '../types';
-import { StoppedError } from '../types';
+import { runEpoch } from '../epoch';
+import { msg, type BackendText } from '../messages';
 import { wasmBreakdown } from './breakdown';
 import type { HeapStats } from './module';
 import { hasWasmSimd, threadsAllowed } from './support';
@@ -27,6 +27,7 @@ export class WasmBackend implements Backend {
   private api: Comlink.Remote<WasmWorkerApi> | null = null;
   private choice: VariantChoice | null = null;
   private samples = 0;
+  private hidden = 0;
   private readonly stopBuffer = threadsAllowed() ? new SharedArrayBuffer(4) : undefined;
 
   private need(): Comlink.Remote<WasmWorkerApi> {
@@ -44,13 +45,14 @@ export class WasmBackend implements Backend {
       this.samples = 0;
     }
     this.choice = { ...choice, threads: await this.api.init(spec, params, choice.threads) };
+    this.hidden = spec.hiddenSize;
   }
 
   /** Changes the thread count of the threaded build between epochs, without reloading anything. */
   async setThreads(threads: number): Promise<number> {
     const t = validThreads(threads);
     if (this.choice?.variant !== 'mlp-simd-mt') {
-      throw new Error(`wasm backend: the thread count can change only on the threaded build; this one is "${this.describe()}"`);
+      throw new Error(`wasm backend: the thread count can change only on the threaded build; this one is "${this.choice?.variant ?? 'not initialised'}"`);
     }
     const got = await this.need().setThreads(t);
     this.choice = { ...this.choice, threads: got };
@@ -66,45 +68,30 @@ export class WasmBackend implements Backend {
   async trainEpoch(plan: EpochPlan, signal?: AbortSignal): Promise<EpochStats> {
     const api = this.need();
     if (!this.samples) throw new Error('wasm backend: setData() must be called before trainEpoch()');
-    const t0 = performance.now();
     const n = plan.order.length, B = plan.batchSize;
-    await api.beginEpoch(compact(plan.order), B);
-    const batches = batchCount(n, B);
-    const progress = new ProgressReporter(batches, plan.onProgress);
     const stop = this.stopBuffer ? new Int32Array(this.stopBuffer) : null;
     const onAbort = () => { if (stop) Atomics.store(stop, 0, 1); };
-    signal?.addEventListener('abort', onAbort);
-    let lossSum = 0, seen = 0, chunks = 0, chunk = 1;
-    try {
-      for (let i = 0; i < batches;) {
-        if (signal?.aborted) throw new StoppedError();
-        const tc = performance.now();
-        const losses = await api.trainChunk(i, Math.min(chunk, batches - i), B, n, plan.learningRate);
-        chunks++;
-        for (let j = 0; j < losses.length; j++) {
-          const size = Math.min(B, n - (i + j) * B);
-          lossSum += losses[j] * size;
-          seen += size;
-          progress.add(i + j, losses[j]);
-        }
-        i += losses.length;
-        if (losses.length === 0 && signal?.aborted) throw new StoppedError();
-        const perBatch = (performance.now() - tc) / Math.max(1, losses.length);
-        chunk = Math.max(1, Math.round(CHUNK_MS / Math.max(perBatch, 1e-3)));
-      }
-    } finally {
-      signal?.removeEventListener('abort', onAbort);
-    }
-    progress.flush();
-    const c = await api.timing();
-    const wallMs = performance.now() - t0;
+    let chunks = 0;
     const choice = this.choice!;
-    return {
-      epoch: plan.epoch, loss: lossSum / seen, wallMs, samples: seen, batches,
-      samplesPerSec: seen / (wallMs / 1000),
-      breakdown: wasmBreakdown(c, wallMs),
-      extra: { variant: choice.variant, threads: choice.threads, simd: choice.simd ? 'SIMD128' : 'scalar', regions: c.regions, chunks, mode: choice.fallback ?? 'as requested' },
-    };
+    return runEpoch(plan, {
+      chunk: { targetMs: CHUNK_MS },
+      begin: async () => {
+        await api.beginEpoch(compact(plan.order), B);
+        signal?.addEventListener('abort', onAbort);
+      },
+      run: (first, count) => {
+        chunks++;
+        return api.trainChunk(first, count, B, n, plan.learningRate);
+      },
+      end: () => signal?.removeEventListener('abort', onAbort),
+      parts: async (wallMs) => {
+        const c = await api.timing();
+        return {
+          breakdown: wasmBreakdown(c, wallMs, this.hidden),
+          extra: { variant: choice.variant, threads: choice.threads, simd: choice.simd, regions: c.regions, chunks, mode: choice.fallback ?? msg('wasm_as_requested') },
+        };
+      },
+    }, signal);
   }
 
   async evaluate(data: Dataset): Promise<EvalResult> {
@@ -125,8 +112,8 @@ export class WasmBackend implements Backend {
     return this.need().heap();
   }
 
-  describe(): string {
-    return this.choice ? describeChoice(this.choice) : 'C → WASM (not initialised)';
+  describe(): BackendText {
+    return this.choice ? describeChoice(this.choice) : msg('describe_wasm_none');
   }
 
   private terminate(): void {

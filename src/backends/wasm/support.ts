@@ -1,5 +1,7 @@
 // The capability gate for the registry: true, or the human reason the wasm backend cannot run here.
 
+import { msg, type BackendMessage } from '../messages';
+
 // (module (func (result v128) i32.const 0 i8x16.splat i8x16.popcnt)), as wasm-feature-detect tests SIMD
 const SIMD_PROBE = new Uint8Array([0, 97, 115, 109, 1, 0, 0, 0, 1, 5, 1, 96, 0, 1, 123, 3, 2, 1, 0, 10, 10, 1, 8, 0, 65, 0, 253, 15, 253, 98, 11]);
 
@@ -11,9 +13,9 @@ export function hasWasmSimd(): boolean {
   }
 }
 
-export async function wasmSupport(): Promise<true | string> {
-  if (typeof WebAssembly !== 'object') return 'this browser has no WebAssembly';
-  if (typeof Worker !== 'function') return 'this context cannot start a Web Worker (the C code runs in one)';
+export async function wasmSupport(): Promise<true | BackendMessage> {
+  if (typeof WebAssembly !== 'object') return msg('unsupported_no_wasm');
+  if (typeof Worker !== 'function') return msg('unsupported_no_worker_context');
   return true;
 }
 

@@ -2,6 +2,7 @@
 // mode), batch-sized scratch grown only when a larger batch arrives, and the epoch's step table.
 
 import { batchBuffers, dataBuffers, epochBuffers, modelBuffers, type BufferNeed, type GpuShapes } from './layout';
+import { msg } from '../messages';
 import { assertFits, type BufferLimits } from './limits';
 
 export type BufferName =
@@ -28,7 +29,7 @@ export class GpuBuffers {
   stepCapacity = 0;
 
   constructor(private readonly device: GPUDevice, private readonly shapes: GpuShapes, private readonly limits: BufferLimits) {
-    assertFits(modelBuffers(shapes), limits, `a model with ${shapes.H} hidden units`);
+    assertFits(modelBuffers(shapes), limits, msg('fit_model', { hidden: shapes.H }));
     this.allocate(modelBuffers(shapes));
   }
 
@@ -55,7 +56,7 @@ export class GpuBuffers {
   /** Uploads the training set as bytes (4 per u32) and makes room for its order. */
   uploadData(images: Uint8Array, labels: Uint8Array, count: number, pixels: number): void {
     const needs = dataBuffers(count, pixels);
-    assertFits(needs, this.limits, `a training set of ${count} samples`);
+    assertFits(needs, this.limits, msg('fit_data', { count }));
     this.allocate(needs);
     this.writePadded('images', images);
     this.writePadded('labels', labels);
@@ -74,7 +75,7 @@ export class GpuBuffers {
   /** Checks the limits for a batch size, then grows the batch buffers if needed. */
   ensureBatch(batch: number): void {
     const needs = batchBuffers(this.shapes, batch);
-    assertFits(needs, this.limits, `batch size ${batch} with ${this.shapes.H} hidden units`);
+    assertFits(needs, this.limits, msg('fit_batch', { batch, hidden: this.shapes.H }));
     if (batch <= this.batchCapacity) return;
     this.allocate(needs);
     this.batchCapacity = batch;
@@ -82,7 +83,7 @@ export class GpuBuffers {
 
   ensureSteps(steps: number): void {
     const needs = epochBuffers(steps);
-    assertFits(needs, this.limits, `an epoch of ${steps} steps`);
+    assertFits(needs, this.limits, msg('fit_steps', { steps }));
     if (steps <= this.stepCapacity) return;
     this.allocate(needs);
     this.stepCapacity = steps;

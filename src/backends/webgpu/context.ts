@@ -3,10 +3,10 @@
 
 import type { MlpSpec } from '../../mlp/spec';
 import { GpuBuffers, Reader } from './buffers';
-import { acquireDevice, DeviceLostError } from './device';
+import { acquireDevice } from './device';
 import { gpuShapes, type GpuShapes } from './layout';
 import type { BufferLimits } from './limits';
-import { deviceLostMessage } from './describe';
+import { DeviceLostError } from './describe';
 import { bindGroups, buildStepKernels, type Mode, type StepKernel } from './pipelines';
 import { KernelProfiler } from './profiler';
 
@@ -33,7 +33,7 @@ export class GpuContext {
     readonly reader: Reader,
   ) {
     this.lost = device.lost.then((info) => {
-      const err = new DeviceLostError(deviceLostMessage(info.reason, info.message));
+      const err = new DeviceLostError(info.reason, info.message);
       if (!this.disposed) this.lostError = err;
       throw err;
     });

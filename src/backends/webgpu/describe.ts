@@ -1,15 +1,18 @@
-// What the webgpu backend says about itself: its active mode, and the message of a lost device.
+// What the webgpu backend says about itself: its active mode, and the error of a lost device.
+import { BackendError, msg, type BackendMessage } from '../messages';
 import type { Mode } from './pipelines';
 
 /** describe(): the mode, how often the loss comes back, and on which adapter. */
-export function describeWebgpu(mode: Mode, readbackEvery: number, adapterName?: string): string {
-  const where = adapterName ? ` on ${adapterName}` : '';
-  if (mode === 'naive') return `naive: each batch uploaded, loss read back every step${where}`;
-  const rb = readbackEvery > 0 ? `every ${readbackEvery} steps` : 'once per epoch';
-  return `resident: data and weights on the GPU, loss read back ${rb}${where}`;
+export function describeWebgpu(mode: Mode, readbackEvery: number, adapterName?: string): BackendMessage {
+  const where = adapterName ? msg('on_adapter', { adapter: adapterName }) : '';
+  if (mode === 'naive') return msg('describe_webgpu_naive', { where });
+  return readbackEvery > 0 ? msg('describe_webgpu_resident_every', { every: readbackEvery, where }) : msg('describe_webgpu_resident', { where });
 }
 
-export function deviceLostMessage(reason: string, message: string): string {
-  return `webgpu: the GPU device was lost (reason: ${reason}${message ? `; ${message}` : ''}). ` +
-    'The run was stopped and the weights on the GPU are gone; initialise the backend again to continue.';
+/** The GPU device went away (driver reset, another tab, destroy()): the run stops and says why. */
+export class DeviceLostError extends BackendError {
+  constructor(reason: string, detail: string) {
+    super('webgpu', 'error_device_lost', { reason, detail: detail ? `; ${detail}` : '' });
+    this.name = 'DeviceLostError';
+  }
 }

@@ -1,6 +1,8 @@
 // Finding a GPU: the capability gate (isSupported) and device acquisition. Works on the main thread
 // and in dedicated workers (both expose navigator.gpu in a secure context).
 
+import { msg, type BackendMessage } from '../messages';
+
 export const TIMESTAMP_FEATURE: GPUFeatureName = 'timestamp-query';
 
 function gpuOf(): GPU | undefined {
@@ -9,15 +11,15 @@ function gpuOf(): GPU | undefined {
 }
 
 /** True, or the human reason this browser cannot run the webgpu backend. */
-export async function gpuSupport(): Promise<true | string> {
-  if (globalThis.isSecureContext === false) return 'WebGPU needs a secure context (https or localhost)';
+export async function gpuSupport(): Promise<true | BackendMessage> {
+  if (globalThis.isSecureContext === false) return msg('unsupported_insecure');
   const gpu = gpuOf();
-  if (!gpu) return 'WebGPU is not available in this browser (navigator.gpu is missing)';
+  if (!gpu) return msg('unsupported_no_gpu');
   try {
     const adapter = await gpu.requestAdapter();
-    if (!adapter) return 'no WebGPU adapter was found (navigator.gpu.requestAdapter() returned null)';
+    if (!adapter) return msg('unsupported_no_adapter');
   } catch (e) {
-    return `requesting a WebGPU adapter failed: ${e instanceof Error ? e.message : String(e)}`;
+    return msg('unsupported_adapter_failed', { message: e instanceof Error ? e.message : String(e) });
   }
   return true;
 }
@@ -41,11 +43,4 @@ export async function acquireDevice(): Promise<AcquiredDevice> {
   const i = adapter.info;
   const adapterName = [i.vendor, i.architecture, i.description].filter(Boolean).join(' ') || 'unknown adapter';
   return { device, adapterName, timestamps };
-}
-
-export class DeviceLostError extends Error {
-  constructor(message: string) {
-    super(message);
-    this.name = 'DeviceLostError';
-  }
 }

@@ -7,8 +7,8 @@
 
 import type { Dataset } from '../../data/dataset';
 import { gather_batch } from '../../mlp/reference';
-import { ProgressReporter } from '../../train/progress';
-import { StoppedError, type EpochPlan } from '../types';
+import type { BatchRunner } from '../epoch';
+import type { EpochPlan } from '../types';
 import type { GpuContext } from './context';
 import { epochSteps, packStepTable, STEP_STRIDE, type StepEntry } from './layout';
 import { encodeKernel } from './pipelines';
@@ -28,8 +28,6 @@ export interface Transfers {
 
 export interface EpochMeasure {
   readonly steps: readonly StepEntry[];
-  readonly stepLoss: Float32Array; // mean loss of each batch
-  readonly wallMs: number;
   readonly transfers: Transfers;
   readonly every: number; // timed step cadence
   readonly timedSlots: number;
@@ -92,66 +90,69 @@ function encodeSteps(ctx: GpuContext, steps: readonly StepEntry[], s0: number, s
   return enc.finish();
 }
 
-function stopIfAsked(signal?: AbortSignal): void {
-  if (signal?.aborted) throw new StoppedError();
-}
-
-export async function runEpoch(
-  ctx: GpuContext, plan: EpochPlan, signal: AbortSignal | undefined, readbackEvery: number, train: Dataset | null, host: HostBatch,
-): Promise<EpochMeasure> {
-  const n = plan.order.length;
-  const steps = epochSteps(n, plan.batchSize);
+/**
+ * The GPU's side of one epoch (see BatchRunner). `measure` fills in as the epoch runs: the steps,
+ * the timed transfers and the profiling cadence, for the breakdown.
+ */
+export function gpuRunner(
+  ctx: GpuContext, plan: EpochPlan, readbackEvery: number, train: Dataset | null, host: HostBatch,
+): { runner: Omit<BatchRunner, 'parts'>; measure: EpochMeasure } {
+  const steps = epochSteps(plan.order.length, plan.batchSize);
   // refused up front: every buffer this epoch needs is checked against the limits first
   ctx.buffers.ensureBatch(plan.batchSize);
   ctx.buffers.ensureSteps(steps.length);
   const every = profileEvery(steps.length);
-  const stepLoss = new Float32Array(steps.length);
-  const progress = new ProgressReporter(steps.length, plan.onProgress);
   const t: Transfers = { h2dMs: 0, h2dBytes: 0, uploads: 0, d2hMs: 0, d2hBytes: 0, readbacks: 0 };
+  const measure: EpochMeasure = { steps, transfers: t, every, timedSlots: ctx.timestamps ? Math.ceil(steps.length / every) : 0 };
   const q = ctx.device.queue;
-  const t0 = performance.now();
-  await uploadTimed(ctx, t, () => {
+  const read = async (from: number, to: number) => {
+    const out = new Float32Array(to - from);
+    await readLosses(ctx, t, steps, from, to, out);
+    return out;
+  };
+  const begin = () => uploadTimed(ctx, t, () => {
     const table = packStepTable(steps, plan.learningRate);
     q.writeBuffer(ctx.buffers.get('steps'), 0, table);
     if (ctx.mode === 'naive') return table.byteLength;
     q.writeBuffer(ctx.buffers.get('order'), 0, plan.order.buffer, plan.order.byteOffset, plan.order.byteLength);
     return table.byteLength + plan.order.byteLength;
   });
-  const report = (from: number, to: number) => {
-    for (let i = from; i < to; i++) progress.add(i, stepLoss[i]);
-  };
-  try {
-    if (ctx.mode === 'resident') {
-      const chunk = readbackEvery > 0 ? readbackEvery : RESIDENT_CHUNK;
-      let inFlight: Promise<void> | null = null;
-      let read = 0;
-      for (let s0 = 0; s0 < steps.length; s0 += chunk) {
-        stopIfAsked(signal);
-        ctx.check();
-        const s1 = Math.min(steps.length, s0 + chunk);
-        q.submit([encodeSteps(ctx, steps, s0, s1, every)]);
-        const done = q.onSubmittedWorkDone();
-        if (inFlight) await ctx.guard(inFlight); // at most two chunks queued, so Stop acts quickly
-        inFlight = done;
-        if (readbackEvery > 0) {
+  // on a stop or an error, the batches already submitted finish before the model is read
+  const end = () => ctx.guard(q.onSubmittedWorkDone()).catch(() => undefined);
+  if (ctx.mode === 'resident') {
+    let inFlight: Promise<void> | null = null;
+    return {
+      measure,
+      runner: {
+        chunk: readbackEvery > 0 ? readbackEvery : RESIDENT_CHUNK,
+        begin, end,
+        async run(s0, count) {
+          ctx.check();
+          const s1 = s0 + count;
+          q.submit([encodeSteps(ctx, steps, s0, s1, every)]);
+          const done = q.onSubmittedWorkDone();
+          if (inFlight) await ctx.guard(inFlight); // at most two chunks queued, so Stop acts quickly
+          inFlight = done;
+          if (readbackEvery === 0) return null; // the losses stay on the GPU until the epoch ends
           await ctx.guard(inFlight);
           inFlight = null;
-          await readLosses(ctx, t, steps, read, s1, stepLoss);
-          report(read, s1);
-          read = s1;
-        }
-      }
-      if (inFlight) await ctx.guard(inFlight);
-      if (read < steps.length) {
-        await readLosses(ctx, t, steps, read, steps.length, stepLoss);
-        report(read, steps.length);
-      }
-    } else {
-      if (!train) throw new Error('webgpu: setData() must be called before trainEpoch()');
-      const C = ctx.shapes.C;
-      host.ensure(plan.batchSize, C);
-      for (let s = 0; s < steps.length; s++) {
-        stopIfAsked(signal);
+          return read(s0, s1);
+        },
+        async deferred(from, to) {
+          if (inFlight) await ctx.guard(inFlight);
+          return read(from, to);
+        },
+      },
+    };
+  }
+  if (!train) throw new Error('webgpu: setData() must be called before trainEpoch()');
+  const C = ctx.shapes.C;
+  host.ensure(plan.batchSize, C);
+  return {
+    measure,
+    runner: {
+      begin, end,
+      async run(s) {
         ctx.check();
         const { start, rows: B } = steps[s];
         gather_batch(host.x, host.t8, train.images, train.labels, plan.order, start, B, C);
@@ -163,15 +164,8 @@ export async function runEpoch(
         });
         q.submit([encodeSteps(ctx, steps, s, s + 1, every)]);
         await ctx.guard(q.onSubmittedWorkDone()); // the kernels have run: what follows is the copy
-        await readLosses(ctx, t, steps, s, s + 1, stepLoss);
-        report(s, s + 1);
-      }
-    }
-  } catch (e) {
-    if (e instanceof StoppedError) await ctx.guard(q.onSubmittedWorkDone()).catch(() => undefined);
-    throw e;
-  }
-  progress.flush();
-  const wallMs = performance.now() - t0;
-  return { steps, stepLoss, wallMs, transfers: t, every, timedSlots: ctx.timestamps ? Math.ceil(steps.length / every) : 0 };
+        return read(s, s + 1);
+      },
+    },
+  };
 }

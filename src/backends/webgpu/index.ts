@@ -5,16 +5,18 @@
 
 import type { Dataset } from '../../data/dataset';
 import type { MlpSpec } from '../../mlp/spec';
+import { runEpoch } from '../epoch';
+import { msg, type BackendMessage, type BackendText } from '../messages';
 import { evaluateWith } from '../evaluate';
 import type { Backend, BackendOptions, EpochPlan, EpochStats, EvalResult } from '../types';
 import { GpuContext } from './context';
 export { gpuSupport } from './device';
-import { HostBatch, runEpoch } from './epoch';
+import { gpuRunner, HostBatch } from './epoch';
 import type { BufferLimits } from './limits';
 import { describeWebgpu } from './describe';
 import type { Mode } from './pipelines';
 import { kernelTimings, timestampQuantumNs } from './profile';
-import { epochStats, type KernelProfile } from './stats';
+import { epochParts, type KernelProfile } from './stats';
 
 export class WebGpuBackend implements Backend {
   readonly name = 'webgpu' as const;
@@ -22,7 +24,7 @@ export class WebGpuBackend implements Backend {
   private mode: Mode = 'resident';
   private readbackEvery = 0;
   private train: Dataset | null = null;
-  private dataUpload = ''; // how long setData's one-time upload took, reported with every epoch
+  private dataUpload: BackendMessage = msg('webgpu_upload_none'); // setData's one-time upload, reported with every epoch
   private readonly host = new HostBatch();
   /** Test hooks: lower the buffer limits (applied at the next init) and lose the device mid-run. */
   readonly testing = {
@@ -58,9 +60,8 @@ export class WebGpuBackend implements Backend {
       const t0 = performance.now();
       ctx.buffers.uploadData(train.images, train.labels, train.count, pixels);
       await ctx.guard(ctx.device.queue.onSubmittedWorkDone());
-      const mb = (train.images.length + train.labels.length) / 1e6;
-      this.dataUpload = `${mb.toFixed(1)} MB in ${(performance.now() - t0).toFixed(0)} ms (once, in setData)`;
-    } else this.dataUpload = 'none: naive mode keeps the training set on the host';
+      this.dataUpload = msg('webgpu_upload_once', { bytes: train.images.length + train.labels.length, ms: Math.round(performance.now() - t0) });
+    } else this.dataUpload = msg('webgpu_upload_none');
     this.train = train;
   }
 
@@ -70,17 +71,22 @@ export class WebGpuBackend implements Backend {
     if (plan.order.length > this.train.count) {
       throw new RangeError(`webgpu: the epoch's order has ${plan.order.length} entries but the training set ${this.train.count}`);
     }
-    const m = await runEpoch(ctx, plan, signal, this.readbackEvery, this.train, this.host);
-    // the timestamps are read after the epoch's clock stopped: profiling's read-back is not in wallMs
-    let profile: KernelProfile = { timings: null, quantumNs: NaN };
-    if (ctx.timestamps) {
-      const ticks = await ctx.guard(ctx.profiler.read(ctx.device, ctx.reader, m.timedSlots));
-      const dispatches = ctx.kernels.map(() => m.steps.length);
-      profile = { timings: kernelTimings(ctx.kernels.map((k) => k.label), ticks, m.timedSlots, dispatches), quantumNs: timestampQuantumNs(ticks) };
-    }
-    if (ctx.validationError) throw new Error(`webgpu: the GPU reported an error during the epoch: ${ctx.validationError}`);
-    const stats = epochStats(plan.epoch, this.mode, m, profile, ctx.adapterName);
-    return { ...stats, extra: { ...stats.extra, trainingSetUpload: this.dataUpload } };
+    const { runner, measure: m } = gpuRunner(ctx, plan, this.readbackEvery, this.train, this.host);
+    return runEpoch(plan, {
+      ...runner,
+      parts: async (wallMs) => {
+        // the timestamps are read after the epoch's clock stopped: profiling's read-back is not in wallMs
+        let profile: KernelProfile = { timings: null, quantumNs: NaN };
+        if (ctx.timestamps) {
+          const ticks = await ctx.guard(ctx.profiler.read(ctx.device, ctx.reader, m.timedSlots));
+          const dispatches = ctx.kernels.map(() => m.steps.length);
+          profile = { timings: kernelTimings(ctx.kernels.map((k) => k.label), ticks, m.timedSlots, dispatches), quantumNs: timestampQuantumNs(ticks) };
+        }
+        if (ctx.validationError) throw new Error(`webgpu: the GPU reported an error during the epoch: ${ctx.validationError}`);
+        const parts = epochParts(this.mode, m, wallMs, profile, ctx.adapterName);
+        return { ...parts, extra: { ...parts.extra, trainingSetUpload: this.dataUpload } };
+      },
+    }, signal);
   }
 
   async evaluate(data: Dataset): Promise<EvalResult> {
@@ -104,7 +110,7 @@ export class WebGpuBackend implements Backend {
     await ctx.guard(ctx.device.queue.onSubmittedWorkDone());
   }
 
-  describe(): string {
+  describe(): BackendText {
     return describeWebgpu(this.mode, this.readbackEvery, this.ctx?.adapterName);
   }
 

@@ -34,12 +34,12 @@ describe('limitProblems', () => {
 describe('assertFits', () => {
   it('throws a GpuLimitError carrying every problem', () => {
     try {
-      assertFits(batchBuffers(gpuShapes(makeSpec(1024)), 60000), DEFAULTS, 'batch size 60000');
+      assertFits(batchBuffers(gpuShapes(makeSpec(1024)), 60000), DEFAULTS, { id: 'fit_batch', params: { batch: 60000, hidden: 1024 } });
       expect.unreachable();
     } catch (e) {
       expect(e).toBeInstanceOf(GpuLimitError);
       expect((e as GpuLimitError).problems.length).toBe(3); // x, hidden, dhidden
-      expect((e as Error).message).toContain('batch size 60000 does not fit this device');
+      expect((e as Error).message).toContain('webgpu: batch size 60,000 with 1,024 hidden units does not fit this device');
     }
   });
 });

@@ -1,6 +1,7 @@
 // Refuses a configuration whose buffers the device cannot hold, before anything is allocated,
 // with the numbers: which buffer, how many bytes, which limit.
 
+import { BackendError, type BackendMessage } from '../messages';
 import type { BufferNeed } from './layout';
 
 export interface BufferLimits {
@@ -25,15 +26,15 @@ export function limitProblems(needs: readonly BufferNeed[], limits: BufferLimits
   return out;
 }
 
-export class GpuLimitError extends Error {
-  constructor(readonly problems: string[], context: string) {
-    super(`webgpu: ${context} does not fit this device: ${problems.join('; ')}`);
+export class GpuLimitError extends BackendError {
+  constructor(readonly problems: string[], what: BackendMessage) {
+    super('webgpu', 'error_gpu_limits', { what, problems: problems.join('; ') });
     this.name = 'GpuLimitError';
   }
 }
 
 /** Throws a GpuLimitError naming every buffer that exceeds the limits. */
-export function assertFits(needs: readonly BufferNeed[], limits: BufferLimits, context: string): void {
+export function assertFits(needs: readonly BufferNeed[], limits: BufferLimits, what: BackendMessage): void {
   const problems = limitProblems(needs, limits);
-  if (problems.length) throw new GpuLimitError(problems, context);
+  if (problems.length) throw new GpuLimitError(problems, what);
 }

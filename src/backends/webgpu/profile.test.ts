@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { backendText } from '../../i18n/backendText';
 import { describeQuantum, kernelTimings, profileEvery, profiledSteps, timestampQuantumNs } from './profile';
 
 describe('profileEvery', () => {
@@ -33,7 +34,7 @@ describe('timestampQuantumNs', () => {
     expect(timestampQuantumNs([100000n, 300000n, 1200000n])).toBe(100000);
     expect(timestampQuantumNs([123456789n, 2n])).toBe(1);
     expect(timestampQuantumNs([0n])).toBeNaN();
-    expect(describeQuantum(100000)).toBe('timestamps quantised to 100 µs by the browser');
-    expect(describeQuantum(1)).toBe('nanosecond timestamps');
+    expect(backendText('en', describeQuantum(100000))).toBe('timestamps quantised to 100 µs by the browser');
+    expect(describeQuantum(1)).toEqual({ id: 'resolution_ns' });
   });
 });

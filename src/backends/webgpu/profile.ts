@@ -1,6 +1,7 @@
 // Pure arithmetic of kernel profiling: which steps to time, what the timestamps say per kernel,
 // and how fine the browser lets the timestamps be. Unit-tested in Node.
 
+import { msg, type BackendMessage } from '../messages';
 import type { KernelTiming } from '../types';
 
 /** Timed steps per epoch at most: enough for a stable mean, few enough not to distort the epoch. */
@@ -53,9 +54,9 @@ export function timestampQuantumNs(ticks: ArrayLike<bigint>): number {
   return any ? Number(q) : NaN;
 }
 
-export function describeQuantum(ns: number): string {
-  if (!Number.isFinite(ns)) return 'unknown resolution';
-  if (ns >= 1e6) return `timestamps quantised to ${ns / 1e6} ms`;
-  if (ns >= 1e3) return `timestamps quantised to ${ns / 1e3} µs by the browser`;
-  return ns <= 1 ? 'nanosecond timestamps' : `timestamps quantised to ${ns} ns`;
+export function describeQuantum(ns: number): BackendMessage {
+  if (!Number.isFinite(ns)) return msg('resolution_unknown');
+  if (ns >= 1e6) return msg('resolution_quantum', { value: ns / 1e6, unit: 'ms' });
+  if (ns >= 1e3) return msg('resolution_quantum_browser', { value: ns / 1e3, unit: 'µs' });
+  return ns <= 1 ? msg('resolution_ns') : msg('resolution_quantum', { value: ns, unit: 'ns' });
 }

@@ -1,46 +1,45 @@
 import { describe, expect, it } from 'vitest';
 import type { EpochMeasure } from './epoch';
-import { epochStats, everyNth } from './stats';
+import { backendText } from '../../i18n/backendText';
+import { cadence, epochParts } from './stats';
 
 const measure: EpochMeasure = {
   steps: [{ start: 0, rows: 4 }, { start: 4, rows: 2 }],
-  stepLoss: Float32Array.from([1, 4]),
-  wallMs: 100,
   transfers: { h2dMs: 10, h2dBytes: 2000, uploads: 1, d2hMs: 5, d2hBytes: 8, readbacks: 1 },
   every: 1,
   timedSlots: 2,
 };
 
-describe('epochStats', () => {
-  it('weights batch losses by their rows and stacks the parts to the wall time', () => {
+describe('epochParts', () => {
+  it('stacks the parts to the wall time', () => {
     const k = [{ name: 'a', dispatches: 2, sampled: 2, msPerDispatch: 30, ms: 60 }];
-    const s = epochStats(0, 'resident', measure, { timings: k, quantumNs: 1 }, 'test');
-    expect(s.loss).toBeCloseTo((1 * 4 + 4 * 2) / 6, 9);
-    expect(s.breakdown.map((p) => p.label)).toEqual(['host→device', 'kernel', 'device→host', 'other']);
+    const s = epochParts('resident', measure, 100, { timings: k, quantumNs: 1 }, 'test');
+    expect(s.breakdown.map((p) => p.id)).toEqual(['h2d', 'kernel', 'd2h', 'other']);
     expect(s.breakdown.reduce((a, p) => a + p.ms, 0)).toBeCloseTo(100, 9);
     expect(s.kernels).toBe(k);
-    for (const p of s.breakdown) expect(p.method.length).toBeGreaterThan(20);
+    for (const p of s.breakdown) expect(backendText('en', p.method).length).toBeGreaterThan(20);
   });
 
   it('says "not available" and shows no kernel part without timestamp-query', () => {
-    const s = epochStats(0, 'naive', measure, { timings: null, quantumNs: NaN }, 'test');
-    expect(s.breakdown.some((p) => p.label === 'kernel')).toBe(false);
+    const s = epochParts('naive', measure, 100, { timings: null, quantumNs: NaN }, 'test');
+    expect(s.breakdown.some((p) => p.id === 'kernel')).toBe(false);
     expect(s.kernels).toBeUndefined();
-    expect(String(s.extra?.profiling)).toContain('not available');
-    expect(s.breakdown.find((p) => p.label === 'other')!.method).toContain('kernel time not available');
+    expect(s.extra?.profiling).toEqual({ id: 'webgpu_profiling_none' });
+    expect(backendText('en', s.breakdown.find((p) => p.id === 'other')!.method)).toContain('kernel time not available');
   });
 
   it('never reports a negative part', () => {
     const k = [{ name: 'a', dispatches: 2, sampled: 2, msPerDispatch: 60, ms: 120 }];
-    const s = epochStats(0, 'resident', measure, { timings: k, quantumNs: 1 }, 'test');
-    const other = s.breakdown.find((p) => p.label === 'other')!;
+    const s = epochParts('resident', measure, 100, { timings: k, quantumNs: 1 }, 'test');
+    const other = s.breakdown.find((p) => p.id === 'other')!;
     expect(other.ms).toBe(0);
-    expect(other.method).toContain('overlap');
+    expect(backendText('en', other.method)).toContain('overlap');
   });
 });
 
-describe('everyNth', () => {
-  it('reads as English', () => {
-    expect([1, 2, 3, 11, 15, 22].map(everyNth)).toEqual(['every step', 'every 2nd step', 'every 3rd step', 'every 11th step', 'every 15th step', 'every 22nd step']);
+describe('cadence', () => {
+  it('reads as every step, or 1 step in n', () => {
+    expect([1, 2, 15].map((n) => backendText('en', cadence(n)))).toEqual(['every step', '1 step in 2', '1 step in 15']);
+    expect(backendText('es', cadence(15))).toBe('en uno de cada 15 pasos');
   });
 });

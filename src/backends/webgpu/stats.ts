@@ -1,7 +1,9 @@
 // Turns an epoch's measurements into EpochStats: the stacked breakdown (host→device, kernel,
 // device→host, other), each part labelled with how it was measured, and the per-kernel table.
 
-import type { EpochStats, KernelTiming, TimingPart } from '../types';
+import type { EpochParts } from '../epoch';
+import { msg, type BackendMessage, type BackendText } from '../messages';
+import type { KernelTiming, TimingPart } from '../types';
 import type { EpochMeasure } from './epoch';
 import { describeQuantum } from './profile';
 
@@ -10,54 +12,35 @@ export interface KernelProfile {
   readonly quantumNs: number;
 }
 
-const kb = (bytes: number): string => (bytes >= 1e6 ? `${(bytes / 1e6).toFixed(1)} MB` : `${(bytes / 1e3).toFixed(1)} kB`);
-
-export function epochStats(epoch: number, mode: string, m: EpochMeasure, profile: KernelProfile, adapter: string): EpochStats {
+export function epochParts(mode: string, m: EpochMeasure, wallMs: number, profile: KernelProfile, adapter: string): EpochParts {
   const t = m.transfers;
-  const samples = m.steps.reduce((a, s) => a + s.rows, 0);
-  let lossSum = 0;
-  m.steps.forEach((s, i) => (lossSum += m.stepLoss[i] * s.rows));
   const breakdown: TimingPart[] = [
-    {
-      label: 'host→device', ms: t.h2dMs,
-      method: `performance.now() from writeBuffer until queue.onSubmittedWorkDone(), ${t.uploads} upload(s), ${kb(t.h2dBytes)}`,
-    },
+    { id: 'h2d', ms: t.h2dMs, method: msg('method_gpu_h2d', { count: t.uploads, bytes: t.h2dBytes }) },
   ];
   const kernels = profile.timings;
   let kernelMs = 0;
   if (kernels) {
     kernelMs = kernels.reduce((a, k) => a + (Number.isFinite(k.ms) ? k.ms : 0), 0);
     breakdown.push({
-      label: 'kernel', ms: kernelMs,
-      method: `timestamp-query around each kernel on ${everyNth(m.every)} (${m.timedSlots} of ${m.steps.length} steps), ` +
-        `mean per kernel × dispatches; ${describeQuantum(profile.quantumNs)}`,
+      id: 'kernel', ms: kernelMs,
+      method: msg('method_gpu_kernel', { cadence: cadence(m.every), timed: m.timedSlots, steps: m.steps.length, resolution: describeQuantum(profile.quantumNs) }),
     });
   }
-  breakdown.push({
-    label: 'device→host', ms: t.d2hMs,
-    method: `performance.now() around copy + mapAsync() of the losses after the GPU went idle, ${t.readbacks} read-back(s), ${kb(t.d2hBytes)}`,
-  });
-  const rest = m.wallMs - t.h2dMs - kernelMs - t.d2hMs;
-  breakdown.push({
-    label: 'other', ms: Math.max(0, rest),
-    method: (kernels ? '' : 'kernel time not available (the adapter has no timestamp-query), so it is inside this part; ') +
-      'epoch wall time minus the parts above: gaps between kernels (launch cost), command encoding, host-side work' +
-      (mode === 'naive' ? ' (the JS gather of each batch)' : '') + (rest < 0 ? `; clamped at 0 (the parts overlap by ${(-rest).toFixed(1)} ms)` : ''),
-  });
-  const extra: Record<string, number | string> = {
+  breakdown.push({ id: 'd2h', ms: t.d2hMs, method: msg('method_gpu_d2h', { count: t.readbacks, bytes: t.d2hBytes }) });
+  const rest = wallMs - t.h2dMs - kernelMs - t.d2hMs;
+  const other: BackendMessage[] = [msg(mode === 'naive' ? 'method_gpu_other_naive' : 'method_gpu_other')];
+  if (!kernels) other.unshift(msg('method_gpu_no_kernel'));
+  if (rest < 0) other.push(msg('method_clamped', { ms: Math.round(-rest * 10) / 10 }));
+  breakdown.push({ id: 'other', ms: Math.max(0, rest), method: other });
+  const extra: Record<string, number | string | BackendText> = {
     mode, adapter, steps: m.steps.length,
-    profiling: kernels ? `timestamp-query, ${everyNth(m.every)}` : 'not available (no timestamp-query on this adapter)',
+    profiling: kernels ? msg('webgpu_profiling', { cadence: cadence(m.every) }) : msg('webgpu_profiling_none'),
   };
   if (kernels) extra.timestampResolutionNs = profile.quantumNs;
-  return {
-    epoch, loss: samples ? lossSum / samples : NaN, wallMs: m.wallMs, samples, batches: m.steps.length,
-    samplesPerSec: samples / (m.wallMs / 1000), breakdown, extra, ...(kernels ? { kernels } : {}),
-  };
+  return { breakdown, extra, ...(kernels ? { kernels } : {}) };
 }
 
-/** 'every step', 'every 2nd step', 'every 15th step'. */
-export function everyNth(n: number): string {
-  if (n === 1) return 'every step';
-  const s = n % 100 >= 11 && n % 100 <= 13 ? 'th' : ({ 1: 'st', 2: 'nd', 3: 'rd' } as Record<number, string>)[n % 10] ?? 'th';
-  return `every ${n}${s} step`;
+/** Which steps were timed: every step, or 1 step in n. */
+export function cadence(n: number): BackendMessage {
+  return msg('cadence', { count: n });
 }

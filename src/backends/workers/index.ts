@@ -4,14 +4,13 @@
 // sequential batch, so the weights follow the reference (not model averaging).
 import type { Dataset } from '../../data/dataset';
 import type { MlpSpec } from '../../mlp/spec';
-import { batchCount, ProgressReporter } from '../../train/progress';
-import { makeYielder } from '../../util/yield';
+import { runEpoch } from '../epoch';
+import { msg, type BackendText } from '../messages';
 import { evaluateWith } from '../evaluate';
 import type { Backend, BackendOptions, EpochPlan, EpochStats, EvalResult } from '../types';
-import { StoppedError } from '../types';
 import { sharedClock } from './control';
 import type { BatchDriver, PoolData } from './driver';
-import { chooseMode, describeWorkers, type ModeChoice } from './mode';
+import { chooseMode, describeWorkers, modeReason, type ModeChoice } from './mode';
 import { resolvePoolSize, WorkerFaultError, WorkerPool } from './pool';
 import { reduce_and_update } from './reduce';
 import { busyWorkers } from './shard';
@@ -140,63 +139,45 @@ export class WorkersBackend implements Backend {
     if (!this.train) throw new Error('workers backend: setData() must be called before trainEpoch()');
     const driver = await this.readyOrFault();
     const pool = driver.pool, N = pool.size, P = this.params.length;
-    const n = plan.order.length;
-    const batches = batchCount(n, plan.batchSize);
-    const progress = new ProgressReporter(batches, plan.onProgress);
-    const maybeYield = makeYielder();
-    const t0 = sharedClock();
-    const rec = new EpochRecorder(N, t0);
-    let lossSum = 0, seen = 0, completed = 0;
-    try {
-      if (this.poolData?.order) this.poolData.order.set(plan.order); // the one copy of the epoch's order
-      await driver.beginEpoch(plan.order);
-      try {
-        for (let i = 0; i < batches; i++) {
-          const pause = maybeYield();
-          if (pause) await pause;
-          if (signal?.aborted) throw new StoppedError();
-          const start = i * plan.batchSize;
-          const B = Math.min(plan.batchSize, n - start);
-          const busy = busyWorkers(B, N);
-          const d = sharedClock();
-          await driver.runBatch(start, B);
-          const r = sharedClock();
-          reduce_and_update(this.params, driver.shardGrads, busy, P, plan.learningRate);
-          const u = sharedClock();
-          completed++;
-          rec.batch(i, busy, d, r, u, driver.times);
-          let loss = 0;
-          for (let w = 0; w < busy; w++) loss += driver.losses[w];
-          lossSum += loss;
-          seen += B;
-          progress.add(i, loss / B);
-        }
-      } finally {
-        if (!pool.fault) await driver.endEpoch();
-      }
-    } catch (e) {
-      const fault = pool.fault;
-      if (!fault) throw e;
-      this.dropPool(); // every worker goes; the next run builds a fresh pool
-      throw new WorkerFaultError(fault.worker, completed < batches ? completed : -1, completed, fault.message);
-    }
-    progress.flush();
-    const wallMs = sharedClock() - t0;
-    return {
-      epoch: plan.epoch, loss: lossSum / seen, wallMs, samples: seen, batches,
-      samplesPerSec: seen / (wallMs / 1000),
-      breakdown: rec.breakdown(wallMs),
-      tasks: rec.tasks,
-      extra: {
-        mode: driver.mode,
-        modeReason: this.choice.reason,
-        workers: N,
-        poolId: pool.id,
-        workersCreated: this.workersCreated,
-        tasksRecorded: tasksRecordedNote(batches),
-        ...rec.perWorker(),
+    const n = plan.order.length, batches = Math.ceil(n / plan.batchSize);
+    const rec = new EpochRecorder(N, sharedClock());
+    return runEpoch(plan, {
+      clock: sharedClock,
+      begin: async () => {
+        if (this.poolData?.order) this.poolData.order.set(plan.order); // the one copy of the epoch's order
+        await driver.beginEpoch(plan.order);
       },
-    };
+      run: async (i) => {
+        const start = i * plan.batchSize;
+        const B = Math.min(plan.batchSize, n - start);
+        const busy = busyWorkers(B, N);
+        const d = sharedClock();
+        await driver.runBatch(start, B);
+        const r = sharedClock();
+        reduce_and_update(this.params, driver.shardGrads, busy, P, plan.learningRate);
+        rec.batch(i, busy, d, r, sharedClock(), driver.times);
+        let loss = 0;
+        for (let w = 0; w < busy; w++) loss += driver.losses[w];
+        return [loss / B];
+      },
+      end: async () => {
+        if (!pool.fault) await driver.endEpoch();
+      },
+      fail: (e, completed) => {
+        const fault = pool.fault;
+        if (!fault) return e;
+        this.dropPool(); // every worker goes; the next run builds a fresh pool
+        return new WorkerFaultError(fault.worker, completed < batches ? completed : -1, completed, fault.message);
+      },
+      parts: (wallMs) => ({
+        breakdown: rec.breakdown(wallMs),
+        tasks: rec.tasks,
+        extra: {
+          mode: driver.mode, modeReason: modeReason(this.choice), workers: N, poolId: pool.id,
+          workersCreated: this.workersCreated, tasksRecorded: tasksRecordedNote(batches), ...rec.perWorker(),
+        },
+      }),
+    }, signal);
   }
 
   async evaluate(data: Dataset): Promise<EvalResult> {
@@ -211,14 +192,14 @@ export class WorkersBackend implements Backend {
     this.params.set(params);
   }
 
-  describe(): string {
-    if (!this.choice) return 'worker pool (not initialised)';
+  describe(): BackendText {
+    if (!this.choice) return msg('describe_workers_none');
     return describeWorkers(this.size, this.choice);
   }
 
   /** Why this mode is active (e.g. not cross-origin isolated). */
-  modeReason(): string {
-    return this.choice ? this.choice.reason : '';
+  modeReason(): BackendText | null {
+    return this.choice ? modeReason(this.choice) : null;
   }
 
   async dispose(): Promise<void> {

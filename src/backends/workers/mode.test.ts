@@ -10,7 +10,7 @@ describe('choosing how the pool is fed', () => {
     g.crossOriginIsolated = false;
     const c = chooseMode({});
     expect(c.mode).toBe('transfer');
-    expect(c.reason).toMatch(/not cross-origin isolated/);
+    expect(c.why).toBe('not_isolated');
   });
 
   it('uses shared memory with Atomics when isolated, unless told otherwise', () => {
@@ -19,7 +19,7 @@ describe('choosing how the pool is fed', () => {
     expect(chooseMode({ dispatch: 'messages' }).mode).toBe('shared-messages');
     const forced = chooseMode({ forceTransfer: true, dispatch: 'messages' });
     expect(forced.mode).toBe('transfer');
-    expect(forced.reason).toMatch(/forceTransfer/);
+    expect(forced.why).toBe('force');
   });
 });
 

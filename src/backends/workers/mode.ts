@@ -1,24 +1,28 @@
 // Which of the three ways of feeding the pool is active, and the reason, shown to the user.
+import { msg, type BackendMessage } from '../messages';
 import type { BackendOptions } from '../types';
 import { waitAsyncFn } from './control';
 
 export type WorkersMode = 'shared-atomics' | 'shared-messages' | 'transfer';
 
+/** Why a mode was chosen: an id (workers_why_<id> in a few words, workers_reason_<id> in full). */
+export type ModeWhy = 'force' | 'not_isolated' | 'dispatch' | 'no_wait_async' | 'isolated';
+
 export interface ModeChoice {
   readonly mode: WorkersMode;
-  readonly why: string; // a few words for describe()
-  readonly reason: string; // the full sentence for EpochStats.extra.modeReason
+  readonly why: ModeWhy;
 }
 
-export const MODE_LABEL: Record<WorkersMode, string> = {
-  'shared-atomics': 'shared memory, batches signalled with Atomics',
-  'shared-messages': 'shared memory, one message per worker per batch',
-  transfer: 'message passing: model copied to each worker per batch, gradients transferred back',
-};
+const MODE_KEY = { 'shared-atomics': 'workers_mode_shared_atomics', 'shared-messages': 'workers_mode_shared_messages', transfer: 'workers_mode_transfer' } as const;
 
 /** describe() of a pool of `size` workers in mode `c`. */
-export function describeWorkers(size: number, c: ModeChoice): string {
-  return `${size} worker${size === 1 ? '' : 's'}, ${MODE_LABEL[c.mode]} (${c.why})`;
+export function describeWorkers(size: number, c: ModeChoice): BackendMessage {
+  return msg('describe_workers', { count: size, mode: msg(MODE_KEY[c.mode]), why: msg(`workers_why_${c.why}`) });
+}
+
+/** The full sentence for EpochStats.extra.modeReason. */
+export function modeReason(c: ModeChoice): BackendMessage {
+  return msg(`workers_reason_${c.why}`);
 }
 
 export function sharedMemoryAvailable(): boolean {
@@ -26,25 +30,9 @@ export function sharedMemoryAvailable(): boolean {
 }
 
 export function chooseMode(opts: BackendOptions): ModeChoice {
-  if (opts.forceTransfer) {
-    return { mode: 'transfer', why: 'forceTransfer option', reason: 'forceTransfer option set: the non-shared fallback is used on purpose' };
-  }
-  if (!sharedMemoryAvailable()) {
-    return {
-      mode: 'transfer',
-      why: 'not cross-origin isolated',
-      reason: 'the page is not cross-origin isolated, so SharedArrayBuffer is unavailable: each worker keeps its own copy of the data and the model travels by message',
-    };
-  }
-  if (opts.dispatch === 'messages') {
-    return { mode: 'shared-messages', why: 'dispatch option', reason: 'dispatch "messages" option: shared memory, but each batch is started by a comlink call' };
-  }
-  if (!waitAsyncFn()) {
-    return { mode: 'shared-messages', why: 'no Atomics.waitAsync', reason: 'shared memory available, but Atomics.waitAsync is missing in this browser: each batch is started by a comlink call' };
-  }
-  return {
-    mode: 'shared-atomics',
-    why: 'crossOriginIsolated',
-    reason: 'crossOriginIsolated: parameters and training set in SharedArrayBuffers (loaded once), batches signalled through a shared control block with Atomics',
-  };
+  if (opts.forceTransfer) return { mode: 'transfer', why: 'force' };
+  if (!sharedMemoryAvailable()) return { mode: 'transfer', why: 'not_isolated' };
+  if (opts.dispatch === 'messages') return { mode: 'shared-messages', why: 'dispatch' };
+  if (!waitAsyncFn()) return { mode: 'shared-messages', why: 'no_wait_async' };
+  return { mode: 'shared-atomics', why: 'isolated' };
 }

@@ -2,6 +2,7 @@
 // fault (a worker that throws, dies or is terminated) marks the whole pool broken, and the backend
 // builds a new one on its next run. dispose() terminates every worker.
 import * as Comlink from 'comlink';
+import { BackendError } from '../messages';
 import type { ShardWorkerApi } from './shard.worker';
 
 export const MIN_WORKERS = 1;
@@ -13,18 +14,14 @@ export interface PoolFault {
 }
 
 /** A worker of the pool failed; the message names it. */
-export class WorkerFaultError extends Error {
+export class WorkerFaultError extends BackendError {
   constructor(
     readonly worker: number,
     readonly batch: number, // batch of the epoch that was running (-1: between batches)
     readonly completedBatches: number, // batches whose update was applied; the model keeps them
     cause: string,
   ) {
-    super(
-      `workers backend: worker ${worker} failed${batch >= 0 ? ` during batch ${batch}` : ''}: ${cause}. ` +
-      `The run stopped; the model keeps the parameters of the last completed batch (${completedBatches} applied this epoch); ` +
-      'the pool is rebuilt on the next run.',
-    );
+    super('workers', batch >= 0 ? 'error_worker_fault_batch' : 'error_worker_fault', { worker, batch, message: cause, completed: completedBatches });
     this.name = 'WorkerFaultError';
   }
 }

@@ -6,6 +6,7 @@
 //   messaging Σ_batches (r − d − slowest shard): dispatch, wake-up, copies, replies
 //   reduction Σ_batches (u − r): summing the shards and the one SGD update, on the coordinator
 //   other     the rest: epoch start/stop, progress reports, yields to the event loop
+import { msg, type BackendMessage } from '../messages';
 import type { TaskRecord, TimingPart } from '../types';
 
 /** Task records are kept for the first TASK_BATCHES batches of each epoch only (a bounded list). */
@@ -14,8 +15,8 @@ export const TASK_BATCHES = 32;
 export const COORDINATOR = -1;
 
 /** Which batches the task stream holds (EpochStats.extra.tasksRecorded). */
-export function tasksRecordedNote(batches: number): string {
-  return `first ${Math.min(TASK_BATCHES, batches)} of ${batches} batches (worker −1 = coordinator)`;
+export function tasksRecordedNote(batches: number): BackendMessage {
+  return msg('workers_tasks_recorded', { recorded: Math.min(TASK_BATCHES, batches), batches });
 }
 
 export class EpochRecorder {
@@ -54,11 +55,11 @@ export class EpochRecorder {
   breakdown(wallMs: number): TimingPart[] {
     const known = this.compute + this.waiting + this.messaging + this.reduction;
     return [
-      { label: 'compute', ms: this.compute, method: 'performance.now() in each worker around its shard; mean over busy workers, summed over batches' },
-      { label: 'waiting (load imbalance)', ms: this.waiting, method: 'slowest shard − mean shard per batch, summed' },
-      { label: 'messaging', ms: this.messaging, method: "coordinator's dispatch→all-shards-back time minus the slowest shard, per batch, summed" },
-      { label: 'reduction + update', ms: this.reduction, method: 'performance.now() on the coordinator around the shard sum and the SGD update' },
-      { label: 'other', ms: Math.max(0, wallMs - known), method: 'epoch wall time minus the parts above (epoch start/stop, progress, yields)' },
+      { id: 'compute', ms: this.compute, method: msg('method_workers_compute') },
+      { id: 'waiting', ms: this.waiting, method: msg('method_workers_waiting') },
+      { id: 'messaging', ms: this.messaging, method: msg('method_workers_messaging') },
+      { id: 'reduction', ms: this.reduction, method: msg('method_workers_reduction') },
+      { id: 'other', ms: Math.max(0, wallMs - known), method: msg('method_workers_other') },
     ];
   }
 

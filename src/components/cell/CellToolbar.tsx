@@ -1,11 +1,12 @@
 import { BACKEND_NAMES } from '../../backends/types';
-import { localizeBackendText } from '../../i18n/backendText';
+import type { BackendMessage } from '../../backends/messages';
+import { backendText } from '../../i18n/backendText';
 import { useLang, useT } from '../../i18n/react';
 import type { Knobs } from '../../notebook/kernel/protocol';
 
 interface Props {
   knobs: Knobs;
-  support: Record<string, true | string>;
+  support: Record<string, true | BackendMessage>;
   onChange(k: Partial<Knobs>): void;
   disabled?: boolean;
 }
@@ -31,7 +32,8 @@ export function CellToolbar({ knobs, support, onChange, disabled }: Props) {
         <select value={knobs.backend} data-testid="knob-backend" onChange={(e) => onChange({ backend: e.target.value as Knobs['backend'] })}>
           {BACKEND_NAMES.map((b) => {
             const ok = support[b] === true;
-            const s = typeof support[b] === 'string' ? localizeBackendText(lang, support[b]) : undefined;
+            const reason = support[b];
+            const s = reason && reason !== true ? backendText(lang, reason) : undefined;
             return <option key={b} value={b} disabled={!ok} title={ok ? undefined : String(s ?? t('unavailable'))}>{ok ? b : `${b} — ${t('unavailable')}: ${String(s ?? '…')}`}</option>;
           })}
         </select>

@@ -1,3 +1,4 @@
+import type { BackendMessage } from '../../backends/messages';
 import { isEdited, type CellState } from '../../notebook/core/cell';
 import type { Knobs } from '../../notebook/kernel/protocol';
 import type { MessageKey } from '../../i18n';
@@ -9,7 +10,7 @@ import { OutputView } from './OutputView';
 interface Props {
   cell: CellState;
   position: number;
-  support: Record<string, true | string>;
+  support: Record<string, true | BackendMessage>;
   onEdit(source: string): void;
   onKnobs(k: Partial<Knobs>): void;
   onRun(advance: boolean): void;

@@ -2,14 +2,13 @@
 // API object bound to that run: its outputs, its knobs, its AbortSignal.
 import { BACKEND_NAMES, StoppedError, type BackendName, type EpochStats } from '../../backends/types';
 import { t } from '../../i18n';
-import { localizeBackendText } from '../../i18n/backendText';
+import { backendText, showEpoch } from '../../i18n/backendText';
 import { epochPermutation } from '../../mlp/random';
 import { resolveConfig } from '../../train/config';
 import { prepareBackend, trainEpochs } from '../../train/trainer';
 import { breakdownChart, histogramChart, lossChart, median, speedupChart, taskStreamChart, throughputChart, timingsChart } from './charts';
 import { extras } from './extras';
 import { formatValue } from './format';
-import { localizeRun } from './localize';
 import type { ChartSpec, Knobs, Lang, Output } from './protocol';
 import type { Run } from './run';
 import { backendInstance, dropBackend, mnistData, supportedBackends, trainSubset } from './session';
@@ -122,12 +121,13 @@ export function makeApi(ctx: RunContext) {
       postChart(true);
       const ev = result.evaluation;
       if (ev) ctx.post({ id: id('acc'), kind: 'text', text: `${label} · ${t(lang, 'testAccuracy', { acc: (ev.accuracy * 100).toFixed(2) })}` });
-      return localizeRun(lang, {
-        label, backend: name, describe: backend.describe?.() ?? name, config: { ...config, samples },
-        epochs: result.epochs, medianEpochMs: median(result.epochs.map((e) => e.wallMs)),
+      const variant = backend.describe();
+      return {
+        label, backend: name, describe: backendText(lang, variant), variant, config: { ...config, samples },
+        epochs: result.epochs.map((e) => showEpoch(lang, e)), medianEpochMs: median(result.epochs.map((e) => e.wallMs)),
         samplesPerSec: median(result.epochs.map((e) => e.samplesPerSec)),
         accuracy: ev?.accuracy ?? NaN, testLoss: ev?.loss ?? NaN, losses: series.points, predictions: ev?.predictions ?? null,
-      });
+      };
     } catch (e) {
       postChart(true);
       if (!(e instanceof StoppedError)) await dropBackend(name); // a failed backend is rebuilt next time
@@ -169,7 +169,7 @@ export function makeApi(ctx: RunContext) {
   return {
     mnist, labelCounts, train, show, knobs: { ...ctx.knobs },
     backends: async (): Promise<{ name: BackendName; supported: true | string }[]> =>
-      (await supportedBackends()).map((b) => ({ name: b.name, supported: b.supported === true ? true : localizeBackendText(lang, b.supported) })),
+      (await supportedBackends()).map((b) => ({ name: b.name, supported: b.supported === true ? true : backendText(lang, b.supported) })),
     stopRequested: () => ctx.signal.aborted,
     sleep: (ms: number) => new Promise((r) => setTimeout(r, ms)),
     ...extras(),

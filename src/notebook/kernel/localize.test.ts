@@ -1,4 +1,6 @@
 import { expect, it } from 'vitest';
+import { BackendError, msg } from '../../backends/messages';
+import { WorkerFaultError } from '../../backends/workers/pool';
 import { ConfigError, configProblems } from '../../train/config';
 import { localizeError } from './localize';
 
@@ -9,11 +11,13 @@ it('translates hyperparameter errors into Spanish and English', () => {
   expect(localizeError(new Error('x'), 'es')).toBeNull();
 });
 
-it('translates the backends\' errors, never a cell\'s own', () => {
-  const fault = new Error('workers backend: worker 1 failed during batch 3: boom. The run stopped; the model keeps the parameters of the last completed batch (3 applied this epoch); the pool is rebuilt on the next run.');
+it('translates the backends\' errors by their code, never a cell\'s own', () => {
+  const fault = new WorkerFaultError(1, 3, 3, 'boom');
+  expect(localizeError(fault, 'en')).toBe(fault.message);
   expect(localizeError(fault, 'es')).toBe('backend workers: el worker 1 falló durante el lote 3: boom. La ejecución se detuvo; el modelo conserva los parámetros del último lote completado (3 aplicados en esta época); el pool se reconstruye en la siguiente ejecución.');
-  expect(localizeError(new Error('backend "webgpu" is not supported here: WebGPU needs a secure context (https or localhost)'), 'es'))
-    .toBe('el backend "webgpu" no funciona aquí: WebGPU necesita un contexto seguro (https o localhost)');
+  const unsupported = new BackendError('webgpu', 'error_unsupported', { backend: 'webgpu', reason: msg('unsupported_insecure') });
+  expect(localizeError(unsupported, 'es')).toBe('el backend "webgpu" no funciona aquí: WebGPU necesita un contexto seguro (https o localhost)');
+  // a cell that throws the very same English words is not translated: only the error's code counts
+  expect(localizeError(new Error(fault.message), 'es')).toBeNull();
   expect(localizeError(new Error('other'), 'es')).toBeNull();
-  expect(localizeError(fault, 'en')).toBeNull();
 });

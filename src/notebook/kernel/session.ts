@@ -1,5 +1,6 @@
 // State the kernel keeps between cells: the data (loaded once), backend instances (created once per
 // name and reused, so a worker pool or a WASM module survives across runs), data subsets.
+import type { BackendMessage } from '../../backends/messages';
 import { backendEntries, createBackend } from '../../backends/registry';
 import type { Backend, BackendName } from '../../backends/types';
 import { sliceDataset, type Dataset, type Mnist } from '../../data/dataset';
@@ -45,6 +46,6 @@ export async function dropBackend(name: BackendName): Promise<void> {
   await b?.dispose().catch(() => undefined);
 }
 
-export async function supportedBackends(): Promise<{ name: BackendName; supported: true | string }[]> {
+export async function supportedBackends(): Promise<{ name: BackendName; supported: true | BackendMessage }[]> {
   return Promise.all(backendEntries().map(async (e) => ({ name: e.name, supported: await e.isSupported() })));
 }

@@ -1,4 +1,4 @@
-import type { BatchProgress } from '../backends/types';
+import type { BatchProgress } from './types';
 
 /** Loss points per epoch on the live chart: enough for its shape, few enough to draw quickly. */
 export const PROGRESS_POINTS = 100;
