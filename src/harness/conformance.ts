@@ -20,6 +20,13 @@ const SEED = 7;
 /** Abort once progress reports batch ≥ STOP_AFTER − 1; every backend reports its first batches. */
 export const STOP_AFTER = 1;
 
+/**
+ * What presses Stop: a progress report (batch ≥ STOP_AFTER − 1), or, for a backend that reports
+ * progress only after its last batch (webgpu resident without readbackEvery), its first
+ * GPUQueue.submit (the first chunk of batches handed to the GPU).
+ */
+export type StopTrigger = 'progress' | 'gpu-submit';
+
 /** A run's weights against the reference's; maxAbsChange (how far the reference moved) shows it trained. */
 export interface Diff {
   readonly batches: number;
@@ -31,7 +38,8 @@ export interface Diff {
 export interface StopCheck {
   readonly k: number;
   readonly batches: number; // in the epoch
-  readonly abortedAtBatch: number; // the progress report that pressed Stop
+  readonly trigger: StopTrigger;
+  readonly abortedAtBatch: number; // the progress report that pressed Stop (-1: none did)
   readonly thrown: string; // the error's name ('none' if the epoch ran to its end)
   readonly completed: number; // StoppedError.completed
   readonly maxAbsDiff: number; // vs the reference after `completed` batches (NaN if out of range)
@@ -150,16 +158,28 @@ async function trainAndCompare(b: Backend, r: Run, onExtra?: (e: EpochExtra) => 
   return { batches: s.batches, samples: s.samples, maxAbsDiff: maxAbsDiff(await b.getParams(), last), maxAbsChange: maxAbsDiff(last, r.init) };
 }
 
-async function stopCheck(b: Backend, r: Run): Promise<StopCheck> {
+/** Calls `then` after the first GPUQueue.submit from now on (once); returns the undo. */
+function afterFirstSubmit(then: () => void): () => void {
+  const submit = GPUQueue.prototype.submit;
+  GPUQueue.prototype.submit = function (this: GPUQueue, buffers: Iterable<GPUCommandBuffer>) {
+    GPUQueue.prototype.submit = submit;
+    submit.call(this, buffers);
+    then();
+  };
+  return () => { GPUQueue.prototype.submit = submit; };
+}
+
+async function stopCheck(b: Backend, r: Run, trigger: StopTrigger): Promise<StopCheck> {
   await b.setParams(r.init);
   const stop = new AbortController();
   let abortedAtBatch = -1;
   let thrown = 'none', completed = -1;
+  const undo = trigger === 'gpu-submit' ? afterFirstSubmit(() => stop.abort()) : () => undefined;
   try {
     await b.trainEpoch({
       epoch: 0, order: r.order, batchSize: r.batchSize, learningRate: LR,
       onProgress: (p) => {
-        if (abortedAtBatch >= 0 || p.batch < STOP_AFTER - 1) return;
+        if (trigger !== 'progress' || abortedAtBatch >= 0 || p.batch < STOP_AFTER - 1) return;
         abortedAtBatch = p.batch;
         stop.abort();
       },
@@ -168,6 +188,8 @@ async function stopCheck(b: Backend, r: Run): Promise<StopCheck> {
     if (!(e instanceof StoppedError)) throw e;
     thrown = e.name;
     completed = e.completed;
+  } finally {
+    undo();
   }
   const got = await b.getParams();
   const ref = reference(r);
@@ -175,7 +197,7 @@ async function stopCheck(b: Backend, r: Run): Promise<StopCheck> {
   const diffs = ref.map((p) => maxAbsDiff(got, p));
   const nearest = diffs.indexOf(Math.min(...diffs));
   return {
-    k: STOP_AFTER, batches: ref.length - 1, abortedAtBatch, thrown, completed, maxAbsDiff: at(completed),
+    k: STOP_AFTER, batches: ref.length - 1, trigger, abortedAtBatch, thrown, completed, maxAbsDiff: at(completed),
     neighbourDiff: Math.min(...[completed - 1, completed + 1].map(at).filter((d) => !Number.isNaN(d))),
     nearest: { batches: nearest, maxAbsDiff: diffs[nearest] },
   };
@@ -208,7 +230,7 @@ async function evaluateCheck(b: Backend, spec: MlpSpec, test: Dataset): Promise<
 }
 
 /** Runs one backend variant through every check (see ConformanceReport). */
-export async function conformance(name: BackendName, opts: BackendOptions): Promise<ConformanceReport> {
+export async function conformance(name: BackendName, opts: BackendOptions, stopOn: StopTrigger = 'progress'): Promise<ConformanceReport> {
   installLiveCounts(); // before the backend exists, so its workers and buffers are counted
   const entry = getBackendEntry(name);
   const ok = await entry.isSupported();
@@ -228,7 +250,7 @@ export async function conformance(name: BackendName, opts: BackendOptions): Prom
       await b.setParams(w.uneven.init);
       return trainAndCompare(b, w.uneven);
     });
-    const stop = await attempt(() => stopCheck(b, w.stop));
+    const stop = await attempt(() => stopCheck(b, w.stop, stopOn));
     const reuse = await attempt(async () => {
       await b.init(w.reuse.spec, w.reuse.init, opts);
       await b.setData(w.reuse.data);
