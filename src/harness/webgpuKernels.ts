@@ -105,7 +105,7 @@ function contents(name: BufferName, s: GpuShapes, B: number, rand: () => number,
   switch (name) {
     case 'params': case 'grads': return randomFloats(rand, s.paramFloatsPadded, -0.1, 0.1).buffer;
     case 'x': return rows(s.C, 0, 1);
-    case 'hidden': return written ? rows(s.H, 0, 0) : f32(rows(s.H, -1, 1)).map((v) => Math.max(0, v)).buffer; // after ReLU
+    case 'hidden': return written ? rows(s.H, -1, 1) : f32(rows(s.H, -1, 1)).map((v) => Math.max(0, v)).buffer; // after ReLU: ~half 0
     case 'dhidden': return rows(s.H, -0.1, 0.1);
     case 'logits': return rows(s.V, -4, 4);
     case 'dlogits': return rows(s.V, -0.1, 0.1);
