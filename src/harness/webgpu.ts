@@ -12,6 +12,7 @@ import { initParams } from '../mlp/init';
 import { epochPermutation } from '../mlp/random';
 import { makeSpec } from '../mlp/spec';
 import { gpuEquivalence, LR, maxAbs, ready, referenceEpoch, SEED, type GpuEquivalence } from './webgpuCheck';
+import { webgpuKernelChecks } from './webgpuKernels';
 
 export interface SweepPoint {
   batchSize: number;
@@ -201,4 +202,4 @@ function workerEquivalence(opts: BackendOptions, samples: number, batchSize: num
   });
 }
 
-export const webgpuHarness = { setKernel, kernelSource, resetKernels, equivalence: gpuEquivalence, sweep, profileEpoch, deviceLoss, stopMidRun, limitRefusal, brokenKernel, editedKernelRun, workerEquivalence };
+export const webgpuHarness = { kernelChecks: webgpuKernelChecks, setKernel, kernelSource, resetKernels, equivalence: gpuEquivalence, sweep, profileEpoch, deviceLoss, stopMidRun, limitRefusal, brokenKernel, editedKernelRun, workerEquivalence };
