@@ -1,19 +1,24 @@
 // npm run bench: headless Chromium (Debian's), the built app's harness page, every suite in
 // bench/suites/ (or those named on the command line). Warm-up is excluded from every timing; each
-// row reports the median/min/max of several full epochs. Writes bench/results/latest.{json,md}.
+// row reports the median/min/max of several full epochs. Before a suite is timed, every backend
+// configuration it times (its `checked` export) is checked against the reference (equivalence.mjs);
+// a suite that does not match is not timed. Writes bench/results/latest.{json,md}.
 //   node bench/run.mjs [suite ...]     BENCH_RUNS=3 (timed epochs per row)   BENCH_PORT=4180
+//   BENCH_CHECK_ONLY=1: the equivalence checks only, no timing, nothing written (a quick smoke run)
 import { chromium } from '@playwright/test';
 import { spawn } from 'node:child_process';
 import { mkdirSync, readdirSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { CHROMIUM_ARGS_JS, CHROMIUM_PATH_JS } from './chromium.mjs';
+import { BATCH, checkEquivalence, SAMPLES } from './equivalence.mjs';
 import { markdownReport, summarise } from './report.mjs';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const port = Number(process.env.BENCH_PORT ?? 4180);
 const runs = Number(process.env.BENCH_RUNS ?? 3);
 const only = process.argv.slice(2);
+const checkOnly = process.env.BENCH_CHECK_ONLY === '1';
 
 async function waitForServer(url, ms = 60_000) {
   const t0 = Date.now();
@@ -50,12 +55,25 @@ try {
     if (only.length && !only.includes(suite.name)) continue;
     console.log(`\n== suite ${suite.name} ==`);
     const log = (s) => console.log(`  ${s}`);
+    const equivalence = (backend, opts) => page.evaluate(([b, o, n, bs]) => window.harness.equivalence(b, o, n, bs), [backend, opts, SAMPLES, BATCH]);
+    const eq = await checkEquivalence(suite.checked, equivalence, log);
+    for (const c of eq.checks) checks.push({ suite: suite.name, ...c });
+    if (!eq.pass) {
+      notes.push(`${suite.name}: not timed: ${eq.failed.join(', ')} did not match the reference`);
+      continue;
+    }
+    if (checkOnly) continue;
     const out = await suite.run({ page, runs, log });
     for (const r of out.rows ?? []) rows.push(summarise({ suite: suite.name, ...r }));
     for (const c of out.checks ?? []) checks.push({ suite: suite.name, ...c });
     for (const n of out.notes ?? []) notes.push(`${suite.name}: ${n}`);
   }
   await browser.close();
+  if (checkOnly) {
+    for (const c of checks) console.log(`${c.pass ? 'pass' : 'FAIL'}  ${c.suite}: ${c.label}: ${c.value}`);
+    process.exitCode = checks.every((c) => c.pass) ? 0 : 1;
+    process.exit();
+  }
   const report = { date: new Date().toISOString(), userAgent: ua, hardwareConcurrency: cores, runs, rows, checks, notes };
   mkdirSync(join(root, 'bench', 'results'), { recursive: true });
   writeFileSync(join(root, 'bench', 'results', 'latest.json'), JSON.stringify(report, null, 2) + '\n');

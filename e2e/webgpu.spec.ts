@@ -64,7 +64,7 @@ test('a device lost mid-run stops the run with a clear message; init() brings th
 test('a configuration beyond the device limits is refused up front with the numbers', async ({ page }) => {
   const big = await page.evaluate(() => window.harness.webgpu.limitRefusal(1024, 60000));
   expect(big.error.name).toBe('GpuLimitError');
-  expect(big.error.message).toContain('batch size 60000 with 1024 hidden units');
+  expect(big.error.message).toContain('batch size 60,000 with 1,024 hidden units does not fit this device');
   expect(big.error.message).toContain('hidden (batch 60000 × 1024 floats) needs 245,760,000 bytes');
   expect(big.error.message).toContain('maxStorageBufferBindingSize 134,217,728');
   expect(big.stillWorks).toBe(true);

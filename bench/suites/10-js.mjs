@@ -2,6 +2,8 @@
 import { summarise } from '../report.mjs';
 
 export const name = 'js';
+/** What this suite times, checked against the reference first (bench/equivalence.mjs). */
+export const checked = [{ name: 'js', backend: 'js', opts: {} }];
 
 export async function run({ page, runs, log }) {
   const rows = [];

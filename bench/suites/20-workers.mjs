@@ -8,6 +8,16 @@ export const name = 'workers';
 const BATCHES = [128, 512];
 const COUNTS = [1, 2, 4];
 const TARGET = 1.6; // workers = 2 at batch 512 vs js, on a 2-core machine
+const POOLS = COUNTS.map((n) => ({ label: `workers=${n}`, opts: { workers: n } }));
+const LESSONS = [ // timed at batch 128 only
+  { label: 'workers=2, one message per batch', opts: { workers: 2, dispatch: 'messages' } },
+  { label: 'workers=2, transfer (no shared memory)', opts: { workers: 2, forceTransfer: true } },
+];
+/** What this suite times, checked against the reference first (bench/equivalence.mjs). */
+export const checked = [
+  { name: 'js', backend: 'js', opts: {} },
+  ...[...POOLS, ...LESSONS].map((c) => ({ name: c.label, backend: 'workers', opts: c.opts })),
+];
 
 /** Share of the epoch (summed over timed epochs) spent in one breakdown part. */
 function share(breakdowns, id) {
@@ -34,11 +44,7 @@ export async function run({ page, runs, log }) {
     rows.push({ name: 'js', batchSize: bs, epochMs: js.epochMs, accuracy: js.accuracy, note: 'baseline for the speedups below' });
     log(`js batch ${bs}: ${js.epochMs.map((x) => x.toFixed(0)).join(', ')} ms`);
   }
-  const variants = [
-    ...BATCHES.flatMap((bs) => COUNTS.map((n) => ({ bs, opts: { workers: n }, label: `workers=${n}` }))),
-    { bs: 128, opts: { workers: 2, dispatch: 'messages' }, label: 'workers=2, one message per batch' },
-    { bs: 128, opts: { workers: 2, forceTransfer: true }, label: 'workers=2, transfer (no shared memory)' },
-  ];
+  const variants = [...BATCHES.flatMap((bs) => POOLS.map((c) => ({ bs, ...c }))), ...LESSONS.map((c) => ({ bs: 128, ...c }))];
   const speedups = {};
   for (const v of variants) {
     const r = await page.evaluate(([b, o, n]) => window.harness.timeEpochs('workers', o, b, n).catch((e) => ({ error: String(e), epochMs: [], breakdown: [] })), [v.bs, v.opts, runs]);

@@ -1,18 +1,18 @@
 // wasm (C → WebAssembly): the sequential-C baseline (scalar, 1 thread), SIMD128 on 1, 2 and 4
 // threads, and TensorFlow.js's wasm backend (XNNPACK, threaded SIMD build) in the same run.
-// Each variant is first checked against the reference; only then is it timed.
 import { summarise } from '../report.mjs';
 
 export const name = 'wasm';
 
 const BATCH = 128;
-const TOL = 1e-5; // max |Δparam| after 50 batches of 128, as in e2e/wasm.spec.ts
 const VARIANTS = [
   { name: 'wasm scalar, 1 thread (sequential C)', opts: { simd: false } },
   { name: 'wasm SIMD, 1 thread', opts: { simd: true, threads: 1 } },
   { name: 'wasm SIMD, 2 threads', opts: { simd: true, threads: 2 } },
   { name: 'wasm SIMD, 4 threads', opts: { simd: true, threads: 4 } },
 ];
+/** What this suite times, checked against the reference first (bench/equivalence.mjs). */
+export const checked = VARIANTS.map((v) => ({ ...v, backend: 'wasm' }));
 
 const median = (row) => summarise(row).medianMs;
 const ratio = (slow, fast) => median(slow) / median(fast);
@@ -23,8 +23,6 @@ export async function run({ page, runs, log }) {
   const notes = [];
   const byName = {};
   for (const v of VARIANTS) {
-    const eq = await page.evaluate(([opts, b]) => window.harness.equivalence('wasm', opts, 6400, b), [v.opts, BATCH]);
-    checks.push({ label: `${v.name} matches the reference (max |Δparam| after 50 batches)`, value: eq.maxAbsDiff.toExponential(2), target: `≤ ${TOL}`, pass: eq.maxAbsDiff <= TOL && eq.maxAbsChange > 1e-2 });
     const t = await page.evaluate(([opts, b, n]) => window.harness.timeEpochs('wasm', opts, b, n), [v.opts, BATCH, runs]);
     const row = { name: v.name, batchSize: BATCH, epochMs: t.epochMs, accuracy: t.accuracy, note: t.describe };
     rows.push(row);

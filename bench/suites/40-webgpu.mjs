@@ -12,6 +12,8 @@ const CHANCE = 0.2; // test accuracy below this means the model did not learn
 const IMPOSSIBLE_LOSS = 1e-4; // no real batch of MNIST has a cross-entropy this low after one epoch
 const NOT_LEARNING_LOSS = 2.0; // cross-entropy of a 10-class guess is ln 10 ≈ 2.30; a trained MLP is far below
 const MODES = ['resident', 'naive'];
+/** What this suite times, checked against the reference first (bench/equivalence.mjs). */
+export const checked = MODES.map((mode) => ({ name: `webgpu ${mode}`, backend: 'webgpu', opts: { mode } }));
 
 const fmtMs = (xs) => xs.map((x) => x.toFixed(0)).join(', ');
 

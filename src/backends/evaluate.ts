@@ -4,7 +4,7 @@
 import type { Dataset } from '../data/dataset';
 import { paramViews, relu_forward, softmax_xent } from '../mlp/reference';
 import type { MlpSpec } from '../mlp/spec';
-import { matmul_nt } from './js/matmul';
+import { matmul_forward } from './js/matmul';
 import type { EvalResult } from './types';
 
 export function evaluateWith(spec: MlpSpec, params: Float32Array, data: Dataset, chunk = 1000): EvalResult {
@@ -23,9 +23,9 @@ export function evaluateWith(spec: MlpSpec, params: Float32Array, data: Dataset,
   for (let start = 0; start < N; start += chunk) {
     const B = Math.min(chunk, N - start);
     for (let i = 0; i < B * C; i++) x[i] = data.images[start * C + i] / 255;
-    matmul_nt(h, x, p.w1, p.b1, B, H, C);
+    matmul_forward(h, x, p.w1, p.b1, B, C, H);
     relu_forward(h, h, B * H);
-    matmul_nt(logits, h, p.w2, p.b2, B, V, H);
+    matmul_forward(logits, h, p.w2, p.b2, B, H, V);
     const probs = probabilities.subarray(start * V, (start + B) * V);
     softmax_xent(probs, losses, dlogits, logits, data.labels.subarray(start, start + B), B, V);
     for (let b = 0; b < B; b++) {

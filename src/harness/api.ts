@@ -5,7 +5,7 @@ import { sliceDataset } from '../data/dataset';
 import { loadMnist } from '../data/mnist';
 import { initParams } from '../mlp/init';
 import { epochPermutation } from '../mlp/random';
-import { gather_batch, train_step } from '../mlp/reference';
+import { train_epoch } from '../mlp/reference';
 import { makeSpec } from '../mlp/spec';
 import { DEFAULT_CONFIG } from '../train/config';
 import { prepareBackend, trainEpochs } from '../train/trainer';
@@ -34,12 +34,7 @@ async function equivalence(name: BackendName, opts: BackendOptions = {}, samples
   const init = initParams(spec, seed);
   const order = epochPermutation(data.count, seed, 0);
   const ref = init.slice();
-  const x = new Float32Array(batchSize * 784), t = new Uint8Array(batchSize);
-  for (let start = 0; start < data.count; start += batchSize) {
-    const B = Math.min(batchSize, data.count - start);
-    gather_batch(x, t, data.images, data.labels, order, start, B, 784);
-    train_step(spec, ref, x.subarray(0, B * 784), t.subarray(0, B), B, lr);
-  }
+  train_epoch(spec, ref, data, order, batchSize, lr);
   const backend = await createBackend(name);
   try {
     await backend.init(spec, init, opts);

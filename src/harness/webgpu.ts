@@ -12,6 +12,7 @@ import { initParams } from '../mlp/init';
 import { epochPermutation } from '../mlp/random';
 import { makeSpec } from '../mlp/spec';
 import { LR, maxAbs, ready, referenceEpoch, SEED, type GpuEquivalence } from './webgpuCheck';
+import { webgpuKernelChecks } from './webgpuKernels';
 
 export interface SweepPoint {
   batchSize: number;
@@ -174,4 +175,4 @@ function workerEquivalence(opts: BackendOptions, samples: number, batchSize: num
   });
 }
 
-export const webgpuHarness = { sweep, profileEpoch, deviceLoss, limitRefusal, brokenKernel, editedKernelRun, workerEquivalence };
+export const webgpuHarness = { kernelChecks: webgpuKernelChecks, sweep, profileEpoch, deviceLoss, limitRefusal, brokenKernel, editedKernelRun, workerEquivalence };

@@ -9,7 +9,7 @@ import { sliceDataset, type Dataset } from '../data/dataset';
 import { loadMnist } from '../data/mnist';
 import { initParams } from '../mlp/init';
 import { epochPermutation } from '../mlp/random';
-import { gather_batch, train_step } from '../mlp/reference';
+import { train_epoch } from '../mlp/reference';
 import { makeSpec } from '../mlp/spec';
 
 export const LR = 0.1;
@@ -17,14 +17,8 @@ export const SEED = 7;
 
 /** The reference's weights after one epoch over `data` in `order` (what every backend must match). */
 export function referenceEpoch(data: Dataset, init: Float32Array, order: Uint32Array, batchSize: number, hidden: number): Float32Array {
-  const spec = makeSpec(hidden);
   const ref = init.slice();
-  const x = new Float32Array(batchSize * 784), t = new Uint8Array(batchSize);
-  for (let start = 0; start < order.length; start += batchSize) {
-    const B = Math.min(batchSize, order.length - start);
-    gather_batch(x, t, data.images, data.labels, order, start, B, 784);
-    train_step(spec, ref, x.subarray(0, B * 784), t.subarray(0, B), B, LR);
-  }
+  train_epoch(makeSpec(hidden), ref, data, order, batchSize, LR);
   return ref;
 }
 

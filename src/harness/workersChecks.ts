@@ -8,7 +8,7 @@ import { sliceDataset, type Dataset } from '../data/dataset';
 import { loadMnist } from '../data/mnist';
 import { initParams } from '../mlp/init';
 import { epochPermutation } from '../mlp/random';
-import { gather_batch, train_step } from '../mlp/reference';
+import { train_epoch } from '../mlp/reference';
 import { makeSpec, type MlpSpec } from '../mlp/spec';
 
 const SEED = 7;
@@ -23,15 +23,9 @@ function maxAbsDiff(a: Float32Array, b: Float32Array): number {
 }
 
 /** The reference's weights after the first `batches` batches of the epoch (all of them by default). */
-export function referenceAfter(spec: MlpSpec, init: Float32Array, data: Dataset, order: Uint32Array, batchSize: number, lr: number, batches = Infinity): Float32Array {
+export function referenceAfter(spec: MlpSpec, init: Float32Array, data: Dataset, order: Uint32Array, batchSize: number, lr: number, batches?: number): Float32Array {
   const ref = init.slice();
-  const C = spec.inputSize;
-  const x = new Float32Array(batchSize * C), t = new Uint8Array(batchSize);
-  for (let i = 0, start = 0; i < batches && start < data.count; i++, start += batchSize) {
-    const B = Math.min(batchSize, data.count - start);
-    gather_batch(x, t, data.images, data.labels, order, start, B, C);
-    train_step(spec, ref, x.subarray(0, B * C), t.subarray(0, B), B, lr);
-  }
+  train_epoch(spec, ref, data, order, batchSize, lr, batches);
   return ref;
 }
 

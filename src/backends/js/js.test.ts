@@ -2,13 +2,13 @@ import { describe, expect, it } from 'vitest';
 import { sliceDataset } from '../../data/dataset';
 import { initParams } from '../../mlp/init';
 import { epochPermutation } from '../../mlp/random';
-import { gather_batch, train_step } from '../../mlp/reference';
+import { matmul_backward as ref_matmul_backward, matmul_forward as ref_matmul_forward, train_epoch } from '../../mlp/reference';
 import { makeSpec } from '../../mlp/spec';
 import { loadMnistNode } from '../../test/mnistNode';
 import { trainEpochs } from '../../train/trainer';
 import { StoppedError } from '../types';
 import { JsBackend } from './index';
-import { matmul_nt } from './matmul';
+import { matmul_backward, matmul_forward } from './matmul';
 
 function maxAbsDiff(a: Float32Array, b: Float32Array): number {
   let m = 0;
@@ -17,20 +17,30 @@ function maxAbsDiff(a: Float32Array, b: Float32Array): number {
 }
 
 describe('js backend', () => {
-  it('matmul_nt handles every remainder of the 4×2 blocking', () => {
-    for (const [M, N, K] of [[1, 1, 1], [5, 3, 7], [4, 2, 9], [7, 5, 3], [9, 10, 16]]) {
-      const A = Float32Array.from({ length: M * K }, (_, i) => Math.sin(i + 1));
-      const Bm = Float32Array.from({ length: N * K }, (_, i) => Math.cos(i * 0.7));
-      const bias = Float32Array.from({ length: N }, (_, i) => i * 0.1);
-      const out = new Float32Array(M * N);
-      matmul_nt(out, A, Bm, bias, M, N, K);
-      for (let m = 0; m < M; m++) {
-        for (let n = 0; n < N; n++) {
-          let s = bias[n];
-          for (let k = 0; k < K; k++) s += A[m * K + k] * Bm[n * K + k];
-          expect(out[m * N + n]).toBe(Math.fround(s));
-        }
-      }
+  // The fast twins keep the reference's summation order: equal bit for bit, for every remainder of
+  // the 4 × 2 blocking (B = rows, C = inputs, OC = outputs).
+  const SHAPES = [[1, 1, 1], [5, 7, 3], [4, 9, 2], [7, 3, 5], [9, 16, 10], [5, 13, 7]];
+  const rand = (n: number, k: number) => Float32Array.from({ length: n }, (_, i) => Math.sin(i * k + 1));
+
+  it('matmul_forward equals the reference matmul_forward bit for bit', () => {
+    for (const [B, C, OC] of SHAPES) {
+      const inp = rand(B * C, 1), weight = rand(OC * C, 0.7), bias = rand(OC, 0.3);
+      const got = new Float32Array(B * OC), want = new Float32Array(B * OC);
+      matmul_forward(got, inp, weight, bias, B, C, OC);
+      ref_matmul_forward(want, inp, weight, bias, B, C, OC);
+      expect(Array.from(got), `B=${B} C=${C} OC=${OC}`).toEqual(Array.from(want));
+    }
+  });
+
+  it('matmul_backward equals the reference matmul_backward bit for bit (dinp, dweight, dbias)', () => {
+    for (const [B, C, OC] of SHAPES) {
+      const dout = rand(B * OC, 0.9), inp = rand(B * C, 1.3), weight = rand(OC * C, 0.7);
+      const scratch = { doutT: new Float32Array(B * OC), inpT: new Float32Array(B * C), weightT: new Float32Array(OC * C) };
+      const got = [new Float32Array(B * C), new Float32Array(OC * C), new Float32Array(OC)] as const;
+      const want = [new Float32Array(B * C), new Float32Array(OC * C), new Float32Array(OC)] as const;
+      matmul_backward(...got, dout, inp, weight, B, C, OC, scratch);
+      ref_matmul_backward(...want, dout, inp, weight, B, C, OC);
+      for (let i = 0; i < 3; i++) expect(Array.from(got[i]), `B=${B} C=${C} OC=${OC} output ${i}`).toEqual(Array.from(want[i]));
     }
   });
 
@@ -44,11 +54,7 @@ describe('js backend', () => {
     const order = epochPermutation(data.count, 5, 0);
     const ref = init.slice();
     const B = 64, lr = 0.1;
-    const x = new Float32Array(B * 784), t = new Uint8Array(B);
-    for (let start = 0; start < data.count; start += B) {
-      gather_batch(x, t, data.images, data.labels, order, start, B, 784);
-      train_step(spec, ref, x, t, B, lr);
-    }
+    train_epoch(spec, ref, data, order, B, lr);
     const js = new JsBackend();
     await js.init(spec, init);
     await js.setData(data);

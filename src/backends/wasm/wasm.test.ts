@@ -8,7 +8,7 @@ import { describe, expect, it } from 'vitest';
 import { sliceDataset } from '../../data/dataset';
 import { initParams } from '../../mlp/init';
 import { epochPermutation } from '../../mlp/random';
-import { gather_batch, train_step } from '../../mlp/reference';
+import { train_epoch } from '../../mlp/reference';
 import { makeSpec } from '../../mlp/spec';
 import { loadMnistNode } from '../../test/mnistNode';
 import { evaluateWith } from '../evaluate';
@@ -38,12 +38,7 @@ function referenceRun(samples: number, B: number, hidden: number, lr: number, se
   const init = initParams(spec, seed);
   const order = epochPermutation(data.count, seed, 0);
   const ref = init.slice();
-  const x = new Float32Array(B * 784), t = new Uint8Array(B);
-  for (let start = 0; start < data.count; start += B) {
-    const b = Math.min(B, data.count - start);
-    gather_batch(x, t, data.images, data.labels, order, start, b, 784);
-    train_step(spec, ref, x.subarray(0, b * 784), t.subarray(0, b), b, lr);
-  }
+  train_epoch(spec, ref, data, order, B, lr);
   return { data, spec, init, order, ref };
 }
 

@@ -57,7 +57,8 @@ export async function buildStepKernels(device: GPUDevice, spec: MlpSpec, mode: M
 /** Bytes of the step struct each kernel reads at its dynamic offset. */
 const STEP_BYTES = STEP_FIELDS * 4;
 
-export function bindGroups(device: GPUDevice, kernels: readonly StepKernel[], bufs: GpuBuffers): GPUBindGroup[] {
+/** One bind group per kernel; `bufs` is the backend's GpuBuffers, or any buffers by name (the per-kernel checks). */
+export function bindGroups(device: GPUDevice, kernels: readonly StepKernel[], bufs: Pick<GpuBuffers, 'get'>): GPUBindGroup[] {
   return kernels.map((k) => device.createBindGroup({
     label: k.label,
     layout: k.compiled.layout,

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { sliceDataset } from '../../data/dataset';
 import { initParams } from '../../mlp/init';
 import { epochPermutation } from '../../mlp/random';
-import { gather_batch, gradients, sgd_update, train_step } from '../../mlp/reference';
+import { gather_batch, gradients, sgd_update, train_epoch } from '../../mlp/reference';
 import { makeSpec, paramLayout } from '../../mlp/spec';
 import { loadMnistNode } from '../../test/mnistNode';
 import { ShardScratch, shard_gradients } from '../js/gradients';
@@ -89,12 +89,7 @@ describe('reduction of shard gradients', () => {
     const order = epochPermutation(data.count, 9, 0);
     const B = 64, lr = 0.1;
     const ref = init.slice();
-    const x = new Float32Array(B * 784), t = new Uint8Array(B);
-    for (let start = 0; start < data.count; start += B) {
-      const b = Math.min(B, data.count - start);
-      gather_batch(x, t, data.images, data.labels, order, start, b, 784);
-      train_step(spec, ref, x.subarray(0, b * 784), t.subarray(0, b), b, lr);
-    }
+    train_epoch(spec, ref, data, order, B, lr);
     expect(maxAbsDiff(ref, init)).toBeGreaterThan(1e-3);
     for (const N of [1, 2, 3, 4]) {
       const params = init.slice();
