@@ -27,7 +27,7 @@ interface Variant {
 // - workers: each worker sums its shard, the coordinator adds the shards: float32 re-association
 //   (one worker: one shard, the js backend's order, so bit-identical);
 // - wasm: SIMD sums four lanes and pthreads split the batch: re-association again;
-// - webgpu: the kernels tile their sums (and SwiftShader may fuse multiply-adds).
+// - webgpu: the kernels tile their sums (and a GPU may fuse multiply-adds).
 // Measured on SwiftShader/x86: ≤ 6e-8 after 16 batches; 1e-6 leaves room for other CPUs and GPUs.
 // Every run moves the weights by > MIN_CHANGE, far above any tolerance, so a no-op cannot pass, and
 // one batch moves them by > ONE_BATCH, so Stop's "exactly after `completed` batches" is sharp.

@@ -125,11 +125,12 @@ async function workload() {
     ({ key, spec, init, data, order: epochPermutation(data.count, SEED, epoch).subarray(0, samples), batchSize });
   const small = makeSpec(50); // other shapes, other weights, other data: nothing may be left over
   const other = samplesFrom(train, 20000, 700);
+  const reuse: Run = { key: 'reuse', spec: small, init: initParams(small, SEED + 1), data: other, order: epochPermutation(other.count, SEED + 1, 0), batchSize: 48 };
   return {
     equivalence: run('equivalence', 0, 1024, 64), // 16 batches
     uneven: run('uneven', 1, 961, 64), // 15 × 64 + 1: the last batch has one sample
     stop: run('stop', 2, 1024, 32), // 32 batches, each one reported
-    reuse: { key: 'reuse', spec: small, init: initParams(small, SEED + 1), data: other, order: epochPermutation(other.count, SEED + 1, 0), batchSize: 48 } as Run, // 14 × 48 + 28
+    reuse, // 14 × 48 + 28
     test: samplesFrom(test, 0, 1000),
   };
 }
