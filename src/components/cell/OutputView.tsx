@@ -37,7 +37,9 @@ export function OutputView({ output }: { output: Output }) {
       return (
         <label className="out-progress" data-testid="out-progress">
           {output.label}{' '}
-          <progress value={output.value} max={output.max || 1} /> {Math.round((output.value / (output.max || 1)) * 100)}%
+          {output.max > 0
+            ? <><progress value={output.value} max={output.max} /> {Math.round((output.value / output.max) * 100)}%</>
+            : <progress />}
         </label>
       );
     case 'code':

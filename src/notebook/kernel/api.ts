@@ -53,7 +53,7 @@ export function makeApi(ctx: RunContext) {
       const now = performance.now();
       if (now - last < 100 && p.loaded < p.total) return;
       last = now;
-      ctx.post({ id: pid, kind: 'progress', label: t(lang, p.fromCache ? 'mnistFromCache' : 'loadingMnist'), value: p.loaded, max: p.total || p.loaded });
+      ctx.post({ id: pid, kind: 'progress', label: t(lang, p.fromCache ? 'mnistFromCache' : 'loadingMnist'), value: p.loaded, max: p.total });
     });
     const note = cached ? ` — ${t(lang, 'mnistFromCache')}` : '';
     ctx.post({ id: pid, kind: 'text', text: t(lang, 'mnistLoaded', { train: train.count, test: test.count }) + note });

@@ -29,7 +29,7 @@ export type Output =
   | { id: string; kind: 'table'; columns: string[]; rows: (string | number)[][] }
   | { id: string; kind: 'chart'; spec: ChartSpec }
   | { id: string; kind: 'digits'; title?: string; images: Uint8Array; labels: Uint8Array; predictions?: Uint8Array }
-  | { id: string; kind: 'progress'; label: string; value: number; max: number }
+  | { id: string; kind: 'progress'; label: string; value: number; max: number } // max 0: unknown (indeterminate)
   | { id: string; kind: 'code'; source: string; language: string };
 
 /** The cell-level knobs cell code reads through `knobs`: every option declared as a toolbar knob. */
