@@ -1,10 +1,15 @@
 import { describe, expect, it } from 'vitest';
-import { isValidOption, optionDefault } from '../../backends/options';
+import { BACKEND_OPTIONS, isValidOption, optionDefault } from '../../backends/options';
 import { lessons } from '../../lessons';
 import { TRAIN_OPTIONS } from '../../train/config';
 import { defaultKnobs, KNOBS, knobsFromOptions } from './knobs';
 
 describe('a cell\'s knobs', () => {
+  it('come from options with one key each: no backend option shadows another or a training option', () => {
+    const keys = [Object.keys(TRAIN_OPTIONS), ...Object.values(BACKEND_OPTIONS).map((o) => Object.keys(o))].flat();
+    expect(new Set(keys).size).toBe(keys.length);
+  });
+
   it('are the options declared as knobs, in toolbar order, each with the backend that reads it', () => {
     expect(KNOBS.map((k) => [k.key, k.backend])).toEqual([
       ['backend', null], ['batchSize', null], ['epochs', null], ['learningRate', null], ['samples', null],
