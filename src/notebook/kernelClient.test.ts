@@ -1,4 +1,5 @@
 import { afterEach, expect, it, vi } from 'vitest';
+import { msg, type BackendMessage } from '../backends/messages';
 import type { BackendSupport, FromKernel } from './kernel/protocol';
 import { KernelClient } from './kernelClient';
 
@@ -14,7 +15,7 @@ class FakeWorker {
   send(m: FromKernel): void { this.onmessage?.({ data: m }); }
 }
 
-const support = (webgpu: true | string): BackendSupport => ({ js: true, workers: true, wasm: true, webgpu });
+const support = (webgpu: true | BackendMessage): BackendSupport => ({ js: true, workers: true, wasm: true, webgpu });
 
 afterEach(() => { FakeWorker.all = []; vi.unstubAllGlobals(); });
 
@@ -24,14 +25,14 @@ it('takes backend support from the kernel\'s ready message, and again from the n
   const seen: BackendSupport[] = [];
   const stop = k.onSupport((s) => seen.push(s));
   expect(FakeWorker.all).toHaveLength(1); // asking for support starts the kernel
-  FakeWorker.all[0].send({ type: 'ready', support: support('no adapter') });
-  expect(seen).toEqual([support('no adapter')]);
+  FakeWorker.all[0].send({ type: 'ready', support: support(msg('unsupported_no_adapter')) });
+  expect(seen).toEqual([support(msg('unsupported_no_adapter'))]);
 
   k.restart();
   expect(FakeWorker.all[0].terminated).toBe(true);
   expect(FakeWorker.all).toHaveLength(2);
   FakeWorker.all[1].send({ type: 'ready', support: support(true) });
-  expect(seen).toEqual([support('no adapter'), support(true)]);
+  expect(seen).toEqual([support(msg('unsupported_no_adapter')), support(true)]);
 
   // a late subscriber gets the last report at once
   const late: BackendSupport[] = [];
