@@ -66,7 +66,9 @@ export function generateApiDts() {
 /** A non-generic type alias computed from other types (mapped, `typeof`, intersections), not written out. */
 function isDerived(n) {
   if (!ts.isTypeAliasDeclaration(n) || n.typeParameters) return false;
-  const plain = (t) => ts.isTypeLiteralNode(t) || ts.isLiteralTypeNode(t) || (ts.isUnionTypeNode(t) && t.types.every(plain));
+  const keyword = [ts.SyntaxKind.StringKeyword, ts.SyntaxKind.NumberKeyword, ts.SyntaxKind.BooleanKeyword];
+  const plain = (t) => ts.isTypeLiteralNode(t) || ts.isLiteralTypeNode(t) || ts.isArrayTypeNode(t) || ts.isTypeOperatorNode(t) || keyword.includes(t.kind) ||
+    (ts.isTypeReferenceNode(t) && !t.typeArguments) || (ts.isUnionTypeNode(t) && t.types.every(plain));
   return !plain(n.type);
 }
 
@@ -94,6 +96,8 @@ function schemaNote(checker, decl) {
 /** A derived alias written out as an interface: members in declaration order, each with its doc and schema note. */
 function expand(checker, n, flags) {
   const type = checker.getTypeAtLocation(n.name);
+  // a derived union of literals (e.g. the message ids) is written out as that union
+  if (type.isUnion() && type.types.every((t) => t.isLiteral())) return `${docOf(n) ? `/** ${docOf(n)} */\n` : ''}type ${n.name.text} = ${type.types.map((t) => JSON.stringify(t.value).replace(/^"(.*)"$/, "'$1'")).join(' | ')};`;
   const parts = type.isIntersection() ? type.types : [type];
   const pos = (p) => p.declarations?.[0]?.getStart() ?? 0;
   const members = parts.flatMap((t) => checker.getPropertiesOfType(t).slice().sort((a, b) => pos(a) - pos(b)));
