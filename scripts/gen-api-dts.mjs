@@ -1,7 +1,9 @@
 // Generates the notebook API's typed declarations (src/notebook/generated/notebook-api.d.ts) from the
 // real API: the members of makeApi()'s return type in src/notebook/kernel/api.ts become
-// `declare const` globals, followed by every interface and type they mention. The editor loads the
-// file for autocomplete; a unit test fails when the committed copy is stale.
+// `declare const` globals, followed by every interface and type they mention. A type derived from the
+// options schema (src/backends/options.ts: mapped types, `typeof`) is written out as a plain interface,
+// each member with its doc comment and its declared range and default, so autocomplete stays readable.
+// The editor loads the file for autocomplete; a unit test fails when the committed copy is stale.
 //   node scripts/gen-api-dts.mjs          writes the file
 import { writeFileSync, mkdirSync } from 'node:fs';
 import { dirname, join } from 'node:path';
@@ -37,7 +39,8 @@ export function generateApiDts() {
     if (!f.fileName.startsWith(join(root, 'src'))) continue;
     ts.forEachChild(f, (n) => {
       if ((ts.isInterfaceDeclaration(n) || ts.isTypeAliasDeclaration(n)) && !named.has(n.name.text)) {
-        named.set(n.name.text, n.getFullText(f).replace(/^\s*\n/, '').replace(/^(\s*(?:\/\*\*[\s\S]*?\*\/\s*)?)export /, '$1'));
+        const text = n.getFullText(f).replace(/^\s*\n/, '').replace(/^(\s*(?:\/\*\*[\s\S]*?\*\/\s*)?)export /, '$1');
+        named.set(n.name.text, isDerived(n) ? expand(checker, n, flags) : text);
       }
     });
   }
@@ -58,6 +61,55 @@ export function generateApiDts() {
     ...globals,
     '',
   ].join('\n');
+}
+
+/** A non-generic type alias computed from other types (mapped, `typeof`, intersections), not written out. */
+function isDerived(n) {
+  if (!ts.isTypeAliasDeclaration(n) || n.typeParameters) return false;
+  const keyword = [ts.SyntaxKind.StringKeyword, ts.SyntaxKind.NumberKeyword, ts.SyntaxKind.BooleanKeyword];
+  const plain = (t) => ts.isTypeLiteralNode(t) || ts.isLiteralTypeNode(t) || ts.isArrayTypeNode(t) || ts.isTypeOperatorNode(t) || keyword.includes(t.kind) ||
+    (ts.isTypeReferenceNode(t) && !t.typeArguments) || (ts.isUnionTypeNode(t) && t.types.every(plain));
+  return !plain(n.type);
+}
+
+/** The JSDoc of `n` (a declaration), without its delimiters. */
+function docOf(n) {
+  const doc = ts.getJSDocCommentsAndTags(n).find(ts.isJSDoc);
+  return doc ? ts.getTextOfJSDocComment(doc.comment) ?? '' : '';
+}
+
+/** "integer 1–16, default: logical cores" from a schema entry `{ type: 'int', min: 1, max: 16, default: 'cores' }`. */
+function schemaNote(checker, decl) {
+  const init = decl && ts.isPropertyAssignment(decl) && ts.isObjectLiteralExpression(decl.initializer) ? decl.initializer : null;
+  const field = (name) => {
+    const p = init?.properties.find((q) => ts.isPropertyAssignment(q) && q.name.getText() === name);
+    return p ? checker.typeToString(checker.getTypeAtLocation(p.initializer), undefined, ts.TypeFormatFlags.UseSingleQuotesForStringLiteralType) : undefined;
+  };
+  const type = field('type');
+  if (!type) return '';
+  const range = type === "'int'" ? `integer ${field('min')}–${field('max')}`
+    : type === "'number'" ? `number in ${field('minExclusive') === 'true' ? '(' : '['}${field('min')}, ${field('max')}]` : '';
+  const def = field('default') === "'cores'" ? 'the logical cores, within the range' : field('default');
+  return [range, `default: ${def}`].filter(Boolean).join('; ');
+}
+
+/** A derived alias written out as an interface: members in declaration order, each with its doc and schema note. */
+function expand(checker, n, flags) {
+  const type = checker.getTypeAtLocation(n.name);
+  // a derived union of literals (e.g. the message ids) is written out as that union
+  if (type.isUnion() && type.types.every((t) => t.isLiteral())) return `${docOf(n) ? `/** ${docOf(n)} */\n` : ''}type ${n.name.text} = ${type.types.map((t) => JSON.stringify(t.value).replace(/^"(.*)"$/, "'$1'")).join(' | ')};`;
+  const parts = type.isIntersection() ? type.types : [type];
+  const pos = (p) => p.declarations?.[0]?.getStart() ?? 0;
+  const members = parts.flatMap((t) => checker.getPropertiesOfType(t).slice().sort((a, b) => pos(a) - pos(b)));
+  const lines = [...new Map(members.map((m) => [m.name, m])).values()].map((p) => {
+    const decl = p.declarations?.[0];
+    const optional = (p.flags & ts.SymbolFlags.Optional) !== 0;
+    let t = checker.getTypeOfSymbolAtLocation(p, n);
+    if (optional) t = checker.getNonNullableType(t);
+    const doc = [decl ? docOf(decl) : '', schemaNote(checker, decl)].filter(Boolean).join(' · ');
+    return `${doc ? `  /** ${doc} */\n` : ''}  ${p.name}${optional ? '?' : ''}: ${checker.typeToString(t, n, flags)};`;
+  });
+  return `${docOf(n) ? `/** ${docOf(n)} */\n` : ''}interface ${n.name.text} {\n${lines.join('\n')}\n}`;
 }
 
 if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) {

@@ -1,18 +1,18 @@
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
-import { msg, type BackendMessage } from './backends/messages';
-import { backendEntries } from './backends/registry';
 import { LANGS, t as translate, type Lang } from './i18n';
 import { LangContext } from './i18n/react';
 import { findLesson, lessons } from './lessons';
-import { Notebook, type SavedCell } from './notebook/core/notebook';
-import { exportIpynb, importIpynb, type ImportedNotebook } from './notebook/ipynb';
+import { Notebook } from './notebook/core/notebook';
+import { exportIpynb, type ImportedNotebook } from './notebook/ipynb';
 import { KernelClient } from './notebook/kernelClient';
+import type { BackendSupport } from './notebook/kernel/protocol';
 import { kv } from './notebook/persistence';
+import { NotebookStore, type LessonProgress } from './notebook/store';
 import { NotebookView } from './components/NotebookView';
-import { Sidebar, type LessonProgress } from './components/ui/Sidebar';
+import { Sidebar } from './components/ui/Sidebar';
 import { Toolbar } from './components/ui/Toolbar';
 
-let progressWrites: Promise<unknown> = Promise.resolve();
+const store = new NotebookStore(kv, lessons);
 
 function parseHash(): { lang: Lang; key: string } {
   const m = location.hash.match(/^#\/(es|en)\/([\w-]+)/);
@@ -31,21 +31,10 @@ function useRoute() {
   return route;
 }
 
-async function loadProgress(lang: Lang): Promise<Record<string, LessonProgress>> {
-  const [done, edits] = await Promise.all([kv.entries<number[]>('progress', `${lang}/`), kv.entries<SavedCell>('edits', `${lang}/`)]);
-  const out: Record<string, LessonProgress> = {};
-  for (const l of lessons(lang)) {
-    const total = l.cells.filter((c) => c.kind === 'code').length;
-    const d = done.find(([k]) => k === `${lang}/${l.key}`)?.[1] ?? [];
-    out[l.key] = { done: d.length, total, edited: edits.filter(([k]) => k.startsWith(`${lang}/${l.key}/`)).length };
-  }
-  return out;
-}
-
 export function App() {
   const { lang, key } = useRoute();
   const kernel = useMemo(() => new KernelClient(), []);
-  const [support, setSupport] = useState<Record<string, true | BackendMessage>>({});
+  const [support, setSupport] = useState<Partial<BackendSupport>>({});
   const [notebook, setNotebook] = useState<Notebook | null>(null);
   const [progress, setProgress] = useState<Record<string, LessonProgress>>({});
   const [imported, setImported] = useState<ImportedNotebook | null>(null);
@@ -54,44 +43,22 @@ export function App() {
 
   useEffect(() => () => kernel.dispose(), [kernel]);
   useEffect(() => kernel.onRestart(() => setBanner(translate(lang, 'kernelRestarted'))), [kernel, lang]);
-  useEffect(() => {
-    void Promise.all(backendEntries().map(async (e) => [e.name, await e.isSupported().catch((err: Error) => msg('unsupported_adapter_failed', { message: err.message }))] as const))
-      .then((pairs) => setSupport(Object.fromEntries(pairs)));
-  }, []);
+  useEffect(() => kernel.onSupport(setSupport), [kernel]);
   useEffect(() => { document.documentElement.lang = lang; }, [lang]);
-  useEffect(() => { void loadProgress(lang).then(setProgress).catch(() => undefined); }, [lang]);
-  useEffect(() => {
-    void kv.get<{ text: string; name: string }>('imported', 'last').then((f) => { if (f) setImported(importIpynb(f.text, f.name)); }).catch(() => undefined);
-  }, []);
+  useEffect(() => store.watchProgress(lang, setProgress), [lang]);
+  useEffect(() => { void store.lastImported().then(setImported).catch(() => undefined); }, []);
 
   const lesson = key === 'imported' ? imported?.lesson : findLesson(lang, key);
 
   useEffect(() => {
     if (!lesson) return;
     let cancelled = false;
-    const prefix = `${lang}/${lesson.key}/`;
+    const fromImport = lesson.key === 'imported' ? imported : null;
     void (async () => {
       if (kernel.busy) await nbRef.current?.stop();
-      const saved = new Map<number, SavedCell>();
-      for (const [k, v] of await kv.entries<SavedCell>('edits', prefix).catch(() => [] as [string, SavedCell][])) saved.set(Number(k.slice(prefix.length)), v);
+      const saved = await store.savedCells(lang, lesson, fromImport);
       if (cancelled) return;
-      if (lesson.key === 'imported' && imported) {
-        for (const [i, k] of imported.knobs) if (!saved.has(i)) saved.set(i, { source: lesson.cells[i].source, knobs: k as SavedCell['knobs'] });
-      }
-      const nb = new Notebook(lesson, kernel, lang, {
-        saveCell: (index, s) => {
-          void (s ? kv.set('edits', `${prefix}${index}`, s) : kv.delete('edits', `${prefix}${index}`))
-            .then(() => loadProgress(lang)).then(setProgress).catch(() => undefined);
-        },
-        cellDone: (index) => {
-          const pk = `${lang}/${lesson.key}`;
-          // read-modify-write, one at a time: cells of a "run all" finish in quick succession
-          progressWrites = progressWrites
-            .then(() => kv.get<number[]>('progress', pk))
-            .then((d = []) => kv.set('progress', pk, [...new Set([...d, index])]))
-            .then(() => loadProgress(lang)).then(setProgress).catch(() => undefined);
-        },
-      }, saved, lesson.key === 'imported' ? imported?.outputs : undefined);
+      const nb = new Notebook(lesson, kernel, lang, store.hooks(lang, lesson.key), saved, fromImport?.outputs);
       nbRef.current = nb;
       setNotebook(nb);
     })();
@@ -101,10 +68,7 @@ export function App() {
   const onImport = useCallback(async (file: File) => {
     const text = await file.text();
     try {
-      const nb = importIpynb(text, file.name);
-      for (const [k] of await kv.entries('edits', `${lang}/imported/`)) await kv.delete('edits', k);
-      await kv.set('imported', 'last', { text, name: file.name });
-      setImported(nb);
+      setImported(await store.importNotebook(lang, text, file.name));
       setBanner(translate(lang, 'importedNote'));
       location.hash = `#/${lang}/imported`;
     } catch (e) {

@@ -1,10 +1,13 @@
 // Every backend behind one gate: isSupported() answers true or the reason it cannot run here.
 import { BackendError, msg, type BackendMessage } from './messages';
+import { BACKEND_OPTIONS, type OptionSpecs } from './options';
 import type { Backend, BackendName } from './types';
 import { wasmSupport } from './wasm/support';
 
 export interface BackendEntry {
   readonly name: BackendName;
+  /** the options this backend reads (src/backends/options.ts) */
+  readonly options: OptionSpecs;
   /** True, or why this backend cannot run here. */
   isSupported(): Promise<true | BackendMessage>;
   create(): Promise<Backend>;
@@ -13,21 +16,25 @@ export interface BackendEntry {
 const entries: BackendEntry[] = [
   {
     name: 'js',
+    options: BACKEND_OPTIONS.js,
     isSupported: async () => true,
     create: async () => new (await import('./js/index')).JsBackend(),
   },
   {
     name: 'workers',
+    options: BACKEND_OPTIONS.workers,
     isSupported: async () => (typeof Worker === 'function' ? true : msg('unsupported_no_workers')),
     create: async () => new (await import('./workers/index')).WorkersBackend(),
   },
   {
     name: 'wasm',
+    options: BACKEND_OPTIONS.wasm,
     isSupported: wasmSupport,
     create: async () => new (await import('./wasm/index')).WasmBackend(),
   },
   {
     name: 'webgpu',
+    options: BACKEND_OPTIONS.webgpu,
     isSupported: async () => (await import('./webgpu/index')).gpuSupport(),
     create: async () => new (await import('./webgpu/index')).WebGpuBackend(),
   },

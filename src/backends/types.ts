@@ -5,16 +5,9 @@ import type { BackendText } from './messages';
 export type BackendName = 'js' | 'workers' | 'wasm' | 'webgpu';
 export const BACKEND_NAMES: readonly BackendName[] = ['js', 'workers', 'wasm', 'webgpu'];
 
-/** Options a backend may read; each backend ignores what does not apply to it. */
-export interface BackendOptions {
-  workers?: number; // workers backend: pool size
-  threads?: number; // wasm backend: pthreads
-  simd?: boolean; // wasm backend
-  mode?: 'resident' | 'naive'; // webgpu backend
-  readbackEvery?: number; // webgpu resident: loss readback every N steps (0 = once per epoch)
-  forceTransfer?: boolean; // workers backend: use the message-passing fallback even when memory can be shared
-  dispatch?: 'atomics' | 'messages'; // workers backend, shared memory: start batches via Atomics or one message each
-}
+import type { BackendOptions } from './options';
+
+export type { BackendOptions };
 
 export interface EpochPlan {
   readonly epoch: number;

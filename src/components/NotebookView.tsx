@@ -1,12 +1,12 @@
-import type { BackendMessage } from '../backends/messages';
 import { useSyncExternalStore } from 'react';
 import type { Notebook } from '../notebook/core/notebook';
 import { CodeCell } from './cell/CodeCell';
 import { MarkdownCell } from './cell/MarkdownCell';
+import type { BackendSupport } from '../notebook/kernel/protocol';
 
 interface Props {
   notebook: Notebook;
-  support: Record<string, true | BackendMessage>;
+  support: Partial<BackendSupport>;
 }
 
 /** The cells of one lesson. Shift+Enter runs a cell and moves the focus to the next code cell. */

@@ -6,3 +6,11 @@ export const MNIST_FILES = {
   testLabels: 't10k-labels-idx1-ubyte',
 } as const;
 export type MnistFileKey = keyof typeof MNIST_FILES;
+
+/** Bytes of each IDX file once decompressed: its header, then one byte per pixel or label. */
+export const MNIST_IDX_BYTES: Record<MnistFileKey, number> = {
+  trainImages: 16 + 60000 * 28 * 28,
+  trainLabels: 8 + 60000,
+  testImages: 16 + 10000 * 28 * 28,
+  testLabels: 8 + 10000,
+};

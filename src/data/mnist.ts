@@ -3,12 +3,12 @@
 // reload reads them locally instead of downloading again; parsed data is memoised per page.
 
 import type { Mnist } from './dataset';
-import { MNIST_FILES, type MnistFileKey } from './files';
+import { MNIST_FILES, MNIST_IDX_BYTES, type MnistFileKey } from './files';
 import { makeDataset, parseIdxImages, parseIdxLabels } from './idx';
 
 export interface LoadProgress {
-  loaded: number; // bytes received (compressed)
-  total: number; // bytes expected (compressed); 0 while unknown
+  loaded: number; // bytes of the response bodies read so far
+  total: number; // bytes the bodies will have; 0 when unknown (show indeterminate progress)
   fromCache: boolean;
 }
 
@@ -57,20 +57,33 @@ async function readAll(res: Response, onBytes: (n: number) => void): Promise<Uin
   return out;
 }
 
-/** Loads all four files; `onProgress` sees compressed bytes over the four downloads together. */
+/**
+ * The bytes a response's body will yield; 0 if unknown. Content-Length counts the bytes on the wire:
+ * they are the body's only when no Content-Encoding was applied. Servers often send a .gz file with
+ * `Content-Encoding: gzip`; the browser then decodes it, and the body is the IDX file itself.
+ */
+export function bodyBytes(res: Response, key: MnistFileKey): number {
+  const encoding = res.headers.get('content-encoding');
+  if (encoding && encoding !== 'identity') return MNIST_IDX_BYTES[key];
+  return Number(res.headers.get('content-length') ?? 0);
+}
+
+/** Loads all four files; `onProgress` sees the bytes of the four bodies together. */
 export function loadMnist(baseUrl = '/mnist/', onProgress?: (p: LoadProgress) => void): Promise<Mnist> {
   if (memo) return memo;
   memo = (async () => {
     const keys = Object.keys(MNIST_FILES) as MnistFileKey[];
     const responses = await Promise.all(keys.map((k) => cachedResponse(`${baseUrl}${MNIST_FILES[k]}.gz`)));
-    const total = responses.reduce((s, r) => s + Number(r.res.headers.get('content-length') ?? 0), 0);
+    const sizes = responses.map((r, i) => bodyBytes(r.res, keys[i]));
+    const total = sizes.includes(0) ? 0 : sizes.reduce((a, b) => a + b, 0);
     const fromCache = responses.every((r) => r.fromCache);
     let loaded = 0;
     const bytes = await Promise.all(
       responses.map(async (r) =>
         gunzip(await readAll(r.res, (n) => {
           loaded += n;
-          onProgress?.({ loaded, total: Math.max(total, loaded), fromCache });
+          // a body longer than announced makes the total unknown rather than the bar full early
+          onProgress?.({ loaded, total: loaded > total ? 0 : total, fromCache });
         })),
       ),
     );

@@ -87,7 +87,7 @@ async function tooBig(batchSize: number, hidden: number): Promise<string | null>
   const { data, order } = await dataAndOrder(60000, 1);
   const b = await wasmBackend();
   try {
-    await b.init(spec, initParams(spec, 1), {});
+    await b.init(spec, initParams(spec, 1), { threads: 1 });
     await b.setData(data);
     await b.trainEpoch({ epoch: 0, order, batchSize, learningRate: 0.1 });
     return null;

@@ -1,6 +1,6 @@
 // The page's handle on the kernel worker: run one cell at a time, stop (cooperative first, then
 // terminate after a grace period), restart. Outputs stream to the callback of the running cell.
-import type { FromKernel, Knobs, Lang, Output, ToKernel } from './kernel/protocol';
+import type { BackendSupport, FromKernel, Knobs, Lang, Output, ToKernel } from './kernel/protocol';
 
 export type RunStatus = 'ok' | 'error' | 'stopped' | 'interrupted';
 export const STOP_GRACE_MS = 2000;
@@ -16,6 +16,8 @@ export class KernelClient {
   private nextRun = 1;
   private pending: Pending | null = null;
   private listeners = new Set<() => void>();
+  private supportListeners = new Set<(s: BackendSupport) => void>();
+  private support: BackendSupport | null = null;
   generation = 0; // bumps on every restart: the shared scope is gone
 
   private spawn(): Worker {
@@ -38,8 +40,13 @@ export class KernelClient {
   }
 
   private onMessage(m: FromKernel): void {
+    if (m.type === 'ready') {
+      this.support = m.support;
+      for (const l of this.supportListeners) l(m.support);
+      return;
+    }
     const p = this.pending;
-    if (m.type === 'ready' || !p || m.runId !== p.runId) return;
+    if (!p || m.runId !== p.runId) return;
     if (m.type === 'output') p.onOutput(m.output);
     else if (m.type === 'done') {
       this.pending = null;
@@ -88,11 +95,20 @@ export class KernelClient {
     this.pending = null;
     p?.resolve('interrupted');
     for (const l of this.listeners) l();
+    if (this.supportListeners.size) this.ensure(); // its ready message refreshes the support
   }
 
   onRestart(fn: () => void): () => void {
     this.listeners.add(fn);
     return () => this.listeners.delete(fn);
+  }
+
+  /** Calls `fn` with each backend's support as the kernel reports it (now, if known, and after every restart). */
+  onSupport(fn: (s: BackendSupport) => void): () => void {
+    this.supportListeners.add(fn);
+    if (this.support) fn(this.support);
+    this.ensure();
+    return () => this.supportListeners.delete(fn);
   }
 
   dispose(): void {

@@ -2,9 +2,9 @@
 // page allows: threads need SharedArrayBuffer, which browsers give only to cross-origin-isolated pages.
 
 import { msg, type BackendMessage, type BackendText } from '../messages';
+import { resolveOption } from '../options';
 
 export type WasmVariant = 'mlp-scalar' | 'mlp-simd' | 'mlp-simd-mt';
-export const MAX_THREADS = 8; // POOL_MAX_THREADS in wasm/pool.h
 
 export interface WasmEnvironment {
   readonly crossOriginIsolated: boolean;
@@ -19,22 +19,19 @@ export interface VariantChoice {
   readonly fallback?: BackendMessage;
 }
 
+/** The thread count asked for, or the default; out-of-range values are an OptionError. */
 export function validThreads(threads: number | undefined): number {
-  const t = threads ?? 1;
-  if (!Number.isInteger(t) || t < 1 || t > MAX_THREADS) {
-    throw new RangeError(`wasm backend: threads must be an integer between 1 and ${MAX_THREADS}, got ${String(threads)}`);
-  }
-  return t;
+  return resolveOption('wasm', 'threads', threads);
 }
 
 export function chooseVariant(opts: { threads?: number; simd?: boolean }, env: WasmEnvironment): VariantChoice {
   const threads = validThreads(opts.threads);
-  const simd = opts.simd ?? true;
+  const simd = resolveOption('wasm', 'simd', opts.simd);
   if (simd && !env.simd) {
     return { variant: 'mlp-scalar', threads: 1, simd: false, fallback: msg('wasm_fallback_no_simd') };
   }
   if (!simd) {
-    const fallback = threads > 1 ? msg('wasm_fallback_scalar_threads', { threads }) : undefined;
+    const fallback = opts.threads !== undefined && threads > 1 ? msg('wasm_fallback_scalar_threads', { threads }) : undefined;
     return { variant: 'mlp-scalar', threads: 1, simd: false, fallback };
   }
   if (threads === 1) return { variant: 'mlp-simd', threads: 1, simd: true };

@@ -145,7 +145,7 @@ describe('wasm variant choice', () => {
     expect(describeChoice(fb)).toEqual([{ id: 'describe_wasm_simd' }, { id: 'wasm_fallback_not_isolated', params: { threads: 4 } }]);
     expect(chooseVariant({ simd: false }, { crossOriginIsolated: true, simd: true }).variant).toBe('mlp-scalar');
     expect(describeChoice(chooseVariant({ simd: false }, { crossOriginIsolated: true, simd: true }))).toEqual({ id: 'describe_wasm_scalar' });
-    expect(chooseVariant({}, { crossOriginIsolated: true, simd: true }).variant).toBe('mlp-simd');
+    expect(chooseVariant({ threads: 1 }, { crossOriginIsolated: true, simd: true }).variant).toBe('mlp-simd');
     expect(() => chooseVariant({ threads: 9 }, { crossOriginIsolated: true, simd: true })).toThrowError(/threads must be an integer between 1 and 8, got 9/);
     expect(chooseVariant({ threads: 2 }, { crossOriginIsolated: true, simd: false }).variant).toBe('mlp-scalar');
     expect(() => chooseVariant({ threads: 0 }, { crossOriginIsolated: true, simd: true })).toThrowError(/got 0/);

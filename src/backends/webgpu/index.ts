@@ -8,6 +8,7 @@ import type { MlpSpec } from '../../mlp/spec';
 import { runEpoch } from '../epoch';
 import { msg, type BackendMessage, type BackendText } from '../messages';
 import { evaluateWith } from '../evaluate';
+import { resolveOption } from '../options';
 import type { Backend, BackendOptions, EpochPlan, EpochStats, EvalResult } from '../types';
 import { GpuContext } from './context';
 export { gpuSupport } from './device';
@@ -36,10 +37,8 @@ export class WebGpuBackend implements Backend {
     this.ctx?.destroy();
     this.ctx = null;
     this.train = null;
-    this.mode = opts.mode ?? 'resident';
-    const every = opts.readbackEvery ?? 0;
-    if (!Number.isInteger(every) || every < 0) throw new RangeError(`webgpu: readbackEvery must be an integer ≥ 0, got ${String(every)}`);
-    this.readbackEvery = every;
+    this.mode = resolveOption('webgpu', 'mode', opts.mode);
+    this.readbackEvery = resolveOption('webgpu', 'readbackEvery', opts.readbackEvery);
     this.ctx = await GpuContext.create(spec, this.mode, this.testing.limits);
     await this.setParams(params);
   }

@@ -3,10 +3,8 @@
 // builds a new one on its next run. dispose() terminates every worker.
 import * as Comlink from 'comlink';
 import { BackendError } from '../messages';
+import { resolveOption } from '../options';
 import type { ShardWorkerApi } from './shard.worker';
-
-export const MIN_WORKERS = 1;
-export const MAX_WORKERS = 16;
 
 export interface PoolFault {
   readonly worker: number;
@@ -47,9 +45,7 @@ export class WorkerPool {
   onFault: (() => void) | null = null;
 
   constructor(readonly size: number) {
-    if (!Number.isInteger(size) || size < MIN_WORKERS || size > MAX_WORKERS) {
-      throw new RangeError(`workers backend: pool size must be an integer between ${MIN_WORKERS} and ${MAX_WORKERS}, got ${String(size)}`);
-    }
+    resolvePoolSize(size);
     this.whenFault = new Promise<never>((_, reject) => { this.rejectFault = reject; });
     this.whenFault.catch(() => undefined); // observed through `fault` even when nobody races it
     for (let i = 0; i < size; i++) {
@@ -100,14 +96,7 @@ export class WorkerPool {
   }
 }
 
-/** A pool size from the option, or the machine's logical cores; out-of-range values are an error. */
+/** A pool size from the option, or the machine's logical cores; out-of-range values are an OptionError. */
 export function resolvePoolSize(requested: number | undefined): number {
-  if (requested === undefined) {
-    const cores = typeof navigator !== 'undefined' ? navigator.hardwareConcurrency || 1 : 1;
-    return Math.max(MIN_WORKERS, Math.min(MAX_WORKERS, cores));
-  }
-  if (!Number.isInteger(requested) || requested < MIN_WORKERS || requested > MAX_WORKERS) {
-    throw new RangeError(`workers backend: workers must be an integer between ${MIN_WORKERS} and ${MAX_WORKERS}, got ${String(requested)}`);
-  }
-  return requested;
+  return resolveOption('workers', 'workers', requested);
 }

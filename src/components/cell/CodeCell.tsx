@@ -1,6 +1,5 @@
-import type { BackendMessage } from '../../backends/messages';
 import { isEdited, type CellState } from '../../notebook/core/cell';
-import type { Knobs } from '../../notebook/kernel/protocol';
+import type { BackendSupport, Knobs } from '../../notebook/kernel/protocol';
 import type { MessageKey } from '../../i18n';
 import { useT } from '../../i18n/react';
 import { CodeEditor } from '../editor/CodeEditor';
@@ -10,7 +9,7 @@ import { OutputView } from './OutputView';
 interface Props {
   cell: CellState;
   position: number;
-  support: Record<string, true | BackendMessage>;
+  support: Partial<BackendSupport>;
   onEdit(source: string): void;
   onKnobs(k: Partial<Knobs>): void;
   onRun(advance: boolean): void;

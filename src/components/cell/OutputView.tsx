@@ -1,6 +1,6 @@
 import { lazy, Suspense } from 'react';
 import { assertNever } from '../../backends/types';
-import { useT } from '../../i18n/react';
+import { useLang, useT } from '../../i18n/react';
 import type { Output } from '../../notebook/kernel/protocol';
 import { DigitGrid } from '../digits/DigitGrid';
 
@@ -11,6 +11,7 @@ const ChartView = lazy(() => import('../charts/ChartView').then((m) => ({ defaul
 
 export function OutputView({ output }: { output: Output }) {
   const t = useT();
+  const lang = useLang();
   switch (output.kind) {
     case 'text':
       return <pre className="out-text" data-testid="out-text">{output.text}</pre>;
@@ -26,7 +27,7 @@ export function OutputView({ output }: { output: Output }) {
       return (
         <table className="out-table data-table" data-testid="out-table">
           <thead><tr>{output.columns.map((c) => <th key={c} scope="col">{c}</th>)}</tr></thead>
-          <tbody>{output.rows.map((r, i) => <tr key={i}>{r.map((v, j) => <td key={j} className={typeof v === 'number' || NUMERIC.test(v) ? 'num' : 'text'}>{typeof v === 'number' && !Number.isInteger(v) ? v.toPrecision(4) : v}</td>)}</tr>)}</tbody>
+          <tbody>{output.rows.map((r, i) => <tr key={i}>{r.map((v, j) => <td key={j} className={typeof v === 'number' || NUMERIC.test(v) ? 'num' : 'text'}>{typeof v === 'number' ? v.toLocaleString(lang, { maximumSignificantDigits: Number.isInteger(v) ? 21 : 4 }) : v}</td>)}</tr>)}</tbody>
         </table>
       );
     case 'chart':
@@ -37,7 +38,9 @@ export function OutputView({ output }: { output: Output }) {
       return (
         <label className="out-progress" data-testid="out-progress">
           {output.label}{' '}
-          <progress value={output.value} max={output.max || 1} /> {Math.round((output.value / (output.max || 1)) * 100)}%
+          {output.max > 0
+            ? <><progress value={output.value} max={output.max} /> {Math.round((output.value / output.max) * 100)}%</>
+            : <progress />}
         </label>
       );
     case 'code':

@@ -1,8 +1,7 @@
 import type { Lang } from '../../i18n';
 import { useT } from '../../i18n/react';
 import type { Lesson } from '../../notebook/core/lesson';
-
-export interface LessonProgress { done: number; total: number; edited: number }
+import type { LessonProgress } from '../../notebook/store';
 
 interface Props {
   lang: Lang;

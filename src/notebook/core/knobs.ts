@@ -1,33 +1,38 @@
-import { BACKEND_NAMES } from '../../backends/types';
-import { DEFAULT_CONFIG } from '../../train/config';
+// A cell's knobs: the options declared as toolbar knobs (src/train/config.ts, src/backends/options.ts).
+import { ALL_BACKEND_OPTIONS, isValidOption, optionBackend, optionDefault, type OptionSpec } from '../../backends/options';
+import type { BackendName } from '../../backends/types';
+import type { MessageKey } from '../../i18n';
+import { TRAIN_OPTIONS } from '../../train/config';
 import type { Knobs } from '../kernel/protocol';
+
+export interface KnobSpec {
+  readonly key: keyof Knobs;
+  readonly spec: OptionSpec;
+  readonly label: MessageKey;
+  /** the backend that reads it (shown only when that backend is chosen); null: every run */
+  readonly backend: BackendName | null;
+}
+
+/** Every toolbar knob, in toolbar order: the run's, then each backend's. */
+export const KNOBS: readonly KnobSpec[] = Object.entries<OptionSpec>({ ...TRAIN_OPTIONS, ...ALL_BACKEND_OPTIONS })
+  .flatMap(([key, spec]) => (spec.knob ? [{ key: key as keyof Knobs, spec, label: spec.label, backend: optionBackend(key) }] : []));
 
 /** `?samples=N` in the page URL trains every cell on the first N images by default (quick mode). */
 function defaultSamples(): number {
   const q = typeof location !== 'undefined' ? Number(new URLSearchParams(location.search).get('samples')) : NaN;
-  return Number.isInteger(q) && q >= 1 && q <= 60000 ? q : 60000;
+  return isValidOption(TRAIN_OPTIONS.samples, q) ? q : TRAIN_OPTIONS.samples.default;
 }
 
 export function defaultKnobs(): Knobs {
-  const cores = typeof navigator !== 'undefined' ? navigator.hardwareConcurrency || 2 : 2;
-  return {
-    backend: 'js', batchSize: DEFAULT_CONFIG.batchSize, epochs: DEFAULT_CONFIG.epochs, learningRate: DEFAULT_CONFIG.learningRate,
-    workers: Math.min(16, cores), threads: Math.min(8, cores), simd: true, mode: 'resident', samples: defaultSamples(),
-  };
+  const k = Object.fromEntries(KNOBS.map(({ key, spec }) => [key, optionDefault(spec)])) as Knobs;
+  return { ...k, samples: defaultSamples() };
 }
 
-/** Knobs for a cell: defaults overridden by the lesson's cell options (unknown keys are ignored). */
+/** Knobs for a cell: defaults overridden by the lesson's valid cell options (other keys are ignored). */
 export function knobsFromOptions(options: Record<string, string | number | boolean>): Knobs {
-  const k = defaultKnobs();
-  const o = options;
-  if (typeof o.backend === 'string' && (BACKEND_NAMES as readonly string[]).includes(o.backend)) k.backend = o.backend as Knobs['backend'];
-  if (typeof o.batchSize === 'number') k.batchSize = o.batchSize;
-  if (typeof o.epochs === 'number') k.epochs = o.epochs;
-  if (typeof o.learningRate === 'number') k.learningRate = o.learningRate;
-  if (typeof o.workers === 'number') k.workers = o.workers;
-  if (typeof o.threads === 'number') k.threads = o.threads;
-  if (typeof o.simd === 'boolean') k.simd = o.simd;
-  if (o.mode === 'resident' || o.mode === 'naive') k.mode = o.mode;
-  if (typeof o.samples === 'number') k.samples = Math.min(o.samples, k.samples);
-  return k;
+  const k: Record<string, string | number | boolean> = defaultKnobs();
+  for (const { key, spec } of KNOBS) if (isValidOption(spec, options[key])) k[key] = options[key];
+  const knobs = k as Knobs;
+  // quick mode caps every cell: a lesson's samples never exceed the URL's
+  return { ...knobs, samples: Math.min(knobs.samples, defaultSamples()) };
 }

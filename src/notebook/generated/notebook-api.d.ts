@@ -2,7 +2,7 @@
 // The globals a notebook cell sees (see docs/notebook-api.md).
 
 /** A message id: a key of the backend tables, or the base of a key with _one/_other variants. */
-type BackendKey = Exclude<Keys, `${PluralBase}_one` | `${PluralBase}_other`> | PluralBase;
+type BackendKey = 'part_compute' | 'part_waiting' | 'part_messaging' | 'part_reduction' | 'part_barrier' | 'part_serial' | 'part_h2d' | 'part_kernel' | 'part_d2h' | 'part_other' | 'method_js_compute' | 'method_workers_compute' | 'method_workers_waiting' | 'method_workers_messaging' | 'method_workers_reduction' | 'method_workers_other' | 'method_wasm_compute' | 'method_wasm_barrier' | 'method_wasm_serial' | 'method_wasm_messaging' | 'method_gpu_kernel' | 'method_gpu_other' | 'method_gpu_other_naive' | 'method_gpu_no_kernel' | 'method_clamped' | 'resolution_unknown' | 'resolution_ns' | 'resolution_quantum' | 'resolution_quantum_browser' | 'describe_js' | 'describe_workers_none' | 'describe_wasm_none' | 'describe_wasm_scalar' | 'describe_wasm_simd' | 'describe_wasm_simd_mt' | 'describe_webgpu_naive' | 'describe_webgpu_resident' | 'describe_webgpu_resident_every' | 'on_adapter' | 'workers_mode_shared_atomics' | 'workers_mode_shared_messages' | 'workers_mode_transfer' | 'workers_why_force' | 'workers_why_not_isolated' | 'workers_why_dispatch' | 'workers_why_no_wait_async' | 'workers_why_isolated' | 'workers_reason_force' | 'workers_reason_not_isolated' | 'workers_reason_dispatch' | 'workers_reason_no_wait_async' | 'workers_reason_isolated' | 'workers_tasks_recorded' | 'wasm_as_requested' | 'wasm_fallback_no_simd' | 'wasm_fallback_scalar_threads' | 'wasm_fallback_not_isolated' | 'webgpu_profiling' | 'webgpu_profiling_none' | 'webgpu_upload_once' | 'webgpu_upload_none' | 'unsupported_no_workers' | 'unsupported_no_wasm' | 'unsupported_no_worker_context' | 'unsupported_insecure' | 'unsupported_no_gpu' | 'unsupported_no_adapter' | 'unsupported_adapter_failed' | 'error_unsupported' | 'error_worker_fault' | 'error_worker_fault_batch' | 'error_device_lost' | 'error_gpu_limits' | 'fit_model' | 'fit_data' | 'fit_batch' | 'fit_steps' | 'method_gpu_h2d' | 'method_gpu_d2h' | 'cadence' | 'describe_workers';
 
 interface BackendMessage {
   readonly id: BackendKey;
@@ -36,19 +36,6 @@ interface CompileMessage {
   readonly message: string;
 }
 
-interface EpochStats {
-  readonly epoch: number;
-  readonly loss: number; // mean training loss over the epoch
-  readonly wallMs: number;
-  readonly samples: number;
-  readonly samplesPerSec: number;
-  readonly batches: number;
-  readonly breakdown: readonly TimingPart[];
-  readonly tasks?: readonly TaskRecord[];
-  readonly extra?: Readonly<Record<string, number | string | boolean | BackendText>>;
-  readonly kernels?: readonly KernelTiming[]; // webgpu: per-kernel table (absent without timestamp-query)
-}
-
 /** One kernel's share of an epoch, from sampled GPU timestamps (webgpu). */
 interface KernelTiming {
   readonly name: string; // kernel (and the layer it serves)
@@ -58,14 +45,32 @@ interface KernelTiming {
   readonly ms: number; // msPerDispatch × dispatches: the epoch's estimate
 }
 
-type Keys = keyof typeof backendEn;
+/** The cell-level knobs cell code reads through `knobs`: every option declared as a toolbar knob. */
+interface Knobs {
+  /** the backend that trains: 'js', 'workers', 'wasm' or 'webgpu' · default: 'js' */
+  backend: BackendName;
+  /** images per minibatch (one SGD step each) · integer 1–60000; default: 32 */
+  batchSize: number;
+  /** passes over the training images · integer 1–100; default: 1 */
+  epochs: number;
+  /** SGD step size · number in (0, 10]; default: 0.1 */
+  learningRate: number;
+  /** train on the first N training images · integer 1–60000; default: 60000 */
+  samples: number;
+  /** workers backend: the pool size (processes, each computing a shard of every batch) · integer 1–16; default: the logical cores, within the range */
+  workers: number;
+  /** wasm backend: threads of the threaded build (pthreads sharing memory) · integer 1–8; default: the logical cores, within the range */
+  threads: number;
+  /** wasm backend: the SIMD128 build (false: the scalar, single-thread sequential-C baseline) · default: true */
+  simd: boolean;
+  /** webgpu backend: 'resident' keeps data and weights on the GPU; 'naive' uploads every batch · default: 'resident' */
+  mode: 'resident' | 'naive';
+}
 
 type MessageParam = string | number | BackendMessage;
 
 /** The slices an epoch's time is broken into (shown as part_<id> in the student's language). */
 type PartId = 'compute' | 'waiting' | 'messaging' | 'reduction' | 'barrier' | 'serial' | 'h2d' | 'kernel' | 'd2h' | 'other';
-
-type PluralBase = { [K in Keys]: K extends `${infer B}_one` ? B : never }[Keys];
 
 interface RaceResult {
   expected: number;
@@ -99,10 +104,18 @@ interface SetKernelResult {
 }
 
 /** An epoch's record as a reader gets it: every message of the backend made into text. */
-type ShownEpoch = Omit<EpochStats, 'breakdown' | 'extra'> & {
-  readonly breakdown: readonly ShownPart[];
-  readonly extra?: Readonly<Record<string, number | string | boolean>>;
-};
+interface ShownEpoch {
+  epoch: number;
+  loss: number;
+  wallMs: number;
+  samples: number;
+  samplesPerSec: number;
+  batches: number;
+  tasks?: readonly import("../backends/types").TaskRecord[];
+  kernels?: readonly import("../backends/types").KernelTiming[];
+  breakdown: readonly ShownPart[];
+  extra?: Readonly<Record<string, string | number | boolean>>;
+}
 
 /** A breakdown part as shown: its id (compare this), its label and how it was measured, in words. */
 interface ShownPart {
@@ -121,13 +134,6 @@ interface TaskRecord {
   readonly end: number;
 }
 
-/** One honestly measured slice of an epoch's time, with how it was measured. */
-interface TimingPart {
-  readonly id: PartId;
-  readonly ms: number;
-  readonly method: BackendText;
-}
-
 interface TrainConfig {
   hiddenSize: number;
   batchSize: number;
@@ -136,13 +142,43 @@ interface TrainConfig {
   seed: number;
 }
 
+/** What `train()` takes: every training and backend option (a missing one comes from the cell's knobs, then its default). */
 interface TrainOptions {
-  backend?: BackendName; epochs?: number; batchSize?: number; learningRate?: number; seed?: number;
-  hidden?: number; samples?: number; workers?: number; threads?: number; simd?: boolean;
-  mode?: 'resident' | 'naive'; readbackEvery?: number; label?: string; chart?: boolean; evaluate?: boolean;
-  /** workers backend: copy buffers by message even when memory could be shared; per-batch dispatch */
-  forceTransfer?: boolean; dispatch?: 'atomics' | 'messages';
-  /** an untimed pass over the first WARMUP_SAMPLES images first (JIT tier-up, pools, caches); the timed run starts from fresh weights */
+  /** the backend that trains: 'js', 'workers', 'wasm' or 'webgpu' · default: 'js' */
+  backend?: BackendName;
+  /** images per minibatch (one SGD step each) · integer 1–60000; default: 32 */
+  batchSize?: number;
+  /** passes over the training images · integer 1–100; default: 1 */
+  epochs?: number;
+  /** SGD step size · number in (0, 10]; default: 0.1 */
+  learningRate?: number;
+  /** train on the first N training images · integer 1–60000; default: 60000 */
+  samples?: number;
+  /** neurons of the hidden layer · integer 16–1024; default: 128 */
+  hidden?: number;
+  /** seed of the initial weights and of every epoch's shuffle · integer 0–4294967295; default: 42 */
+  seed?: number;
+  /** workers backend: the pool size (processes, each computing a shard of every batch) · integer 1–16; default: the logical cores, within the range */
+  workers?: number;
+  /** workers backend: copy buffers by message even when memory could be shared · default: false */
+  forceTransfer?: boolean;
+  /** workers backend, shared memory: start each batch through Atomics or with one message per worker · default: 'atomics' */
+  dispatch?: 'atomics' | 'messages';
+  /** wasm backend: threads of the threaded build (pthreads sharing memory) · integer 1–8; default: the logical cores, within the range */
+  threads?: number;
+  /** wasm backend: the SIMD128 build (false: the scalar, single-thread sequential-C baseline) · default: true */
+  simd?: boolean;
+  /** webgpu backend: 'resident' keeps data and weights on the GPU; 'naive' uploads every batch · default: 'resident' */
+  mode?: 'resident' | 'naive';
+  /** webgpu backend, resident: read the loss back every N steps (0: once per epoch) · integer 0–60000; default: 0 */
+  readbackEvery?: number;
+  /** the run's name in charts and tables (default: the backend's name) */
+  label?: string;
+  /** draw the live loss chart (default: true) */
+  chart?: boolean;
+  /** measure accuracy on the test set after training (default: true) */
+  evaluate?: boolean;
+  /** an untimed pass over the first 10000 images first (JIT tier-up, pools, caches); the timed run starts from fresh weights */
   warmup?: boolean;
 }
 
@@ -152,7 +188,7 @@ declare const mnist: () => Promise<{ train: { count: number; }; test: { count: n
 declare const labelCounts: (set?: 'train' | 'test') => Promise<number[]>;
 declare const train: (opts?: TrainOptions) => Promise<Run>;
 declare const show: { text: (v: unknown) => void; table: (rows: Record<string, unknown>[], o?: { columns?: string[]; }) => void; code: (source: string, language?: string) => void; chart: (spec: Partial<ChartSpec> & { kind?: ChartSpec['type']; }) => void; losses: (runs: Run[]) => void; timings: (runs: Run[]) => void; breakdown: (runs: Run[]) => void; speedup: (points: { n: number; ms: number; }[], o?: { label?: string; }) => void; throughput: (points: { batchSize: number; samplesPerSec: number; }[], o?: { label?: string; }) => void; taskStream: (run: Run, epoch?: number) => void; histogram: (counts: number[]) => void; digits: (o?: { set?: 'train' | 'test'; start?: number; count?: number; }) => Promise<void>; predictions: (run: Run, o?: { count?: number; start?: number; }) => Promise<void>; };
-declare const knobs: { backend: 'js' | 'workers' | 'wasm' | 'webgpu'; batchSize: number; epochs: number; learningRate: number; workers: number; threads: number; simd: boolean; mode: 'resident' | 'naive'; samples: number; };
+declare const knobs: Knobs;
 declare const backends: () => Promise<{ name: BackendName; supported: true | string; }[]>;
 declare const stopRequested: () => boolean;
 declare const sleep: (ms: number) => Promise<unknown>;

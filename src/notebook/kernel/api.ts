@@ -1,10 +1,11 @@
 // The globals cell code sees (documented in docs/notebook-api.md). Each run of a cell gets a fresh
 // API object bound to that run: its outputs, its knobs, its AbortSignal.
-import { BACKEND_NAMES, StoppedError, type BackendName, type EpochStats } from '../../backends/types';
+import { BACKEND_OPTIONS, resolveOptions } from '../../backends/options';
+import { StoppedError, type BackendName, type BackendOptions, type EpochStats } from '../../backends/types';
 import { t } from '../../i18n';
 import { backendText, showEpoch } from '../../i18n/backendText';
 import { epochPermutation } from '../../mlp/random';
-import { resolveConfig } from '../../train/config';
+import { configFrom, TRAIN_OPTIONS, type TrainingOptions } from '../../train/config';
 import { prepareBackend, trainEpochs } from '../../train/trainer';
 import { breakdownChart, histogramChart, lossChart, median, speedupChart, taskStreamChart, throughputChart, timingsChart } from './charts';
 import { extras } from './extras';
@@ -20,15 +21,17 @@ export interface RunContext {
   post(output: Output): void;
 }
 
-export interface TrainOptions {
-  backend?: BackendName; epochs?: number; batchSize?: number; learningRate?: number; seed?: number;
-  hidden?: number; samples?: number; workers?: number; threads?: number; simd?: boolean;
-  mode?: 'resident' | 'naive'; readbackEvery?: number; label?: string; chart?: boolean; evaluate?: boolean;
-  /** workers backend: copy buffers by message even when memory could be shared; per-batch dispatch */
-  forceTransfer?: boolean; dispatch?: 'atomics' | 'messages';
-  /** an untimed pass over the first WARMUP_SAMPLES images first (JIT tier-up, pools, caches); the timed run starts from fresh weights */
+/** What `train()` takes: every training and backend option (a missing one comes from the cell's knobs, then its default). */
+export type TrainOptions = TrainingOptions & BackendOptions & {
+  /** the run's name in charts and tables (default: the backend's name) */
+  label?: string;
+  /** draw the live loss chart (default: true) */
+  chart?: boolean;
+  /** measure accuracy on the test set after training (default: true) */
+  evaluate?: boolean;
+  /** an untimed pass over the first 10000 images first (JIT tier-up, pools, caches); the timed run starts from fresh weights */
   warmup?: boolean;
-}
+};
 
 const LIVE_CHART_MS = 150;
 const WARMUP_SAMPLES = 10_000;
@@ -50,7 +53,7 @@ export function makeApi(ctx: RunContext) {
       const now = performance.now();
       if (now - last < 100 && p.loaded < p.total) return;
       last = now;
-      ctx.post({ id: pid, kind: 'progress', label: t(lang, p.fromCache ? 'mnistFromCache' : 'loadingMnist'), value: p.loaded, max: p.total || p.loaded });
+      ctx.post({ id: pid, kind: 'progress', label: t(lang, p.fromCache ? 'mnistFromCache' : 'loadingMnist'), value: p.loaded, max: p.total });
     });
     const note = cached ? ` — ${t(lang, 'mnistFromCache')}` : '';
     ctx.post({ id: pid, kind: 'text', text: t(lang, 'mnistLoaded', { train: train.count, test: test.count }) + note });
@@ -65,24 +68,16 @@ export function makeApi(ctx: RunContext) {
   }
 
   async function train(opts: TrainOptions = {}): Promise<Run> {
-    const k = ctx.knobs;
-    const name = opts.backend ?? k.backend;
-    if (!BACKEND_NAMES.includes(name)) throw new Error(`unknown backend "${String(name)}"; use one of ${BACKEND_NAMES.join(', ')}`);
-    const config = resolveConfig({
-      hiddenSize: opts.hidden ?? 128, batchSize: opts.batchSize ?? k.batchSize, learningRate: opts.learningRate ?? k.learningRate,
-      epochs: opts.epochs ?? k.epochs, seed: opts.seed ?? 42,
-    });
+    // an option given here wins over the cell's knob, which wins over the declared default
+    const given = { ...ctx.knobs, ...Object.fromEntries(Object.entries(opts).filter(([, v]) => v !== undefined)) };
+    const run = resolveOptions('training', TRAIN_OPTIONS, given);
+    const name = run.backend;
+    const bopts: BackendOptions = resolveOptions(name, BACKEND_OPTIONS[name], given);
+    const config = configFrom(run);
     const { train: full, test } = await mnistData();
-    const samples = opts.samples ?? Math.min(k.samples, full.count);
-    if (!Number.isInteger(samples) || samples < 1 || samples > full.count) {
-      throw new RangeError(`samples must be an integer between 1 and ${full.count}, got ${String(samples)}`);
-    }
+    const samples = Math.min(run.samples, full.count);
     const data = await trainSubset(samples);
     const backend = await backendInstance(name);
-    const bopts = {
-      workers: opts.workers ?? k.workers, threads: opts.threads ?? k.threads, simd: opts.simd ?? k.simd,
-      mode: opts.mode ?? k.mode, readbackEvery: opts.readbackEvery, forceTransfer: opts.forceTransfer, dispatch: opts.dispatch,
-    };
     let label = opts.label ?? name;
     for (let n = 2; lossSeries.some((s) => s.label === label); n++) label = `${opts.label ?? name} #${n}`;
     const series = { label, points: [] as { step: number; loss: number }[] };
@@ -166,8 +161,9 @@ export function makeApi(ctx: RunContext) {
     },
   };
 
+  const knobs: Knobs = { ...ctx.knobs };
   return {
-    mnist, labelCounts, train, show, knobs: { ...ctx.knobs },
+    mnist, labelCounts, train, show, knobs,
     backends: async (): Promise<{ name: BackendName; supported: true | string }[]> =>
       (await supportedBackends()).map((b) => ({ name: b.name, supported: b.supported === true ? true : backendText(lang, b.supported) })),
     stopRequested: () => ctx.signal.aborted,

@@ -5,7 +5,8 @@ import { makeApi } from './api';
 import { executeCell } from './execute';
 import { formatValue } from './format';
 import { localizeError } from './localize';
-import type { FromKernel, ToKernel } from './protocol';
+import type { BackendSupport, FromKernel, ToKernel } from './protocol';
+import { supportedBackends } from './session';
 
 const scope: Record<string, unknown> = {};
 let current: AbortController | null = null;
@@ -46,4 +47,4 @@ self.onmessage = (e: MessageEvent<ToKernel>) => {
   }
 };
 
-post({ type: 'ready' });
+void supportedBackends().then((list) => post({ type: 'ready', support: Object.fromEntries(list.map((b) => [b.name, b.supported])) as BackendSupport }));

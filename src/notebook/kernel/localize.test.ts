@@ -1,14 +1,30 @@
 import { expect, it } from 'vitest';
 import { BackendError, msg } from '../../backends/messages';
-import { WorkerFaultError } from '../../backends/workers/pool';
-import { ConfigError, configProblems } from '../../train/config';
+import { resolvePoolSize, WorkerFaultError } from '../../backends/workers/pool';
+import { resolveConfig } from '../../train/config';
 import { localizeError } from './localize';
 
-it('translates hyperparameter errors into Spanish and English', () => {
-  const e = new ConfigError(configProblems({ batchSize: 0, learningRate: NaN }));
-  expect(localizeError(e, 'es')).toBe('configuración de entrenamiento no válida: el tamaño de lote debe ser un entero entre 1 y 60000; se recibió 0; la tasa de aprendizaje debe ser un número finito en (0, 10]; se recibió NaN');
-  expect(localizeError(e, 'en')).toBe(e.message);
+function thrown(f: () => unknown): unknown {
+  try {
+    f();
+  } catch (e) {
+    return e;
+  }
+  throw new Error('expected a throw');
+}
+
+it('translates hyperparameter errors into Spanish and English, naming the range', () => {
+  const e = thrown(() => resolveConfig({ batchSize: 0, learningRate: NaN }));
+  expect(localizeError(e, 'es')).toBe('configuración de entrenamiento no válida: batchSize debe ser un entero entre 1 y 60000; se recibió 0; learningRate debe ser un número finito en (0, 10]; se recibió NaN');
+  expect(localizeError(e, 'en')).toBe((e as Error).message);
+  expect((e as Error).message).toBe('invalid training configuration: batchSize must be an integer between 1 and 60000, got 0; learningRate must be a finite number in (0, 10], got NaN');
   expect(localizeError(new Error('x'), 'es')).toBeNull();
+});
+
+it('translates an out-of-range backend option, naming the range', () => {
+  const e = thrown(() => resolvePoolSize(99));
+  expect((e as Error).message).toBe('invalid options for the workers backend: workers must be an integer between 1 and 16, got 99');
+  expect(localizeError(e, 'es')).toBe('opciones no válidas para el backend workers: workers debe ser un entero entre 1 y 16; se recibió 99');
 });
 
 it('translates the backends\' errors by their code, never a cell\'s own', () => {

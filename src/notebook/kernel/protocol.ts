@@ -2,7 +2,11 @@
 // outputs cell code produces. Outputs are plain data: React renders them; cell code never sees the DOM.
 
 export type { Lang } from '../../i18n';
+import type { BackendMessage } from '../../backends/messages';
+import type { KnobValues } from '../../backends/options';
+import type { BackendName } from '../../backends/types';
 import type { Lang } from '../../i18n';
+import type { TRAIN_OPTIONS } from '../../train/config';
 
 export interface ChartSpec {
   type: 'line' | 'bar' | 'stackedBar' | 'taskStream';
@@ -25,26 +29,20 @@ export type Output =
   | { id: string; kind: 'table'; columns: string[]; rows: (string | number)[][] }
   | { id: string; kind: 'chart'; spec: ChartSpec }
   | { id: string; kind: 'digits'; title?: string; images: Uint8Array; labels: Uint8Array; predictions?: Uint8Array }
-  | { id: string; kind: 'progress'; label: string; value: number; max: number }
+  | { id: string; kind: 'progress'; label: string; value: number; max: number } // max 0: unknown (indeterminate)
   | { id: string; kind: 'code'; source: string; language: string };
 
-export interface Knobs {
-  backend: 'js' | 'workers' | 'wasm' | 'webgpu';
-  batchSize: number;
-  epochs: number;
-  learningRate: number;
-  workers: number;
-  threads: number;
-  simd: boolean;
-  mode: 'resident' | 'naive';
-  samples: number; // train on the first N training images (60000 = all)
-}
+/** The cell-level knobs cell code reads through `knobs`: every option declared as a toolbar knob. */
+export type Knobs = KnobValues<typeof TRAIN_OPTIONS>;
+
+/** Whether each backend can run where the kernel runs: true, or why it cannot. */
+export type BackendSupport = Record<BackendName, true | BackendMessage>;
 
 export type ToKernel =
   | { type: 'run'; runId: number; code: string; knobs: Knobs; lang: Lang }
   | { type: 'stop' };
 
 export type FromKernel =
-  | { type: 'ready' }
+  | { type: 'ready'; support: BackendSupport } // sent once the kernel has checked every backend
   | { type: 'output'; runId: number; output: Output } // add, or replace the output with the same id
   | { type: 'done'; runId: number; status: 'ok' | 'error' | 'stopped' };

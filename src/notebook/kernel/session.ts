@@ -1,6 +1,6 @@
 // State the kernel keeps between cells: the data (loaded once), backend instances (created once per
 // name and reused, so a worker pool or a WASM module survives across runs), data subsets.
-import type { BackendMessage } from '../../backends/messages';
+import { msg, type BackendMessage } from '../../backends/messages';
 import { backendEntries, createBackend } from '../../backends/registry';
 import type { Backend, BackendName } from '../../backends/types';
 import { sliceDataset, type Dataset, type Mnist } from '../../data/dataset';
@@ -46,6 +46,8 @@ export async function dropBackend(name: BackendName): Promise<void> {
   await b?.dispose().catch(() => undefined);
 }
 
+/** Each backend's support where the kernel runs: true, or why not (a check that throws gives its message). */
 export async function supportedBackends(): Promise<{ name: BackendName; supported: true | BackendMessage }[]> {
-  return Promise.all(backendEntries().map(async (e) => ({ name: e.name, supported: await e.isSupported() })));
+  const check = (e: ReturnType<typeof backendEntries>[number]) => e.isSupported().catch((err: unknown) => msg('unsupported_adapter_failed', { message: String((err as Error)?.message ?? err) }));
+  return Promise.all(backendEntries().map(async (e) => ({ name: e.name, supported: await check(e) })));
 }
