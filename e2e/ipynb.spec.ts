@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { expect, test } from '@playwright/test';
-import { codeCell, openLesson } from './helpers';
+import { codeCell, openLesson, setSource } from './helpers';
 
 test('export → import round-trips a lesson with its outputs; imported code does not run', async ({ page }) => {
   await openLesson(page, 'en', '01');
@@ -44,4 +44,31 @@ test('raw HTML in markdown never runs script (<img onerror>)', async ({ page }) 
   await expect(md.locator('img, script')).toHaveCount(0);
   await page.waitForTimeout(300);
   expect(await page.evaluate(() => (window as unknown as { __pwned?: number }).__pwned)).toBeUndefined();
+});
+
+test('a hostile notebook or a malformed output shows an error where it is and never blanks the page', async ({ page }) => {
+  await openLesson(page, 'en', '01');
+  const nb = {
+    nbformat: 4, metadata: { paralelo: { title: { toString: 1 }, lang: 'en' } },
+    cells: [{ cell_type: 'code', source: '1', metadata: {}, outputs: [{ output_type: 'display_data', data: { 'application/vnd.paralelo.output+json': { kind: 'table', columns: 5 } } }] }],
+  };
+  await page.getByTestId('import-file').setInputFiles({ name: 'hostile.ipynb', mimeType: 'application/json', buffer: Buffer.from(JSON.stringify(nb)) });
+  const cell = codeCell(page, 0);
+  await expect(cell.getByTestId('out-error')).toContainText('an output was refused: a table needs "columns"');
+  await expect(page.getByTestId('imported-link')).toContainText('hostile');
+  // the stored copy is read again at the next start: the app still comes up, Import included
+  await page.reload();
+  await expect(page.getByTestId('notebook')).toBeVisible();
+  await expect(page.getByTestId('import-file')).toBeAttached();
+  // a cell's malformed chart becomes an error output; the kernel and the next run are fine
+  await setSource(page, cell, 'show.chart({ data: 5 });\nshow.text("after")');
+  await cell.getByTestId('run-cell').click();
+  await expect(cell.getByTestId('out-error')).toContainText('an output was refused: a chart needs "data"');
+  await expect(cell.getByTestId('out-text')).toHaveText('after');
+  // a thrown value of any kind ends the cell with an error (it stayed "running" for good before)
+  await setSource(page, cell, 'throw Object.create(null)');
+  await cell.getByTestId('run-cell').click();
+  await expect(cell).toHaveAttribute('data-result', 'error');
+  await expect(cell.getByTestId('out-error')).toContainText('a non-Error value was thrown: {}');
+  await expect(page.getByTestId('render-error')).toHaveCount(0);
 });

@@ -1,4 +1,5 @@
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import { ErrorBoundary } from './components/ui/ErrorBoundary';
 import { LANGS, t as translate, type Lang } from './i18n';
 import { LangContext } from './i18n/react';
 import { findLesson, lessons } from './lessons';
@@ -103,12 +104,12 @@ export function App() {
         </label>
       </header>
       <div className="layout">
-        <Sidebar lang={lang} lessons={lessons(lang)} current={key} progress={progress} importedTitle={imported?.lesson.title} />
+        <ErrorBoundary lang={lang}><Sidebar lang={lang} lessons={lessons(lang)} current={key} progress={progress} importedTitle={imported?.lesson.title} /></ErrorBoundary>
         <main id="lesson" tabIndex={-1}>
           {notebook && <Toolbar notebook={notebook} onExport={onExport} onImport={onImport} />}
           {banner && <p className="banner" role="status" data-testid="banner">{banner} <button type="button" onClick={() => setBanner(null)} aria-label="×">×</button></p>}
           {!lesson && <p>{translate(lang, 'notFound')}</p>}
-          {notebook && lesson && notebook.getSnapshot().lesson === lesson && <NotebookView notebook={notebook} support={support} />}
+          {notebook && lesson && notebook.getSnapshot().lesson === lesson && <ErrorBoundary lang={lang} key={`${lang}/${key}`}><NotebookView notebook={notebook} support={support} /></ErrorBoundary>}
         </main>
       </div>
     </LangContext.Provider>

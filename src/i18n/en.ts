@@ -92,4 +92,5 @@ export const en = {
   opt_numberOpen: '{key} must be a finite number in ({min}, {max}], got {got}',
   opt_bool: '{key} must be true or false, got {got}',
   opt_enum: '{key} must be one of {values}, got {got}',
+  renderError: 'This part could not be shown: {message}',
 } as const;

@@ -93,4 +93,5 @@ export const es: Record<keyof typeof en, string> = {
   opt_numberOpen: '{key} debe ser un número finito en ({min}, {max}]; se recibió {got}',
   opt_bool: '{key} debe ser true o false; se recibió {got}',
   opt_enum: '{key} debe ser uno de {values}; se recibió {got}',
+  renderError: 'Esta parte no se pudo mostrar: {message}',
 };

@@ -1,5 +1,6 @@
 // A lesson with its outputs as a Jupyter notebook (nbformat 4), and back. Imported notebooks are
 // validated field by field; their code is shown, never run by itself.
+import { checkedOutput } from './outputs';
 import type { CellSpec, Lesson } from './core/lesson';
 import type { CellState } from './core/cell';
 import type { Knobs, Output } from './kernel/protocol';
@@ -73,19 +74,21 @@ function outputFromJupyter(o: unknown, where: string, k: number): Output | null 
   if (!o || typeof o !== 'object') throw new IpynbError(`${where}: output ${k} is not an object`);
   const r = o as Record<string, unknown>;
   const id = `imported-${k}`;
-  const text = (v: unknown) => (Array.isArray(v) ? v.join('') : String(v ?? ''));
+  const text = (v: unknown) => (Array.isArray(v) ? v.map(plainText).join('') : plainText(v));
   switch (r.output_type) {
     case 'stream': return { id, kind: 'text', text: text(r.text) };
-    case 'error': return { id, kind: 'error', name: String(r.ename ?? 'Error'), message: String(r.evalue ?? '') };
+    case 'error': return { id, kind: 'error', name: plainText(r.ename) || 'Error', message: plainText(r.evalue) };
     case 'execute_result':
     case 'display_data': {
       const data = (r.data ?? {}) as Record<string, unknown>;
       const ours = data[MIME] as Record<string, unknown> | undefined;
       if (ours && typeof ours.kind === 'string') {
         if (ours.kind === 'digits') {
-          return { id, kind: 'digits', title: ours.title as string | undefined, images: unb64(String(ours.images)), labels: unb64(String(ours.labels)), predictions: ours.predictions ? unb64(String(ours.predictions)) : undefined };
+          const digits = { id, kind: 'digits', title: ours.title, images: unb64(plainText(ours.images)), labels: unb64(plainText(ours.labels)), predictions: ours.predictions ? unb64(plainText(ours.predictions)) : undefined };
+          return checkedOutput(digits, id);
         }
-        if (['chart', 'table', 'code', 'progress', 'text'].includes(ours.kind)) return { ...(ours as unknown as Output), id };
+        // the app's own kinds are checked like any output: a wrong shape shows as an error output
+        if (['chart', 'table', 'code', 'progress', 'text'].includes(ours.kind)) return checkedOutput({ ...ours, id }, id);
       }
       return data['text/plain'] !== undefined ? { id, kind: 'text', text: text(data['text/plain']) } : null;
     }
@@ -134,7 +137,14 @@ export function importIpynb(text: string, fileName: string): ImportedNotebook {
       cells.push({ index: cells.length, kind: 'markdown', source: cell.cell_type === 'raw' ? '```\n' + source + '\n```' : source, options: {} });
     }
   });
-  const meta = (n.metadata as Record<string, unknown> | undefined)?.paralelo as { title?: string; lang?: string } | undefined;
-  const title = meta?.title ?? fileName.replace(/\.ipynb$/i, '');
-  return { lesson: { key: 'imported', slug: `imported`, lang: meta?.lang ?? 'en', title, cells }, knobs, outputs };
+  const meta = (n.metadata as Record<string, unknown> | undefined)?.paralelo as { title?: unknown; lang?: unknown } | undefined;
+  // the file's own words are only taken when they are plain strings
+  const title = typeof meta?.title === 'string' && meta.title.trim() ? meta.title : fileName.replace(/\.ipynb$/i, '');
+  const lang = meta?.lang === 'es' ? 'es' : 'en';
+  return { lesson: { key: 'imported', slug: `imported`, lang, title, cells }, knobs, outputs };
+}
+
+/** A value from the file as text: strings, numbers and booleans as they are; anything else is empty. */
+function plainText(v: unknown): string {
+  return typeof v === 'string' ? v : typeof v === 'number' || typeof v === 'boolean' ? String(v) : '';
 }

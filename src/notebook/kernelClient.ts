@@ -1,6 +1,7 @@
 // The page's handle on the kernel worker: run one cell at a time, stop (cooperative first, then
 // terminate after a grace period), restart. Outputs stream to the callback of the running cell.
 import type { BackendSupport, FromKernel, Knobs, Lang, Output, ToKernel } from './kernel/protocol';
+import { checkedOutput } from './outputs';
 
 export type RunStatus = 'ok' | 'error' | 'stopped' | 'interrupted';
 export const STOP_GRACE_MS = 2000;
@@ -15,6 +16,7 @@ export class KernelClient {
   private worker: Worker | null = null;
   private nextRun = 1;
   private pending: Pending | null = null;
+  private refused = 0;
   private listeners = new Set<() => void>();
   private supportListeners = new Set<(s: BackendSupport) => void>();
   private support: BackendSupport | null = null;
@@ -22,7 +24,7 @@ export class KernelClient {
 
   private spawn(): Worker {
     const w = new Worker(new URL('./kernel/kernel.worker.ts', import.meta.url), { type: 'module', name: 'paralelo-kernel' });
-    w.onmessage = (e: MessageEvent<FromKernel>) => this.onMessage(e.data);
+    w.onmessage = (e: MessageEvent<unknown>) => this.onMessage(e.data);
     w.onerror = (e) => {
       const p = this.pending;
       if (!p) return;
@@ -39,16 +41,20 @@ export class KernelClient {
     return this.worker;
   }
 
-  private onMessage(m: FromKernel): void {
+  private onMessage(raw: unknown): void {
+    if (!raw || typeof raw !== 'object') return; // not a kernel message (a cell may post anything)
+    const m = raw as FromKernel;
     if (m.type === 'ready') {
+      if (!m.support || typeof m.support !== 'object') return;
       this.support = m.support;
       for (const l of this.supportListeners) l(m.support);
       return;
     }
     const p = this.pending;
     if (!p || m.runId !== p.runId) return;
-    if (m.type === 'output') p.onOutput(m.output);
+    if (m.type === 'output') p.onOutput(checkedOutput(m.output, `refused-${p.runId}-${this.refused++}`));
     else if (m.type === 'done') {
+      if (m.status !== 'ok' && m.status !== 'error' && m.status !== 'stopped') return;
       this.pending = null;
       p.resolve(m.status);
     }

@@ -1,7 +1,8 @@
 import { isEdited, type CellState } from '../../notebook/core/cell';
+import { ErrorBoundary } from '../ui/ErrorBoundary';
 import type { BackendSupport, Knobs } from '../../notebook/kernel/protocol';
 import type { MessageKey } from '../../i18n';
-import { useT } from '../../i18n/react';
+import { useLang, useT } from '../../i18n/react';
 import { CodeEditor } from '../editor/CodeEditor';
 import { CellToolbar } from './CellToolbar';
 import { OutputView } from './OutputView';
@@ -24,6 +25,7 @@ const usesKnobs = (source: string): boolean => USES_KNOBS.test(source);
 
 export function CodeCell({ cell, position, support, onEdit, onKnobs, onRun, onRunFrom, onReset }: Props) {
   const t = useT();
+  const lang = useLang();
   const edited = isEdited(cell);
   const count = cell.status === 'queued' ? '*' : cell.status === 'running' ? '*' : (cell.executionCount ?? ' ');
   return (
@@ -45,7 +47,7 @@ export function CodeCell({ cell, position, support, onEdit, onKnobs, onRun, onRu
       {usesKnobs(cell.source) && <CellToolbar knobs={cell.knobs} support={support} onChange={onKnobs} disabled={cell.status !== 'idle'} />}
       <CodeEditor value={cell.source} onChange={onEdit} onRun={onRun} label={t('cellLabel', { n: position })} />
       <div className="outputs" data-testid="outputs" aria-live="polite">
-        {cell.outputs.map((o) => <OutputView key={o.id} output={o} />)}
+        {cell.outputs.map((o) => <ErrorBoundary key={o.id} lang={lang}><OutputView output={o} /></ErrorBoundary>)}
         {cell.result === 'interrupted' && <p className="out-error" data-testid="interrupted">{t('interrupted')}</p>}
       </div>
     </section>

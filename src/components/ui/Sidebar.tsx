@@ -33,7 +33,7 @@ export function Sidebar({ lang, lessons, current, progress, importedTitle }: Pro
           );
         })}
         {importedTitle && (
-          <li><a href={`#/${lang}/imported`} aria-current={current === 'imported' ? 'page' : undefined}>{t('importedTitle', { title: importedTitle })}</a></li>
+          <li><a href={`#/${lang}/imported`} aria-current={current === 'imported' ? 'page' : undefined} data-testid="imported-link">{t('importedTitle', { title: importedTitle })}</a></li>
         )}
       </ol>
     </nav>

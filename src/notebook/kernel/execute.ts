@@ -1,4 +1,5 @@
 // Runs one cell's code in the shared scope and turns failures into { message, line }.
+import { safeJson } from '../outputs';
 import { StoppedError } from '../../backends/types';
 import { CellSyntaxError, transformCell } from './transform';
 
@@ -52,7 +53,7 @@ export async function executeCell(code: string, scope: Record<string, unknown>, 
     const fn = new AsyncFunction('__scope', `${WRAP_PREFIX}${body}\n}\n//# sourceURL=${url}`);
     return { value: await fn(scope) };
   } catch (e) {
-    const err = e instanceof Error ? e : new Error(String(e));
+    const err = e instanceof Error ? e : new Error(`a non-Error value was thrown: ${thrownText(e)}`);
     const raw = cellFrameLine(err.stack, url);
     return {
       failure: {
@@ -61,4 +62,16 @@ export async function executeCell(code: string, scope: Record<string, unknown>, 
       },
     };
   }
+}
+
+/** A thrown value of any kind as text, even one whose own conversion to text throws. */
+export function thrownText(v: unknown): string {
+  if (v === null || (typeof v !== 'object' && typeof v !== 'function')) {
+    try {
+      return String(v);
+    } catch {
+      return typeof v;
+    }
+  }
+  return safeJson(v);
 }

@@ -2,7 +2,7 @@
 // outputs. A Stop aborts the running cell's AbortSignal (trainers stop between batches); a cell that
 // ignores it (`while (true) {}`) is handled by the page, which terminates and restarts this worker.
 import { makeApi } from './api';
-import { executeCell } from './execute';
+import { executeCell, thrownText } from './execute';
 import { formatValue } from './format';
 import { localizeError } from './localize';
 import type { BackendSupport, FromKernel, ToKernel } from './protocol';
@@ -23,16 +23,23 @@ async function run(msg: Extract<ToKernel, { type: 'run' }>): Promise<void> {
     post: (output) => post({ type: 'output', runId: msg.runId, output }),
   });
   Object.assign(scope, api);
-  const r = await executeCell(msg.code, scope, `cell-${msg.runId}.js`);
-  if ('failure' in r) {
-    const f = r.failure;
-    if (!f.stopped) post({ type: 'output', runId: msg.runId, output: { id: 'error', kind: 'error', name: f.name, message: localizeError(f.error, msg.lang) ?? f.message, line: f.line } });
-    post({ type: 'done', runId: msg.runId, status: f.stopped ? 'stopped' : 'error' });
-  } else {
-    if (r.value !== undefined) post({ type: 'output', runId: msg.runId, output: { id: 'value', kind: 'text', text: formatValue(r.value) } });
-    post({ type: 'done', runId: msg.runId, status: ctrl.signal.aborted ? 'stopped' : 'ok' });
+  try {
+    const r = await executeCell(msg.code, scope, `cell-${msg.runId}.js`);
+    if ('failure' in r) {
+      const f = r.failure;
+      if (!f.stopped) post({ type: 'output', runId: msg.runId, output: { id: 'error', kind: 'error', name: f.name, message: localizeError(f.error, msg.lang) ?? f.message, line: f.line } });
+      post({ type: 'done', runId: msg.runId, status: f.stopped ? 'stopped' : 'error' });
+    } else {
+      if (r.value !== undefined) post({ type: 'output', runId: msg.runId, output: { id: 'value', kind: 'text', text: formatValue(r.value) } });
+      post({ type: 'done', runId: msg.runId, status: ctrl.signal.aborted ? 'stopped' : 'ok' });
+    }
+  } catch (e) {
+    // e.g. a last value whose conversion to text throws: the cell still ends, with the reason
+    post({ type: 'output', runId: msg.runId, output: { id: 'error', kind: 'error', name: 'Error', message: e instanceof Error ? e.message : thrownText(e) } });
+    post({ type: 'done', runId: msg.runId, status: 'error' });
+  } finally {
+    if (current === ctrl) current = null;
   }
-  if (current === ctrl) current = null;
 }
 
 self.onmessage = (e: MessageEvent<ToKernel>) => {

@@ -1,0 +1,45 @@
+import { describe, expect, it } from 'vitest';
+import { checkedOutput, outputProblem } from './outputs';
+
+const chart = { type: 'line', title: 't', x: 'step', y: ['loss'], data: [{ step: 1, loss: 0.5 }] };
+
+describe('output shapes', () => {
+  it('lets every well-formed kind through unchanged', () => {
+    const good = [
+      { id: 'a', kind: 'text', text: 'hi' },
+      { id: 'b', kind: 'error', message: 'boom', line: 3, name: 'Error' },
+      { id: 'c', kind: 'table', columns: ['x', 'y'], rows: [[1, 'a'], [2, 'b']] },
+      { id: 'd', kind: 'chart', spec: { ...chart, logX: true, dashed: ['ideal'], note: 'n' } },
+      { id: 'e', kind: 'digits', images: new Uint8Array(2 * 784), labels: new Uint8Array(2), predictions: new Uint8Array(2) },
+      { id: 'f', kind: 'progress', label: 'MNIST', value: 1, max: 2 },
+      { id: 'g', kind: 'code', source: 'x', language: 'python' },
+    ];
+    for (const o of good) {
+      expect(outputProblem(o), o.kind).toBeNull();
+      expect(checkedOutput(o, 'x')).toBe(o);
+    }
+  });
+
+  it('turns a malformed output into an error output that says what was wrong', () => {
+    const hostile = { toString: 1 }; // String(hostile) throws
+    const bad: [unknown, RegExp][] = [
+      [{ id: 'a', kind: 'table', columns: 5, rows: [] }, /columns/],
+      [{ id: 'b', kind: 'text', text: {} }, /text/],
+      [{ id: 'c', kind: 'chart', spec: { ...chart, y: undefined } }, /"y"/],
+      [{ id: 'd', kind: 'chart', spec: { ...chart, data: 5 } }, /data/],
+      [{ id: 'e', kind: 'chart', spec: { ...chart, data: [{ step: hostile }] } }, /data/],
+      [{ id: 'f', kind: 'digits', images: new Uint8Array(10), labels: new Uint8Array(2) }, /784/],
+      [{ id: 'g', kind: hostile }, /unknown output kind/],
+      [{ kind: 'text', text: 'no id' }, /id/],
+      [5, /object/],
+      [null, /object/],
+    ];
+    for (const [o, why] of bad) {
+      const out = checkedOutput(o, 'fallback');
+      expect(out.kind, JSON.stringify(why)).toBe('error');
+      if (out.kind === 'error') expect(out.message).toMatch(why);
+    }
+    expect(checkedOutput({ id: 'keep', kind: 'text', text: 1 }, 'fallback').id).toBe('keep');
+    expect(checkedOutput({ kind: 'text' }, 'fallback').id).toBe('fallback');
+  });
+});
