@@ -46,7 +46,7 @@ test('raw HTML in markdown never runs script (<img onerror>)', async ({ page }) 
   expect(await page.evaluate(() => (window as unknown as { __pwned?: number }).__pwned)).toBeUndefined();
 });
 
-test('a hostile notebook or a malformed output shows an error where it is and never blanks the page', async ({ page }) => {
+test('a hostile notebook, a malformed output, a thrown non-Error or a run that did not learn: each says so where it is, and the page stays', async ({ page }) => {
   await openLesson(page, 'en', '01');
   const nb = {
     nbformat: 4, metadata: { paralelo: { title: { toString: 1 }, lang: 'en' } },
@@ -70,5 +70,9 @@ test('a hostile notebook or a malformed output shows an error where it is and ne
   await cell.getByTestId('run-cell').click();
   await expect(cell).toHaveAttribute('data-result', 'error');
   await expect(cell.getByTestId('out-error')).toContainText('a non-Error value was thrown: {}');
+  // a run that ends near chance is not reported as fine (lr 10 on js: 9.58% here, deterministic)
+  await setSource(page, cell, "await train({ backend: 'js', learningRate: 10, samples: 2000, batchSize: 32, epochs: 1, chart: false });");
+  await cell.getByTestId('run-cell').click();
+  await expect(cell.getByTestId('out-text').filter({ hasText: 'close to chance' })).toContainText('this run used 10');
   await expect(page.getByTestId('render-error')).toHaveCount(0);
 });

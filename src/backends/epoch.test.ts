@@ -1,11 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import { runEpoch, type BatchRunner } from './epoch';
+import { BackendError } from './messages';
 import { StoppedError, type BatchProgress, type EpochPlan } from './types';
 
 // A fake backend whose batch i has loss i + 1; it records which batches it was asked to run.
 function fake(over: Partial<BatchRunner> = {}): BatchRunner & { calls: [number, number][] } {
   const calls: [number, number][] = [];
   return {
+    backend: 'js',
     calls,
     run: (first, count) => {
       calls.push([first, count]);
@@ -82,4 +84,13 @@ describe('runEpoch', () => {
     await runEpoch(plan(40, 1), r);
     expect(r.calls).toEqual([[0, 1], [1, 10], [11, 10], [21, 10], [31, 9]]);
   });
+
+  it('a loss that is not finite stops the run, naming the batch and the learning rate', async () => {
+    const r = fake({ run: (first) => [first === 2 ? NaN : 1] });
+    const e = (await runEpoch(plan(40, 4), r).catch((x: unknown) => x)) as BackendError;
+    expect(e).toBeInstanceOf(BackendError);
+    expect(e.code).toBe('error_diverged');
+    expect(e.message).toBe('the training loss became NaN at batch 3 of epoch 4: the run diverged and was stopped. Try a smaller learning rate (this run used 0.1).');
+  });
 });
+

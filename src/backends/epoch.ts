@@ -4,13 +4,16 @@
 
 import { makeYielder } from '../util/yield';
 import { batchCount, ProgressReporter } from './progress';
-import { StoppedError, type EpochPlan, type EpochStats } from './types';
+import { BackendError } from './messages';
+import { StoppedError, type BackendName, type EpochPlan, type EpochStats } from './types';
 
 /** What a backend measured about an epoch besides its loss and wall time. */
 export type EpochParts = Pick<EpochStats, 'breakdown'> & Partial<Pick<EpochStats, 'tasks' | 'extra' | 'kernels'>>;
 
 /** One backend's side of one epoch. */
 export interface BatchRunner {
+  /** Which backend runs the batches (named in its errors). */
+  readonly backend: BackendName;
   /** Batches per run() call: a fixed count, or as many as take about `targetMs` (learnt as it goes). Default 1. */
   readonly chunk?: number | { readonly targetMs: number };
   /** The epoch's clock in ms (default performance.now()). */
@@ -47,6 +50,9 @@ export async function runEpoch(plan: EpochPlan, runner: BatchRunner, signal?: Ab
   let reported = 0; // batches whose loss has been added
   const take = (losses: ArrayLike<number>) => {
     for (let j = 0; j < losses.length; j++, reported++) {
+      if (!Number.isFinite(losses[j])) {
+        throw new BackendError(runner.backend, 'error_diverged', { value: String(losses[j]), batch: reported + 1, epoch: plan.epoch + 1, lr: plan.learningRate });
+      }
       const rows = Math.min(B, n - reported * B);
       lossSum += losses[j] * rows;
       seen += rows;

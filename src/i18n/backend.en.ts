@@ -99,6 +99,7 @@ export const backendEn = {
   error_worker_fault_batch: 'workers backend: worker {worker} failed during batch {batch}: {message}. The run stopped; the model keeps the parameters of the last completed batch ({completed} applied this epoch); the pool is rebuilt on the next run.',
   error_device_lost: 'webgpu: the GPU device was lost (reason: {reason}{detail}). The run was stopped and the weights on the GPU are gone; initialise the backend again to continue.',
   error_gpu_limits: 'webgpu: {what} does not fit this device: {problems}',
+  error_diverged: 'the training loss became {value} at batch {batch} of epoch {epoch}: the run diverged and was stopped. Try a smaller learning rate (this run used {lr}).',
   fit_model: 'a model with {hidden} hidden units',
   fit_data: 'a training set of {count} samples',
   fit_batch: 'batch size {batch} with {hidden} hidden units',

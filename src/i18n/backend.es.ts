@@ -90,6 +90,7 @@ export const backendEs: Record<keyof typeof backendEn, string> = {
   error_worker_fault_batch: 'backend workers: el worker {worker} falló durante el lote {batch}: {message}. La ejecución se detuvo; el modelo conserva los parámetros del último lote completado ({completed} aplicados en esta época); el pool se reconstruye en la siguiente ejecución.',
   error_device_lost: 'webgpu: se perdió el dispositivo GPU (motivo: {reason}{detail}). La ejecución se detuvo y los pesos de la GPU se han perdido; vuelve a inicializar el backend para continuar.',
   error_gpu_limits: 'webgpu: {what} no cabe en este dispositivo: {problems}',
+  error_diverged: 'la pérdida de entrenamiento se volvió {value} en el lote {batch} de la época {epoch}: el entrenamiento divergió y se detuvo. Prueba una tasa de aprendizaje menor (esta ejecución usó {lr}).',
   fit_model: 'un modelo con {hidden} unidades ocultas',
   fit_data: 'un conjunto de entrenamiento de {count} muestras',
   fit_batch: 'un tamaño de lote de {batch} con {hidden} unidades ocultas',

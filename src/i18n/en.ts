@@ -26,6 +26,7 @@ export const en = {
   lossChartTitle: 'Training loss',
   epochTime: 'Epoch {epoch}: {ms} ms, {sps} samples/s, loss {loss}',
   testAccuracy: 'Test accuracy: {acc}%',
+  nearChance: 'Warning: test accuracy {acc}% is close to chance (10% for 10 classes), so the network did not learn. A smaller learning rate often helps (this run used {lr}).',
   predictionsTitle: 'Predictions on test digits (wrong ones marked)',
   digitsTitle: 'Training digits with their labels',
   label: 'label',

@@ -27,6 +27,7 @@ export const es: Record<keyof typeof en, string> = {
   lossChartTitle: 'Pérdida de entrenamiento',
   epochTime: 'Época {epoch}: {ms} ms, {sps} muestras/s, pérdida {loss}',
   testAccuracy: 'Exactitud en prueba: {acc}%',
+  nearChance: 'Aviso: la exactitud en prueba, {acc}%, está cerca del azar (10% con 10 clases), así que la red no aprendió. Una tasa de aprendizaje menor suele ayudar (esta ejecución usó {lr}).',
   predictionsTitle: 'Predicciones sobre dígitos de prueba (errores marcados)',
   digitsTitle: 'Dígitos de entrenamiento con su etiqueta',
   label: 'etiqueta',

@@ -41,6 +41,7 @@ export class JsBackend implements Backend {
     if (!this.train) throw new Error('js backend: setData() must be called before trainEpoch()');
     const n = plan.order.length, B = plan.batchSize;
     return runEpoch(plan, {
+      backend: 'js',
       run: (i) => [this.step(plan.order, i * B, Math.min(B, n - i * B), plan.learningRate)],
       parts: (wallMs) => ({ breakdown: [{ id: 'compute', ms: wallMs, method: msg('method_js_compute') }] }),
     }, signal);

@@ -74,6 +74,7 @@ export class WasmBackend implements Backend {
     let chunks = 0;
     const choice = this.choice!;
     return runEpoch(plan, {
+      backend: 'wasm',
       chunk: { targetMs: CHUNK_MS },
       begin: async () => {
         await api.beginEpoch(compact(plan.order), B);

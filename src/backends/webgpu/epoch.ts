@@ -96,7 +96,7 @@ function encodeSteps(ctx: GpuContext, steps: readonly StepEntry[], s0: number, s
  */
 export function gpuRunner(
   ctx: GpuContext, plan: EpochPlan, readbackEvery: number, train: Dataset | null, host: HostBatch,
-): { runner: Omit<BatchRunner, 'parts'>; measure: EpochMeasure } {
+): { runner: Omit<BatchRunner, 'parts' | 'backend'>; measure: EpochMeasure } {
   const steps = epochSteps(plan.order.length, plan.batchSize);
   // refused up front: every buffer this epoch needs is checked against the limits first
   ctx.buffers.ensureBatch(plan.batchSize);

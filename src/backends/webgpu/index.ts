@@ -73,6 +73,7 @@ export class WebGpuBackend implements Backend {
     const { runner, measure: m } = gpuRunner(ctx, plan, this.readbackEvery, this.train, this.host);
     return runEpoch(plan, {
       ...runner,
+      backend: 'webgpu',
       parts: async (wallMs) => {
         // the timestamps are read after the epoch's clock stopped: profiling's read-back is not in wallMs
         let profile: KernelProfile = { timings: null, quantumNs: NaN };

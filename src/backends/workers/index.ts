@@ -142,6 +142,7 @@ export class WorkersBackend implements Backend {
     const n = plan.order.length, batches = Math.ceil(n / plan.batchSize);
     const rec = new EpochRecorder(N, sharedClock());
     return runEpoch(plan, {
+      backend: 'workers',
       clock: sharedClock,
       begin: async () => {
         if (this.poolData?.order) this.poolData.order.set(plan.order); // the one copy of the epoch's order

@@ -35,6 +35,8 @@ export type TrainOptions = TrainingOptions & BackendOptions & {
 
 const LIVE_CHART_MS = 150;
 const WARMUP_SAMPLES = 10_000;
+/** Test accuracy below this (chance is 10%) is reported as a run that did not learn. */
+const NEAR_CHANCE = 0.2;
 
 export function makeApi(ctx: RunContext) {
   const { lang } = ctx;
@@ -116,6 +118,8 @@ export function makeApi(ctx: RunContext) {
       postChart(true);
       const ev = result.evaluation;
       if (ev) ctx.post({ id: id('acc'), kind: 'text', text: `${label} · ${t(lang, 'testAccuracy', { acc: (ev.accuracy * 100).toFixed(2) })}` });
+      // a run that ends near chance (10 classes) did not learn: say so rather than report it as fine
+      if (ev && ev.accuracy < NEAR_CHANCE) ctx.post({ id: id('chance'), kind: 'text', text: `${label} · ${t(lang, 'nearChance', { acc: (ev.accuracy * 100).toFixed(2), lr: config.learningRate })}` });
       const variant = backend.describe();
       return {
         label, backend: name, describe: backendText(lang, variant), variant, config: { ...config, samples },

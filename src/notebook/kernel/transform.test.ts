@@ -29,6 +29,11 @@ describe('cell transform', () => {
     expect(results).toEqual([2, undefined, 5]);
   });
 
+  it('a parenthesised last line is the value too (it was a SyntaxError with no line)', async () => {
+    const { results } = await runCells(['(1 + 2)', 'const loss = 1, acc = 2;\n({ loss, acc });', '(1) + (2)', '((x) => x * 2)(4) // a comment']);
+    expect(results).toEqual([3, { loss: 1, acc: 2 }, 3, 8]);
+  });
+
   it('keeps line numbers: a syntax error reports the editor line', () => {
     try {
       transformCell('const a = 1;\nconst b = ;\n');

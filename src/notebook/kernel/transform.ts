@@ -55,9 +55,10 @@ export function transformCell(code: string): TransformedCell {
       declared.push(name);
       edits.push({ start: stmt.end, end: stmt.end, text: `;__scope[${JSON.stringify(name)}] = ${name};` });
     } else if (i === body.length - 1 && stmt.type === 'ExpressionStatement') {
-      const expr = stmt.expression as Node;
-      edits.push({ start: expr.start, end: expr.start, text: 'return (' });
-      edits.push({ start: expr.end, end: expr.end, text: ')' });
+      // the statement, not its expression: `(1 + 2)` and `({ loss })` keep their own parentheses
+      const end = code[stmt.end - 1] === ';' ? stmt.end - 1 : stmt.end;
+      edits.push({ start: stmt.start, end: stmt.start, text: 'return (' });
+      edits.push({ start: end, end, text: ')' });
     }
   });
   edits.sort((a, b) => b.start - a.start || b.end - a.end);
