@@ -3,6 +3,7 @@
 // (train_epoch) from the same seed, order and initial weights; e2e/backends.spec.ts asserts on the
 // report. A check that throws is reported with its error; the others still run.
 
+import { maxAbsDiff } from '../mlp/compare';
 import { evaluateWith } from '../backends/evaluate';
 import { getBackendEntry } from '../backends/registry';
 import { StoppedError, type Backend, type BackendName, type BackendOptions, type EpochStats } from '../backends/types';
@@ -93,12 +94,6 @@ async function attempt<T>(f: () => Promise<T>): Promise<Outcome<T>> {
   }
 }
 
-function maxAbsDiff(a: Float32Array, b: Float32Array): number {
-  if (a.length !== b.length) return Infinity;
-  let m = 0;
-  for (let i = 0; i < a.length; i++) m = Math.max(m, Math.abs(a[i] - b[i]));
-  return Number.isNaN(m) ? Infinity : m;
-}
 
 function samplesFrom(d: Dataset, from: number, count: number): Dataset {
   const px = d.rows * d.cols;

@@ -1,5 +1,6 @@
 // Harness functions for the wasm backend's e2e tests: what `equivalence` cannot ask (thread count
 // changed mid-session, heap after repeated runs, the race demo, an oversized configuration).
+import { maxAbsDiff } from '../mlp/compare';
 import { backendText } from '../i18n/backendText';
 import { sliceDataset } from '../data/dataset';
 import { loadMnist } from '../data/mnist';
@@ -12,11 +13,6 @@ import type { BackendOptions } from '../backends/types';
 import * as Comlink from 'comlink';
 import type { NestedApi } from './wasmNested.worker';
 
-function maxAbsDiff(a: Float32Array, b: Float32Array): number {
-  let m = 0;
-  for (let i = 0; i < a.length; i++) m = Math.max(m, Math.abs(a[i] - b[i]));
-  return m;
-}
 
 async function dataAndOrder(samples: number, seed: number) {
   const { train } = await loadMnist();

@@ -11,7 +11,8 @@ import { loadMnist } from '../data/mnist';
 import { initParams } from '../mlp/init';
 import { epochPermutation } from '../mlp/random';
 import { makeSpec } from '../mlp/spec';
-import { LR, maxAbs, ready, referenceEpoch, SEED, type GpuEquivalence } from './webgpuCheck';
+import { LR, ready, referenceEpoch, SEED, type GpuEquivalence } from './webgpuCheck';
+import { maxAbsDiff } from '../mlp/compare';
 import { webgpuKernelChecks } from './webgpuKernels';
 
 export interface SweepPoint {
@@ -90,8 +91,8 @@ async function deviceLoss(opts: BackendOptions = {}, samples = 6400, batchSize =
     await backend.init(spec, init, opts);
     await backend.setData(data);
     await backend.trainEpoch({ epoch: 0, order, batchSize, learningRate: LR });
-    const maxAbsDiff = maxAbs(referenceEpoch(data, init, order, batchSize, 128), await backend.getParams());
-    return { error, lostAfterBatch, batches: Math.ceil(samples / batchSize), stopMs, recovered: { maxAbsDiff } };
+    const diff = maxAbsDiff(referenceEpoch(data, init, order, batchSize, 128), await backend.getParams());
+    return { error, lostAfterBatch, batches: Math.ceil(samples / batchSize), stopMs, recovered: { maxAbsDiff: diff } };
   } finally {
     await backend.dispose();
   }
@@ -145,12 +146,12 @@ async function editedKernelRun(samples = 640, batchSize = 64) {
     await setKernel('sgd_update', frozen);
     const a = await ready({}, samples);
     await a.backend.trainEpoch({ epoch: 0, order: a.order, batchSize, learningRate: LR });
-    const editedChange = maxAbs(a.init, await a.backend.getParams());
+    const editedChange = maxAbsDiff(a.init, await a.backend.getParams());
     await a.backend.dispose();
     resetKernels();
     const b = await ready({}, samples);
     await b.backend.trainEpoch({ epoch: 0, order: b.order, batchSize, learningRate: LR });
-    const resetChange = maxAbs(b.init, await b.backend.getParams());
+    const resetChange = maxAbsDiff(b.init, await b.backend.getParams());
     await b.backend.dispose();
     return { editedChange, resetChange };
   } finally {

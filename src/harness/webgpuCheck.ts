@@ -1,6 +1,7 @@
 // Shared by the webgpu harness and its worker: the reference epoch every run must match, and a
 // webgpu backend made ready on a slice of MNIST. Imports nothing that starts a worker.
 
+import { maxAbsDiff } from '../mlp/compare';
 import { backendText } from '../i18n/backendText';
 import type { BackendOptions } from '../backends/types';
 import { createBackend } from '../backends/registry';
@@ -22,11 +23,6 @@ export function referenceEpoch(data: Dataset, init: Float32Array, order: Uint32A
   return ref;
 }
 
-export function maxAbs(a: Float32Array, b: Float32Array): number {
-  let m = 0;
-  for (let i = 0; i < a.length; i++) m = Math.max(m, Math.abs(a[i] - b[i]));
-  return m;
-}
 
 export async function ready(opts: BackendOptions, samples: number, hidden = 128) {
   const { train } = await loadMnist();
@@ -56,7 +52,7 @@ export async function gpuEquivalence(opts: BackendOptions, samples: number, batc
     const ref = referenceEpoch(data, init, order, batchSize, 128);
     return {
       describe: backendText('en', backend.describe()), samples: data.count, batchSize,
-      maxAbsDiff: maxAbs(ref, await backend.getParams()), maxAbsChange: maxAbs(ref, init),
+      maxAbsDiff: maxAbsDiff(ref, await backend.getParams()), maxAbsChange: maxAbsDiff(ref, init),
       inWorker: typeof window === 'undefined',
     };
   } finally {

@@ -1,5 +1,6 @@
 // Checks of the workers backend that the e2e spec drives through window.harness.workers (and, for
 // the nested-worker case, from inside a Web Worker). The reference is the oracle everywhere.
+import { maxAbsDiff } from '../mlp/compare';
 import { backendText, showEpoch } from '../i18n/backendText';
 import { createBackend } from '../backends/registry';
 import type { BackendOptions, BatchProgress, EpochStats } from '../backends/types';
@@ -16,11 +17,6 @@ const LR = 0.1;
 /** The fault is injected at the first progress report after this batch (so several were applied). */
 const FAULT_AFTER_BATCH = 10;
 
-function maxAbsDiff(a: Float32Array, b: Float32Array): number {
-  let m = 0;
-  for (let i = 0; i < a.length; i++) m = Math.max(m, Math.abs(a[i] - b[i]));
-  return m;
-}
 
 /** The reference's weights after the first `batches` batches of the epoch (all of them by default). */
 export function referenceAfter(spec: MlpSpec, init: Float32Array, data: Dataset, order: Uint32Array, batchSize: number, lr: number, batches?: number): Float32Array {

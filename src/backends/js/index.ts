@@ -40,9 +40,13 @@ export class JsBackend implements Backend {
   async trainEpoch(plan: EpochPlan, signal?: AbortSignal): Promise<EpochStats> {
     if (!this.train) throw new Error('js backend: setData() must be called before trainEpoch()');
     const n = plan.order.length, B = plan.batchSize;
+    const loss = [0]; // one batch per call; the loop reads it before the next call
     return runEpoch(plan, {
       backend: 'js',
-      run: (i) => [this.step(plan.order, i * B, Math.min(B, n - i * B), plan.learningRate)],
+      run: (i) => {
+        loss[0] = this.step(plan.order, i * B, Math.min(B, n - i * B), plan.learningRate);
+        return loss;
+      },
       parts: (wallMs) => ({ breakdown: [{ id: 'compute', ms: wallMs, method: msg('method_js_compute') }] }),
     }, signal);
   }

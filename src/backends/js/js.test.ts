@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { maxAbsDiff } from '../../mlp/compare';
 import { sliceDataset } from '../../data/dataset';
 import { initParams } from '../../mlp/init';
 import { epochPermutation } from '../../mlp/random';
@@ -9,11 +10,6 @@ import { StoppedError } from '../types';
 import { JsBackend } from './index';
 import { matmul_backward, matmul_forward } from './matmul';
 
-function maxAbsDiff(a: Float32Array, b: Float32Array): number {
-  let m = 0;
-  for (let i = 0; i < a.length; i++) m = Math.max(m, Math.abs(a[i] - b[i]));
-  return m;
-}
 
 describe('js backend', () => {
   // The fast twins keep the reference's summation order: equal bit for bit, for every remainder of

@@ -1,6 +1,7 @@
 // The single-thread builds (scalar, SIMD) run under Node straight from wasm/dist, checked against
 // the reference. The threaded build needs Web Workers + SharedArrayBuffer: e2e/wasm.spec.ts covers
 // it (and the pool) in Chromium.
+import { maxAbsDiff } from '../../mlp/compare';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
@@ -24,11 +25,6 @@ async function load(variant: 'mlp-scalar' | 'mlp-simd'): Promise<MlpModule> {
   return new MlpModule(m, variant);
 }
 
-function maxAbsDiff(a: Float32Array, b: Float32Array): number {
-  let m = 0;
-  for (let i = 0; i < a.length; i++) m = Math.max(m, Math.abs(a[i] - b[i]));
-  return m;
-}
 
 /** The reference's weights after one pass over `samples` samples in seeded order. */
 function referenceRun(samples: number, B: number, hidden: number, lr: number, seed: number) {

@@ -141,6 +141,7 @@ export class WorkersBackend implements Backend {
     const pool = driver.pool, N = pool.size, P = this.params.length;
     const n = plan.order.length, batches = Math.ceil(n / plan.batchSize);
     const rec = new EpochRecorder(N, sharedClock());
+    const batchLoss = [0]; // one batch per call; the loop reads it before the next call
     return runEpoch(plan, {
       backend: 'workers',
       clock: sharedClock,
@@ -159,7 +160,8 @@ export class WorkersBackend implements Backend {
         rec.batch(i, busy, d, r, sharedClock(), driver.times);
         let loss = 0;
         for (let w = 0; w < busy; w++) loss += driver.losses[w];
-        return [loss / B];
+        batchLoss[0] = loss / B;
+        return batchLoss;
       },
       end: async () => {
         if (!pool.fault) await driver.endEpoch();

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { maxAbsDiff } from '../../mlp/compare';
 import { sliceDataset } from '../../data/dataset';
 import { initParams } from '../../mlp/init';
 import { epochPermutation } from '../../mlp/random';
@@ -9,11 +10,6 @@ import { ShardScratch, shard_gradients } from '../js/gradients';
 import { reduce_and_update, reduce_gradients } from './reduce';
 import { busyWorkers, shardRange } from './shard';
 
-function maxAbsDiff(a: ArrayLike<number>, b: ArrayLike<number>): number {
-  let m = 0;
-  for (let i = 0; i < a.length; i++) m = Math.max(m, Math.abs(a[i] - b[i]));
-  return m;
-}
 
 /** One data-parallel step simulated in one thread: shard gradients, reduce, one update. */
 function parallelStep(
