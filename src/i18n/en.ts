@@ -1,7 +1,9 @@
 import { backendEn } from './backend.en';
+import { dataEn } from './data.en';
 
 export const en = {
   ...backendEn,
+  ...dataEn,
   appTitle: 'Paralelo',
   appTagline: 'Parallel computing for neural networks, in your browser',
   language: 'Language',
