@@ -1,7 +1,7 @@
 // The globals cell code sees (documented in docs/notebook-api.md). Each run of a cell gets a fresh
 // API object bound to that run: its outputs, its knobs, its AbortSignal.
 import { BACKEND_OPTIONS, resolveOptions } from '../../backends/options';
-import { StoppedError, type BackendName, type BackendOptions, type EpochStats } from '../../backends/types';
+import { BACKEND_NAMES, StoppedError, type BackendName, type BackendOptions, type EpochStats } from '../../backends/types';
 import { t } from '../../i18n';
 import { backendText, showEpoch } from '../../i18n/backendText';
 import { epochPermutation } from '../../mlp/random';
@@ -82,6 +82,8 @@ export function makeApi(ctx: RunContext) {
     const given = { ...ctx.knobs, ...Object.fromEntries(Object.entries(opts).filter(([, v]) => v !== undefined)) };
     const run = resolveOptions('training', TRAIN_OPTIONS, given);
     const name = run.backend;
+    // an option of another backend given in the call is checked too: a bad value is refused, never silently ignored
+    for (const other of BACKEND_NAMES) if (other !== name) resolveOptions(other, BACKEND_OPTIONS[other], opts);
     const bopts: BackendOptions = resolveOptions(name, BACKEND_OPTIONS[name], given);
     const config = configFrom(run);
     const { train: full, test } = await mnistData(undefined, ctx.signal);
