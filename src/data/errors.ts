@@ -4,11 +4,11 @@ import { dataErrorText } from '../i18n/dataText';
 import type { IdxFault } from './idx';
 
 /**
- * http: the server answered with an error status · network: the download broke off · html: a web page
+ * http: the server answered with an error status · unreachable: no answer at all · network: the download broke off · html: a web page
  * came instead of the file · gzip: the gzip stream is truncated or corrupt · count: the header counts
  * the wrong number of items · digest: the bytes are not the MNIST file (SHA-256) · the rest: IdxFault.
  */
-export type DataFault = IdxFault | 'http' | 'network' | 'html' | 'gzip' | 'count' | 'digest';
+export type DataFault = IdxFault | 'http' | 'unreachable' | 'network' | 'html' | 'gzip' | 'count' | 'digest';
 
 export type DataParams = Readonly<Record<string, number | string>>;
 

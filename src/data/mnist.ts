@@ -96,7 +96,7 @@ async function open(cache: Cache | null, url: string, key: MnistFileKey, signal:
     res = await fetch(url, { signal });
   } catch {
     if (signal.aborted) throw new StoppedError();
-    throw new DataError(servedName(key), 'network', { bytes: 0 }, false);
+    throw new DataError(servedName(key), 'unreachable', {}, false);
   }
   if (!res.ok) {
     void res.body?.cancel().catch(() => undefined);

