@@ -18,7 +18,12 @@ export async function editBeforeAttack(page: Page, mark: string, lang: 'es' | 'e
 
 /** The edit made before the attack is still in the first code cell (optionally after a reload). */
 export async function expectEditKept(page: Page, mark: string, opts: { reload?: boolean; lang?: 'es' | 'en'; lesson?: string } = {}): Promise<void> {
-  if (opts.reload) await openLesson(page, opts.lang ?? 'es', opts.lesson ?? '01');
+  if (opts.reload) {
+    // goto to the URL the page is on is only a jump within the page: reload for real
+    await openLesson(page, opts.lang ?? 'es', opts.lesson ?? '01');
+    await page.reload();
+    await expect(page.getByTestId('notebook')).toBeVisible();
+  }
   const cell = codeCell(page, 0);
   await expect(cell.getByTestId('code-editor').locator('.view-lines')).toContainText(mark, { timeout: 60_000 });
 }
