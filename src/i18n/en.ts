@@ -1,7 +1,9 @@
 import { backendEn } from './backend.en';
+import { storageEn } from './storage.en';
 
 export const en = {
   ...backendEn,
+  ...storageEn,
   appTitle: 'Paralelo',
   appTagline: 'Parallel computing for neural networks, in your browser',
   language: 'Language',

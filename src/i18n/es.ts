@@ -1,8 +1,10 @@
 import { backendEs } from './backend.es';
+import { storageEs } from './storage.es';
 import type { en } from './en';
 
 export const es: Record<keyof typeof en, string> = {
   ...backendEs,
+  ...storageEs,
   appTitle: 'Paralelo',
   appTagline: 'Computación paralela para redes neuronales, en tu navegador',
   language: 'Idioma',
