@@ -10,6 +10,8 @@ import type { NotebookStore, Quarantined } from '../../notebook/store';
 interface Notice {
   id: number;
   text: string;
+  /** the cell it is about: a newer notice about the same cell replaces it */
+  key?: string;
   conflict?: { key: string; index: number; theirs: SavedCell | null };
 }
 
@@ -29,7 +31,7 @@ export function useStorageNotices(store: NotebookStore, lang: Lang, notebook: No
   const lessonKey = notebook?.getSnapshot().lesson.key;
 
   useEffect(() => store.watch((e) => {
-    const add = (n: Omit<Notice, 'id'>) => setNotices((ns) => [...ns.filter((x) => !n.conflict || x.conflict?.key !== n.conflict.key), { ...n, id: ++nextId }].slice(-5));
+    const add = (n: Omit<Notice, 'id'>) => setNotices((ns) => [...ns.filter((x) => !n.key || x.key !== n.key), { ...n, id: ++nextId }].slice(-5));
     switch (e.type) {
       case 'status':
         setUnsaved(e.unsaved);
@@ -38,13 +40,13 @@ export function useStorageNotices(store: NotebookStore, lang: Lang, notebook: No
       case 'remote':
         if (notebook && e.lang === lang && e.lesson === lessonKey) {
           notebook.applySaved(e.index, e.saved);
-          add({ text: t(lang, 'remoteChanged', { n: cellNumber(notebook, e.index) }) });
+          add({ key: e.key, text: t(lang, 'remoteChanged', { n: cellNumber(notebook, e.index) }) });
         }
         setConflicts((c) => { const m = new Map(c); m.delete(e.key); return m; });
         break;
       case 'conflict':
         if (notebook && e.lang === lang && e.lesson === lessonKey) {
-          add({ text: t(lang, 'remoteConflict', { n: cellNumber(notebook, e.index) }), conflict: { key: e.key, index: e.index, theirs: e.theirs } });
+          add({ key: e.key, text: t(lang, 'remoteConflict', { n: cellNumber(notebook, e.index) }), conflict: { key: e.key, index: e.index, theirs: e.theirs } });
           setConflicts((c) => new Map(c).set(e.key, t(lang, 'conflictReason')));
         }
         break;
