@@ -141,10 +141,47 @@ test('cell code or anything else in the page deleting the database (versionchang
   await expect(editorText(page, 0)).toContainText("'other lesson'", { timeout: 60_000 });
 });
 
+test('cell code that deletes the database from the kernel worker: the edits survive a reload', async ({ page }) => {
+  const mark = marker('kernelidb');
+  await editBeforeAttack(page, mark, 'en');
+  const cell = codeCell(page, 1);
+  // the kernel may hide indexedDB from cell code (then this is a no-op); the page must not depend on it
+  await setSource(page, cell, `${mark}\nif (typeof indexedDB !== 'undefined') indexedDB.deleteDatabase('paralelo');\n'asked'`);
+  await cell.getByTestId('run-cell').click();
+  await expect(cell).toHaveAttribute('data-status', 'idle', { timeout: 60_000 });
+  await expect(cell).toHaveAttribute('data-result', /ok|error/);
+  await page.waitForTimeout(1000);
+  await expectResponsive(page);
+  await reload(page);
+  await expectEditKept(page, mark);
+  await expect(editorText(page, 1)).toContainText("'asked'", { timeout: 60_000 });
+});
+
+test('an upgrade by someone else that drops every store: the page re-creates them and writes its edits again', async ({ page }) => {
+  const mark = marker('upgrade');
+  await editBeforeAttack(page, mark, 'en');
+  const how = await page.evaluate(() => new Promise<string>((resolve) => {
+    const req = indexedDB.open('paralelo', 7);
+    req.onupgradeneeded = () => { for (const n of [...req.result.objectStoreNames]) req.result.deleteObjectStore(n); };
+    req.onsuccess = () => { req.result.close(); resolve('upgraded'); };
+    req.onerror = () => resolve(`error ${req.error?.name}`);
+  }));
+  expect(how).toBe('upgraded');
+  await expect(page.getByTestId('storage-notice')).toContainText('saved again');
+  await expectResponsive(page);
+  await setSource(page, codeCell(page, 0), `${mark}
+'after the upgrade'`);
+  await expect(page.getByTestId('save-error')).toHaveCount(0);
+  await page.waitForTimeout(300);
+  await reload(page);
+  await expectEditKept(page, mark);
+  await expect(editorText(page, 0)).toContainText("'after the upgrade'");
+});
+
 /** Writes `value` under `key` in the page's database, as a damaged copy would be. */
 async function writeRaw(page: Page, store: string, key: string, value: unknown): Promise<void> {
   await page.evaluate(([store, key, value]) => new Promise<void>((resolve, reject) => {
-    const req = indexedDB.open('paralelo', 1);
+    const req = indexedDB.open('paralelo');
     req.onsuccess = () => {
       const t = req.result.transaction(store as string, 'readwrite');
       t.objectStore(store as string).put(value, key as string);

@@ -12,11 +12,12 @@ export type Store = (typeof STORES)[number];
 let dbp: Promise<IDBDatabase> | null = null;
 const resetListeners = new Set<(e: { restored: boolean }) => void>();
 
-function open(): Promise<IDBDatabase> {
+/** Opens the database at `version` (its current one if undefined), creating the stores it lacks on an upgrade. */
+function openAt(version?: number): Promise<IDBDatabase> {
   return new Promise((resolve, reject) => {
     let req: IDBOpenDBRequest;
     try {
-      req = indexedDB.open(DB, 1);
+      req = version === undefined ? indexedDB.open(DB) : indexedDB.open(DB, version);
     } catch (e) {
       reject(e instanceof Error ? e : new Error('IndexedDB unavailable'));
       return;
@@ -34,6 +35,16 @@ function open(): Promise<IDBDatabase> {
     // closes on versionchange, so the open goes on once it has
     req.onblocked = () => undefined;
   });
+}
+
+/** The database with every store: at whatever version someone else left it, one version up if a store is missing. */
+async function open(): Promise<IDBDatabase> {
+  const d = await openAt();
+  if (STORES.every((s) => d.objectStoreNames.contains(s))) return d;
+  const next = d.version + 1;
+  d.onversionchange = null;
+  d.close();
+  return openAt(next);
 }
 
 function db(): Promise<IDBDatabase> {
