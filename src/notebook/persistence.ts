@@ -152,13 +152,14 @@ export const kv = {
   set: (store: Store, key: string, value: unknown) => tx(store, 'readwrite', (s) => s.put(value, key)).then(() => undefined),
   delete: (store: Store, key: string) => tx(store, 'readwrite', (s) => s.delete(key)).then(() => undefined),
   /** every [key, value] whose key starts with prefix */
-  entries: async <T>(store: Store, prefix = ''): Promise<[string, T][]> => {
+  entries: <T>(store: Store, prefix = ''): Promise<[string, T][]> => {
     const range = prefix ? IDBKeyRange.bound(prefix, prefix + '\uffff') : undefined;
-    const [keys, values] = await Promise.all([
-      tx<IDBValidKey[]>(store, 'readonly', (s) => s.getAllKeys(range)),
-      tx<T[]>(store, 'readonly', (s) => s.getAll(range) as IDBRequest<T[]>),
-    ]);
-    return keys.map((k, i) => [String(k), values[i]]);
+    // keys and values in one transaction, so that a write in between cannot pair a key with another's value
+    return run<[string, T][]>(store, 'readonly', (s, set) => {
+      const keys = s.getAllKeys(range);
+      const values = s.getAll(range);
+      values.onsuccess = () => set(keys.result.map((k, i) => [String(k), values.result[i] as T]));
+    });
   },
   /** Reads `key` and, in the same transaction, writes what `fn` returns (null: delete it; undefined: leave it); true if it wrote. */
   swap: <T>(store: Store, key: string, fn: (old: T | undefined) => T | null | undefined) => run<boolean>(store, 'readwrite', (s, set, fail) => {

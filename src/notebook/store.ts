@@ -120,6 +120,8 @@ export class NotebookStore {
   private retryTimer: ReturnType<typeof setTimeout> | null = null;
   private retryDelay = 1000;
   private lastAt = 0;
+  /** the error the page was last told of (null: none) */
+  private reported: string | null = null;
   /** cells both tabs edited, whose stored version is the other tab's */
   private readonly conflicts = new Set<string>();
   /** the lessons (`${lang}/${key}/`) this tab has loaded: it follows the other tabs' edits of their cells */
@@ -258,13 +260,15 @@ export class NotebookStore {
     return es.length + en.length;
   }
 
-  /** Parses a .ipynb (an IpynbError says what is wrong), forgets the edits of the previous import and keeps this one. */
-  async importNotebook(lang: Lang, text: string, name: string): Promise<ImportedNotebook> {
+  /**
+   * Parses a .ipynb (an IpynbError says what is wrong), forgets the edits of the previous import, in
+   * both languages (the page asks first: importedEdits), and keeps this one.
+   */
+  async importNotebook(_lang: Lang, text: string, name: string): Promise<ImportedNotebook> {
     const nb = importIpynb(text, name);
     await this.forgetImportedEdits();
     await this.kv.set('imported', 'last', { text, name });
     this.notify();
-    void lang;
     return nb;
   }
 
@@ -388,7 +392,7 @@ export class NotebookStore {
       () => {
         const had = this.failed.delete(key);
         if (this.failed.size === 0) this.retryDelay = 1000;
-        if (had) this.emitStatus(null);
+        if (had || (this.failed.size === 0 && this.reported)) this.emitStatus(null);
         this.notify();
       },
       (e: unknown) => {
@@ -410,7 +414,8 @@ export class NotebookStore {
 
   private emitStatus(error: string | null): void {
     const last = [...this.failed.values()].at(-1)?.error ?? null;
-    this.emit({ type: 'status', unsaved: this.unsaved(), error: error ?? last });
+    this.reported = error ?? last;
+    this.emit({ type: 'status', unsaved: this.unsaved(), error: this.reported });
   }
 
   private emit(e: StoreEvent): void {
