@@ -8,7 +8,7 @@ import { exportIpynb, type ImportedNotebook } from './notebook/ipynb';
 import { KernelClient } from './notebook/kernelClient';
 import type { BackendSupport } from './notebook/kernel/protocol';
 import { kv } from './notebook/persistence';
-import { NotebookStore, type LessonProgress, type Quarantined } from './notebook/store';
+import type { LessonProgress, Quarantined } from './notebook/store';
 import { openStore } from './notebook/openStore';
 import { StorageNotices, useStorageNotices } from './components/ui/StorageNotices';
 import { ChoiceDialog } from './components/ui/ChoiceDialog';
@@ -16,7 +16,7 @@ import { NotebookView } from './components/NotebookView';
 import { Sidebar } from './components/ui/Sidebar';
 import { Toolbar } from './components/ui/Toolbar';
 
-const store: NotebookStore = openStore(kv, lessons);
+const store = openStore(kv, lessons);
 
 function parseHash(): { lang: Lang; key: string } {
   const m = location.hash.match(/^#\/(es|en)\/([\w-]+)/);

@@ -378,6 +378,7 @@ export class NotebookStore {
       this.shown.set(m.key, { saved: theirs, at: m.at, tab: m.tab, dirty: false });
       if (this.conflicts.delete(m.key)) this.emit({ type: 'resolved', key: m.key });
       this.emit({ type: 'remote', key: m.key, ...where, saved: theirs });
+      this.notify(); // the sidebar's counts
     } else {
       // both tabs edited this cell: storage has theirs (newer); we keep ours on screen until the student chooses
       this.shown.set(m.key, { ...s, at: m.at, tab: m.tab });
