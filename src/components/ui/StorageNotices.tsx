@@ -97,7 +97,7 @@ export function StorageNotices({ lang, state, quarantined, onDeleteQuarantined }
   const { error, notices } = state;
   return (
     <>
-      {error && <p className="banner banner-error" role="alert" data-testid="save-error">{t(lang, 'saveFailed', { reason: error })}</p>}
+      {error && <p className="banner banner-error" role="alert" data-testid="save-error">{t(lang, 'saveFailed', { reason: error.replace(/[.\s]+$/, '') })}</p>}
       {quarantined && (
         <p className="banner banner-error" role="alert" data-testid="quarantine">
           {t(lang, 'quarantined', { name: quarantined.name, error: quarantined.error })}{' '}
