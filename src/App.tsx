@@ -8,12 +8,15 @@ import { exportIpynb, type ImportedNotebook } from './notebook/ipynb';
 import { KernelClient } from './notebook/kernelClient';
 import type { BackendSupport } from './notebook/kernel/protocol';
 import { kv } from './notebook/persistence';
-import { NotebookStore, type LessonProgress } from './notebook/store';
+import type { LessonProgress, Quarantined } from './notebook/store';
+import { openStore } from './notebook/openStore';
+import { StorageNotices, useStorageNotices } from './components/ui/StorageNotices';
+import { ChoiceDialog } from './components/ui/ChoiceDialog';
 import { NotebookView } from './components/NotebookView';
 import { Sidebar } from './components/ui/Sidebar';
 import { Toolbar } from './components/ui/Toolbar';
 
-const store = new NotebookStore(kv, lessons);
+const store = openStore(kv, lessons);
 
 function parseHash(): { lang: Lang; key: string } {
   const m = location.hash.match(/^#\/(es|en)\/([\w-]+)/);
@@ -32,6 +35,16 @@ function useRoute() {
   return route;
 }
 
+function downloadIpynb(nb: Notebook): void {
+  const s = nb.getSnapshot();
+  const blob = new Blob([JSON.stringify(exportIpynb(s.lesson, s.cells), null, 1)], { type: 'application/x-ipynb+json' });
+  const a = document.createElement('a');
+  a.href = URL.createObjectURL(blob);
+  a.download = `${s.lesson.slug}.ipynb`;
+  a.click();
+  setTimeout(() => URL.revokeObjectURL(a.href), 1000);
+}
+
 export function App() {
   const { lang, key } = useRoute();
   const kernel = useMemo(() => new KernelClient(), []);
@@ -40,6 +53,8 @@ export function App() {
   const [progress, setProgress] = useState<Record<string, LessonProgress>>({});
   const [imported, setImported] = useState<ImportedNotebook | null>(null);
   const [banner, setBanner] = useState<string | null>(null);
+  const [quarantined, setQuarantined] = useState<Quarantined | null>(null);
+  const [importAsk, setImportAsk] = useState<null | { n: number; exported: boolean; resolve(go: boolean): void }>(null);
   const nbRef = useRef<Notebook | null>(null);
 
   useEffect(() => () => kernel.dispose(), [kernel]);
@@ -47,7 +62,8 @@ export function App() {
   useEffect(() => kernel.onSupport(setSupport), [kernel]);
   useEffect(() => { document.documentElement.lang = lang; }, [lang]);
   useEffect(() => store.watchProgress(lang, setProgress), [lang]);
-  useEffect(() => { void store.lastImported().then(setImported).catch(() => undefined); }, []);
+  useEffect(() => { void store.loadImported().then((r) => { setImported(r.notebook); setQuarantined(r.quarantined); }); }, []);
+  const storage = useStorageNotices(store, lang, notebook);
 
   const lesson = key === 'imported' ? imported?.lesson : findLesson(lang, key);
 
@@ -68,6 +84,9 @@ export function App() {
 
   const onImport = useCallback(async (file: File) => {
     const text = await file.text();
+    // the edits of the notebook imported before are discarded by a new import: ask first
+    const n = await store.importedEdits().catch(() => 0);
+    if (n > 0 && !(await new Promise<boolean>((resolve) => setImportAsk({ n, exported: false, resolve })))) return;
     try {
       setImported(await store.importNotebook(lang, text, file.name));
       setBanner(translate(lang, 'importedNote'));
@@ -79,15 +98,19 @@ export function App() {
 
   const onExport = useCallback(() => {
     const nb = nbRef.current;
-    if (!nb) return;
-    const s = nb.getSnapshot();
-    const blob = new Blob([JSON.stringify(exportIpynb(s.lesson, s.cells), null, 1)], { type: 'application/x-ipynb+json' });
-    const a = document.createElement('a');
-    a.href = URL.createObjectURL(blob);
-    a.download = `${s.lesson.slug}.ipynb`;
-    a.click();
-    setTimeout(() => URL.revokeObjectURL(a.href), 1000);
+    if (nb) downloadIpynb(nb);
   }, []);
+
+  /** The notebook imported before, with its edits, as a .ipynb (before a new import replaces it). */
+  const exportImported = useCallback(async () => {
+    if (!imported) return;
+    for (const l of [lang, lang === 'es' ? 'en' : 'es'] as const) {
+      const saved = await store.savedCells(l, imported.lesson, imported);
+      if (saved.size === 0) continue;
+      downloadIpynb(new Notebook(imported.lesson, kernel, l, { saveCell: () => undefined, cellDone: () => undefined }, saved, imported.outputs));
+      return;
+    }
+  }, [imported, kernel, lang]);
 
   const switchLang = (l: Lang) => { location.hash = `#/${l}/${key}`; };
 
@@ -108,8 +131,19 @@ export function App() {
         <main id="lesson" tabIndex={-1}>
           {notebook && <Toolbar notebook={notebook} onExport={onExport} onImport={onImport} />}
           {banner && <p className="banner" role="status" data-testid="banner">{banner} <button type="button" onClick={() => setBanner(null)} aria-label="×">×</button></p>}
+          <StorageNotices lang={lang} state={storage} quarantined={quarantined}
+            onDeleteQuarantined={() => { void store.deleteImported().then(() => setQuarantined(null), () => undefined); }} />
+          {importAsk && (
+            <ChoiceDialog testId="import-dialog" message={translate(lang, 'importDialog', { n: importAsk.n })} note={importAsk.exported ? translate(lang, 'exported') : null}
+              choices={[{ value: 'export', label: translate(lang, 'exportFirst') }, { value: 'import', label: translate(lang, 'importAnyway'), primary: true }, { value: 'cancel', label: translate(lang, 'cancel') }]}
+              onChoose={(v) => {
+                if (v === 'export') { void exportImported(); setImportAsk({ ...importAsk, exported: true }); return; }
+                setImportAsk(null);
+                importAsk.resolve(v === 'import');
+              }} />
+          )}
           {!lesson && <p>{translate(lang, 'notFound')}</p>}
-          {notebook && lesson && notebook.getSnapshot().lesson === lesson && <ErrorBoundary lang={lang} key={`${lang}/${key}`}><NotebookView notebook={notebook} support={support} /></ErrorBoundary>}
+          {notebook && lesson && notebook.getSnapshot().lesson === lesson && <ErrorBoundary lang={lang} key={`${lang}/${key}`}><NotebookView notebook={notebook} support={support} unsaved={storage.marks} /></ErrorBoundary>}
         </main>
       </div>
     </LangContext.Provider>

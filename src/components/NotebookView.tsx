@@ -7,10 +7,12 @@ import type { BackendSupport } from '../notebook/kernel/protocol';
 interface Props {
   notebook: Notebook;
   support: Partial<BackendSupport>;
+  /** cells whose edit is not saved (cell index → why) */
+  unsaved?: ReadonlyMap<number, string>;
 }
 
 /** The cells of one lesson. Shift+Enter runs a cell and moves the focus to the next code cell. */
-export function NotebookView({ notebook, support }: Props) {
+export function NotebookView({ notebook, support, unsaved }: Props) {
   const state = useSyncExternalStore(notebook.subscribe, notebook.getSnapshot);
   let codeN = 0;
   const focusNextAfter = (i: number) => {
@@ -32,7 +34,7 @@ export function NotebookView({ notebook, support }: Props) {
             ? <MarkdownCell source={c.source} />
             : (
               <CodeCell
-                cell={c} position={++codeN} support={support}
+                cell={c} position={++codeN} support={support} unsaved={unsaved?.get(c.spec.index)}
                 onEdit={(s) => notebook.edit(i, s)}
                 onKnobs={(k) => notebook.setKnobs(i, k)}
                 onRun={(advance) => { notebook.run(i); if (advance) focusNextAfter(i); }}

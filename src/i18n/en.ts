@@ -1,9 +1,11 @@
 import { backendEn } from './backend.en';
 import { dataEn } from './data.en';
+import { storageEn } from './storage.en';
 
 export const en = {
   ...backendEn,
   ...dataEn,
+  ...storageEn,
   appTitle: 'Paralelo',
   appTagline: 'Parallel computing for neural networks, in your browser',
   language: 'Language',

@@ -1,10 +1,12 @@
 import { backendEs } from './backend.es';
 import { dataEs } from './data.es';
+import { storageEs } from './storage.es';
 import type { en } from './en';
 
 export const es: Record<keyof typeof en, string> = {
   ...backendEs,
   ...dataEs,
+  ...storageEs,
   appTitle: 'Paralelo',
   appTagline: 'Computación paralela para redes neuronales, en tu navegador',
   language: 'Idioma',

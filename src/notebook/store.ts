@@ -1,9 +1,28 @@
 // What survives a reload, with no React: each lesson's edited cells and cells run, and the last
 // imported notebook. The key-value store is injected: IndexedDB in the app, a Map in tests.
+//
+// Nothing is lost silently (issue 11):
+// - A write that fails is reported (`watch`: the cells not saved and why), the edit stays in memory
+//   and the write is tried again (after 1 s, then up to every 15 s, and at every later edit).
+// - Every edit is also written at once, synchronously, to a journal (localStorage), and removed from
+//   it once IndexedDB has committed it; a reload that comes before the commit replays the journal
+//   (the newer of journal and database wins).
+// - Two tabs, one lesson: every stored edit carries when (`at`) and by which tab it was made, and a
+//   write never replaces a newer one, so storage keeps the last edit of each cell. After a write,
+//   the other tabs hear of it (BroadcastChannel) with the version it replaced. A tab that shows that
+//   version, or has not edited the cell, takes the new one and says so ('remote'). A tab that edited
+//   the cell itself keeps its own text on screen and is told that the saved version is the other
+//   tab's ('conflict'), with a choice: keep its own (saves it again, now the last writer) or take
+//   the other. Typing in the cell again also keeps its own.
+// - Stored data without the expected shape (an edit that is not {source, knobs}, an imported
+//   notebook that no longer parses) is ignored or quarantined with a notice, never thrown.
+import { isValidOption } from '../backends/options';
 import type { Lang } from '../i18n';
+import { KNOBS } from './core/knobs';
 import type { Lesson } from './core/lesson';
 import type { NotebookHooks, SavedCell } from './core/notebook';
 import { importIpynb, type ImportedNotebook } from './ipynb';
+import type { Knobs } from './kernel/protocol';
 import type { Store } from './persistence';
 
 export interface Kv {
@@ -12,15 +31,108 @@ export interface Kv {
   delete(store: Store, key: string): Promise<void>;
   /** every [key, value] whose key starts with prefix */
   entries<T>(store: Store, prefix?: string): Promise<[string, T][]>;
+  /** reads `key` and, atomically, writes what `fn` returns (null: delete; undefined: leave it); true if it wrote */
+  swap<T>(store: Store, key: string, fn: (old: T | undefined) => T | null | undefined): Promise<boolean>;
+}
+
+/** The synchronous part of the Web Storage API the journal needs. */
+export type JournalStorage = Pick<Storage, 'getItem' | 'setItem' | 'removeItem' | 'key' | 'length'>;
+/** The part of BroadcastChannel the store needs. */
+export interface Channel {
+  postMessage(m: unknown): void;
+  onmessage: ((e: MessageEvent) => void) | null;
+  close(): void;
+}
+
+export interface StoreOptions {
+  journal?: JournalStorage | null;
+  channel?: Channel | null;
+  tab?: string;
 }
 
 export interface LessonProgress { done: number; total: number; edited: number }
 
+/** An edit as stored: the cell and when / by which tab it was made. */
+interface StoredCell extends SavedCell { at?: number; tab?: string }
+type Version = { at: number; tab: string };
+interface Shown extends Version { saved: SavedCell | null; dirty: boolean }
+interface Pending extends Version { saved: SavedCell | null; prev: SavedCell | null }
+interface Broadcast { key: string; saved: SavedCell | null; prev: SavedCell | null; at: number; tab: string }
+
+/** What the page is told. `key` is `${lang}/${lesson}/${index}`. */
+export type StoreEvent =
+  | { type: 'status'; unsaved: ReadonlyMap<string, string>; error: string | null }
+  | { type: 'remote'; key: string; lang: Lang; lesson: string; index: number; saved: SavedCell | null }
+  | { type: 'conflict'; key: string; lang: Lang; lesson: string; index: number; theirs: SavedCell | null }
+  | { type: 'resolved'; key: string }
+  | { type: 'ignored'; keys: string[] }
+  | { type: 'restored'; complete: boolean };
+
+/** The imported notebook that no longer loads: its raw stored text and what is wrong. */
+export interface Quarantined { name: string; text: string; error: string }
+
+const JOURNAL = 'paralelo.journal.';
+
+function isPlainObject(v: unknown): v is Record<string, unknown> {
+  return typeof v === 'object' && v !== null && !Array.isArray(v);
+}
+
+/** A stored edit, checked: the source and only the knobs that are valid; null if it has not the shape of one. */
+export function checkSaved(v: unknown): (SavedCell & Partial<Version>) | null {
+  if (!isPlainObject(v) || typeof v.source !== 'string' || !isPlainObject(v.knobs)) return null;
+  const knobs: Record<string, unknown> = {};
+  for (const { key, spec } of KNOBS) if (key in v.knobs && isValidOption(spec, v.knobs[key])) knobs[key] = v.knobs[key];
+  const out: SavedCell & Partial<Version> = { source: v.source, knobs: knobs as unknown as Knobs };
+  if (typeof v.at === 'number' && Number.isFinite(v.at)) out.at = v.at;
+  if (typeof v.tab === 'string') out.tab = v.tab;
+  return out;
+}
+
+const newer = (a: Version, b: Version) => a.at > b.at || (a.at === b.at && a.tab > b.tab);
+/** A cell's version as one string, its knobs checked and in one order, so that two copies compare equal. */
+function canon(s: SavedCell | null): string {
+  const c = s && checkSaved(s);
+  if (!c) return 'null';
+  const k = c.knobs as unknown as Record<string, unknown>;
+  return JSON.stringify([c.source, Object.keys(k).sort().map((x) => [x, k[x]])]);
+}
+const same = (a: SavedCell | null, b: SavedCell | null) => a === b || canon(a) === canon(b);
+const message = (e: unknown) => (e instanceof Error ? (e.name && e.name !== 'Error' ? `${e.name}: ${e.message}` : e.message) : String(e));
+
+function parseKey(key: string): { lang: Lang; lesson: string; index: number } | null {
+  const m = key.match(/^(es|en)\/([\w-]+)\/(\d+)$/);
+  return m ? { lang: m[1] as Lang, lesson: m[2], index: Number(m[3]) } : null;
+}
+
 export class NotebookStore {
   private writes: Promise<void> = Promise.resolve();
   private readonly listeners = new Set<() => void>();
+  private readonly watchers = new Set<(e: StoreEvent) => void>();
+  private readonly tab: string;
+  private readonly journal: JournalStorage | null;
+  private readonly channel: Channel | null;
+  /** what this tab shows of each cell it has loaded or edited */
+  private readonly shown = new Map<string, Shown>();
+  /** edits not yet committed to the database, by key */
+  private readonly pending = new Map<string, Pending>();
+  /** writes that failed, by key: what to try again and why it failed */
+  private readonly failed = new Map<string, { retry: () => Promise<void>; error: string }>();
+  private retryTimer: ReturnType<typeof setTimeout> | null = null;
+  private retryDelay = 1000;
+  private lastAt = 0;
+  /** the error the page was last told of (null: none) */
+  private reported: string | null = null;
+  /** cells both tabs edited, whose stored version is the other tab's */
+  private readonly conflicts = new Set<string>();
+  /** the lessons (`${lang}/${key}/`) this tab has loaded: it follows the other tabs' edits of their cells */
+  private readonly loaded = new Set<string>();
 
-  constructor(private readonly kv: Kv, private readonly lessons: (lang: Lang) => readonly Lesson[]) {}
+  constructor(private readonly kv: Kv, private readonly lessons: (lang: Lang) => readonly Lesson[], opts: StoreOptions = {}) {
+    this.tab = opts.tab ?? Math.random().toString(36).slice(2, 10);
+    this.journal = opts.journal ?? null;
+    this.channel = opts.channel ?? null;
+    if (this.channel) this.channel.onmessage = (e) => this.onBroadcast(e.data as Broadcast);
+  }
 
   /** Cells run and cells edited, for every lesson of `lang`. */
   async progress(lang: Lang): Promise<Record<string, LessonProgress>> {
@@ -28,8 +140,8 @@ export class NotebookStore {
     const out: Record<string, LessonProgress> = {};
     for (const l of this.lessons(lang)) {
       const total = l.cells.filter((c) => c.kind === 'code').length;
-      const d = done.find(([k]) => k === `${lang}/${l.key}`)?.[1] ?? [];
-      out[l.key] = { done: d.length, total, edited: edits.filter(([k]) => k.startsWith(`${lang}/${l.key}/`)).length };
+      const d = done.find(([k]) => k === `${lang}/${l.key}`)?.[1];
+      out[l.key] = { done: Array.isArray(d) ? d.length : 0, total, edited: edits.filter(([k, v]) => k.startsWith(`${lang}/${l.key}/`) && checkSaved(v)).length };
     }
     return out;
   }
@@ -43,14 +155,65 @@ export class NotebookStore {
     return () => { live = false; this.listeners.delete(load); };
   }
 
+  /** Calls `fn` with every StoreEvent (failed saves, other tabs' edits, ignored data); returns the unsubscribe. */
+  watch(fn: (e: StoreEvent) => void): () => void {
+    this.watchers.add(fn);
+    return () => { this.watchers.delete(fn); };
+  }
+
+  /** The edits not saved (key → why), now. */
+  unsaved(): ReadonlyMap<string, string> {
+    return new Map([...this.failed].filter(([k]) => parseKey(k)).map(([k, f]) => [k, f.error]));
+  }
+
   /** A lesson's saved cells by index; an imported notebook's own knobs stand for the cells not edited since. */
   async savedCells(lang: Lang, lesson: Lesson, imported?: ImportedNotebook | null): Promise<Map<number, SavedCell>> {
     const prefix = `${lang}/${lesson.key}/`;
     const saved = new Map<number, SavedCell>();
-    for (const [k, v] of await this.kv.entries<SavedCell>('edits', prefix).catch(() => [] as [string, SavedCell][])) saved.set(Number(k.slice(prefix.length)), v);
+    const ignored: string[] = [];
+    let stored: [string, unknown][] = [];
+    try {
+      stored = await this.kv.entries<unknown>('edits', prefix);
+    } catch (e) {
+      this.emitStatus(message(e));
+    }
+    const versions = new Map<string, Shown>();
+    this.loaded.add(prefix);
+    for (const [k, v] of stored) {
+      const index = Number(k.slice(prefix.length));
+      const s = checkSaved(v);
+      if (!s || !Number.isInteger(index) || index < 0 || index >= lesson.cells.length) { ignored.push(k); continue; }
+      versions.set(k, { saved: { source: s.source, knobs: s.knobs }, at: s.at ?? 0, tab: s.tab ?? '', dirty: false });
+    }
+    // the journal holds edits the database may not have committed before the last reload: the newer wins
+    for (const [k, j] of this.journalEntries(prefix)) {
+      const index = Number(k.slice(prefix.length));
+      if (!Number.isInteger(index) || index < 0 || index >= lesson.cells.length) continue;
+      const v = versions.get(k);
+      if (v && !newer(j, v)) { this.journalRemove(k, j.at); continue; }
+      versions.set(k, { saved: j.saved, at: j.at, tab: j.tab, dirty: false });
+      if (!this.pending.has(k)) {
+        this.pending.set(k, { saved: j.saved, prev: v?.saved ?? null, at: j.at, tab: j.tab });
+        this.attempt(k, () => this.flush(k));
+      }
+    }
+    for (const [k, v] of versions) {
+      // an edit this tab holds and has not saved yet stays what it shows
+      const p = this.pending.get(k);
+      const shown = p && newer(p, v) ? { saved: p.saved, at: p.at, tab: p.tab, dirty: true } : v;
+      this.shown.set(k, shown);
+      if (shown.saved) saved.set(Number(k.slice(prefix.length)), shown.saved);
+    }
+    for (const [k, p] of this.pending) {
+      if (k.startsWith(prefix) && !versions.has(k)) {
+        this.shown.set(k, { saved: p.saved, at: p.at, tab: p.tab, dirty: true });
+        if (p.saved) saved.set(Number(k.slice(prefix.length)), p.saved);
+      }
+    }
     if (imported) {
       for (const [i, k] of imported.knobs) if (!saved.has(i)) saved.set(i, { source: lesson.cells[i].source, knobs: k as SavedCell['knobs'] });
     }
+    if (ignored.length) this.emit({ type: 'ignored', keys: ignored });
     return saved;
   }
 
@@ -59,40 +222,244 @@ export class NotebookStore {
     const edit = (index: number) => `${lang}/${lessonKey}/${index}`;
     const pk = `${lang}/${lessonKey}`;
     return {
-      saveCell: (index, s) => this.write(() => (s ? this.kv.set('edits', edit(index), s) : this.kv.delete('edits', edit(index)))),
+      saveCell: (index, s) => this.saveEdit(edit(index), s),
       // read-modify-write: cells of a "run all" finish in quick succession, and writes go one at a time
-      cellDone: (index) => this.write(async () => {
-        const d = (await this.kv.get<number[]>('progress', pk)) ?? [];
-        await this.kv.set('progress', pk, [...new Set([...d, index])]);
-      }),
+      cellDone: (index) => {
+        const run = async () => {
+          const d = await this.kv.get<unknown>('progress', pk);
+          const was = Array.isArray(d) ? d.filter((x): x is number => typeof x === 'number') : [];
+          await this.kv.set('progress', pk, [...new Set([...was, index])]);
+        };
+        const prev = this.failed.get(pk)?.retry;
+        this.attempt(pk, prev ? async () => { await prev(); await run(); } : run);
+      },
     };
   }
 
-  /** Resolves once every write so far has been made. */
+  /** This tab's cell `key` again as the last edit (after a conflict: "keep mine"). */
+  keepMine(key: string, saved: SavedCell | null): void {
+    this.saveEdit(key, saved);
+  }
+
+  /** Takes the other tab's version of `key` (after a conflict: "use theirs"); returns it. */
+  takeTheirs(key: string, theirs: SavedCell | null): SavedCell | null {
+    const s = this.shown.get(key);
+    this.shown.set(key, { saved: theirs, at: s?.at ?? 0, tab: s?.tab ?? '', dirty: false });
+    if (this.conflicts.delete(key)) this.emit({ type: 'resolved', key });
+    return theirs;
+  }
+
+  /** Resolves once every write so far has been made (or has failed). */
   settled(): Promise<void> {
     return this.writes;
   }
 
-  /** Parses a .ipynb (an IpynbError says what is wrong), forgets the edits of the previous import and keeps this one. */
-  async importNotebook(lang: Lang, text: string, name: string): Promise<ImportedNotebook> {
+  /** Edited cells of the notebook imported last, in either language. */
+  async importedEdits(): Promise<number> {
+    const [es, en] = await Promise.all((['es', 'en'] as const).map((l) => this.kv.entries('edits', `${l}/imported/`)));
+    return es.length + en.length;
+  }
+
+  /**
+   * Parses a .ipynb (an IpynbError says what is wrong), forgets the edits of the previous import, in
+   * both languages (the page asks first: importedEdits), and keeps this one.
+   */
+  async importNotebook(_lang: Lang, text: string, name: string): Promise<ImportedNotebook> {
     const nb = importIpynb(text, name);
-    for (const [k] of await this.kv.entries('edits', `${lang}/imported/`)) await this.kv.delete('edits', k);
+    await this.forgetImportedEdits();
     await this.kv.set('imported', 'last', { text, name });
     this.notify();
     return nb;
   }
 
-  /** The notebook imported last, if any. */
+  /** The notebook imported last, if any (throws if it no longer parses: see loadImported). */
   async lastImported(): Promise<ImportedNotebook | null> {
     const f = await this.kv.get<{ text: string; name: string }>('imported', 'last');
     return f ? importIpynb(f.text, f.name) : null;
   }
 
-  private write(fn: () => Promise<unknown>): void {
-    this.writes = this.writes.then(fn).then(() => this.notify(), () => undefined);
+  /** The notebook imported last; one that fails to load is returned as `quarantined`, never thrown. */
+  async loadImported(): Promise<{ notebook: ImportedNotebook | null; quarantined: Quarantined | null }> {
+    let f: unknown;
+    try {
+      f = await this.kv.get<unknown>('imported', 'last');
+    } catch (e) {
+      this.emitStatus(message(e));
+      return { notebook: null, quarantined: null };
+    }
+    if (f === undefined) return { notebook: null, quarantined: null };
+    const rec = isPlainObject(f) ? f : {};
+    const name = typeof rec.name === 'string' ? rec.name : 'notebook.ipynb';
+    let text: string;
+    if (typeof rec.text === 'string') text = rec.text;
+    else {
+      try { text = JSON.stringify(f) ?? String(f); } catch { text = ''; }
+    }
+    try {
+      if (typeof rec.text !== 'string') throw new Error('the stored copy is not text');
+      return { notebook: importIpynb(text, name), quarantined: null };
+    } catch (e) {
+      let error: string;
+      try { error = message(e); } catch { error = 'unreadable error'; }
+      return { notebook: null, quarantined: { name, text, error } };
+    }
+  }
+
+  /** Deletes the notebook imported last and its edits (a quarantined one). */
+  async deleteImported(): Promise<void> {
+    await this.forgetImportedEdits();
+    await this.kv.delete('imported', 'last');
+    this.notify();
+  }
+
+  private async forgetImportedEdits(): Promise<void> {
+    for (const l of ['es', 'en'] as const) {
+      for (const [k] of await this.kv.entries('edits', `${l}/imported/`)) {
+        await this.kv.delete('edits', k);
+        this.shown.delete(k);
+        this.pending.delete(k);
+        this.failed.delete(k);
+        this.journalRemove(k);
+      }
+    }
+  }
+
+  /** After the database was deleted or upgraded under us: write again every edit this tab holds. */
+  reset(complete: boolean): void {
+    for (const [k, s] of this.shown) {
+      if (!s.dirty && complete) continue;
+      if (!this.pending.has(k)) this.pending.set(k, { saved: s.saved, prev: s.saved, at: s.at, tab: s.tab });
+      this.attempt(k, () => this.flush(k));
+    }
+    this.emit({ type: 'restored', complete });
+  }
+
+  private saveEdit(key: string, s: SavedCell | null): void {
+    const at = (this.lastAt = Math.max(Date.now(), this.lastAt + 1));
+    const before = this.shown.get(key);
+    const p = this.pending.get(key);
+    this.shown.set(key, { saved: s, at, tab: this.tab, dirty: true });
+    this.pending.set(key, { saved: s, at, tab: this.tab, prev: p ? p.prev : (before?.saved ?? null) });
+    this.journalPut(key, s, at);
+    this.attempt(key, () => this.flush(key));
+    if (this.conflicts.delete(key)) this.emit({ type: 'resolved', key }); // typing again keeps this tab's version
+  }
+
+  /** Writes the pending edit of `key`, unless storage holds a newer one; tells the other tabs. */
+  private async flush(key: string): Promise<void> {
+    const p = this.pending.get(key);
+    if (!p) return;
+    const mine: StoredCell | null = p.saved ? { ...p.saved, at: p.at, tab: p.tab } : null;
+    const wrote = await this.kv.swap<StoredCell>('edits', key, (old) => {
+      const o = checkSaved(old);
+      if (o && newer({ at: o.at ?? 0, tab: o.tab ?? '' }, p)) return undefined;
+      if (!mine && old === undefined) return undefined;
+      return mine;
+    });
+    if (this.pending.get(key) === p) this.pending.delete(key);
+    this.journalRemove(key, p.at);
+    if (wrote || mine === null) this.channel?.postMessage({ key, saved: p.saved, prev: p.prev, at: p.at, tab: p.tab } satisfies Broadcast);
+  }
+
+  private onBroadcast(m: Broadcast): void {
+    if (!m || typeof m.key !== 'string' || typeof m.at !== 'number' || typeof m.tab !== 'string' || m.tab === this.tab) return;
+    const where = parseKey(m.key);
+    if (!where) return;
+    const saved = m.saved === null ? null : checkSaved(m.saved);
+    if (m.saved !== null && !saved) return;
+    const theirs = saved ? { source: saved.source, knobs: saved.knobs } : null;
+    // not loaded here: the next load reads it from storage
+    if (!this.loaded.has(`${where.lang}/${where.lesson}/`)) return;
+    const s = this.shown.get(m.key) ?? { saved: null, at: 0, tab: '', dirty: false };
+    if (!newer(m, s)) return; // ours is newer: storage keeps ours, and the other tab hears of it
+    if (same(theirs, s.saved)) { this.shown.set(m.key, { ...s, at: m.at, tab: m.tab }); return; }
+    const prev = m.prev === null ? null : checkSaved(m.prev);
+    if (!s.dirty || same(prev ? { source: prev.source, knobs: prev.knobs } : null, s.saved)) {
+      this.shown.set(m.key, { saved: theirs, at: m.at, tab: m.tab, dirty: false });
+      if (this.conflicts.delete(m.key)) this.emit({ type: 'resolved', key: m.key });
+      this.emit({ type: 'remote', key: m.key, ...where, saved: theirs });
+      this.notify(); // the sidebar's counts
+    } else {
+      // both tabs edited this cell: storage has theirs (newer); we keep ours on screen until the student chooses
+      this.shown.set(m.key, { ...s, at: m.at, tab: m.tab });
+      this.conflicts.add(m.key);
+      this.emit({ type: 'conflict', key: m.key, ...where, theirs });
+    }
+  }
+
+  /** Runs a write in turn; a failure is reported and tried again later, a success clears it. */
+  private attempt(key: string, fn: () => Promise<void>): void {
+    this.writes = this.writes.then(fn).then(
+      () => {
+        const had = this.failed.delete(key);
+        if (this.failed.size === 0) this.retryDelay = 1000;
+        if (had || (this.failed.size === 0 && this.reported)) this.emitStatus(null);
+        this.notify();
+      },
+      (e: unknown) => {
+        this.failed.set(key, { retry: fn, error: message(e) });
+        this.emitStatus(message(e));
+        this.scheduleRetry();
+      },
+    );
+  }
+
+  private scheduleRetry(): void {
+    if (this.retryTimer) return;
+    this.retryTimer = setTimeout(() => {
+      this.retryTimer = null;
+      this.retryDelay = Math.min(15_000, this.retryDelay * 2);
+      for (const [k, f] of [...this.failed]) this.attempt(k, f.retry);
+    }, this.retryDelay);
+  }
+
+  private emitStatus(error: string | null): void {
+    const last = [...this.failed.values()].at(-1)?.error ?? null;
+    this.reported = error ?? last;
+    this.emit({ type: 'status', unsaved: this.unsaved(), error: this.reported });
+  }
+
+  private emit(e: StoreEvent): void {
+    for (const w of this.watchers) {
+      try { w(e); } catch { /* a watcher's fault is not the store's */ }
+    }
   }
 
   private notify(): void {
     for (const l of this.listeners) l();
+  }
+
+  private journalPut(key: string, saved: SavedCell | null, at: number): void {
+    try { this.journal?.setItem(JOURNAL + key, JSON.stringify({ saved, at, tab: this.tab })); } catch { /* full or disabled: IndexedDB alone */ }
+  }
+
+  private journalRemove(key: string, at?: number): void {
+    try {
+      if (at !== undefined) {
+        const j = JSON.parse(this.journal?.getItem(JOURNAL + key) ?? 'null') as { at?: number } | null;
+        if (j?.at !== at) return; // a newer edit is journaled
+      }
+      this.journal?.removeItem(JOURNAL + key);
+    } catch { /* nothing to remove */ }
+  }
+
+  private journalEntries(prefix: string): [string, Version & { saved: SavedCell | null }][] {
+    const out: [string, Version & { saved: SavedCell | null }][] = [];
+    try {
+      const j = this.journal;
+      if (!j) return out;
+      for (let i = 0; i < j.length; i++) {
+        const name = j.key(i);
+        if (!name?.startsWith(JOURNAL + prefix)) continue;
+        try {
+          const v = JSON.parse(j.getItem(name) ?? 'null') as unknown;
+          if (!isPlainObject(v) || typeof v.at !== 'number' || typeof v.tab !== 'string') continue;
+          const saved = v.saved === null ? null : checkSaved(v.saved);
+          if (v.saved !== null && !saved) continue;
+          out.push([name.slice(JOURNAL.length), { saved: saved ? { source: saved.source, knobs: saved.knobs } : null, at: v.at, tab: v.tab }]);
+        } catch { /* a damaged entry is skipped */ }
+      }
+    } catch { /* no journal */ }
+    return out;
   }
 }

@@ -17,20 +17,22 @@ interface Props {
   onRunFrom(): void;
   onReset(): void;
   readOnlyKnobs?: boolean;
+  /** why this cell's edit is not saved, if it is not */
+  unsaved?: string;
 }
 
 /** The knobs matter only to code that trains or reads them; other cells (data, plots) go without the toolbar. */
 const USES_KNOBS = /\btrain\s*\(|\bknobs\b/;
 const usesKnobs = (source: string): boolean => USES_KNOBS.test(source);
 
-export function CodeCell({ cell, position, support, onEdit, onKnobs, onRun, onRunFrom, onReset }: Props) {
+export function CodeCell({ cell, position, support, onEdit, onKnobs, onRun, onRunFrom, onReset, unsaved }: Props) {
   const t = useT();
   const lang = useLang();
   const edited = isEdited(cell);
   const count = cell.status === 'queued' ? '*' : cell.status === 'running' ? '*' : (cell.executionCount ?? ' ');
   return (
     <section className={`cell code-cell status-${cell.status}`} data-testid="code-cell" data-status={cell.status} data-result={cell.result ?? undefined}
-      data-edited={edited || undefined} aria-label={`${t('cellLabel', { n: position })}`}>
+      data-edited={edited || undefined} data-unsaved={unsaved !== undefined || undefined} aria-label={`${t('cellLabel', { n: position })}`}>
       <div className="cell-head">
         <span className="exec-count" data-testid="exec-count" aria-label={t('executionCount')}>[{count}]</span>
         <button type="button" data-testid="run-cell" onClick={() => onRun(false)} disabled={cell.status !== 'idle'} title="Ctrl+Enter">▶ {t('run')}</button>
@@ -41,6 +43,7 @@ export function CodeCell({ cell, position, support, onEdit, onKnobs, onRun, onRu
             <button type="button" data-testid="reset-cell" onClick={onReset} disabled={cell.status !== 'idle'}>{t('resetCell')}</button>
           </>
         )}
+        {unsaved !== undefined && <span className="badge unsaved" data-testid="unsaved-badge" title={t('notSavedTitle', { reason: unsaved })}>{t('notSaved')}</span>}
         {cell.status !== 'idle' && <span className="badge" data-testid="cell-status">{t(cell.status === 'running' ? 'running' : 'queued')}</span>}
         {cell.status === 'idle' && cell.result && cell.result !== 'ok' && <span className={`badge result-${cell.result}`} data-testid="cell-result">{t(`result_${cell.result}` as MessageKey)}</span>}
       </div>

@@ -68,7 +68,22 @@ export class Notebook {
     this.hooks.saveCell(c.spec.index, isEdited(c) ? { source: c.source, knobs: c.knobs } : null);
   }
 
-  edit(i: number, source: string) { this.apply(i, { type: 'edit', source }); this.persist(i); }
+  edit(i: number, source: string) {
+    if (this.state.cells[i]?.source === source) return; // e.g. the editor echoing a source set from outside
+    this.apply(i, { type: 'edit', source });
+    this.persist(i);
+  }
+  /** Shows a cell's saved version (from another tab) without saving it again; null: the original. */
+  applySaved(index: number, saved: SavedCell | null) {
+    const i = this.state.cells.findIndex((c) => c.spec.index === index);
+    if (i < 0) return;
+    this.set({ cells: this.state.cells.map((c, j) => (j !== i ? c : saved ? { ...c, source: saved.source, knobs: { ...c.originalKnobs, ...saved.knobs } } : transitionCell(c, { type: 'reset' }))) });
+  }
+  /** A cell's current version, as saved (null: the original). */
+  savedOf(index: number): SavedCell | null {
+    const c = this.state.cells.find((x) => x.spec.index === index);
+    return c && isEdited(c) ? { source: c.source, knobs: c.knobs } : null;
+  }
   setKnobs(i: number, knobs: Partial<Knobs>) { this.apply(i, { type: 'setKnobs', knobs }); this.persist(i); }
   resetCell(i: number) { this.apply(i, { type: 'reset' }); this.persist(i); }
   resetLesson() { this.state.cells.forEach((_, i) => { this.apply(i, { type: 'reset' }); this.persist(i); }); }

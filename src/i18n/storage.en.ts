@@ -1,0 +1,26 @@
+// What the page says about saving, other tabs, reset and import (issue 11), in English.
+// storage.es.ts has the same keys (the type checks it).
+export const storageEn = {
+  saveFailed: 'Your edits could not be saved: {reason}. They are kept in this tab; export the notebook to keep them. Saving is tried again.',
+  notSaved: 'not saved',
+  notSavedTitle: 'This edit is only in this tab: {reason}',
+  conflictReason: 'another tab saved its own version of this cell',
+  remoteChanged: 'Cell {n} was changed in another tab; this tab now shows that version.',
+  remoteConflict: 'Cell {n} was also changed in another tab, and that version is the one saved. This tab still shows yours.',
+  keepMine: 'Keep mine',
+  useTheirs: 'Use the other tab\'s',
+  dismiss: 'Dismiss',
+  storageRestored: 'The saved data was deleted or replaced by something else in this page (cell code?); every edit this tab knew of was saved again.',
+  storageRestoredPartly: 'The saved data was deleted by something else in this page (cell code?); the edits open in this tab were saved again, others may be lost.',
+  ignoredEdits: '{n} saved edit(s) were damaged and have been ignored; the original cells are shown.',
+  quarantined: 'The notebook imported last ({name}) could not be opened and has been set aside: {error}',
+  quarantineExport: 'Download it',
+  quarantineDelete: 'Delete it',
+  resetDialog: 'Restore every cell of this lesson to its original code? Your edits to it are discarded.',
+  exportFirst: 'Export first',
+  exported: 'Exported.',
+  reset: 'Reset',
+  cancel: 'Cancel',
+  importDialog: 'The notebook imported before has {n} edited cell(s). Importing replaces it and discards those edits.',
+  importAnyway: 'Import and discard',
+};
