@@ -10,6 +10,7 @@ import { makeSpec } from '../mlp/spec';
 import { DEFAULT_CONFIG } from '../train/config';
 import { prepareBackend, trainEpochs } from '../train/trainer';
 import { conformance } from './conformance';
+import { enduranceHarness } from './endurance';
 import { faultsHarness } from './faults';
 import { wasmHarness } from './wasm';
 import { webgpuHarness } from './webgpu';
@@ -111,6 +112,7 @@ export const harness = {
   timeEpochs,
   workers: workersHarness,
   faults: faultsHarness,
+  endurance: enduranceHarness,
   wasm: wasmHarness,
   webgpu: webgpuHarness,
   crossOriginIsolated: () => globalThis.crossOriginIsolated === true,
