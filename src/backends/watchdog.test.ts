@@ -33,4 +33,18 @@ describe('Watchdog', () => {
     await vi.advanceTimersByTimeAsync(1);
     expect(expired).toEqual([1000]);
   });
+
+  it('gives a late timer (this thread was blocked) one grace period before it calls expire', async () => {
+    vi.useFakeTimers();
+    let now = 0;
+    const w = new Watchdog({ floorMs: 1000, factor: 50 }, () => now);
+    const expired: number[] = [];
+    void w.watch(new Promise<never>(() => undefined), (ms) => expired.push(ms));
+    now = 5000; // the thread was busy for 5 s: the timer fires 4 s late
+    await vi.advanceTimersByTimeAsync(1000);
+    expect(expired).toEqual([]);
+    now = 7000;
+    await vi.advanceTimersByTimeAsync(2000);
+    expect(expired).toEqual([1000]);
+  });
 });

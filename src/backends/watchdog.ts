@@ -12,6 +12,9 @@
 // - the factor covers legitimately slow round trips (a batch of 60,000 or a large hidden layer can
 //   take seconds): a live worker is not 50× slower than its own median unless something stopped
 //   it. The median (not the mean) ignores the slow first round trip (JIT warm-up, page faults).
+// A timer that fires late (by more than LATE_MS) means this thread itself was blocked (a long task
+// in the notebook kernel, a suspended tab): the reply may be waiting in the queue behind the timer,
+// so the deadline is extended once by GRACE_MS instead of declaring a live worker dead.
 // Tests shorten the floor through the backends' test hooks.
 
 export interface WatchdogLimits {
@@ -24,12 +27,13 @@ export interface WatchdogLimits {
 export const DEFAULT_WATCHDOG: WatchdogLimits = { floorMs: 15_000, factor: 50 };
 
 const WINDOW = 64; // round trips the median is taken over (the latest ones)
+const LATE_MS = 1000;
+const GRACE_MS = 2000;
 
 export class Watchdog {
   private readonly samples = new Float64Array(WINDOW);
   private count = 0;
   private timer: ReturnType<typeof setTimeout> | null = null;
-  private startedAt = 0;
 
   constructor(public limits: WatchdogLimits = DEFAULT_WATCHDOG, private readonly clock: () => number = () => performance.now()) {}
 
@@ -52,12 +56,15 @@ export class Watchdog {
    * round trip that resolved is recorded for the median.
    */
   async watch<T>(work: Promise<T>, expire: (limitMs: number) => void, limitMs = this.limitMs()): Promise<T> {
-    this.startedAt = this.clock();
-    const started = this.startedAt;
-    this.timer = setTimeout(() => {
-      this.timer = null;
-      expire(limitMs);
-    }, limitMs);
+    const started = this.clock();
+    const arm = (ms: number, due: number, graced: boolean) => {
+      this.timer = setTimeout(() => {
+        this.timer = null;
+        if (!graced && this.clock() - due > LATE_MS) arm(GRACE_MS, this.clock() + GRACE_MS, true);
+        else expire(limitMs);
+      }, ms);
+    };
+    arm(limitMs, started + limitMs, false);
     try {
       const r = await work;
       this.record(this.clock() - started);
