@@ -33,7 +33,6 @@ const GRACE_MS = 2000;
 export class Watchdog {
   private readonly samples = new Float64Array(WINDOW);
   private count = 0;
-  private timer: ReturnType<typeof setTimeout> | null = null;
 
   constructor(public limits: WatchdogLimits = DEFAULT_WATCHDOG, private readonly clock: () => number = () => performance.now()) {}
 
@@ -57,9 +56,10 @@ export class Watchdog {
    */
   async watch<T>(work: Promise<T>, expire: (limitMs: number) => void, limitMs = this.limitMs()): Promise<T> {
     const started = this.clock();
+    let timer: ReturnType<typeof setTimeout> | null = null; // one per round trip: watches may overlap
     const arm = (ms: number, due: number, graced: boolean) => {
-      this.timer = setTimeout(() => {
-        this.timer = null;
+      timer = setTimeout(() => {
+        timer = null;
         if (!graced && this.clock() - due > LATE_MS) arm(GRACE_MS, this.clock() + GRACE_MS, true);
         else expire(limitMs);
       }, ms);
@@ -70,8 +70,7 @@ export class Watchdog {
       this.record(this.clock() - started);
       return r;
     } finally {
-      if (this.timer !== null) clearTimeout(this.timer);
-      this.timer = null;
+      if (timer !== null) clearTimeout(timer);
     }
   }
 
