@@ -27,6 +27,10 @@ describe('Watchdog', () => {
     await expect(fast).resolves.toBe('ok');
     expect(expired).toEqual([]);
     expect(w.median()).toBe(200); // recorded: the deadline is now max(1000, 2 × 200)
+    const setup = w.watch(new Promise<string>((r) => setTimeout(() => r('ok'), 3000)), (ms) => expired.push(ms), 60_000);
+    await vi.advanceTimersByTimeAsync(3000);
+    await expect(setup).resolves.toBe('ok');
+    expect(w.median()).toBe(200); // a round trip with its own deadline is not in the median
     void w.watch(new Promise<never>(() => undefined), (ms) => expired.push(ms));
     await vi.advanceTimersByTimeAsync(999);
     expect(expired).toEqual([]);

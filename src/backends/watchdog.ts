@@ -26,6 +26,11 @@ export interface WatchdogLimits {
 
 export const DEFAULT_WATCHDOG: WatchdogLimits = { floorMs: 15_000, factor: 50 };
 
+/** Deadline of a setup or data round trip (the first one also loads a worker's script or compiles a module). */
+export function setupLimitMs(limits: WatchdogLimits): number {
+  return Math.max(60_000, 4 * limits.floorMs);
+}
+
 const WINDOW = 64; // round trips the median is taken over (the latest ones)
 const LATE_MS = 1000;
 const GRACE_MS = 2000;
@@ -51,10 +56,12 @@ export class Watchdog {
 
   /**
    * Runs `work` under a deadline: if it has not settled by then, `expire(ms)` is called with the
-   * deadline (it should mark the fault so that `work`, or a race against it, rejects). The time of a
-   * round trip that resolved is recorded for the median.
+   * deadline (it should mark the fault so that `work`, or a race against it, rejects). A round trip
+   * under the usual deadline is recorded for the median when it resolves; one given its own
+   * `limitMs` (setup, data upload) is not, being another kind of work.
    */
-  async watch<T>(work: Promise<T>, expire: (limitMs: number) => void, limitMs = this.limitMs()): Promise<T> {
+  async watch<T>(work: Promise<T>, expire: (limitMs: number) => void, ownLimitMs?: number): Promise<T> {
+    const limitMs = ownLimitMs ?? this.limitMs();
     const started = this.clock();
     let timer: ReturnType<typeof setTimeout> | null = null; // one per round trip: watches may overlap
     const arm = (ms: number, due: number, graced: boolean) => {
@@ -67,7 +74,7 @@ export class Watchdog {
     arm(limitMs, started + limitMs, false);
     try {
       const r = await work;
-      this.record(this.clock() - started);
+      if (ownLimitMs === undefined) this.record(this.clock() - started);
       return r;
     } finally {
       if (timer !== null) clearTimeout(timer);

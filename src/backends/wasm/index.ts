@@ -15,7 +15,7 @@ import type { MlpSpec } from '../../mlp/spec';
 import type { Backend, BackendOptions, EpochPlan, EpochStats, EvalResult } from '../types';
 import { runEpoch } from '../epoch';
 import { BackendError, msg, type BackendText, type MessageParam } from '../messages';
-import { DEFAULT_WATCHDOG, Watchdog, type WatchdogLimits } from '../watchdog';
+import { DEFAULT_WATCHDOG, setupLimitMs, Watchdog, type WatchdogLimits } from '../watchdog';
 import { wasmBreakdown } from './breakdown';
 import type { HeapStats } from './module';
 import { hasWasmSimd, threadsAllowed } from './support';
@@ -66,6 +66,8 @@ export class WasmBackend implements Backend {
     return Promise.race([p, this.whenFault]);
   }
 
+  private readonly expire = (ms: number) => this.markFault(msg('wasm_fault_stopped', { seconds: Math.round(ms / 100) / 10 }));
+
   /** The worker died or stopped answering: end it (and its pthreads) and remember why. */
   private markFault(message: MessageParam): void {
     if (this.fault !== null || !this.worker) return;
@@ -91,7 +93,8 @@ export class WasmBackend implements Backend {
     this.worker = worker;
     this.api = Comlink.wrap<WasmWorkerApi>(worker);
     this.modulesCreated++;
-    await this.guard(this.api.load(choice.variant, this.stopBuffer));
+    // loading compiles the module and starts its pthreads: the setup deadline, max(60 s, 4 × floor)
+    await this.guard(this.watchdog.watch(this.api.load(choice.variant, this.stopBuffer), this.expire, setupLimitMs(this.watchdog.limits)));
     this.samples = 0;
     return this.api;
   }
@@ -138,7 +141,7 @@ export class WasmBackend implements Backend {
     const api = this.need();
     if (!this.samples) throw new Error('wasm backend: setData() must be called before trainEpoch()');
     const batches = Math.ceil(plan.order.length / plan.batchSize);
-    const expire = (ms: number) => this.markFault(msg('wasm_fault_stopped', { seconds: Math.round(ms / 100) / 10 }));
+    const expire = this.expire;
     const n = plan.order.length, B = plan.batchSize;
     const stop = this.stopBuffer ? new Int32Array(this.stopBuffer) : null;
     const onAbort = () => { if (stop) Atomics.store(stop, 0, 1); };

@@ -14,10 +14,6 @@ export interface PoolFault {
   readonly message: MessageParam; // the browser's words (a string), or one of ours (a message id)
 }
 
-/** Deadline of a setup or data round trip (the first one also loads the worker's script). */
-export function setupLimitMs(limits: WatchdogLimits): number {
-  return Math.max(60_000, 4 * limits.floorMs);
-}
 
 /** A worker of the pool failed; the message names it. */
 export class WorkerFaultError extends BackendError {

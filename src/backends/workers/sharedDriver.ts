@@ -7,7 +7,8 @@ import {
   CTRL_START, FAULT_CODE, waitAsyncFn, type InjectedFault, type SharedViews,
 } from './control';
 import { allWorkers, blame, Waiting, type BatchDriver, type PoolData } from './driver';
-import { setupLimitMs, type WorkerPool } from './pool';
+import { setupLimitMs } from '../watchdog';
+import type { WorkerPool } from './pool';
 import { busyWorkers } from './shard';
 
 const F32 = Float32Array.BYTES_PER_ELEMENT, F64 = Float64Array.BYTES_PER_ELEMENT, I32 = Int32Array.BYTES_PER_ELEMENT;

@@ -6,7 +6,8 @@ import * as Comlink from 'comlink';
 import type { MlpSpec } from '../../mlp/spec';
 import { FAULT_CODE, type InjectedFault } from './control';
 import { allWorkers, blame, Waiting, type BatchDriver, type PoolData } from './driver';
-import { setupLimitMs, type WorkerPool } from './pool';
+import { setupLimitMs } from '../watchdog';
+import type { WorkerPool } from './pool';
 import { busyWorkers } from './shard';
 
 export class TransferDriver implements BatchDriver {
