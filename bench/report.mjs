@@ -7,7 +7,7 @@ export function median(xs) {
   return s.length % 2 ? s[m] : (s[m - 1] + s[m]) / 2;
 }
 
-/** A row as a suite returns it: { name, batchSize, epochMs: number[], accuracy?, error?, ... } */
+/** A row as a suite returns it: { name, batchSize, epochMs: number[], samples? (per epoch, default 60000), accuracy?, error?, ... } */
 export function summarise(row) {
   const ms = row.epochMs ?? [];
   const med = median(ms);
@@ -16,7 +16,7 @@ export function summarise(row) {
     medianMs: med,
     minMs: ms.length ? Math.min(...ms) : NaN,
     maxMs: ms.length ? Math.max(...ms) : NaN,
-    samplesPerSec: ms.length ? 60000 / (med / 1000) : NaN,
+    samplesPerSec: ms.length ? (row.samples ?? 60000) / (med / 1000) : NaN,
   };
 }
 

@@ -4,6 +4,7 @@
 // configuration it times (its `checked` export) is checked against the reference (equivalence.mjs);
 // a suite that does not match is not timed. Writes bench/results/latest.{json,md}.
 //   node bench/run.mjs [suite ...]     BENCH_RUNS=3 (timed epochs per row)   BENCH_PORT=4180
+//   BENCH_SUITES=endurance,js: the same as naming suites on the command line
 //   BENCH_CHECK_ONLY=1: the equivalence checks only, no timing, nothing written (a quick smoke run)
 import { chromium } from '@playwright/test';
 import { spawn } from 'node:child_process';
@@ -17,7 +18,7 @@ import { markdownReport, summarise } from './report.mjs';
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const port = Number(process.env.BENCH_PORT ?? 4180);
 const runs = Number(process.env.BENCH_RUNS ?? 3);
-const only = process.argv.slice(2);
+const only = [...process.argv.slice(2), ...(process.env.BENCH_SUITES ?? '').split(',').map((s) => s.trim()).filter(Boolean)];
 const checkOnly = process.env.BENCH_CHECK_ONLY === '1';
 
 async function waitForServer(url, ms = 60_000) {

@@ -16,7 +16,7 @@ export const SOURCES = ['train.c', 'matmul.c', 'elementwise.c', 'softmax.c', 'ga
 const EXPORTS = [
   'mlp_init', 'mlp_params', 'mlp_reserve_batch', 'mlp_reserve_data', 'mlp_labels', 'mlp_reserve_order',
   'mlp_batch_losses', 'mlp_train_batches', 'mlp_set_threads', 'mlp_threads', 'mlp_timing_reset',
-  'mlp_timing', 'mlp_heap', 'race_demo',
+  'mlp_timing', 'mlp_heap', 'race_demo', 'mlp_inject_fault',
 ];
 
 // The WASM heap is fixed (no growth: growing a shared heap is slow and would move every view).

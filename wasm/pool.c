@@ -20,6 +20,7 @@ void parallel_for_if(long work, int begin, int end, range_fn fn, void *ctx) {
 // Single-thread build: a region is a plain call.
 int pool_set_threads(int n) { (void)n; return 1; }
 int pool_threads(void) { return 1; }
+int pool_inject_fault(int thread, int kind) { (void)thread; (void)kind; return 0; }
 
 void parallel_for(int begin, int end, range_fn fn, void *ctx) {
   double t0 = emscripten_get_now();
@@ -76,6 +77,24 @@ static unsigned generation = 0;
 static range_fn cur_fn;
 static void *cur_ctx;
 static int cur_begin, cur_len;
+static _Atomic int fault_thread;       // test hook: thread that faults in its next piece (0 = none)
+static _Atomic int fault_kind;         // 1: trap, 2: hang forever
+
+int pool_inject_fault(int thread, int kind) {
+  if (thread < 1 || thread >= POOL_MAX_THREADS || kind < 1 || kind > 2) return 0;
+  atomic_store(&fault_kind, kind);
+  atomic_store(&fault_thread, thread);
+  return 1;
+}
+
+// The injected fault, if it is this thread's: called while holding a claimed piece.
+static void maybe_fault(int id) {
+  if (id == 0 || atomic_load_explicit(&fault_thread, memory_order_relaxed) != id) return;
+  atomic_store(&fault_thread, 0);
+  if (atomic_load(&fault_kind) == 1) __builtin_trap();
+  int never = 0;
+  for (;;) __builtin_wasm_memory_atomic_wait32(&never, 0, -1);
+}
 
 // Returns once *word != old: spin for up to spin_ms, then sleep in memory.atomic.wait32.
 static void wait_while(_Atomic int *word, int old, _Atomic int *sleeping) {
@@ -113,9 +132,10 @@ static int claim(unsigned gen, int *pieces) {
 }
 
 // Runs pieces of region `gen` until none is left; the one that finishes the last piece wakes the caller.
-static void run_pieces(unsigned gen) {
+static void run_pieces(unsigned gen, int id) {
   int pieces;
   for (int k; (k = claim(gen, &pieces)) >= 0;) {
+    maybe_fault(id);
     double t0 = emscripten_get_now();
     int lo = cur_begin + (int)((long long)cur_len * k / pieces);
     int hi = cur_begin + (int)((long long)cur_len * (k + 1) / pieces);
@@ -131,7 +151,7 @@ static void *worker_main(void *arg) {
   for (;;) {
     wait_while(&slots[id].go, seen, &slots[id].sleeping);
     seen = atomic_load(&slots[id].go);
-    run_pieces((unsigned)seen);
+    run_pieces((unsigned)seen, id);
   }
   return 0;
 }
@@ -178,7 +198,7 @@ void parallel_for(int begin, int end, range_fn fn, void *ctx) {
     atomic_store(&slots[id].go, (int)generation);
     wake(&slots[id].go, &slots[id].sleeping);
   }
-  run_pieces(generation);
+  run_pieces(generation, 0);
   for (int d; (d = atomic_load(&done)) != pieces;) wait_while(&done, d, &caller_sleeping);
   double wall = emscripten_get_now() - t0, busy = 0;
   for (int k = 0; k < pieces; k++) busy += piece_ms[k];

@@ -23,6 +23,12 @@ void parallel_for_if(long work, int begin, int end, range_fn fn, void *ctx);
 int pool_set_threads(int n);
 int pool_threads(void);
 
+// Test hook (fault injection): pool thread `thread` (1..threads-1) faults in the middle of the next
+// piece it claims: kind 1 traps (its Worker dies with a RuntimeError while holding the piece),
+// kind 2 never returns (a deadlock). Either way the join never completes: the calling side's
+// watchdog is what ends the run. Returns 1 when armed, 0 in the single-thread build.
+int pool_inject_fault(int thread, int kind);
+
 // Time inside parallel regions since the last reset, in ms. compute = the time spent in fn, summed
 // over the region's pieces and divided by its threads (mean busy time per thread); barrier = the
 // region's wall time minus that: waking threads, waiting at the join, threads the OS paused.

@@ -134,6 +134,7 @@ EMSCRIPTEN_KEEPALIVE int mlp_train_batches(int first, int count, int batch_size,
 
 EMSCRIPTEN_KEEPALIVE int mlp_set_threads(int n) { return pool_set_threads(n); }
 EMSCRIPTEN_KEEPALIVE int mlp_threads(void) { return pool_threads(); }
+EMSCRIPTEN_KEEPALIVE int mlp_inject_fault(int thread, int kind) { return pool_inject_fault(thread, kind); }
 
 EMSCRIPTEN_KEEPALIVE void mlp_timing_reset(void) {
   pool_timing_reset();

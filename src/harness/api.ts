@@ -10,6 +10,8 @@ import { makeSpec } from '../mlp/spec';
 import { DEFAULT_CONFIG } from '../train/config';
 import { prepareBackend, trainEpochs } from '../train/trainer';
 import { conformance } from './conformance';
+import { enduranceHarness } from './endurance';
+import { faultsHarness } from './faults';
 import { wasmHarness } from './wasm';
 import { webgpuHarness } from './webgpu';
 import { workersHarness } from './workers';
@@ -109,6 +111,8 @@ export const harness = {
   equivalence,
   timeEpochs,
   workers: workersHarness,
+  faults: faultsHarness,
+  endurance: enduranceHarness,
   wasm: wasmHarness,
   webgpu: webgpuHarness,
   crossOriginIsolated: () => globalThis.crossOriginIsolated === true,

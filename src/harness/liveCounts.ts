@@ -7,16 +7,19 @@ export interface LiveCounts {
   readonly workers: number;
   readonly gpuDevices: number;
   readonly gpuBuffers: number;
+  readonly gpuBufferBytes: number;
 }
 
 const workers = new Set<Worker>();
 const devices = new Set<GPUDevice>();
 const buffers = new Map<GPUBuffer, GPUDevice>();
-let peak: LiveCounts = { workers: 0, gpuDevices: 0, gpuBuffers: 0 };
+let peak: LiveCounts = { workers: 0, gpuDevices: 0, gpuBuffers: 0, gpuBufferBytes: 0 };
 let installed = false;
 
 function now(): LiveCounts {
-  return { workers: workers.size, gpuDevices: devices.size, gpuBuffers: buffers.size };
+  let bytes = 0;
+  for (const b of buffers.keys()) bytes += b.size;
+  return { workers: workers.size, gpuDevices: devices.size, gpuBuffers: buffers.size, gpuBufferBytes: bytes };
 }
 
 function notePeak(): void {
@@ -25,6 +28,7 @@ function notePeak(): void {
     workers: Math.max(peak.workers, c.workers),
     gpuDevices: Math.max(peak.gpuDevices, c.gpuDevices),
     gpuBuffers: Math.max(peak.gpuBuffers, c.gpuBuffers),
+    gpuBufferBytes: Math.max(peak.gpuBufferBytes, c.gpuBufferBytes),
   };
 }
 

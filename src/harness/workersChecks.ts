@@ -3,6 +3,7 @@
 import { maxAbsDiff } from '../mlp/compare';
 import { backendText, showEpoch } from '../i18n/backendText';
 import { createBackend } from '../backends/registry';
+import type { BackendMessage } from '../backends/messages';
 import type { BackendOptions, BatchProgress, EpochStats } from '../backends/types';
 import type { WorkersBackend } from '../backends/workers/index';
 import { sliceDataset, type Dataset } from '../data/dataset';
@@ -54,16 +55,18 @@ export async function workersEquivalence(opts: BackendOptions, samples = 6400, b
 }
 
 /**
- * Makes worker 1 die ('terminate') or throw ('throw') during an epoch, or presses Stop ('stop'),
- * then checks the error, the model (the reference after the completed batches) and the next run
- * (a rebuilt pool after a fault, the same pool after a stop).
+ * Makes worker 1 die ('terminate'), throw ('throw'), block forever ('hang') or close itself with no
+ * error event ('close') during an epoch, or presses Stop ('stop'), then checks the error, the model
+ * (the reference after the completed batches) and the next run (a rebuilt pool after a fault, the
+ * same pool after a stop). `floorMs` shortens the watchdog's floor (a silent fault is found by it).
  */
-export async function workersFault(kind: 'terminate' | 'throw' | 'stop', opts: BackendOptions, samples = 6400, batchSize = 64) {
+export async function workersFault(kind: 'terminate' | 'throw' | 'hang' | 'close' | 'stop', opts: BackendOptions, samples = 6400, batchSize = 64, floorMs?: number) {
   const { data, spec, init, order, backend } = await setup(samples);
   const victim = 1;
   try {
     await backend.init(spec, init, opts);
     await backend.setData(data);
+    if (floorMs !== undefined) backend.testHooks.setWatchdog({ floorMs });
     const poolBefore = backend.testHooks.poolId();
     let fired = false;
     let stoppedAfter = 0; // a stop is seen before the next batch: the batches reported so far were applied
@@ -75,19 +78,22 @@ export async function workersFault(kind: 'terminate' | 'throw' | 'stop', opts: B
         fired = true;
         // terminate from a timer so the worker dies while a batch is in flight, not between batches
         if (kind === 'terminate') setTimeout(() => backend.testHooks.terminateWorker(victim), 0);
-        else if (kind === 'throw') backend.testHooks.throwInWorker(victim);
+        else if (kind !== 'stop') backend.testHooks.inject(victim, kind);
         else {
           stoppedAfter = p.batch + 1;
           stop.abort();
         }
       },
     };
-    let error: { name: string; message: string; worker?: number; completedBatches?: number } | null = null;
+    let error: { name: string; message: string; es: string; worker?: number; completedBatches?: number } | null = null;
+    const t0 = performance.now();
+    let faultMs = 0;
     try {
       await backend.trainEpoch(plan, stop.signal);
     } catch (e) {
-      const err = e as Error & { worker?: number; completedBatches?: number };
-      error = { name: err.name, message: err.message, worker: err.worker, completedBatches: err.completedBatches };
+      faultMs = performance.now() - t0;
+      const err = e as Error & { worker?: number; completedBatches?: number; text?: BackendMessage };
+      error = { name: err.name, message: err.message, es: err.text ? backendText('es', err.text) : '', worker: err.worker, completedBatches: err.completedBatches };
     }
     const completed = kind === 'stop' ? stoppedAfter : error?.completedBatches ?? 0;
     const kept = await backend.getParams();
@@ -99,7 +105,7 @@ export async function workersFault(kind: 'terminate' | 'throw' | 'stop', opts: B
     const rerunDiff = maxAbsDiff(await backend.getParams(), referenceAfter(spec, init, data, order, batchSize, LR));
     return {
       error, fired, completed, batches: Math.ceil(data.count / batchSize), keptDiff, keptChange, rerunDiff,
-      poolBefore, poolAfter: backend.testHooks.poolId(), rerunMode: stats.extra?.mode,
+      poolBefore, poolAfter: backend.testHooks.poolId(), rerunMode: stats.extra?.mode, faultMs,
     };
   } finally {
     await backend.dispose();

@@ -23,6 +23,7 @@ export interface EmscriptenMlp {
   _mlp_timing(which: number): number;
   _mlp_heap(which: number): number;
   _race_demo(threads: number, iterations: number, useAtomic: number): number;
+  _mlp_inject_fault(thread: number, kind: number): number;
 }
 
 export type MlpFactory = (overrides?: Record<string, unknown>) => Promise<EmscriptenMlp>;
@@ -154,6 +155,14 @@ export class MlpModule {
 
   heap(): HeapStats {
     return { inUse: this.m._mlp_heap(HEAP.inUse), top: this.m._mlp_heap(HEAP.top), size: this.m._mlp_heap(HEAP.size) };
+  }
+
+  /**
+   * Test hook: pool thread `thread` traps ('trap': its Worker dies holding a piece of a parallel
+   * region) or never returns ('hang') in its next piece. False in a build without threads.
+   */
+  injectThreadFault(thread: number, kind: 'trap' | 'hang'): boolean {
+    return this.m._mlp_inject_fault(thread, kind === 'trap' ? 1 : 2) === 1;
   }
 
   /** `threads` threads each add 1 to a shared counter `iterations` times, without and with atomics. */

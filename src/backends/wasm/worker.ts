@@ -11,6 +11,7 @@ import type { WasmVariant } from './variants';
 let mod: MlpModule | null = null;
 let spec: MlpSpec | null = null;
 let stop: Int32Array | undefined;
+let closeNext = false; // test hook: self.close() at the next chunk, without a word
 
 function need(): MlpModule {
   if (!mod) throw new Error('wasm worker: load() must be called first');
@@ -47,10 +48,24 @@ const api = {
     if (stop) Atomics.store(stop, 0, 0);
     need().beginEpoch(order, batchSize);
   },
-  trainChunk(first: number, count: number, batchSize: number, n: number, lr: number): Float32Array {
+  /**
+   * Trains a chunk of batches; returns their losses and a copy of the model after them (the calling
+   * side keeps it, so the model survives this worker if it dies in a later chunk).
+   */
+  trainChunk(first: number, count: number, batchSize: number, n: number, lr: number): { losses: Float32Array; params: Float32Array } | Promise<never> {
+    if (closeNext) {
+      self.close(); // the worker ends after this task: no error event, no answer
+      return new Promise<never>(() => undefined);
+    }
     const done = need().trainBatches(first, count, batchSize, n, lr, stop);
     const losses = need().batchLosses(first, done);
-    return Comlink.transfer(losses, [losses.buffer]);
+    const params = need().getParams();
+    return Comlink.transfer({ losses, params }, [losses.buffer, params.buffer]);
+  },
+  /** Test hooks: close this worker at the next chunk, or make a thread of the pool trap or hang. */
+  injectFault(kind: 'close' | 'trap' | 'hang', thread = 1): boolean {
+    if (kind === 'close') return (closeNext = true);
+    return need().injectThreadFault(thread, kind);
   },
   timing: () => need().timing(),
   heap: () => need().heap(),

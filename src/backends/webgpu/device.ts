@@ -1,7 +1,7 @@
 // Finding a GPU: the capability gate (isSupported) and device acquisition. Works on the main thread
 // and in dedicated workers (both expose navigator.gpu in a secure context).
 
-import { msg, type BackendMessage } from '../messages';
+import { BackendError, msg, type BackendMessage } from '../messages';
 
 export const TIMESTAMP_FEATURE: GPUFeatureName = 'timestamp-query';
 
@@ -33,9 +33,15 @@ export interface AcquiredDevice {
 /** A fresh adapter and device (an adapter gives one device, so every init asks anew). */
 export async function acquireDevice(): Promise<AcquiredDevice> {
   const gpu = gpuOf();
-  if (!gpu) throw new Error('webgpu: WebGPU is not available in this browser (navigator.gpu is missing)');
-  const adapter = await gpu.requestAdapter();
-  if (!adapter) throw new Error('webgpu: no WebGPU adapter was found');
+  const unsupported = (reason: BackendMessage) => new BackendError('webgpu', 'error_unsupported', { backend: 'webgpu', reason });
+  if (!gpu) throw unsupported(msg('unsupported_no_gpu'));
+  let adapter: GPUAdapter | null;
+  try {
+    adapter = await gpu.requestAdapter();
+  } catch (e) {
+    throw unsupported(msg('unsupported_adapter_failed', { message: e instanceof Error ? e.message : String(e) }));
+  }
+  if (!adapter) throw unsupported(msg('unsupported_no_adapter'));
   const timestamps = adapter.features.has(TIMESTAMP_FEATURE);
   // Default limits on purpose: every WebGPU device offers them, so a configuration behaves the
   // same here and on a student's laptop (128 MiB per storage binding, 256 MiB per buffer).

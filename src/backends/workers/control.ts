@@ -10,8 +10,17 @@ export const CTRL_START = 2; // offset of the batch in the epoch order
 export const CTRL_BATCH = 3; // samples in the batch (B)
 export const CTRL_DONE = 4; // busy workers finished with the current batch
 export const CTRL_ERROR = 5; // 1 + id of a worker whose shard threw (0 = none)
-export const CTRL_FAULT = 6; // test hook: 1 + id of a worker that must throw at its next shard
+export const CTRL_FAULT = 6; // test hook: 1 + id of a worker that must fault at its next shard
+export const CTRL_FAULT_KIND = 7; // test hook: how (FAULT_THROW, FAULT_HANG or FAULT_CLOSE)
 export const CTRL_LENGTH = 8;
+
+/** Injected faults (test hooks): throw an Error, block forever, or self.close() without a word. */
+export const FAULT_NONE = 0;
+export const FAULT_THROW = 1;
+export const FAULT_HANG = 2;
+export const FAULT_CLOSE = 3;
+export type InjectedFault = 'throw' | 'hang' | 'close';
+export const FAULT_CODE: Readonly<Record<InjectedFault, number>> = { throw: FAULT_THROW, hang: FAULT_HANG, close: FAULT_CLOSE };
 
 export const CMD_BATCH = 1;
 export const CMD_STOP = 2;

@@ -1,6 +1,7 @@
 // How the coordinator hands one batch to the pool and gets shard gradients back. Three drivers, one
 // interface: shared memory + Atomics, shared memory + one message per batch, and transfer.
 import type { MlpSpec } from '../../mlp/spec';
+import type { InjectedFault } from './control';
 import type { WorkersMode } from './mode';
 import type { WorkerPool } from './pool';
 
@@ -26,8 +27,26 @@ export interface BatchDriver {
   beginEpoch(order: Uint32Array): Promise<void>;
   runBatch(start: number, B: number): Promise<void>;
   endEpoch(): Promise<void>;
-  /** Test hook: worker `w` throws at its next shard. */
-  injectThrow(w: number): void;
+  /** Test hook: worker `w` throws, hangs or closes itself at its next shard. */
+  inject(w: number, kind: InjectedFault): void;
+}
+
+/** The workers of one round trip that have not answered yet (the watchdog names the first). */
+export class Waiting {
+  private readonly left = new Set<number>();
+
+  track<T>(w: number, p: Promise<T>): Promise<T> {
+    this.left.add(w);
+    return p.finally(() => this.left.delete(w));
+  }
+
+  readonly pending = (): number[] => [...this.left].sort((a, b) => a - b);
+}
+
+/** Calls `call` on every worker of the pool, under the watchdog with the setup deadline. */
+export function allWorkers(pool: WorkerPool, limitMs: number, call: (w: number) => Promise<unknown>): Promise<unknown> {
+  const waiting = new Waiting();
+  return pool.watch(Promise.all(pool.remotes.map((_, w) => waiting.track(w, blame(pool, w, call(w))))), waiting.pending, limitMs);
 }
 
 export function errorText(e: unknown): string {

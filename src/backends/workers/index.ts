@@ -8,7 +8,8 @@ import { runEpoch } from '../epoch';
 import { msg, type BackendText } from '../messages';
 import { evaluateWith } from '../evaluate';
 import type { Backend, BackendOptions, EpochPlan, EpochStats, EvalResult } from '../types';
-import { sharedClock } from './control';
+import { DEFAULT_WATCHDOG, type WatchdogLimits } from '../watchdog';
+import { sharedClock, type InjectedFault } from './control';
 import type { BatchDriver, PoolData } from './driver';
 import { chooseMode, describeWorkers, modeReason, type ModeChoice } from './mode';
 import { resolvePoolSize, WorkerFaultError, WorkerPool } from './pool';
@@ -45,12 +46,17 @@ export class WorkersBackend implements Backend {
   private dataVersion = 0;
   private driverDataVersion = -1;
   private workersCreated = 0;
+  private watchdogLimits: WatchdogLimits = DEFAULT_WATCHDOG;
 
-  /** For tests: make a worker die or throw while an epoch runs. */
+  /** For tests: make a worker die, throw, hang or close itself while an epoch runs; shorten the watchdog. */
   readonly testHooks = {
     terminateWorker: (w: number): void => this.pool?.terminateWorker(w, 'terminated (test hook)'),
-    throwInWorker: (w: number): void => this.driver?.injectThrow(w),
+    inject: (w: number, kind: InjectedFault): void => this.driver?.inject(w, kind),
     poolId: (): number => this.pool?.id ?? 0,
+    setWatchdog: (limits: Partial<WatchdogLimits>): void => {
+      this.watchdogLimits = { ...this.watchdogLimits, ...limits };
+      if (this.pool) this.pool.watchdog.limits = this.watchdogLimits;
+    },
   };
 
   async init(spec: MlpSpec, params: Float32Array, opts: BackendOptions): Promise<void> {
@@ -97,7 +103,7 @@ export class WorkersBackend implements Backend {
   private async ready(): Promise<BatchDriver> {
     if (this.pool?.fault) this.dropPool();
     if (!this.pool) {
-      this.pool = new WorkerPool(this.size);
+      this.pool = new WorkerPool(this.size, this.watchdogLimits);
       this.workersCreated += this.size;
     }
     const pool = this.pool;

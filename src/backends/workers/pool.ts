@@ -1,15 +1,19 @@
 // A pool of N module workers behind comlink. Created once and reused across epochs and runs; a
-// fault (a worker that throws, dies or is terminated) marks the whole pool broken, and the backend
-// builds a new one on its next run. dispose() terminates every worker.
+// fault (a worker that throws, dies or is terminated, or stops answering: see the watchdog) marks
+// the whole pool broken, and the backend builds a new one on its next run. dispose() terminates
+// every worker.
 import * as Comlink from 'comlink';
-import { BackendError } from '../messages';
+import { backendText } from '../../i18n/backendText';
+import { BackendError, msg, type MessageParam } from '../messages';
 import { resolveOption } from '../options';
+import { Watchdog, type WatchdogLimits } from '../watchdog';
 import type { ShardWorkerApi } from './shard.worker';
 
 export interface PoolFault {
   readonly worker: number;
-  readonly message: string;
+  readonly message: MessageParam; // the browser's words (a string), or one of ours (a message id)
 }
+
 
 /** A worker of the pool failed; the message names it. */
 export class WorkerFaultError extends BackendError {
@@ -17,7 +21,7 @@ export class WorkerFaultError extends BackendError {
     readonly worker: number,
     readonly batch: number, // batch of the epoch that was running (-1: between batches)
     readonly completedBatches: number, // batches whose update was applied; the model keeps them
-    cause: string,
+    cause: MessageParam,
   ) {
     super('workers', batch >= 0 ? 'error_worker_fault_batch' : 'error_worker_fault', { worker, batch, message: cause, completed: completedBatches });
     this.name = 'WorkerFaultError';
@@ -43,8 +47,11 @@ export class WorkerPool {
   readonly whenFault: Promise<never>;
   /** Called once on the first fault (the Atomics driver wakes its own waiter with it). */
   onFault: (() => void) | null = null;
+  /** Deadline of each round trip with the workers (a worker that dies silently never answers). */
+  readonly watchdog: Watchdog;
 
-  constructor(readonly size: number) {
+  constructor(readonly size: number, limits?: WatchdogLimits) {
+    this.watchdog = new Watchdog(limits);
     resolvePoolSize(size);
     this.whenFault = new Promise<never>((_, reject) => { this.rejectFault = reject; });
     this.whenFault.catch(() => undefined); // observed through `fault` even when nobody races it
@@ -69,10 +76,11 @@ export class WorkerPool {
     return this.faultError ?? new Error('worker pool: no fault recorded');
   }
 
-  markFault(worker: number, message: string): void {
+  markFault(worker: number, message: MessageParam): void {
     if (this.faultValue) return;
     this.faultValue = { worker, message };
-    this.faultError = new Error(`worker ${worker} failed: ${message}`);
+    const words = typeof message === 'object' ? backendText('en', message) : String(message);
+    this.faultError = new Error(`worker ${worker} failed: ${words}`);
     this.rejectFault(this.faultError);
     this.onFault?.();
   }
@@ -80,6 +88,18 @@ export class WorkerPool {
   /** Resolves like `p`, or rejects with the pool's fault if one happens first. */
   guard<T>(p: Promise<T>): Promise<T> {
     return Promise.race([p, this.whenFault]);
+  }
+
+  /**
+   * guard(), with a deadline: when `p` has not settled in time, the first worker of `pending()` (the
+   * ones that have not answered) is marked as having stopped answering, which rejects the race.
+   */
+  watch<T>(p: Promise<T>, pending: () => readonly number[], limitMs?: number): Promise<T> {
+    const expire = (ms: number) => {
+      const w = pending()[0] ?? 0;
+      this.markFault(w, msg('fault_stopped_answering', { seconds: Math.round(ms / 100) / 10 }));
+    };
+    return this.guard(this.watchdog.watch(p, expire, limitMs));
   }
 
   /** Test hook and fault path: kill worker `i` as if its process died. */

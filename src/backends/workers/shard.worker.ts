@@ -4,8 +4,8 @@
 import * as Comlink from 'comlink';
 import type { MlpSpec } from '../../mlp/spec';
 import {
-  CMD_STOP, CTRL_BATCH, CTRL_CMD, CTRL_DONE, CTRL_ERROR, CTRL_FAULT, CTRL_GEN, CTRL_START,
-  sharedClock, type ShardResult, type SharedViews,
+  CMD_STOP, CTRL_BATCH, CTRL_CMD, CTRL_DONE, CTRL_ERROR, CTRL_FAULT, CTRL_FAULT_KIND, CTRL_GEN, CTRL_START,
+  FAULT_CLOSE, FAULT_HANG, FAULT_NONE, FAULT_THROW, sharedClock, type ShardResult, type SharedViews,
 } from './control';
 import { ShardScratch, shard_gradients } from '../js/gradients';
 import { busyWorkers, shardRange } from './shard';
@@ -27,7 +27,38 @@ let state: State | null = null;
 let images: Uint8Array = new Uint8Array(0);
 let labels: Uint8Array = new Uint8Array(0);
 let order: Uint32Array = new Uint32Array(0);
-let failNext = false; // test hook: throw at the next shard
+let faultNext = FAULT_NONE; // test hook: fault at the next shard (FAULT_THROW, FAULT_HANG, FAULT_CLOSE)
+
+/** Thrown by an injected 'close': the worker has called self.close() and must never answer. */
+class Closed {}
+
+/** Test hooks: a fault as it happens in the wild. 'hang' and 'close' fire no error event at all. */
+function injectedFault(kind: number): void {
+  if (kind === FAULT_THROW) throw new Error('fault injected by a test hook');
+  if (kind === FAULT_CLOSE) {
+    self.close(); // ends the worker after this task, with no error event
+    throw new Closed();
+  }
+  if (kind === FAULT_HANG) {
+    // Blocks this worker for good (a deadlock, or an endless loop in the student's sense)
+    if (typeof SharedArrayBuffer === 'function') {
+      for (;;) Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0);
+    }
+    for (;;) {
+      // no shared memory to sleep on: spin forever (the watchdog's timeout terminates us)
+    }
+  }
+}
+
+/** Runs an api call; after an injected close it returns a promise that never settles: no reply at all. */
+function answer<T>(f: () => T): T | Promise<never> {
+  try {
+    return f();
+  } catch (e) {
+    if (e instanceof Closed) return new Promise<never>(() => undefined);
+    throw e;
+  }
+}
 
 function ready(): State {
   if (!state) throw new Error('shard worker: setup() was not called');
@@ -37,9 +68,10 @@ function ready(): State {
 function computeShard(params: Float32Array, grads: Float32Array, start: number, B: number): ShardResult {
   const { setup, scratch } = ready();
   const t0 = sharedClock();
-  if (failNext) {
-    failNext = false;
-    throw new Error('fault injected by a test hook');
+  if (faultNext !== FAULT_NONE) {
+    const kind = faultNext;
+    faultNext = FAULT_NONE;
+    injectedFault(kind);
   }
   const sh = shardRange(B, setup.workers, setup.id);
   const loss = shard_gradients(setup.spec, scratch, params, grads, images, labels, order, start + sh.start, sh.count, B);
@@ -69,7 +101,7 @@ const api = {
   },
 
   /** Shared memory + Atomics: serve batches until CMD_STOP. `gen0` is GEN before the first batch. */
-  runEpoch(gen0: number): void {
+  runEpoch(gen0: number): void | Promise<never> {
     const { setup, grads } = ready();
     const sh = setup.shared!;
     const c = sh.ctrl, id = setup.id;
@@ -82,13 +114,14 @@ const api = {
       if (Atomics.load(c, CTRL_CMD) === CMD_STOP) return;
       const start = Atomics.load(c, CTRL_START), B = Atomics.load(c, CTRL_BATCH);
       if (id >= busyWorkers(B, setup.workers)) continue; // empty shard: sit this batch out
-      if (Atomics.compareExchange(c, CTRL_FAULT, id + 1, 0) === id + 1) failNext = true;
+      if (Atomics.compareExchange(c, CTRL_FAULT, id + 1, 0) === id + 1) faultNext = Atomics.load(c, CTRL_FAULT_KIND);
       try {
         const r = computeShard(sh.params, grads!, start, B);
         sh.times[2 * id] = r.t0;
         sh.times[2 * id + 1] = r.t1;
         sh.losses[id] = r.loss;
       } catch (e) {
+        if (e instanceof Closed) return new Promise<never>(() => undefined); // closed: never answer
         // Count as finished so the coordinator wakes, and name ourselves; comlink carries the error.
         Atomics.store(c, CTRL_ERROR, id + 1);
         Atomics.add(c, CTRL_DONE, 1);
@@ -100,20 +133,22 @@ const api = {
   },
 
   /** Shared memory, one comlink call per batch: no data moves, only (start, B) and the result. */
-  computeShared(start: number, B: number, fail: boolean): ShardResult {
+  computeShared(start: number, B: number, fault: number): ShardResult | Promise<never> {
     const { setup, grads } = ready();
-    failNext ||= fail;
-    return computeShard(setup.shared!.params, grads!, start, B);
+    faultNext ||= fault;
+    return answer(() => computeShard(setup.shared!.params, grads!, start, B));
   },
 
   /**
    * Transfer mode: the model arrives as a copy (params), the gradient buffer is lent; both go back
    * transferred (zero-copy) so the coordinator can reuse them for the next batch.
    */
-  computeTransfer(start: number, B: number, params: Float32Array, grads: Float32Array, fail: boolean) {
-    failNext ||= fail;
-    const r = computeShard(params, grads, start, B);
-    return Comlink.transfer({ ...r, params, grads }, [params.buffer, grads.buffer]);
+  computeTransfer(start: number, B: number, params: Float32Array, grads: Float32Array, fault: number) {
+    faultNext ||= fault;
+    return answer(() => {
+      const r = computeShard(params, grads, start, B);
+      return Comlink.transfer({ ...r, params, grads }, [params.buffer, grads.buffer]);
+    });
   },
 };
 

@@ -3,10 +3,11 @@
 // the Atomics control block (no message at all) or by one comlink call per busy worker.
 import type { MlpSpec } from '../../mlp/spec';
 import {
-  CMD_BATCH, CMD_STOP, CTRL_BATCH, CTRL_CMD, CTRL_DONE, CTRL_ERROR, CTRL_FAULT, CTRL_GEN, CTRL_LENGTH,
-  CTRL_START, waitAsyncFn, type SharedViews,
+  CMD_BATCH, CMD_STOP, CTRL_BATCH, CTRL_CMD, CTRL_DONE, CTRL_ERROR, CTRL_FAULT, CTRL_FAULT_KIND, CTRL_GEN, CTRL_LENGTH,
+  CTRL_START, FAULT_CODE, waitAsyncFn, type InjectedFault, type SharedViews,
 } from './control';
-import { blame, type BatchDriver, type PoolData } from './driver';
+import { allWorkers, blame, Waiting, type BatchDriver, type PoolData } from './driver';
+import { setupLimitMs } from '../watchdog';
 import type { WorkerPool } from './pool';
 import { busyWorkers } from './shard';
 
@@ -21,8 +22,9 @@ export class SharedDriver implements BatchDriver {
   readonly times: Float64Array;
   private readonly views: SharedViews;
   private readonly ctrl: Int32Array;
-  private readonly fail: boolean[];
-  private runs: Promise<void>[] = [];
+  private readonly fault: number[]; // test hook: FAULT_* for each worker's next shard (messages mode)
+  private runs: Promise<void | never>[] = [];
+  private running = new Waiting(); // atomics mode: workers whose batch loop has not returned
 
   constructor(readonly pool: WorkerPool, readonly spec: MlpSpec, readonly params: Float32Array, atomics: boolean) {
     this.mode = atomics ? 'shared-atomics' : 'shared-messages';
@@ -33,21 +35,21 @@ export class SharedDriver implements BatchDriver {
     this.times = new Float64Array(new SharedArrayBuffer(2 * N * F64));
     this.losses = new Float64Array(new SharedArrayBuffer(N * F64));
     this.views = { params, grads, ctrl: this.ctrl, times: this.times, losses: this.losses };
-    this.fail = new Array<boolean>(N).fill(false);
+    this.fault = new Array<number>(N).fill(0);
     // A dead worker never signals DONE: wake our own waiter so the loop sees the fault.
     pool.onFault = () => Atomics.notify(this.ctrl, CTRL_DONE);
   }
 
   async setup(): Promise<void> {
     const { pool, spec, views } = this;
-    await pool.guard(Promise.all(pool.remotes.map((r, id) =>
-      blame(pool, id, r.setup({ id, workers: pool.size, spec, shared: views })))));
+    await allWorkers(pool, setupLimitMs(pool.watchdog.limits), (id) =>
+      pool.remotes[id].setup({ id, workers: pool.size, spec, shared: views }));
   }
 
   async setData(d: PoolData): Promise<void> {
     const { pool } = this;
     // Views on SharedArrayBuffers: posting them shares the memory, nothing is copied.
-    await pool.guard(Promise.all(pool.remotes.map((r, id) => blame(pool, id, r.setData(d.images, d.labels, d.order)))));
+    await allWorkers(pool, setupLimitMs(pool.watchdog.limits), (id) => pool.remotes[id].setData(d.images, d.labels, d.order));
   }
 
   async beginEpoch(): Promise<void> {
@@ -56,7 +58,8 @@ export class SharedDriver implements BatchDriver {
     const { pool } = this;
     const gen0 = Atomics.load(this.ctrl, CTRL_GEN);
     // Each worker enters its batch loop; the call returns only at CMD_STOP (or rejects on a throw).
-    this.runs = pool.remotes.map((r, id) => blame(pool, id, r.runEpoch(gen0)));
+    this.running = new Waiting();
+    this.runs = pool.remotes.map((r, id) => this.running.track(id, blame(pool, id, r.runEpoch(gen0))));
     for (const p of this.runs) p.catch(() => undefined);
   }
 
@@ -64,9 +67,20 @@ export class SharedDriver implements BatchDriver {
     return this.mode === 'shared-atomics' ? this.runBatchAtomics(start, B) : this.runBatchMessages(start, B);
   }
 
-  private async runBatchAtomics(start: number, B: number): Promise<void> {
-    const c = this.ctrl, pool = this.pool;
+  private runBatchAtomics(start: number, B: number): Promise<void> {
+    const { pool, times } = this;
     const busy = busyWorkers(B, pool.size);
+    for (let w = 0; w < busy; w++) times[2 * w + 1] = 0; // a worker writes its shard's end time when done
+    const pending = () => {
+      const out: number[] = [];
+      for (let w = 0; w < busy; w++) if (times[2 * w + 1] === 0) out.push(w);
+      return out;
+    };
+    return pool.watch(this.signalBatch(start, B, busy), pending);
+  }
+
+  private async signalBatch(start: number, B: number, busy: number): Promise<void> {
+    const c = this.ctrl, pool = this.pool;
     Atomics.store(c, CTRL_DONE, 0);
     Atomics.store(c, CTRL_START, start);
     Atomics.store(c, CTRL_BATCH, B);
@@ -92,19 +106,20 @@ export class SharedDriver implements BatchDriver {
   }
 
   private async runBatchMessages(start: number, B: number): Promise<void> {
-    const { pool, times, losses, fail } = this;
+    const { pool, times, losses, fault } = this;
     const busy = busyWorkers(B, pool.size);
     const calls: Promise<void>[] = [];
+    const waiting = new Waiting();
     for (let w = 0; w < busy; w++) {
-      const f = fail[w];
-      fail[w] = false;
-      calls.push(blame(pool, w, pool.remotes[w].computeShared(start, B, f)).then((r) => {
+      const f = fault[w];
+      fault[w] = 0;
+      calls.push(waiting.track(w, blame(pool, w, pool.remotes[w].computeShared(start, B, f))).then((r) => {
         times[2 * w] = r.t0;
         times[2 * w + 1] = r.t1;
         losses[w] = r.loss;
       }));
     }
-    await pool.guard(Promise.all(calls));
+    await pool.watch(Promise.all(calls), waiting.pending);
   }
 
   async endEpoch(): Promise<void> {
@@ -113,12 +128,16 @@ export class SharedDriver implements BatchDriver {
     Atomics.store(c, CTRL_CMD, CMD_STOP);
     Atomics.add(c, CTRL_GEN, 1);
     Atomics.notify(c, CTRL_GEN);
-    await this.pool.guard(Promise.all(this.runs));
+    await this.pool.watch(Promise.all(this.runs), this.running.pending);
     this.runs = [];
   }
 
-  injectThrow(w: number): void {
-    if (this.mode === 'shared-atomics') Atomics.store(this.ctrl, CTRL_FAULT, w + 1);
-    else this.fail[w] = true;
+  inject(w: number, kind: InjectedFault): void {
+    if (this.mode === 'shared-atomics') {
+      Atomics.store(this.ctrl, CTRL_FAULT_KIND, FAULT_CODE[kind]);
+      Atomics.store(this.ctrl, CTRL_FAULT, w + 1);
+    } else {
+      this.fault[w] = FAULT_CODE[kind];
+    }
   }
 }

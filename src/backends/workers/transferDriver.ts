@@ -4,7 +4,9 @@
 // This is what multiprocessing does when it pickles arguments: the copy is the cost being taught.
 import * as Comlink from 'comlink';
 import type { MlpSpec } from '../../mlp/spec';
-import { blame, type BatchDriver, type PoolData } from './driver';
+import { FAULT_CODE, type InjectedFault } from './control';
+import { allWorkers, blame, Waiting, type BatchDriver, type PoolData } from './driver';
+import { setupLimitMs } from '../watchdog';
 import type { WorkerPool } from './pool';
 import { busyWorkers } from './shard';
 
@@ -14,7 +16,7 @@ export class TransferDriver implements BatchDriver {
   readonly losses: Float64Array;
   readonly times: Float64Array;
   private readonly modelCopies: Float32Array[] = [];
-  private readonly fail: boolean[];
+  private readonly fault: number[]; // test hook: FAULT_* for each worker's next shard
 
   constructor(readonly pool: WorkerPool, readonly spec: MlpSpec, readonly params: Float32Array) {
     const N = pool.size, P = params.length;
@@ -24,42 +26,43 @@ export class TransferDriver implements BatchDriver {
     }
     this.losses = new Float64Array(N);
     this.times = new Float64Array(2 * N);
-    this.fail = new Array<boolean>(N).fill(false);
+    this.fault = new Array<number>(N).fill(0);
   }
 
   async setup(): Promise<void> {
     const { pool, spec } = this;
-    await pool.guard(Promise.all(pool.remotes.map((r, id) =>
-      blame(pool, id, r.setup({ id, workers: pool.size, spec, shared: null })))));
+    await allWorkers(pool, setupLimitMs(pool.watchdog.limits), (id) => pool.remotes[id].setup({ id, workers: pool.size, spec, shared: null }));
   }
 
   async setData(d: PoolData): Promise<void> {
     const { pool } = this;
     // One copy of the training set per worker (each "process" owns its memory), made compact so a
     // view on a larger buffer does not drag the whole buffer along, then transferred.
-    await pool.guard(Promise.all(pool.remotes.map((r, id) => {
+    await allWorkers(pool, setupLimitMs(pool.watchdog.limits), (id) => {
       const images = d.images.slice(), labels = d.labels.slice();
-      return blame(pool, id, r.setData(Comlink.transfer(images, [images.buffer]), Comlink.transfer(labels, [labels.buffer]), null));
-    })));
+      return pool.remotes[id].setData(Comlink.transfer(images, [images.buffer]), Comlink.transfer(labels, [labels.buffer]), null);
+    });
   }
 
   async beginEpoch(order: Uint32Array): Promise<void> {
     const { pool } = this;
-    await pool.guard(Promise.all(pool.remotes.map((r, id) => blame(pool, id, r.setOrder(order)))));
+    const waiting = new Waiting();
+    await pool.watch(Promise.all(pool.remotes.map((r, id) => waiting.track(id, blame(pool, id, r.setOrder(order))))), waiting.pending);
   }
 
   async runBatch(start: number, B: number): Promise<void> {
-    const { pool, params, modelCopies, shardGrads, times, losses, fail } = this;
+    const { pool, params, modelCopies, shardGrads, times, losses, fault } = this;
     const busy = busyWorkers(B, pool.size);
     const calls: Promise<void>[] = [];
+    const waiting = new Waiting();
     for (let w = 0; w < busy; w++) {
       const model = modelCopies[w], grads = shardGrads[w];
       model.set(params); // the per-batch copy of the model: message passing's price
-      const f = fail[w];
-      fail[w] = false;
+      const f = fault[w];
+      fault[w] = 0;
       const call = pool.remotes[w].computeTransfer(
         start, B, Comlink.transfer(model, [model.buffer as ArrayBuffer]), Comlink.transfer(grads, [grads.buffer as ArrayBuffer]), f);
-      calls.push(blame(pool, w, call).then((r) => {
+      calls.push(waiting.track(w, blame(pool, w, call)).then((r) => {
         modelCopies[w] = r.params;
         shardGrads[w] = r.grads;
         times[2 * w] = r.t0;
@@ -67,12 +70,12 @@ export class TransferDriver implements BatchDriver {
         losses[w] = r.loss;
       }));
     }
-    await pool.guard(Promise.all(calls));
+    await pool.watch(Promise.all(calls), waiting.pending);
   }
 
   async endEpoch(): Promise<void> {}
 
-  injectThrow(w: number): void {
-    this.fail[w] = true;
+  inject(w: number, kind: InjectedFault): void {
+    this.fault[w] = FAULT_CODE[kind];
   }
 }

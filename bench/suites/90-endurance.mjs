@@ -1,0 +1,175 @@
+// Endurance (issue 11 §5): repeated runs on every backend must leave memory, workers and GPU
+// buffers flat, and an hour of runs must not slow down. A "run" is what a notebook cell's train()
+// does: the backend instance is kept (as the kernel's session keeps it), then init + setData + one
+// epoch + evaluate. After each run the page's garbage is collected (DevTools protocol,
+// HeapProfiler.collectGarbage) and we read:
+//   JS heap            Runtime.getHeapUsage().usedSize of the page (where the backends' coordinators live)
+//   shared bytes       SharedArrayBuffers made on the page and not yet collected (harness.endurance)
+//   wasm heap          malloc'd bytes in the wasm module's heap (wasm backend only)
+//   GPU buffers        live GPUBuffers (count and bytes; destroy() or the device's destroy() ends one)
+//   workers            Web Workers made on the page and not terminated, and worker targets the
+//                      browser reports (Target.getTargets: includes the wasm module's pthreads)
+// Each is compared between the first and the last run: flat = within 5% (a FAIL row, never a throw).
+//   BENCH_ENDURANCE_RUNS=10      runs per backend, measured after...
+//   BENCH_ENDURANCE_WARMUP=2     ...this many unmeasured runs (the first runs compile kernels and warm
+//                                up the JIT: the page heap then grows by a few % for ~10 runs and stays)
+//   BENCH_ENDURANCE_SAMPLES=6000 training samples per run (batch 128; 1000 test samples evaluated)
+//   BENCH_ENDURANCE_BACKENDS=js,workers,wasm,webgpu   which backends
+//   BENCH_ENDURANCE_MINUTES=0    then keep running the backends in turn for this many minutes and
+//                                compare the epoch time of the first and last 10% of runs (slowdown)
+//                                and memory after the first and last run of the loop (growth)
+// Run it alone with `node bench/run.mjs endurance` or `BENCH_SUITES=endurance node bench/run.mjs`.
+import { median } from '../report.mjs';
+
+export const name = 'endurance';
+
+const RUNS = Number(process.env.BENCH_ENDURANCE_RUNS ?? 10);
+const WARMUP = Number(process.env.BENCH_ENDURANCE_WARMUP ?? 2);
+const SAMPLES = Number(process.env.BENCH_ENDURANCE_SAMPLES ?? 6000);
+const MINUTES = Number(process.env.BENCH_ENDURANCE_MINUTES ?? 0);
+const BATCH = 128;
+const FLAT = 0.05; // allowed growth, first run → last run
+const SLOWDOWN = 0.10; // allowed slowdown of the last 10% of runs vs the first 10% (the loop)
+
+const ONLY = (process.env.BENCH_ENDURANCE_BACKENDS ?? 'js,workers,wasm,webgpu').split(',').map((s) => s.trim());
+const CONFIGS = [
+  { name: 'js', backend: 'js', opts: {} },
+  { name: 'workers=2', backend: 'workers', opts: { workers: 2 } },
+  { name: 'wasm threads=2', backend: 'wasm', opts: { threads: 2 } },
+  { name: 'webgpu', backend: 'webgpu', opts: {} },
+].filter((c) => ONLY.includes(c.backend));
+/** What this suite runs, checked against the reference first (bench/equivalence.mjs). */
+export const checked = CONFIGS;
+
+const METRICS = [
+  ['heap', 'JS heap (bytes)'],
+  ['sharedBytes', 'SharedArrayBuffer bytes'],
+  ['wasmHeap', 'wasm heap in use (bytes)'],
+  ['gpuBuffers', 'GPU buffers'],
+  ['gpuBufferBytes', 'GPU buffer bytes'],
+  ['workers', 'Web Workers (page)'],
+  ['workerTargets', 'worker targets (browser)'],
+];
+
+const fmt = (x) => (Math.abs(x) >= 1e5 ? `${(x / 1e6).toFixed(2)} MB` : String(x));
+
+/** Growth of b over a, as a fraction (0 when both are 0; Infinity from 0 to more). */
+function growth(a, b) {
+  if (a === b) return 0;
+  return a === 0 ? Infinity : (b - a) / a;
+}
+
+export async function run({ page, log }) {
+  const rows = [];
+  const checks = [];
+  const notes = [];
+  const cdp = await page.context().newCDPSession(page);
+  await page.evaluate(() => window.harness.endurance.install());
+
+  async function measure(wasmHeap = 0) {
+    await cdp.send('HeapProfiler.collectGarbage');
+    await cdp.send('HeapProfiler.collectGarbage'); // a second pass frees what the first pass's finalizers let go
+    const c = await page.evaluate(() => window.harness.endurance.counts());
+    const heap = await cdp.send('Runtime.getHeapUsage');
+    const { targetInfos } = await cdp.send('Target.getTargets');
+    return { heap: heap.usedSize, ...c, wasmHeap, workerTargets: targetInfos.filter((t) => t.type === 'worker').length };
+  }
+
+  async function oneRun(c, seed) {
+    const r = await page.evaluate(([b, o, n, bs, s]) => window.harness.endurance.run(b, o, n, bs, s), [c.backend, c.opts, SAMPLES, BATCH, seed]);
+    return r;
+  }
+
+  const compare = (label, first, last) => {
+    for (const [key, what] of METRICS) {
+      const g = growth(first[key], last[key]);
+      const pass = g <= FLAT;
+      checks.push({
+        label: `${label}: ${what}, first → last run`,
+        value: `${fmt(first[key])} → ${fmt(last[key])} (${Number.isFinite(g) ? `${g >= 0 ? '+' : ''}${(g * 100).toFixed(1)}%` : 'from 0'})`,
+        target: `≤ +${FLAT * 100}%`, pass,
+      });
+    }
+  };
+
+  const live = [];
+  for (const c of CONFIGS) {
+    const epochMs = [];
+    const mem = [];
+    let describe = '', accuracy = NaN, error;
+    for (let i = -WARMUP; i < RUNS; i++) {
+      const r = await oneRun(c, i + 1 + WARMUP).catch((e) => ({ error: String(e?.message ?? e) }));
+      if (r.unsupported || r.error) {
+        error = r.unsupported ?? r.error;
+        break;
+      }
+      if (i < 0) continue; // a warm-up run
+      describe = r.describe;
+      accuracy = r.accuracy;
+      epochMs.push(r.epochMs);
+      const wasmHeap = c.backend === 'wasm' ? await page.evaluate(() => window.harness.endurance.wasmHeap()) : 0;
+      mem.push(await measure(wasmHeap));
+    }
+    if (error) {
+      rows.push({ name: c.name, batchSize: BATCH, epochMs, samples: SAMPLES, error });
+      log(`${c.name}: ${error}`);
+      continue;
+    }
+    live.push(c);
+    const first = mem[0], last = mem[mem.length - 1];
+    log(`${c.name}: ${RUNS} runs after ${WARMUP} warm-up runs, epoch ${epochMs.map((x) => x.toFixed(0)).join(', ')} ms`);
+    log(`  JS heap after each run: ${mem.map((m) => (m.heap / 1e3).toFixed(0)).join(', ')} kB`);
+    log(`  first ${JSON.stringify(first)}`);
+    log(`  last  ${JSON.stringify(last)}`);
+    rows.push({
+      name: `${c.name}, ${RUNS} runs`, batchSize: BATCH, epochMs, samples: SAMPLES, accuracy,
+      note: `${SAMPLES} samples per run; heap ${fmt(first.heap)} → ${fmt(last.heap)}, workers ${first.workers} → ${last.workers}, GPU buffers ${first.gpuBuffers} → ${last.gpuBuffers} (${describe})`,
+    });
+    compare(`${c.name} × ${RUNS}`, first, last);
+  }
+
+  if (MINUTES > 0 && live.length) {
+    const until = Date.now() + MINUTES * 60_000;
+    const times = new Map(live.map((c) => [c.name, []]));
+    let firstMem = null, lastMem = null, n = 0;
+    while (Date.now() < until) {
+      for (const c of live) {
+        const r = await oneRun(c, 100 + n).catch((e) => ({ error: String(e?.message ?? e) }));
+        if (r.error) {
+          notes.push(`loop: ${c.name} failed after ${n} rounds: ${r.error}`);
+          continue;
+        }
+        times.get(c.name).push(r.epochMs);
+      }
+      n++;
+      const wasmHeap = live.some((c) => c.backend === 'wasm') ? await page.evaluate(() => window.harness.endurance.wasmHeap()) : 0;
+      lastMem = await measure(wasmHeap);
+      firstMem ??= lastMem;
+      if (n % 10 === 0) log(`loop: ${n} rounds, ${((until - Date.now()) / 60_000).toFixed(1)} min left; heap ${fmt(lastMem.heap)}`);
+    }
+    for (const c of live) {
+      const ms = times.get(c.name);
+      const k = Math.max(1, Math.floor(ms.length / 10));
+      const early = median(ms.slice(0, k)), late = median(ms.slice(-k));
+      const slow = late / early - 1;
+      checks.push({
+        label: `${c.name}: epoch time, first vs last 10% of ${ms.length} runs in ${MINUTES} min`,
+        value: `${early.toFixed(0)} → ${late.toFixed(0)} ms (${slow >= 0 ? '+' : ''}${(slow * 100).toFixed(1)}%)`,
+        target: `≤ +${SLOWDOWN * 100}%`, pass: slow <= SLOWDOWN,
+      });
+      rows.push({ name: `${c.name}, ${MINUTES} min loop`, batchSize: BATCH, epochMs: ms, samples: SAMPLES, note: `${ms.length} runs` });
+    }
+    if (firstMem) compare(`loop of ${n} rounds (${MINUTES} min)`, firstMem, lastMem);
+  }
+
+  await page.evaluate(() => window.harness.endurance.disposeAll());
+  const after = await measure();
+  checks.push({
+    label: 'after disposing every backend: workers, GPU devices, GPU buffers left',
+    value: `${after.workers} workers, ${after.gpuDevices} devices, ${after.gpuBuffers} buffers`,
+    target: '0, 0, 0', pass: after.workers === 0 && after.gpuDevices === 0 && after.gpuBuffers === 0,
+  });
+  notes.push(`${RUNS} runs per backend (after ${WARMUP} warm-up runs) of ${SAMPLES} samples (init + setData + 1 epoch + evaluate), garbage collected before each reading; flat = within ${FLAT * 100}% first → last${MINUTES > 0 ? `; then a ${MINUTES}-minute loop` : ''}`);
+  await cdp.detach();
+  return { rows, checks, notes };
+}
