@@ -1,7 +1,9 @@
 import { backendEn } from './backend.en';
+import { kernelEn } from './kernel.en';
 
 export const en = {
   ...backendEn,
+  ...kernelEn,
   appTitle: 'Paralelo',
   appTagline: 'Parallel computing for neural networks, in your browser',
   language: 'Language',

@@ -1,8 +1,10 @@
 import { backendEs } from './backend.es';
+import { kernelEs } from './kernel.es';
 import type { en } from './en';
 
 export const es: Record<keyof typeof en, string> = {
   ...backendEs,
+  ...kernelEs,
   appTitle: 'Paralelo',
   appTagline: 'Computación paralela para redes neuronales, en tu navegador',
   language: 'Idioma',
