@@ -13,6 +13,7 @@ export const PAGE_LINES = 200;
 export function visibleEnd(text: string, pages: number, maxChars = PAGE_CHARS, maxLines?: number): number {
   let end = Math.min(text.length, pages * maxChars);
   if (maxLines !== undefined) {
+    if (pages <= 0) return 0;
     let at = -1;
     for (let n = 0; n < pages * maxLines; n++) {
       at = text.indexOf('\n', at + 1);

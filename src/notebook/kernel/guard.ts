@@ -72,7 +72,8 @@ export function guardGlobals(g: typeof globalThis = globalThis): void {
     const urlOf = Object.getOwnPropertyDescriptor(Request.prototype, 'url')!.get!;
     const fetch = function fetch(input: RequestInfo | URL, init?: RequestInit): Promise<Response> {
       try {
-        const req = new RealRequest(input, init); // the address is resolved once, here
+        // the address is resolved once, here, and the check reads the Request that is then fetched
+        const req = new RealRequest(input instanceof RealRequest ? input : resolve(input), init);
         check(apply(urlOf, req, []) as string);
         return apply(realFetch, g, [req]) as Promise<Response>;
       } catch (e) {
