@@ -108,20 +108,36 @@ test('20,000 show.text calls: 200 lines, the rest folded with a count, the page 
   await expectEditKept(page, mark);
 });
 
-test('a 200k-point chart is downsampled in the kernel, says so, and renders in under 2 s', async ({ page }) => {
-  const { cell, mark, ms } = await attack(page, 'chart', [
+test('a 200k-point chart is downsampled in the kernel, says so, and is drawn in under 2 s', async ({ page }) => {
+  const mark = marker('chart');
+  await editBeforeAttack(page, mark);
+  const cell = codeCell(page, 1);
+  // the chart's code is loaded once beforehand, so the time below is the kernel's work and the drawing
+  await runIn(page, cell, "show.chart({ kind: 'line', title: 'small', data: [{ x: 0, y: 0 }, { x: 1, y: 1 }], x: 'x', y: ['y'] })");
+  await expect(cell.locator('.recharts-line-curve')).toBeVisible();
+  await setSource(page, cell, [
     'const data = Array.from({ length: 200000 }, (_, i) => ({ x: i, y: Math.sin(i / 1000) + (i === 123457 ? 5 : 0) }))',
     "show.chart({ kind: 'line', title: 'big', data, x: 'x', y: ['y'] })",
   ].join('\n'));
-  await expect(cell).toHaveAttribute('data-result', 'ok');
+  await page.evaluate(() => {
+    (window as unknown as { longTasks: number[] }).longTasks = [];
+    new PerformanceObserver((l) => { for (const e of l.getEntries()) (window as unknown as { longTasks: number[] }).longTasks.push(Math.round(e.duration)); }).observe({ type: 'longtask' });
+  });
+  const t0 = Date.now();
+  await cell.getByTestId('run-cell').click();
   const chart = cell.getByTestId('chart-line');
-  await expect(chart).toBeVisible();
+  await expect(chart).toHaveAttribute('aria-label', 'big', { timeout: 60_000 });
+  await expect(chart.locator('.recharts-line-curve')).toBeVisible();
+  const ms = Date.now() - t0;
+  console.log('long tasks on the page (ms):', await page.evaluate(() => (window as unknown as { longTasks: number[] }).longTasks));
+  await waitIdle(cell);
+  await expect(cell).toHaveAttribute('data-result', 'ok');
   const points = Number(await chart.getAttribute('data-points'));
-  expect(points).toBeLessThanOrEqual(5000);
+  expect(points).toBeLessThanOrEqual(2000);
   const shown = await page.evaluate((n) => n.toLocaleString('es-ES', { useGrouping: true }), points); // the page's grouping
   await expect(chart.locator('.chart-note')).toHaveText(`reducido de 200.000 a ${shown} puntos`);
-  console.log(`200k-point chart: ${ms} ms from Run to idle, ${points} points drawn`);
-  expect(ms).toBeLessThan(2000 + 1000); // 2 s to draw, plus the round trip of the click and the poll
+  console.log(`200k-point chart: ${ms} ms from Run to drawn (building the data in the cell included), ${points} points drawn`);
+  expect(ms).toBeLessThan(2000);
   await expectResponsive(page);
   await expectEditKept(page, mark);
 });

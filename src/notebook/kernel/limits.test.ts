@@ -94,6 +94,6 @@ describe('charts', () => {
     expect(line.note).toBe(`n · downsampled from 200,000 to ${line.data.length.toLocaleString('en-US')} points`);
     const bars = limitChart({ ...small, type: 'bar', data: big(12_000) }, 'es');
     expect(bars.data).toHaveLength(MAX_CHART_POINTS);
-    expect(bars.note).toMatch(/^se muestran las primeras 5\.?000 de 12\.000 filas$/);
+    expect(bars.note).toMatch(/^se muestran las primeras 2\.?000 de 12\.000 filas$/);
   });
 });

@@ -12,7 +12,8 @@ import type { ChartSpec, Output } from './protocol';
 
 export const FLUSH_MS = 50;
 export const MAX_OUTPUTS = 200;
-export const MAX_CHART_POINTS = 5000;
+/** A line of 2000 points is 1000 min/max pairs: about one per pixel column of the widest chart. */
+export const MAX_CHART_POINTS = 2000;
 /** Folded lines kept beyond this many characters are only counted. */
 export const MAX_FOLDED_CHARS = 8 * 1024 * 1024;
 
