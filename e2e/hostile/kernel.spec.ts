@@ -64,6 +64,24 @@ test('indexedDB is out of cells\' reach: deleteDatabase is refused with a messag
   await expectEditKept(page, mark, { reload: true });
 });
 
+test('an error thrown later by code a cell left running goes to that cell; the kernel is not taken for crashed', async ({ page }) => {
+  const { cell, mark } = await attack(page, 'late', [
+    'var still = 7',
+    "setTimeout(() => { throw new Error('late boom') }, 0)",
+    "Promise.reject(new Error('unawaited'))",
+    'await sleep(300)',
+    "'end'",
+  ].join('\n'));
+  await expect(cell).toHaveAttribute('data-result', 'ok');
+  await expect(cell.getByTestId('out-error')).toHaveCount(2);
+  for (const m of ['late boom', 'unawaited']) await expect(cell.getByTestId('out-error').filter({ hasText: `un error en código que la celda dejó en marcha: ${m}` })).toHaveCount(1);
+  await expect(page.getByTestId('banner')).toHaveCount(0); // no restart
+  await runIn(page, cell, 'still * 6');
+  await expect(cell.getByTestId('out-text')).toHaveText('42');
+  await expectResponsive(page);
+  await expectEditKept(page, mark);
+});
+
 test('fetch to another origin is refused with a message; the app\'s own address still works', async ({ page }) => {
   const { cell, mark } = await attack(page, 'fetch', [
     "const own = await fetch('/mnist/')",
@@ -73,7 +91,7 @@ test('fetch to another origin is refused with a message; the app\'s own address 
   await expect(cell).toHaveAttribute('data-result', 'error');
   await expect(cell.getByTestId('out-text')).toHaveText('own true');
   await expect(cell.getByTestId('out-error')).toContainText('las celdas solo pueden acceder a la dirección de esta app; se rechazó https://example.com/steal?x=1');
-  for (const code of ["new XMLHttpRequest().open('GET', 'https://example.com/')", "new WebSocket('wss://example.com/')", "new EventSource('//example.com/')"]) {
+  for (const code of ["importScripts('https://example.com/x.js')", "new XMLHttpRequest().open('GET', 'https://example.com/')", "new WebSocket('wss://example.com/')", "new EventSource('//example.com/')"]) {
     await runIn(page, cell, code);
     await expect(cell.getByTestId('out-error'), code).toContainText('se rechazó');
   }

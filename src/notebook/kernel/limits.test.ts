@@ -97,3 +97,22 @@ describe('charts', () => {
     expect(bars.note).toMatch(/^se muestran las primeras 2\.?000 de 12\.000 filas$/);
   });
 });
+
+it('sends a big fold at most once a second while the cell runs, and whole at the end', () => {
+  const clock = fakeTimer();
+  const sent: Output[][] = [];
+  const sink = new OutputSink('en', (b) => sent.push(b), clock);
+  for (let i = 0; i < MAX_OUTPUTS; i++) sink.post(text(`t${i}`, 'x'));
+  const line = 'y'.repeat(1000);
+  const folds = () => sent.flat().filter((o) => o.id === FOLDED_ID).length;
+  for (let ms = 0; ms < 3000; ms += 10) {
+    for (let k = 0; k < 10; k++) sink.post(text(`f${ms}-${k}`, line));
+    clock.advance(10);
+  }
+  expect(folds()).toBeGreaterThanOrEqual(3);
+  expect(folds()).toBeLessThanOrEqual(10); // every 50 ms until it is big (~0.25 s), then once a second: not 60
+  sink.flush();
+  const last = sent.flat().filter((o) => o.id === FOLDED_ID).at(-1) as { text: string; folded: number };
+  expect(last.folded).toBe(3000);
+  expect(last.text.split('\n')).toHaveLength(3000);
+});

@@ -16,6 +16,9 @@ export const MAX_OUTPUTS = 200;
 export const MAX_CHART_POINTS = 2000;
 /** Folded lines kept beyond this many characters are only counted. */
 export const MAX_FOLDED_CHARS = 8 * 1024 * 1024;
+/** Folded text longer than this is sent at most once a second while the cell runs (it travels whole). */
+export const BIG_FOLDED_CHARS = 256 * 1024;
+export const BIG_FOLDED_MS = 1000;
 
 export const FOLDED_ID = 'more-text';
 const DROPPED_ID = 'more-outputs';
@@ -42,6 +45,7 @@ export class OutputSink {
   private foldedCount = 0;
   private foldedLost = 0;
   private dropped = 0;
+  private lastFoldedSend = -Infinity;
 
   constructor(private readonly lang: Lang, private readonly send: (outputs: Output[]) => void, private readonly timer_: Timer = realTimer) {}
 
@@ -82,20 +86,35 @@ export class OutputSink {
   private schedule(): void {
     if (this.timer !== null) return;
     const wait = Math.max(0, this.lastFlush + FLUSH_MS - this.timer_.now());
-    this.timer = this.timer_.set(() => this.flush(), wait);
+    this.timer = this.timer_.set(() => this.flush(false), wait);
   }
 
-  /** Sends what is queued now (the kernel calls it before it says the run is done). */
-  flush(): void {
+  /** Sends what is queued now; the kernel calls it with `final` before it says the run is done. */
+  flush(final = true): void {
     if (this.timer !== null) this.timer_.clear(this.timer);
     this.timer = null;
-    if (!this.queue.size) return;
-    this.lastFlush = this.timer_.now();
+    const now = this.timer_.now();
     const f = this.queue.get(FOLDED_ID);
-    if (f && f.kind === 'text') this.queue.set(FOLDED_ID, { ...f, text: this.folded.join('\n') + f.text });
-    const batch = [...this.queue.values()];
-    this.queue.clear();
-    this.send(batch);
+    let held: Output | null = null;
+    if (f && f.kind === 'text') {
+      if (!final && this.foldedChars > BIG_FOLDED_CHARS && now - this.lastFoldedSend < BIG_FOLDED_MS) {
+        held = f; // a big fold travels whole: not 20 times a second
+        this.queue.delete(FOLDED_ID);
+      } else {
+        this.lastFoldedSend = now;
+        this.queue.set(FOLDED_ID, { ...f, text: this.folded.join('\n') + f.text });
+      }
+    }
+    if (this.queue.size) {
+      this.lastFlush = now;
+      const batch = [...this.queue.values()];
+      this.queue.clear();
+      this.send(batch);
+    }
+    if (held) {
+      this.queue.set(FOLDED_ID, held);
+      this.timer = this.timer_.set(() => this.flush(false), Math.max(FLUSH_MS, this.lastFoldedSend + BIG_FOLDED_MS - now));
+    }
   }
 }
 
