@@ -25,6 +25,7 @@ export const kernelEn = {
   kernelDiedInCell: 'the kernel stopped while this cell was running (the cell closed it, it ran out of memory or crashed); output after this point is lost',
   kernelCrashedInCell: 'the kernel crashed: {message}',
   kernelMessageError: 'a message from the kernel could not be read',
+  kernelRestartedShort: 'Kernel restarted.',
   kernelDied: 'The kernel stopped (a cell closed it, it ran out of memory or crashed) and was restarted.',
   kernelLost: 'Variables defined by cells {cells} are gone: run them again.',
 } as const;

@@ -23,6 +23,7 @@ export const kernelEs: Record<keyof typeof kernelEn, string> = {
   kernelDiedInCell: 'el kernel se detuvo mientras esta celda se ejecutaba (la celda lo cerró, se quedó sin memoria o falló); la salida posterior se perdió',
   kernelCrashedInCell: 'el kernel falló: {message}',
   kernelMessageError: 'no se pudo leer un mensaje del kernel',
+  kernelRestartedShort: 'Kernel reiniciado.',
   kernelDied: 'El kernel se detuvo (una celda lo cerró, se quedó sin memoria o falló) y se reinició.',
   kernelLost: 'Las variables definidas por las celdas {cells} ya no existen: vuelve a ejecutarlas.',
 };

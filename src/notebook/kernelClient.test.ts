@@ -131,4 +131,5 @@ it('a crash (the worker\'s error event) ends the running cell with the reason', 
 it('says why the kernel restarted and which cells\' variables went with it', () => {
   expect(restartText('en', { reason: 'died', generation: 0 }, [1, 3])).toBe('The kernel stopped (a cell closed it, it ran out of memory or crashed) and was restarted. Variables defined by cells [1] [3] are gone: run them again.');
   expect(restartText('es', { reason: 'user', generation: 0 }, [])).toBe('Kernel reiniciado: las variables de celdas anteriores ya no existen.');
+  expect(restartText('es', { reason: 'stop', generation: 0 }, [2])).toBe('Kernel reiniciado. Las variables definidas por las celdas [2] ya no existen: vuelve a ejecutarlas.');
 });

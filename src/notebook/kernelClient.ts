@@ -191,6 +191,7 @@ export class KernelClient {
 
 /** The banner after a restart: why, and the cells whose variables went with the old kernel (their execution counts). */
 export function restartText(lang: Lang, info: RestartInfo, lostCells: readonly number[]): string {
-  const head = t(lang, info.reason === 'died' || info.reason === 'crashed' ? 'kernelDied' : 'kernelRestarted');
-  return lostCells.length ? `${head} ${t(lang, 'kernelLost', { cells: lostCells.map((n) => `[${n}]`).join(' ') })}` : head;
+  const died = info.reason === 'died' || info.reason === 'crashed';
+  if (!lostCells.length) return t(lang, died ? 'kernelDied' : 'kernelRestarted');
+  return `${t(lang, died ? 'kernelDied' : 'kernelRestartedShort')} ${t(lang, 'kernelLost', { cells: lostCells.map((n) => `[${n}]`).join(' ') })}`;
 }
