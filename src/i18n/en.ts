@@ -1,8 +1,10 @@
 import { backendEn } from './backend.en';
+import { dataEn } from './data.en';
 import { kernelEn } from './kernel.en';
 
 export const en = {
   ...backendEn,
+  ...dataEn,
   ...kernelEn,
   appTitle: 'Paralelo',
   appTagline: 'Parallel computing for neural networks, in your browser',

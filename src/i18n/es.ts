@@ -1,9 +1,11 @@
 import { backendEs } from './backend.es';
+import { dataEs } from './data.es';
 import { kernelEs } from './kernel.es';
 import type { en } from './en';
 
 export const es: Record<keyof typeof en, string> = {
   ...backendEs,
+  ...dataEs,
   ...kernelEs,
   appTitle: 'Paralelo',
   appTagline: 'Computación paralela para redes neuronales, en tu navegador',

@@ -1,8 +1,10 @@
 // What the trainer and the backends report becomes text in the student's language.
 import { BackendError } from '../../backends/messages';
 import { OptionError } from '../../backends/options';
+import { DataError } from '../../data/errors';
 import { t, type Lang } from '../../i18n';
 import { backendText } from '../../i18n/backendText';
+import { dataErrorText } from '../../i18n/dataText';
 import { optionErrorText } from '../../i18n/options';
 import { RefusedError } from './guard';
 
@@ -13,6 +15,7 @@ const RECURSION = /call stack/i;
 export function localizeError(e: unknown, lang: Lang): string | null {
   if (e instanceof OptionError) return optionErrorText(lang, e.scope, e.problems);
   if (e instanceof BackendError) return backendText(lang, e.text);
+  if (e instanceof DataError) return dataErrorText(lang, e.file, e.fault, e.params, e.fromCache);
   if (e instanceof RefusedError) return t(lang, e.key, e.params);
   // the engine's own limits: the kernel survives them, and says what they mean
   if (e instanceof Error && e.name === 'RangeError') {
