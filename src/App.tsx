@@ -5,7 +5,7 @@ import { LangContext } from './i18n/react';
 import { findLesson, lessons } from './lessons';
 import { Notebook } from './notebook/core/notebook';
 import { exportIpynb, type ImportedNotebook } from './notebook/ipynb';
-import { KernelClient } from './notebook/kernelClient';
+import { KernelClient, restartText } from './notebook/kernelClient';
 import type { BackendSupport } from './notebook/kernel/protocol';
 import { kv } from './notebook/persistence';
 import type { LessonProgress, Quarantined } from './notebook/store';
@@ -58,7 +58,7 @@ export function App() {
   const nbRef = useRef<Notebook | null>(null);
 
   useEffect(() => () => kernel.dispose(), [kernel]);
-  useEffect(() => kernel.onRestart(() => setBanner(translate(lang, 'kernelRestarted'))), [kernel, lang]);
+  useEffect(() => kernel.onRestart((info) => setBanner(restartText(lang, info, nbRef.current?.cellsRunIn(info.generation) ?? []))), [kernel, lang]);
   useEffect(() => kernel.onSupport(setSupport), [kernel]);
   useEffect(() => { document.documentElement.lang = lang; }, [lang]);
   useEffect(() => store.watchProgress(lang, setProgress), [lang]);

@@ -1,11 +1,13 @@
 import { backendEn } from './backend.en';
 import { dataEn } from './data.en';
 import { storageEn } from './storage.en';
+import { kernelEn } from './kernel.en';
 
 export const en = {
   ...backendEn,
   ...dataEn,
   ...storageEn,
+  ...kernelEn,
   appTitle: 'Paralelo',
   appTagline: 'Parallel computing for neural networks, in your browser',
   language: 'Language',

@@ -1,12 +1,14 @@
 import { backendEs } from './backend.es';
 import { dataEs } from './data.es';
 import { storageEs } from './storage.es';
+import { kernelEs } from './kernel.es';
 import type { en } from './en';
 
 export const es: Record<keyof typeof en, string> = {
   ...backendEs,
   ...dataEs,
   ...storageEs,
+  ...kernelEs,
   appTitle: 'Paralelo',
   appTagline: 'Computación paralela para redes neuronales, en tu navegador',
   language: 'Idioma',

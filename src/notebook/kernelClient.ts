@@ -1,48 +1,104 @@
 // The page's handle on the kernel worker: run one cell at a time, stop (cooperative first, then
 // terminate after a grace period), restart. Outputs stream to the callback of the running cell.
-import type { BackendSupport, FromKernel, Knobs, Lang, Output, ToKernel } from './kernel/protocol';
+//
+// Issue 11: the kernel talks on a private MessagePort handed over at spawn; anything that arrives
+// on the worker's own channel was posted by cell code and is ignored (the running cell is told
+// once). The kernel holds a Web Lock named here while it lives; when the page's request for that
+// lock is granted, the worker is gone (a cell's `self.close()`, out of memory, a crash with no
+// error event), so the page restarts it and says what was lost. A cell that loops forever still
+// holds the lock, so it is never taken for dead; Stop handles it.
+import { t } from '../i18n';
+import type { BackendSupport, FromKernel, KernelInit, Knobs, Lang, Output, ToKernel } from './kernel/protocol';
 import { checkedOutput } from './outputs';
 
 export type RunStatus = 'ok' | 'error' | 'stopped' | 'interrupted';
 export const STOP_GRACE_MS = 2000;
 
+/** Why the kernel was restarted: asked for, a Stop that was not heeded in time, the worker died
+ * (no error event), or it crashed (an error event). */
+export type RestartReason = 'user' | 'stop' | 'died' | 'crashed';
+export interface RestartInfo { reason: RestartReason; generation: number } // generation: the one that ended
+
 interface Pending {
   runId: number;
-  onOutput: (o: Output) => void;
+  lang: Lang;
+  onOutputs: (o: Output[]) => void;
   resolve: (s: RunStatus) => void;
+  forged: boolean;
 }
+
+const uid = () => (typeof crypto !== 'undefined' && crypto.randomUUID ? crypto.randomUUID() : Math.random().toString(36).slice(2));
 
 export class KernelClient {
   private worker: Worker | null = null;
+  private port: MessagePort | null = null;
   private nextRun = 1;
   private pending: Pending | null = null;
   private refused = 0;
-  private listeners = new Set<() => void>();
+  private listeners = new Set<(info: RestartInfo) => void>();
   private supportListeners = new Set<(s: BackendSupport) => void>();
   private support: BackendSupport | null = null;
   generation = 0; // bumps on every restart: the shared scope is gone
 
   private spawn(): Worker {
     const w = new Worker(new URL('./kernel/kernel.worker.ts', import.meta.url), { type: 'module', name: 'paralelo-kernel' });
-    w.onmessage = (e: MessageEvent<unknown>) => this.onMessage(e.data);
+    const channel = new MessageChannel();
+    const port = channel.port1;
+    const lock = `paralelo-kernel-${uid()}`;
+    // the worker's own channel carries only what cell code posts with self.postMessage
+    w.onmessage = () => { if (this.worker === w) this.forged(); };
+    w.onmessageerror = () => { if (this.worker === w) this.forged(); };
     w.onerror = (e) => {
+      if (this.worker !== w) return;
       const p = this.pending;
       if (!p) return;
-      p.onOutput({ id: 'error', kind: 'error', name: 'KernelError', message: e.message || 'the kernel crashed' });
+      p.onOutputs([{ id: 'kernel-crashed', kind: 'error', name: 'KernelError', message: t(p.lang, 'kernelCrashedInCell', { message: e.message || '?' }) }]);
       this.pending = null;
       p.resolve('error');
-      this.restart();
+      this.restart('crashed');
     };
+    port.onmessage = (e: MessageEvent<unknown>) => { if (this.worker === w) this.onMessage(e.data, w, lock); };
+    port.onmessageerror = () => {
+      const p = this.pending;
+      if (this.worker === w && p) p.onOutputs([{ id: `refused-${p.runId}-${this.refused++}`, kind: 'error', name: 'KernelError', message: t(p.lang, 'kernelMessageError') }]);
+    };
+    this.port = port;
+    w.postMessage({ type: 'init', port: channel.port2, lock } satisfies KernelInit, [channel.port2]);
     return w;
   }
 
-  private ensure(): Worker {
+  private ensure(): MessagePort {
     this.worker ??= this.spawn();
-    return this.worker;
+    return this.port!;
   }
 
-  private onMessage(raw: unknown): void {
-    if (!raw || typeof raw !== 'object') return; // not a kernel message (a cell may post anything)
+  /** A message on the worker's own channel: cell code posted it. The running cell hears of it once. */
+  private forged(): void {
+    const p = this.pending;
+    if (!p || p.forged) return;
+    p.forged = true;
+    p.onOutputs([{ id: 'forged', kind: 'error', message: t(p.lang, 'kernelForged') }]);
+  }
+
+  /** The kernel's lock is free: the worker is gone although nobody terminated it. */
+  private watch(w: Worker, lock: string): void {
+    const locks = typeof navigator !== 'undefined' ? navigator.locks : undefined;
+    if (!locks?.request) return;
+    locks.request(lock, () => { if (this.worker === w) this.died(); }).catch(() => undefined);
+  }
+
+  private died(): void {
+    const p = this.pending;
+    if (p) {
+      p.onOutputs([{ id: 'kernel-died', kind: 'error', name: 'KernelError', message: t(p.lang, 'kernelDiedInCell') }]);
+      this.pending = null;
+      p.resolve('error');
+    }
+    this.restart('died');
+  }
+
+  private onMessage(raw: unknown, w: Worker, lock: string): void {
+    if (!raw || typeof raw !== 'object') return;
     const m = raw as FromKernel;
     if (m.type === 'ready') {
       if (!m.support || typeof m.support !== 'object') return;
@@ -50,10 +106,16 @@ export class KernelClient {
       for (const l of this.supportListeners) l(m.support);
       return;
     }
+    if (m.type === 'alive') {
+      this.watch(w, lock);
+      return;
+    }
     const p = this.pending;
     if (!p || m.runId !== p.runId) return;
-    if (m.type === 'output') p.onOutput(checkedOutput(m.output, `refused-${p.runId}-${this.refused++}`));
-    else if (m.type === 'done') {
+    if (m.type === 'outputs') {
+      if (!Array.isArray(m.outputs)) return;
+      p.onOutputs(m.outputs.map((o) => checkedOutput(o, `refused-${p.runId}-${this.refused++}`)));
+    } else if (m.type === 'done') {
       if (m.status !== 'ok' && m.status !== 'error' && m.status !== 'stopped') return;
       this.pending = null;
       p.resolve(m.status);
@@ -64,22 +126,22 @@ export class KernelClient {
     return this.pending !== null;
   }
 
-  run(code: string, knobs: Knobs, lang: Lang, onOutput: (o: Output) => void): Promise<RunStatus> {
+  /** Runs `code`; its outputs arrive in batches (the kernel sends at most one every ~50 ms). */
+  run(code: string, knobs: Knobs, lang: Lang, onOutputs: (o: Output[]) => void): Promise<RunStatus> {
     if (this.pending) return Promise.reject(new Error('the kernel is busy'));
-    const w = this.ensure();
+    const port = this.ensure();
     const runId = this.nextRun++;
     return new Promise<RunStatus>((resolve) => {
-      this.pending = { runId, onOutput, resolve };
-      const msg: ToKernel = { type: 'run', runId, code, knobs, lang };
-      w.postMessage(msg);
+      this.pending = { runId, lang, onOutputs, resolve, forged: false };
+      port.postMessage({ type: 'run', runId, code, knobs, lang } satisfies ToKernel);
     });
   }
 
   /** Asks the cell to stop; if it has not finished within the grace period, restarts the kernel. */
   async stop(graceMs = STOP_GRACE_MS): Promise<RunStatus | null> {
     const p = this.pending;
-    if (!p || !this.worker) return null;
-    this.worker.postMessage({ type: 'stop' } satisfies ToKernel);
+    if (!p || !this.port) return null;
+    this.port.postMessage({ type: 'stop' } satisfies ToKernel);
     const finished = new Promise<RunStatus>((resolve) => {
       const orig = p.resolve;
       p.resolve = (s) => { orig(s); resolve(s); };
@@ -88,23 +150,25 @@ export class KernelClient {
     const s = await Promise.race([finished, timeout]);
     if (s !== null) return s;
     this.pending = null;
-    this.restart();
+    this.restart('stop');
     p.resolve('interrupted');
     return 'interrupted';
   }
 
-  restart(): void {
+  restart(reason: RestartReason = 'user'): void {
     this.worker?.terminate();
+    this.port?.close();
     this.worker = null;
-    this.generation++;
+    this.port = null;
+    const generation = this.generation++;
     const p = this.pending;
     this.pending = null;
     p?.resolve('interrupted');
-    for (const l of this.listeners) l();
+    for (const l of this.listeners) l({ reason, generation });
     if (this.supportListeners.size) this.ensure(); // its ready message refreshes the support
   }
 
-  onRestart(fn: () => void): () => void {
+  onRestart(fn: (info: RestartInfo) => void): () => void {
     this.listeners.add(fn);
     return () => this.listeners.delete(fn);
   }
@@ -119,6 +183,15 @@ export class KernelClient {
 
   dispose(): void {
     this.worker?.terminate();
+    this.port?.close();
     this.worker = null;
+    this.port = null;
   }
+}
+
+/** The banner after a restart: why, and the cells whose variables went with the old kernel (their execution counts). */
+export function restartText(lang: Lang, info: RestartInfo, lostCells: readonly number[]): string {
+  const died = info.reason === 'died' || info.reason === 'crashed';
+  if (!lostCells.length) return t(lang, died ? 'kernelDied' : 'kernelRestarted');
+  return `${t(lang, died ? 'kernelDied' : 'kernelRestartedShort')} ${t(lang, 'kernelLost', { cells: lostCells.map((n) => `[${n}]`).join(' ') })}`;
 }

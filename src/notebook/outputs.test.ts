@@ -7,6 +7,7 @@ describe('output shapes', () => {
   it('lets every well-formed kind through unchanged', () => {
     const good = [
       { id: 'a', kind: 'text', text: 'hi' },
+      { id: 'a2', kind: 'text', text: 'x\ny', folded: 2 },
       { id: 'b', kind: 'error', message: 'boom', line: 3, name: 'Error' },
       { id: 'c', kind: 'table', columns: ['x', 'y'], rows: [[1, 'a'], [2, 'b']] },
       { id: 'd', kind: 'chart', spec: { ...chart, logX: true, dashed: ['ideal'], note: 'n' } },
@@ -25,6 +26,7 @@ describe('output shapes', () => {
     const bad: [unknown, RegExp][] = [
       [{ id: 'a', kind: 'table', columns: 5, rows: [] }, /columns/],
       [{ id: 'b', kind: 'text', text: {} }, /text/],
+      [{ id: 'b2', kind: 'text', text: '', folded: -1 }, /folded/],
       [{ id: 'c', kind: 'chart', spec: { ...chart, y: undefined } }, /"y"/],
       [{ id: 'd', kind: 'chart', spec: { ...chart, data: 5 } }, /data/],
       [{ id: 'e', kind: 'chart', spec: { ...chart, data: [{ step: hostile }] } }, /data/],

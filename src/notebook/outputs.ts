@@ -17,7 +17,10 @@ export function outputProblem(o: unknown): string | null {
   if (!record(o)) return 'an output must be an object';
   if (!isStr(o.id)) return 'an output needs a string id';
   switch (o.kind) {
-    case 'text': return isStr(o.text) ? null : 'a text output needs a string "text"';
+    case 'text': {
+      if (!isStr(o.text)) return 'a text output needs a string "text"';
+      return optional(o.folded, (v) => Number.isInteger(v) && (v as number) >= 0) ? null : 'a text output\'s "folded" must be a count';
+    }
     case 'error': return isStr(o.message) && optional(o.line, isNum) && optional(o.name, isStr) ? null : 'an error output needs a string "message"';
     case 'table': {
       if (!strings(o.columns)) return 'a table needs "columns", a list of strings';

@@ -3,6 +3,7 @@ import { assertNever } from '../../backends/types';
 import { useLang, useT } from '../../i18n/react';
 import type { Output } from '../../notebook/kernel/protocol';
 import { DigitGrid } from '../digits/DigitGrid';
+import { TextOutput } from './TextOutput';
 
 /** Text that reads as a number ("0.58", "84.51%", "1.78×") is aligned like one. */
 const NUMERIC = /^[-+]?[\d.,]+(e[-+]?\d+)?\s*[%×]?$/i;
@@ -14,7 +15,7 @@ export function OutputView({ output }: { output: Output }) {
   const lang = useLang();
   switch (output.kind) {
     case 'text':
-      return <pre className="out-text" data-testid="out-text">{output.text}</pre>;
+      return <TextOutput text={output.text} folded={output.folded} />;
     case 'error':
       return (
         <div className="out-error" role="alert" data-testid="out-error" data-line={output.line}>

@@ -28,3 +28,15 @@ it('knows when a cell was edited, and reset restores it', () => {
   c = transitionCell(c, { type: 'setKnobs', knobs: { batchSize: 64 } });
   expect(isEdited(c)).toBe(true);
 });
+
+it('applies a burst of outputs at once: new ids appended in order, known ids replaced where they are', () => {
+  let c = transitionCell(newCell({ index: 0, kind: 'code', source: '1', options: {} }, knobs), { type: 'start', count: 1 });
+  c = transitionCell(c, { type: 'output', output: { id: 'a', kind: 'text', text: 'a1' } });
+  const before = c;
+  expect(transitionCell(c, { type: 'outputs', outputs: [] })).toBe(before);
+  c = transitionCell(c, { type: 'outputs', outputs: [
+    { id: 'b', kind: 'text', text: 'b1' }, { id: 'a', kind: 'text', text: 'a2' }, { id: 'c', kind: 'text', text: 'c1' }, { id: 'b', kind: 'text', text: 'b2' },
+  ] });
+  expect(c.outputs).toEqual([{ id: 'a', kind: 'text', text: 'a2' }, { id: 'b', kind: 'text', text: 'b2' }, { id: 'c', kind: 'text', text: 'c1' }]);
+  expect(before.outputs).toEqual([{ id: 'a', kind: 'text', text: 'a1' }]); // not mutated
+});

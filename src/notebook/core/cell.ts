@@ -23,6 +23,7 @@ export type CellEvent =
   | { type: 'dequeue' }
   | { type: 'start'; count: number }
   | { type: 'output'; output: Output }
+  | { type: 'outputs'; outputs: readonly Output[] } // a burst, applied at once
   | { type: 'finish'; result: RunResult }
   | { type: 'clear' }
   | { type: 'reset' };
@@ -50,6 +51,16 @@ export function transitionCell(c: CellState, e: CellEvent): CellState {
     case 'output': {
       const i = c.outputs.findIndex((o) => o.id === e.output.id);
       const outputs = i < 0 ? [...c.outputs, e.output] : c.outputs.map((o, j) => (j === i ? e.output : o));
+      return { ...c, outputs };
+    }
+    case 'outputs': {
+      if (!e.outputs.length) return c;
+      const outputs = [...c.outputs];
+      const at = new Map(outputs.map((o, j) => [o.id, j]));
+      for (const o of e.outputs) {
+        const j = at.get(o.id);
+        if (j === undefined) { at.set(o.id, outputs.length); outputs.push(o); } else outputs[j] = o;
+      }
       return { ...c, outputs };
     }
     case 'finish':

@@ -9,7 +9,9 @@ import type { Lesson } from './lesson';
 
 export interface Kernel {
   readonly busy: boolean;
-  run(code: string, knobs: Knobs, lang: Lang, onOutput: (o: Output) => void): Promise<RunStatus>;
+  /** bumps at every restart (the variables of the cells run before are gone) */
+  readonly generation: number;
+  run(code: string, knobs: Knobs, lang: Lang, onOutputs: (o: Output[]) => void): Promise<RunStatus>;
   stop(): Promise<RunStatus | null>;
   restart(): void;
 }
@@ -34,6 +36,11 @@ export class Notebook {
   private state: NotebookState;
   private listeners = new Set<() => void>();
   private draining = false;
+  /** outputs received and not yet applied: a burst becomes one state update per frame */
+  private incoming: { cell: number; outputs: Output[] } | null = null;
+  private frame: { raf: number | null; timer: ReturnType<typeof setTimeout> | null } | null = null;
+  /** each cell's execution count, and the kernel generation it ran in */
+  private ran = new Map<number, { count: number; generation: number }>();
 
   constructor(lesson: Lesson, private readonly kernel: Kernel, private readonly lang: Lang, private readonly hooks: NotebookHooks, saved: Map<number, SavedCell> = new Map(), outputs?: Map<number, { outputs: Output[]; count: number | null }>) {
     const cells = lesson.cells.map((spec) => {
@@ -119,6 +126,35 @@ export class Notebook {
     this.kernel.restart();
   }
 
+  private receive(i: number, outputs: Output[]) {
+    if (this.incoming && this.incoming.cell !== i) this.flushOutputs();
+    if (this.incoming) this.incoming.outputs.push(...outputs);
+    else this.incoming = { cell: i, outputs: [...outputs] };
+    if (this.frame) return;
+    // the next frame, or 100 ms in a tab that paints no frames (hidden)
+    const go = () => this.flushOutputs();
+    this.frame = {
+      raf: typeof requestAnimationFrame === 'function' ? requestAnimationFrame(go) : null,
+      timer: setTimeout(go, 100),
+    };
+  }
+
+  private flushOutputs() {
+    if (this.frame) {
+      if (this.frame.raf !== null) cancelAnimationFrame(this.frame.raf);
+      if (this.frame.timer !== null) clearTimeout(this.frame.timer);
+      this.frame = null;
+    }
+    const inc = this.incoming;
+    this.incoming = null;
+    if (inc) this.apply(inc.cell, { type: 'outputs', outputs: inc.outputs });
+  }
+
+  /** The execution counts of the cells that ran in kernel `generation` (their variables went with it). */
+  cellsRunIn(generation: number): number[] {
+    return [...this.ran.values()].filter((r) => r.generation === generation).map((r) => r.count).sort((a, b) => a - b);
+  }
+
   private async drain() {
     if (this.draining) return;
     this.draining = true;
@@ -129,7 +165,9 @@ export class Notebook {
         this.set({ queue: rest, running: i, counter });
         this.apply(i, { type: 'start', count: counter });
         const c = this.state.cells[i];
-        const status = await this.kernel.run(c.source, c.knobs, this.lang, (o) => this.apply(i, { type: 'output', output: o }));
+        this.ran.set(i, { count: counter, generation: this.kernel.generation });
+        const status = await this.kernel.run(c.source, c.knobs, this.lang, (os) => this.receive(i, os));
+        this.flushOutputs();
         this.apply(i, { type: 'finish', result: status });
         this.set({ running: null });
         if (status === 'ok') this.hooks.cellDone(c.spec.index);

@@ -10,6 +10,7 @@ import { prepareBackend, trainEpochs } from '../../train/trainer';
 import { breakdownChart, histogramChart, lossChart, median, speedupChart, taskStreamChart, throughputChart, timingsChart } from './charts';
 import { extras } from './extras';
 import { formatValue } from './format';
+import { limitChart } from './limits';
 import type { ChartSpec, Knobs, Lang, Output } from './protocol';
 import type { Run } from './run';
 import { backendInstance, dropBackend, mnistData, supportedBackends, trainSubset } from './session';
@@ -44,7 +45,8 @@ export function makeApi(ctx: RunContext) {
   const id = (p: string) => `${p}-${nextId++}`;
   const lossSeries: { label: string; points: { step: number; loss: number }[] }[] = [];
   let lossChartId: string | null = null;
-  const chart = (spec: ChartSpec, oid = id('chart')) => ctx.post({ id: oid, kind: 'chart', spec });
+  // a chart of any size reaches the page with at most MAX_CHART_POINTS rows (limits.ts)
+  const chart = (spec: ChartSpec, oid = id('chart')) => ctx.post({ id: oid, kind: 'chart', spec: limitChart(spec, lang) });
 
   async function mnist() {
     const pid = id('progress');

@@ -2,6 +2,7 @@ import { expect, it } from 'vitest';
 import { BackendError, msg } from '../../backends/messages';
 import { resolvePoolSize, WorkerFaultError } from '../../backends/workers/pool';
 import { resolveConfig } from '../../train/config';
+import { RefusedError } from './guard';
 import { localizeError } from './localize';
 
 function thrown(f: () => unknown): unknown {
@@ -36,4 +37,15 @@ it('translates the backends\' errors by their code, never a cell\'s own', () => 
   // a cell that throws the very same English words is not translated: only the error's code counts
   expect(localizeError(new Error(fault.message), 'es')).toBeNull();
   expect(localizeError(new Error('other'), 'es')).toBeNull();
+});
+
+it('says what the engine\'s own limits mean (memory, recursion), and what the kernel refused', () => {
+  const alloc = thrown(() => new Float64Array(2 ** 40)); // (2 ** 31 is refused by Chromium, not always by Node)
+  expect(localizeError(alloc, 'es')).toMatch(/^la celda pidió más memoria de la que permite el navegador \(.+\); el kernel sigue funcionando$/);
+  expect(localizeError(new RangeError('Invalid array length'), 'en')).toMatch(/^the cell asked for more memory than the browser allows/);
+  const f = (n: number): number => f(n + 1) + 1;
+  const deep = thrown(() => f(0));
+  expect(localizeError(deep, 'en')).toBe(`the calls went too deep: a function that calls itself without end? (${(deep as Error).message}); the kernel is still running`);
+  expect(localizeError(new RangeError('toFixed() digits argument must be between 0 and 100'), 'es')).toBeNull(); // a cell's own RangeError stays as written
+  expect(localizeError(new RefusedError('kernelRefusedApi', { name: 'importScripts' }), 'es')).toBe('las celdas no pueden usar importScripts');
 });

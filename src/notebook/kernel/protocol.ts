@@ -24,7 +24,7 @@ export interface ChartSpec {
 }
 
 export type Output =
-  | { id: string; kind: 'text'; text: string }
+  | { id: string; kind: 'text'; text: string; folded?: number } // folded: how many outputs past the cell's limit this one holds, one per line
   | { id: string; kind: 'error'; message: string; line?: number; name?: string }
   | { id: string; kind: 'table'; columns: string[]; rows: (string | number)[][] }
   | { id: string; kind: 'chart'; spec: ChartSpec }
@@ -38,11 +38,19 @@ export type Knobs = KnobValues<typeof TRAIN_OPTIONS>;
 /** Whether each backend can run where the kernel runs: true, or why it cannot. */
 export type BackendSupport = Record<BackendName, true | BackendMessage>;
 
+/** The page's first message, on the worker's own channel: the private port every other message
+ * travels on (cell code can reach the worker's global postMessage, never this port), and the name
+ * of the Web Lock the kernel holds while it lives (the page waits on it to learn that it died). */
+export interface KernelInit { type: 'init'; port: MessagePort; lock: string }
+
+/** On the private port. */
 export type ToKernel =
   | { type: 'run'; runId: number; code: string; knobs: Knobs; lang: Lang }
   | { type: 'stop' };
 
+/** On the private port. */
 export type FromKernel =
   | { type: 'ready'; support: BackendSupport } // sent once the kernel has checked every backend
-  | { type: 'output'; runId: number; output: Output } // add, or replace the output with the same id
+  | { type: 'alive' } // the kernel holds its lock: from now on, the lock being free means it died
+  | { type: 'outputs'; runId: number; outputs: Output[] } // in order: each adds, or replaces the output with the same id
   | { type: 'done'; runId: number; status: 'ok' | 'error' | 'stopped' };
