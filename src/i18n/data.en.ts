@@ -2,6 +2,7 @@
 // data.es.ts has the same keys (the type checks it).
 export const dataEn = {
   data_notLoaded: 'MNIST was not loaded',
+  downloadAgain: 'Download again',
   data_error: 'Could not load MNIST: {file}: {fault}. {again}',
   data_againFresh: 'Nothing was stored in the local cache. Run the cell again to download it again.',
   data_againCached: 'The bad copy was deleted from the local cache. Run the cell again to download it again.',

@@ -3,6 +3,7 @@ import type { dataEn } from './data.en';
 
 export const dataEs: Record<keyof typeof dataEn, string> = {
   data_notLoaded: 'MNIST no se cargó',
+  downloadAgain: 'Descargar de nuevo',
   data_error: 'No se pudo cargar MNIST: {file}: {fault}. {again}',
   data_againFresh: 'No se guardó nada en la caché local. Ejecuta la celda de nuevo para descargarlo otra vez.',
   data_againCached: 'La copia dañada se borró de la caché local. Ejecuta la celda de nuevo para descargarlo otra vez.',

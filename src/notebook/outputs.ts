@@ -21,7 +21,7 @@ export function outputProblem(o: unknown): string | null {
       if (!isStr(o.text)) return 'a text output needs a string "text"';
       return optional(o.folded, (v) => Number.isInteger(v) && (v as number) >= 0) ? null : 'a text output\'s "folded" must be a count';
     }
-    case 'error': return isStr(o.message) && optional(o.line, isNum) && optional(o.name, isStr) ? null : 'an error output needs a string "message"';
+    case 'error': return isStr(o.message) && optional(o.line, isNum) && optional(o.name, isStr) && optional(o.retry, (v) => typeof v === 'boolean') ? null : 'an error output needs a string "message"';
     case 'table': {
       if (!strings(o.columns)) return 'a table needs "columns", a list of strings';
       const ok = Array.isArray(o.rows) && o.rows.every((r) => Array.isArray(r) && r.every((c) => isStr(c) || isNum(c)));

@@ -50,7 +50,7 @@ export function CodeCell({ cell, position, support, onEdit, onKnobs, onRun, onRu
       {usesKnobs(cell.source) && <CellToolbar knobs={cell.knobs} support={support} onChange={onKnobs} disabled={cell.status !== 'idle'} />}
       <CodeEditor value={cell.source} onChange={onEdit} onRun={onRun} label={t('cellLabel', { n: position })} />
       <div className="outputs" data-testid="outputs" aria-live="polite">
-        {cell.outputs.map((o) => <ErrorBoundary key={o.id} lang={lang}><OutputView output={o} /></ErrorBoundary>)}
+        {cell.outputs.map((o) => <ErrorBoundary key={o.id} lang={lang}><OutputView output={o} onRetry={cell.status === 'idle' ? () => onRun(false) : undefined} /></ErrorBoundary>)}
         {cell.result === 'interrupted' && <p className="out-error" data-testid="interrupted">{t('interrupted')}</p>}
       </div>
     </section>

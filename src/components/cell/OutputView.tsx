@@ -10,7 +10,8 @@ const NUMERIC = /^[-+]?[\d.,]+(e[-+]?\d+)?\s*[%×]?$/i;
 
 const ChartView = lazy(() => import('../charts/ChartView').then((m) => ({ default: m.ChartView })));
 
-export function OutputView({ output }: { output: Output }) {
+/** `onRetry` runs the cell again: offered by an error that says a second try may work (a bad download). */
+export function OutputView({ output, onRetry }: { output: Output; onRetry?: () => void }) {
   const t = useT();
   const lang = useLang();
   switch (output.kind) {
@@ -22,6 +23,7 @@ export function OutputView({ output }: { output: Output }) {
           {output.line !== undefined
             ? t('errorAtLine', { name: output.name ?? t('error'), line: output.line, message: output.message })
             : `${output.name ?? t('error')}: ${output.message}`}
+          {output.retry && onRetry && <>{' '}<button type="button" data-testid="retry" onClick={onRetry}>{t('downloadAgain')}</button></>}
         </div>
       );
     case 'table':

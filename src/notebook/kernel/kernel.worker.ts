@@ -8,6 +8,7 @@
 // to every run and says when a cell replaced part of it, and holds a Web Lock while it lives, so the
 // page learns that it died even when no error event comes (a cell's `self.close()`, out of memory).
 import { t, type Lang } from '../../i18n';
+import { DataError } from '../../data/errors';
 import { makeApi } from './api';
 import { openChannel } from './channel';
 import { executeCell, thrownText } from './execute';
@@ -68,7 +69,7 @@ async function run(msg: Extract<ToKernel, { type: 'run' }>): Promise<void> {
     const r = await executeCell(msg.code, scope, `cell-${runId}.js`);
     if ('failure' in r) {
       const f = r.failure;
-      if (!f.stopped) sink.post({ id: 'error', kind: 'error', name: f.name, message: localizeError(f.error, lang) ?? f.message, line: f.line }, true);
+      if (!f.stopped) sink.post({ id: 'error', kind: 'error', name: f.name, message: localizeError(f.error, lang) ?? f.message, line: f.line, ...(f.error instanceof DataError ? { retry: true } : {}) }, true);
       status = f.stopped ? 'stopped' : 'error';
     } else {
       if (r.value !== undefined) sink.post({ id: 'value', kind: 'text', text: formatValue(r.value) }, true);

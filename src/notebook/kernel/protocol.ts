@@ -25,7 +25,7 @@ export interface ChartSpec {
 
 export type Output =
   | { id: string; kind: 'text'; text: string; folded?: number } // folded: how many outputs past the cell's limit this one holds, one per line
-  | { id: string; kind: 'error'; message: string; line?: number; name?: string }
+  | { id: string; kind: 'error'; message: string; line?: number; name?: string; retry?: boolean } // retry: running the cell again may succeed (a bad download)
   | { id: string; kind: 'table'; columns: string[]; rows: (string | number)[][] }
   | { id: string; kind: 'chart'; spec: ChartSpec }
   | { id: string; kind: 'digits'; title?: string; images: Uint8Array; labels: Uint8Array; predictions?: Uint8Array }
