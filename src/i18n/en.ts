@@ -2,12 +2,14 @@ import { backendEn } from './backend.en';
 import { dataEn } from './data.en';
 import { storageEn } from './storage.en';
 import { kernelEn } from './kernel.en';
+import { outputsEn } from './outputs.en';
 
 export const en = {
   ...backendEn,
   ...dataEn,
   ...storageEn,
   ...kernelEn,
+  ...outputsEn,
   appTitle: 'Paralelo',
   appTagline: 'Parallel computing for neural networks, in your browser',
   language: 'Language',

@@ -2,6 +2,7 @@ import { backendEs } from './backend.es';
 import { dataEs } from './data.es';
 import { storageEs } from './storage.es';
 import { kernelEs } from './kernel.es';
+import { outputsEs } from './outputs.es';
 import type { en } from './en';
 
 export const es: Record<keyof typeof en, string> = {
@@ -9,6 +10,7 @@ export const es: Record<keyof typeof en, string> = {
   ...dataEs,
   ...storageEs,
   ...kernelEs,
+  ...outputsEs,
   appTitle: 'Paralelo',
   appTagline: 'Computación paralela para redes neuronales, en tu navegador',
   language: 'Idioma',

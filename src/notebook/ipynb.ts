@@ -70,7 +70,7 @@ export class IpynbError extends Error {
   }
 }
 
-function outputFromJupyter(o: unknown, where: string, k: number): Output | null {
+function outputFromJupyter(o: unknown, where: string, k: number, lang: 'es' | 'en'): Output | null {
   if (!o || typeof o !== 'object') throw new IpynbError(`${where}: output ${k} is not an object`);
   const r = o as Record<string, unknown>;
   const id = `imported-${k}`;
@@ -85,10 +85,10 @@ function outputFromJupyter(o: unknown, where: string, k: number): Output | null 
       if (ours && typeof ours.kind === 'string') {
         if (ours.kind === 'digits') {
           const digits = { id, kind: 'digits', title: ours.title, images: unb64(plainText(ours.images)), labels: unb64(plainText(ours.labels)), predictions: ours.predictions ? unb64(plainText(ours.predictions)) : undefined };
-          return checkedOutput(digits, id);
+          return checkedOutput(digits, id, lang);
         }
         // the app's own kinds are checked like any output: a wrong shape shows as an error output
-        if (['chart', 'table', 'code', 'progress', 'text'].includes(ours.kind)) return checkedOutput({ ...ours, id }, id);
+        if (['chart', 'table', 'code', 'progress', 'text'].includes(ours.kind)) return checkedOutput({ ...ours, id }, id, lang);
       }
       return data['text/plain'] !== undefined ? { id, kind: 'text', text: text(data['text/plain']) } : null;
     }
@@ -117,6 +117,8 @@ export function importIpynb(text: string, fileName: string): ImportedNotebook {
   const cells: CellSpec[] = [];
   const knobs = new Map<number, Partial<Knobs>>();
   const outputs = new Map<number, { outputs: Output[]; count: number | null }>();
+  // a refused output is explained in the notebook's own language
+  const nbLang = ((n.metadata as Record<string, unknown> | undefined)?.paralelo as { lang?: unknown } | undefined)?.lang === 'es' ? 'es' : 'en';
   n.cells.forEach((c: unknown, i: number) => {
     const where = `${fileName}: cell ${i + 1}`;
     if (!c || typeof c !== 'object') throw new IpynbError(`${where} is not an object`);
@@ -131,7 +133,7 @@ export function importIpynb(text: string, fileName: string): ImportedNotebook {
       const meta = (cell.metadata as Record<string, unknown> | undefined)?.paralelo as { knobs?: Partial<Knobs> } | undefined;
       if (meta?.knobs) knobs.set(index, meta.knobs);
       if (cell.outputs !== undefined && !Array.isArray(cell.outputs)) throw new IpynbError(`${where}: "outputs" must be an array`);
-      const outs = ((cell.outputs as unknown[]) ?? []).map((o, k) => outputFromJupyter(o, where, k)).filter((o): o is Output => o !== null);
+      const outs = ((cell.outputs as unknown[]) ?? []).map((o, k) => outputFromJupyter(o, where, k, nbLang)).filter((o): o is Output => o !== null);
       outputs.set(index, { outputs: outs, count: typeof cell.execution_count === 'number' ? cell.execution_count : null });
     } else {
       cells.push({ index: cells.length, kind: 'markdown', source: cell.cell_type === 'raw' ? '```\n' + source + '\n```' : source, options: {} });

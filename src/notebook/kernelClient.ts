@@ -114,7 +114,7 @@ export class KernelClient {
     if (!p || m.runId !== p.runId) return;
     if (m.type === 'outputs') {
       if (!Array.isArray(m.outputs)) return;
-      p.onOutputs(m.outputs.map((o) => checkedOutput(o, `refused-${p.runId}-${this.refused++}`)));
+      p.onOutputs(m.outputs.map((o) => checkedOutput(o, `refused-${p.runId}-${this.refused++}`, p.lang)));
     } else if (m.type === 'done') {
       if (m.status !== 'ok' && m.status !== 'error' && m.status !== 'stopped') return;
       this.pending = null;

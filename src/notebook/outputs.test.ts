@@ -45,3 +45,12 @@ describe('output shapes', () => {
     expect(checkedOutput({ kind: 'text' }, 'fallback').id).toBe('fallback');
   });
 });
+
+describe('a refused output in the student\'s language', () => {
+  it('says why in Spanish on a Spanish page, and in English by default', () => {
+    const es = checkedOutput({ id: 'a', kind: 'table', columns: 5, rows: [] }, 'x', 'es');
+    expect(es.kind === 'error' && es.message).toBe('se rechazó una salida: una tabla necesita "columns", una lista de textos');
+    const en = checkedOutput({ id: 'b', kind: 'nope' }, 'x');
+    expect(en.kind === 'error' && en.message).toBe('an output was refused: unknown output kind "nope"');
+  });
+});

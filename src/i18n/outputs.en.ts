@@ -1,0 +1,21 @@
+// Why an output was refused (src/notebook/outputs.ts), en.
+export const outputsEn = {
+  outputRefused: 'an output was refused: {problem}',
+  outputProblem_not_object: 'an output must be an object',
+  outputProblem_no_id: 'an output needs a string id',
+  outputProblem_text: 'a text output needs a string "text"',
+  outputProblem_folded: 'a text output\'s "folded" must be a count',
+  outputProblem_error: 'an error output needs a string "message"',
+  outputProblem_table_columns: 'a table needs "columns", a list of strings',
+  outputProblem_table_rows: 'a table needs "rows", lists of strings and numbers',
+  outputProblem_chart_spec: 'a chart needs a "spec" object',
+  outputProblem_chart_type: "a chart's type must be one of {types}",
+  outputProblem_chart_fields: 'a chart needs a string "title" and "x" and a list of strings "y"',
+  outputProblem_chart_data: 'a chart needs "data", a list of objects of strings and numbers',
+  outputProblem_chart_option: 'a chart has an option of the wrong type',
+  outputProblem_digits_bytes: 'a digit grid needs byte arrays "images" and "labels"',
+  outputProblem_digits_size: 'a digit grid needs 784 pixels and one label per digit',
+  outputProblem_progress: 'a progress bar needs a string "label" and numbers "value" and "max"',
+  outputProblem_code: 'a code output needs strings "source" and "language"',
+  outputProblem_unknown_kind: 'unknown output kind {kind}',
+} as const;
