@@ -1,5 +1,6 @@
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { ErrorBoundary } from './components/ui/ErrorBoundary';
+import { ImportNotice } from './components/ui/ImportNotice';
 import { LANGS, t as translate, type Lang } from './i18n';
 import { LangContext } from './i18n/react';
 import { findLesson, lessons } from './lessons';
@@ -109,7 +110,10 @@ export function App() {
           {notebook && <Toolbar notebook={notebook} onExport={onExport} onImport={onImport} />}
           {banner && <p className="banner" role="status" data-testid="banner">{banner} <button type="button" onClick={() => setBanner(null)} aria-label="×">×</button></p>}
           {!lesson && <p>{translate(lang, 'notFound')}</p>}
-          {notebook && lesson && notebook.getSnapshot().lesson === lesson && <ErrorBoundary lang={lang} key={`${lang}/${key}`}><NotebookView notebook={notebook} support={support} /></ErrorBoundary>}
+          {notebook && lesson && notebook.getSnapshot().lesson === lesson && <ErrorBoundary lang={lang} key={`${lang}/${key}`}>
+            {lesson.key === 'imported' && imported && <ImportNotice notebook={notebook} imported={imported} />}
+            <NotebookView notebook={notebook} support={support} />
+          </ErrorBoundary>}
         </main>
       </div>
     </LangContext.Provider>

@@ -103,6 +103,13 @@ async function accuracyCurve(name: BackendName, opts: BackendOptions, epochs: nu
 
 export const harness = {
   accuracyCurve,
+  /** Markdown → HTML as a Markdown cell inserts it (renderMarkdown, then DOMPurify) */
+  markdownHtml: async (source: string) => {
+    const [{ renderMarkdown }, { sanitizeHtml }] = await Promise.all([import('../notebook/core/markdown'), import('../notebook/core/sanitize')]);
+    return sanitizeHtml(renderMarkdown(source));
+  },
+  /** DOMPurify as the page configures it, on any HTML */
+  sanitizeHtml: async (html: string) => (await import('../notebook/core/sanitize')).sanitizeHtml(html),
   conformance,
   tfjsEpochs: async (backendName: string, batchSize: number, epochs: number, lr?: number) =>
     (await import('./tfjs')).tfjsEpochs(backendName, batchSize, epochs, lr),

@@ -1,7 +1,9 @@
 import { backendEn } from './backend.en';
+import { pageEn } from './page.en';
 
 export const en = {
   ...backendEn,
+  ...pageEn,
   appTitle: 'Paralelo',
   appTagline: 'Parallel computing for neural networks, in your browser',
   language: 'Language',

@@ -1,8 +1,10 @@
 import { backendEs } from './backend.es';
+import { pageEs } from './page.es';
 import type { en } from './en';
 
 export const es: Record<keyof typeof en, string> = {
   ...backendEs,
+  ...pageEs,
   appTitle: 'Paralelo',
   appTagline: 'Computación paralela para redes neuronales, en tu navegador',
   language: 'Idioma',
