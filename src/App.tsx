@@ -108,6 +108,7 @@ export function App() {
         <ErrorBoundary lang={lang}><Sidebar lang={lang} lessons={lessons(lang)} current={key} progress={progress} importedTitle={imported?.lesson.title} /></ErrorBoundary>
         <main id="lesson" tabIndex={-1}>
           {notebook && <Toolbar notebook={notebook} onExport={onExport} onImport={onImport} />}
+          {!globalThis.crossOriginIsolated && <p className="banner" role="note" data-testid="isolation-notice">{translate(lang, 'notIsolated')}</p>}
           {banner && <p className="banner" role="status" data-testid="banner">{banner} <button type="button" onClick={() => setBanner(null)} aria-label="×">×</button></p>}
           {!lesson && <p>{translate(lang, 'notFound')}</p>}
           {notebook && lesson && notebook.getSnapshot().lesson === lesson && <ErrorBoundary lang={lang} key={`${lang}/${key}`}>

@@ -1,5 +1,6 @@
-// Lo que dice la página sobre contenido que no es de confianza (issue 11): el aviso de un cuaderno
-// importado y lo que se descartó de él. page.en.ts tiene las mismas claves (el tipo lo comprueba).
+// Lo que dice la página sobre contenido que no es de confianza y sus propios límites (issue 11): el
+// aviso de un cuaderno importado, lo que se descartó de él y por qué los hilos no están disponibles.
+// page.en.ts tiene las mismas claves (el tipo lo comprueba).
 import type { pageEn } from './page.en';
 
 export const pageEs: Record<keyof typeof pageEn, string> = {
@@ -11,4 +12,5 @@ export const pageEs: Record<keyof typeof pageEn, string> = {
   importNoteKnobsNotObject: 'celda de código {cell}: sus ajustes no son un objeto; se descartaron',
   importNoteOutputAsText: 'celda de código {cell}: una salida de tipo {mime} se muestra como texto, nunca se interpreta',
   importNoteOutputHidden: 'celda de código {cell}: una salida de tipo {mime} no se muestra',
+  notIsolated: 'Esta página no tiene aislamiento de origen cruzado (su servidor no envía las cabeceras COOP/COEP), así que no hay SharedArrayBuffer: wasm usa su versión de un solo hilo en vez de varios hilos, y los workers reciben copias de los datos por mensajes en vez de compartir memoria. Todas las lecciones siguen funcionando.',
 };
