@@ -87,6 +87,23 @@ test('CSP: the page sends the strict policy (header and <meta>); an injected inl
   await expectEditKept(page, mark);
 });
 
+test('CSP: a lesson that trains on every backend and charts (lesson 3, quick mode) raises no violation on the page or in its workers', async ({ page }) => {
+  test.setTimeout(400_000);
+  const violations = await watchViolations(page);
+  const refused: string[] = [];
+  page.on('console', (m) => { if (/Content.Security.Policy/i.test(m.text())) refused.push(m.text().slice(0, 300)); });
+  await page.goto('/?samples=3000#/en/03');
+  await expect(page.getByTestId('notebook')).toBeVisible();
+  const cells = page.getByTestId('code-cell');
+  await expect(cells.first().getByTestId('code-editor')).toHaveAttribute('data-ready', 'true', { timeout: 60_000 });
+  await page.getByTestId('run-all').click();
+  const n = await cells.count();
+  for (let i = 0; i < n; i++) await expect(cells.nth(i), `cell ${i + 1}`).toHaveAttribute('data-result', 'ok', { timeout: 300_000 });
+  await expect(page.locator('.recharts-surface').first()).toBeVisible();
+  expect(await violations()).toEqual([]);
+  expect(refused).toEqual([]);
+});
+
 test('the sanitiser (DOMPurify as the page configures it) removes every classic payload', async ({ page }) => {
   await page.goto('/harness.html');
   await expect(page.locator('#status')).toHaveText('harness ready');
