@@ -151,6 +151,29 @@ test('the sanitiser (DOMPurify as the page configures it) removes every classic 
   expect(md[2]).not.toContain('attachment:');
 });
 
+test('the sanitiser keeps every lesson\'s own Markdown as it was (KaTeX, SVG, tables, links)', async ({ page }) => {
+  await page.goto('/harness.html');
+  await expect(page.locator('#status')).toHaveText('harness ready');
+  const dir = join(process.cwd(), 'src', 'lessons');
+  const sources = ['es', 'en'].flatMap((l) => readdirSync(join(dir, l)).filter((f) => f.endsWith('.md')).map((f) => readFileSync(join(dir, l, f), 'utf8')));
+  const diffs = await page.evaluate(async (srcs) => {
+    // both parsed inertly and serialised the same way; the sanitiser adds rel="noopener…" to links
+    const norm = (html: string) => {
+      const doc = new DOMParser().parseFromString(html, 'text/html');
+      for (const a of doc.querySelectorAll('a')) a.removeAttribute('rel');
+      return doc.body.innerHTML;
+    };
+    const out: string[] = [];
+    for (const src of srcs) {
+      const [raw, safe] = await Promise.all([window.harness.markdownHtml(src, { sanitize: false }), window.harness.markdownHtml(src)]);
+      if (norm(safe) !== norm(raw)) out.push(src.slice(0, 40));
+    }
+    return out;
+  }, sources);
+  expect(sources.length).toBeGreaterThanOrEqual(12);
+  expect(diffs).toEqual([]);
+});
+
 test('untrusted Markdown and outputs in an imported notebook never run: payloads are inert, HTML/SVG/JS outputs are shown as text', async ({ page }) => {
   const dialogs: string[] = [];
   page.on('dialog', (d) => { dialogs.push(d.message()); void d.dismiss(); });
