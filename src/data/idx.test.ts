@@ -53,6 +53,16 @@ describe('IDX parser', () => {
     expect(() => parseIdxLabels(idx([2049, 1], [12]), 'l')).toThrowError(/label 12 at index 0/);
   });
 
+  it('gives each fault a code and its numbers, for the page to say in the student\'s language', () => {
+    const code = (f: () => unknown) => { try { f(); } catch (e) { return [(e as IdxError).code, (e as IdxError).params]; } return null; };
+    expect(code(() => parseIdxLabels(new Uint8Array(5), 'l'))).toEqual(['header', { bytes: 5, expected: 8 }]);
+    expect(code(() => parseIdxLabels(idx([2051, 1], [0]), 'l'))).toEqual(['magic', { got: 2051, expected: 2049 }]);
+    expect(code(() => parseIdxImages(idx([2051, 1, 3, 3], new Array(9).fill(0)), 'd'))).toEqual(['dims', { rows: 3, cols: 3, expectRows: 28, expectCols: 28 }]);
+    expect(code(() => parseIdxLabels(idx([2049, 3], [0, 1]), 'l'))).toEqual(['truncated', { bytes: 10, count: 3, expected: 11 }]);
+    expect(code(() => parseIdxLabels(idx([2049, 1], [0, 1]), 'l'))).toEqual(['trailing', { extra: 1, count: 1 }]);
+    expect(code(() => parseIdxLabels(idx([2049, 2], [0, 10]), 'l'))).toEqual(['label', { label: 10, index: 1, max: 9 }]);
+  });
+
   it('reads the real MNIST: 60000/10000 samples, 6742 ones in the training labels', () => {
     const { train, test } = loadMnistNode();
     expect(train.count).toBe(60000);

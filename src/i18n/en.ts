@@ -1,8 +1,10 @@
 import { backendEn } from './backend.en';
+import { dataEn } from './data.en';
 import { pageEn } from './page.en';
 
 export const en = {
   ...backendEn,
+  ...dataEn,
   ...pageEn,
   appTitle: 'Paralelo',
   appTagline: 'Parallel computing for neural networks, in your browser',

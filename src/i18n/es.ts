@@ -1,9 +1,11 @@
 import { backendEs } from './backend.es';
+import { dataEs } from './data.es';
 import { pageEs } from './page.es';
 import type { en } from './en';
 
 export const es: Record<keyof typeof en, string> = {
   ...backendEs,
+  ...dataEs,
   ...pageEs,
   appTitle: 'Paralelo',
   appTagline: 'Computación paralela para redes neuronales, en tu navegador',

@@ -1,7 +1,7 @@
 // The globals cell code sees (documented in docs/notebook-api.md). Each run of a cell gets a fresh
 // API object bound to that run: its outputs, its knobs, its AbortSignal.
 import { BACKEND_OPTIONS, resolveOptions } from '../../backends/options';
-import { StoppedError, type BackendName, type BackendOptions, type EpochStats } from '../../backends/types';
+import { BACKEND_NAMES, StoppedError, type BackendName, type BackendOptions, type EpochStats } from '../../backends/types';
 import { t } from '../../i18n';
 import { backendText, showEpoch } from '../../i18n/backendText';
 import { epochPermutation } from '../../mlp/random';
@@ -50,12 +50,20 @@ export function makeApi(ctx: RunContext) {
     const pid = id('progress');
     let last = 0;
     let cached = false;
-    const { train, test } = await mnistData((p) => {
+    // shown at once (indeterminate) while the requests go out, then from the first byte on
+    ctx.post({ id: pid, kind: 'progress', label: t(lang, 'loadingMnist'), value: 0, max: 0 });
+    const loading = mnistData((p) => {
       cached = p.fromCache;
       const now = performance.now();
-      if (now - last < 100 && p.loaded < p.total) return;
+      const final = p.total > 0 && p.loaded >= p.total;
+      if (now - last < 100 && !final && last !== 0) return;
       last = now;
       ctx.post({ id: pid, kind: 'progress', label: t(lang, p.fromCache ? 'mnistFromCache' : 'loadingMnist'), value: p.loaded, max: p.total });
+    }, ctx.signal);
+    // a fault or a stop ends the cell with its own message; the bar does not stay "loading"
+    const { train, test } = await loading.catch((e: unknown) => {
+      ctx.post({ id: pid, kind: 'text', text: t(lang, 'data_notLoaded') });
+      throw e;
     });
     const note = cached ? ` — ${t(lang, 'mnistFromCache')}` : '';
     ctx.post({ id: pid, kind: 'text', text: t(lang, 'mnistLoaded', { train: train.count, test: test.count }) + note });
@@ -63,7 +71,7 @@ export function makeApi(ctx: RunContext) {
   }
 
   async function labelCounts(set: 'train' | 'test' = 'train'): Promise<number[]> {
-    const d = (await mnistData())[set];
+    const d = (await mnistData(undefined, ctx.signal))[set];
     const counts = new Array<number>(10).fill(0);
     for (const l of d.labels) counts[l]++;
     return counts;
@@ -74,11 +82,13 @@ export function makeApi(ctx: RunContext) {
     const given = { ...ctx.knobs, ...Object.fromEntries(Object.entries(opts).filter(([, v]) => v !== undefined)) };
     const run = resolveOptions('training', TRAIN_OPTIONS, given);
     const name = run.backend;
+    // an option of another backend given in the call is checked too: a bad value is refused, never silently ignored
+    for (const other of BACKEND_NAMES) if (other !== name) resolveOptions(other, BACKEND_OPTIONS[other], opts);
     const bopts: BackendOptions = resolveOptions(name, BACKEND_OPTIONS[name], given);
     const config = configFrom(run);
-    const { train: full, test } = await mnistData();
+    const { train: full, test } = await mnistData(undefined, ctx.signal);
     const samples = Math.min(run.samples, full.count);
-    const data = await trainSubset(samples);
+    const data = await trainSubset(samples, ctx.signal);
     const backend = await backendInstance(name);
     let label = opts.label ?? name;
     for (let n = 2; lossSeries.some((s) => s.label === label); n++) label = `${opts.label ?? name} #${n}`;
@@ -153,13 +163,13 @@ export function makeApi(ctx: RunContext) {
     taskStream: (run: Run, epoch = 0) => chart(taskStreamChart(lang, run, epoch)),
     histogram: (counts: number[]) => chart(histogramChart(lang, counts)),
     digits: async (o: { set?: 'train' | 'test'; start?: number; count?: number } = {}) => {
-      const d = (await mnistData())[o.set ?? 'train'];
+      const d = (await mnistData(undefined, ctx.signal))[o.set ?? 'train'];
       const start = Math.max(0, o.start ?? 0), count = Math.max(0, Math.min(o.count ?? 32, 256, d.count - start));
       ctx.post({ id: id('digits'), kind: 'digits', title: t(lang, 'digitsTitle'), images: d.images.slice(start * 784, (start + count) * 784), labels: d.labels.slice(start, start + count) });
     },
     predictions: async (run: Run, o: { count?: number; start?: number } = {}) => {
       if (!run?.predictions) throw new Error('show.predictions needs a run trained with evaluate: true');
-      const d = (await mnistData()).test;
+      const d = (await mnistData(undefined, ctx.signal)).test;
       const start = Math.max(0, o.start ?? 0), count = Math.max(0, Math.min(o.count ?? 16, 256, d.count - start));
       ctx.post({ id: id('digits'), kind: 'digits', title: `${run.label} · ${t(lang, 'predictionsTitle')}`, images: d.images.slice(start * 784, (start + count) * 784), labels: d.labels.slice(start, start + count), predictions: run.predictions.slice(start, start + count) });
     },

@@ -10,17 +10,22 @@ let data: Promise<Mnist> | null = null;
 const backends = new Map<BackendName, Backend>();
 const subsets = new Map<number, Dataset>();
 
-export function mnistData(onProgress?: (p: LoadProgress) => void): Promise<Mnist> {
+/**
+ * MNIST, loaded once per kernel. `signal` (the run's) stops a download in progress: the promise
+ * rejects with StoppedError and nothing is kept, so the next run downloads again.
+ */
+export function mnistData(onProgress?: (p: LoadProgress) => void, signal?: AbortSignal): Promise<Mnist> {
   if (!data) {
-    data = loadMnist('/mnist/', onProgress);
-    data.catch(() => { data = null; });
+    const p = loadMnist('/mnist/', onProgress, signal);
+    data = p;
+    p.catch(() => { if (data === p) data = null; });
   }
   return data;
 }
 
 /** The first n training samples; the same object each time, so a backend can skip re-uploading. */
-export async function trainSubset(n: number): Promise<Dataset> {
-  const { train } = await mnistData();
+export async function trainSubset(n: number, signal?: AbortSignal): Promise<Dataset> {
+  const { train } = await mnistData(undefined, signal);
   if (n >= train.count) return train;
   let s = subsets.get(n);
   if (!s) {
