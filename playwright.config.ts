@@ -1,7 +1,7 @@
 import { defineConfig } from '@playwright/test';
 import { CHROMIUM_ARGS, CHROMIUM_PATH } from './e2e/chromium';
 
-// e2e runs against the built app (`vite preview`), in Debian's Chromium with real WebGPU on
+// e2e runs against the built app (`vite preview --mode harness`: dist/ with the test page from dist-test/), in Debian's Chromium with real WebGPU on
 // SwiftShader; never a downloaded browser. E2E_PORT lets several checkouts test side by side.
 const port = Number(process.env.E2E_PORT ?? 4173);
 export default defineConfig({
@@ -18,7 +18,7 @@ export default defineConfig({
     trace: 'off',
   },
   webServer: {
-    command: `npx vite preview --strictPort --port ${port} --host 127.0.0.1`,
+    command: `npx vite preview --mode harness --strictPort --port ${port} --host 127.0.0.1`,
     url: `http://127.0.0.1:${port}/`,
     reuseExistingServer: !process.env.CI,
     timeout: 60_000,

@@ -1,5 +1,9 @@
 import react from '@vitejs/plugin-react';
+import { existsSync, readFileSync, statSync } from 'node:fs';
+import type { ServerResponse } from 'node:http';
+import { extname, join, resolve, sep } from 'node:path';
 import { defineConfig, type Plugin } from 'vite';
+import { cspFor, HARNESS_META_CSP, META_CSP } from './src/csp.ts';
 import { wasmAssets } from './wasm/vite-plugin.ts';
 
 // Threads (SharedArrayBuffer, WASM pthreads) need cross-origin isolation on every server we run.
@@ -26,21 +30,81 @@ function monacoJavaScriptOnly(): Plugin {
   };
 }
 
+// The Content-Security-Policy (src/csp.ts): a header on every response of `vite` and `vite preview`
+// (the kernel worker's script gets its own, which allows eval for running cells) and a <meta> in the
+// built HTML for static hosts. Registered first, so every later middleware's response carries it.
+function contentSecurityPolicy(dev: boolean): Plugin {
+  const set = (url: string | undefined, res: ServerResponse) => { res.setHeader('Content-Security-Policy', cspFor(url ?? '/', dev)); };
+  return {
+    name: 'paralelo:csp',
+    configureServer: (server) => { server.middlewares.use((req, res, next) => { set(req.url, res); next(); }); },
+    configurePreviewServer: (server) => { server.middlewares.use((req, res, next) => { set(req.url, res); next(); }); },
+    transformIndexHtml: {
+      order: 'post',
+      handler: (_html, ctx) => {
+        if (ctx.server) return [];
+        const content = ctx.path.endsWith('harness.html') ? HARNESS_META_CSP : META_CSP;
+        return [{ tag: 'meta', attrs: { 'http-equiv': 'Content-Security-Policy', content }, injectTo: 'head-prepend' }];
+      },
+    },
+  };
+}
+
+// The harness page (harness.html: e2e tests and the bench drive it) is a test page and never ships
+// in dist/. `vite build --mode harness` builds it alone into dist-test/, and `vite preview --mode
+// harness` serves dist/ with dist-test/ laid over it, so the tests load the app exactly as built.
+const HARNESS_OUT = 'dist-test';
+const TYPES: Record<string, string> = {
+  '.html': 'text/html', '.js': 'text/javascript', '.css': 'text/css', '.wasm': 'application/wasm', '.json': 'application/json',
+  '.svg': 'image/svg+xml', '.png': 'image/png', '.woff2': 'font/woff2', '.woff': 'font/woff', '.ttf': 'font/ttf',
+};
+function harnessOverDist(): Plugin {
+  const dir = resolve(HARNESS_OUT);
+  return {
+    name: 'paralelo:harness-over-dist',
+    configurePreviewServer(server) {
+      if (!existsSync(join(dir, 'harness.html'))) server.config.logger.warn(`${HARNESS_OUT}/harness.html is missing: run \`npm run build:harness\``);
+      server.middlewares.use((req, res, next) => {
+        let path: string;
+        try { path = decodeURIComponent((req.url ?? '/').split('?')[0]); } catch { return next(); }
+        const file = join(dir, path);
+        if (!file.startsWith(dir + sep) || !existsSync(file) || !statSync(file).isFile()) return next();
+        for (const [k, v] of Object.entries(isolation)) res.setHeader(k, v);
+        res.setHeader('Content-Type', TYPES[extname(file)] ?? 'application/octet-stream');
+        res.end(readFileSync(file));
+      });
+    },
+  };
+}
+
 // Warnings about how long plugins took vary with the machine's load; they are not about the app.
 const quiet = { checks: { bundlerTimings: false } };
 
-export default defineConfig({
-  plugins: [react(), wasmAssets(), monacoJavaScriptOnly()],
-  server: { headers: isolation, host: '127.0.0.1', port: 5173 },
-  preview: { headers: isolation, host: '127.0.0.1', port: 4173 },
-  worker: { format: 'es', plugins: () => [monacoJavaScriptOnly()], rolldownOptions: quiet },
-  build: {
-    target: 'es2022',
-    // Monaco's editor chunk (~2.7 MB) is legitimately big and loaded lazily, only when a code
-    // cell is shown; anything bigger than it should still warn.
-    chunkSizeWarningLimit: 3000,
-    // harness.html: a page without UI that e2e tests and the bench drive (see src/harness/).
-    rolldownOptions: { ...quiet, input: { main: 'index.html', harness: 'harness.html' } },
-  },
-  assetsInclude: ['**/*.wgsl'],
+export default defineConfig(({ command, mode, isPreview }) => {
+  const harness = mode === 'harness';
+  return {
+    plugins: [
+      contentSecurityPolicy(command === 'serve' && !isPreview),
+      react(),
+      wasmAssets({ tfjsPeer: harness || command === 'serve' }),
+      monacoJavaScriptOnly(),
+      harness && isPreview ? harnessOverDist() : null,
+    ],
+    server: { headers: isolation, host: '127.0.0.1', port: 5173 },
+    preview: { headers: isolation, host: '127.0.0.1', port: 4173 },
+    worker: { format: 'es', plugins: () => [monacoJavaScriptOnly()], rolldownOptions: quiet },
+    build: {
+      target: 'es2022',
+      // Monaco's editor chunk (~2.7 MB) is legitimately big and loaded lazily, only when a code
+      // cell is shown; anything bigger than it should still warn.
+      chunkSizeWarningLimit: 3000,
+      // dist/: the app only. dist-test/: the harness alone (it reads MNIST and /wasm/ from dist/).
+      outDir: harness && command === 'build' ? HARNESS_OUT : 'dist',
+      copyPublicDir: !harness,
+      // fonts stay files (font-src 'self'): Vite would inline the smallest KaTeX font as a data: URL
+      assetsInlineLimit: (file: string) => (/\.(woff2?|ttf)$/.test(file) ? false : undefined),
+      rolldownOptions: { ...quiet, input: (harness ? { harness: 'harness.html' } : { main: 'index.html' }) as Record<string, string> },
+    },
+    assetsInclude: ['**/*.wgsl'],
+  };
 });

@@ -1,10 +1,11 @@
-// npm run bench: headless Chromium (Debian's), the built app's harness page, every suite in
-// bench/suites/ (or those named on the command line). Warm-up is excluded from every timing; each
+// npm run bench: headless Chromium (Debian's), the harness page (dist-test/, served over dist/),
+// every suite in bench/suites/ (or those named on the command line). Warm-up is excluded from every timing; each
 // row reports the median/min/max of several full epochs. Before a suite is timed, every backend
 // configuration it times (its `checked` export) is checked against the reference (equivalence.mjs);
 // a suite that does not match is not timed. Writes bench/results/latest.{json,md}.
 //   node bench/run.mjs [suite ...]     BENCH_RUNS=3 (timed epochs per row)   BENCH_PORT=4180
 //   BENCH_SUITES=endurance,js: the same as naming suites on the command line
+//   (after `npm run build && npm run build:harness`)
 //   BENCH_CHECK_ONLY=1: the equivalence checks only, no timing, nothing written (a quick smoke run)
 import { chromium } from '@playwright/test';
 import { spawn } from 'node:child_process';
@@ -32,7 +33,7 @@ async function waitForServer(url, ms = 60_000) {
   throw new Error(`preview server did not start at ${url}`);
 }
 
-const server = spawn('npx', ['vite', 'preview', '--strictPort', '--port', String(port), '--host', '127.0.0.1'], { cwd: root, stdio: 'ignore', detached: true });
+const server = spawn('npx', ['vite', 'preview', '--mode', 'harness', '--strictPort', '--port', String(port), '--host', '127.0.0.1'], { cwd: root, stdio: 'ignore', detached: true });
 const stop = () => { try { process.kill(-server.pid); } catch { /* gone */ } };
 process.on('exit', stop);
 

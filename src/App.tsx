@@ -1,5 +1,6 @@
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { ErrorBoundary } from './components/ui/ErrorBoundary';
+import { ImportNotice } from './components/ui/ImportNotice';
 import { LANGS, t as translate, type Lang } from './i18n';
 import { LangContext } from './i18n/react';
 import { findLesson, lessons } from './lessons';
@@ -130,6 +131,7 @@ export function App() {
         <ErrorBoundary lang={lang}><Sidebar lang={lang} lessons={lessons(lang)} current={key} progress={progress} importedTitle={imported?.lesson.title} /></ErrorBoundary>
         <main id="lesson" tabIndex={-1}>
           {notebook && <Toolbar notebook={notebook} onExport={onExport} onImport={onImport} />}
+          {!globalThis.crossOriginIsolated && <p className="banner" role="note" data-testid="isolation-notice">{translate(lang, 'notIsolated')}</p>}
           {banner && <p className="banner" role="status" data-testid="banner">{banner} <button type="button" onClick={() => setBanner(null)} aria-label="×">×</button></p>}
           <StorageNotices lang={lang} state={storage} quarantined={quarantined}
             onDeleteQuarantined={() => { void store.deleteImported().then(() => setQuarantined(null), () => undefined); }} />
@@ -143,7 +145,10 @@ export function App() {
               }} />
           )}
           {!lesson && <p>{translate(lang, 'notFound')}</p>}
-          {notebook && lesson && notebook.getSnapshot().lesson === lesson && <ErrorBoundary lang={lang} key={`${lang}/${key}`}><NotebookView notebook={notebook} support={support} unsaved={storage.marks} /></ErrorBoundary>}
+          {notebook && lesson && notebook.getSnapshot().lesson === lesson && <ErrorBoundary lang={lang} key={`${lang}/${key}`}>
+            {lesson.key === 'imported' && imported && <ImportNotice notebook={notebook} imported={imported} />}
+            <NotebookView notebook={notebook} support={support} unsaved={storage.marks} />
+          </ErrorBoundary>}
         </main>
       </div>
     </LangContext.Provider>

@@ -42,7 +42,8 @@ function files(d: StaticDir): string[] {
   return readdirSync(d.dir).filter((f) => d.include.test(f));
 }
 
-export function wasmAssets(): Plugin {
+/** `tfjsPeer: false` leaves the TF.js peer's .wasm files out of the build (only the harness uses them). */
+export function wasmAssets({ tfjsPeer = true }: { tfjsPeer?: boolean } = {}): Plugin {
   let base = '/';
   return {
     name: 'paralelo-wasm-assets',
@@ -79,6 +80,7 @@ export function wasmAssets(): Plugin {
     },
     generateBundle() {
       for (const d of dirs()) {
+        if (!tfjsPeer && d.url === '/tfjs-wasm/') continue;
         for (const f of files(d)) {
           this.emitFile({ type: 'asset', fileName: d.url.slice(1) + f, source: readFileSync(join(d.dir, f)) });
         }

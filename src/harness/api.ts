@@ -105,6 +105,13 @@ async function accuracyCurve(name: BackendName, opts: BackendOptions, epochs: nu
 
 export const harness = {
   accuracyCurve,
+  /** Markdown → HTML as a Markdown cell inserts it (renderMarkdown, then DOMPurify; `sanitize: false`: before DOMPurify) */
+  markdownHtml: async (source: string, { sanitize = true }: { sanitize?: boolean } = {}) => {
+    const [{ renderMarkdown }, { sanitizeHtml }] = await Promise.all([import('../notebook/core/markdown'), import('../notebook/core/sanitize')]);
+    return sanitize ? sanitizeHtml(renderMarkdown(source)) : renderMarkdown(source);
+  },
+  /** DOMPurify as the page configures it, on any HTML */
+  sanitizeHtml: async (html: string) => (await import('../notebook/core/sanitize')).sanitizeHtml(html),
   conformance,
   tfjsEpochs: async (backendName: string, batchSize: number, epochs: number, lr?: number) =>
     (await import('./tfjs')).tfjsEpochs(backendName, batchSize, epochs, lr),

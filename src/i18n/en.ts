@@ -3,6 +3,7 @@ import { dataEn } from './data.en';
 import { storageEn } from './storage.en';
 import { kernelEn } from './kernel.en';
 import { outputsEn } from './outputs.en';
+import { pageEn } from './page.en';
 
 export const en = {
   ...backendEn,
@@ -10,6 +11,7 @@ export const en = {
   ...storageEn,
   ...kernelEn,
   ...outputsEn,
+  ...pageEn,
   appTitle: 'Paralelo',
   appTagline: 'Parallel computing for neural networks, in your browser',
   language: 'Language',

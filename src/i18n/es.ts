@@ -3,6 +3,7 @@ import { dataEs } from './data.es';
 import { storageEs } from './storage.es';
 import { kernelEs } from './kernel.es';
 import { outputsEs } from './outputs.es';
+import { pageEs } from './page.es';
 import type { en } from './en';
 
 export const es: Record<keyof typeof en, string> = {
@@ -11,6 +12,7 @@ export const es: Record<keyof typeof en, string> = {
   ...storageEs,
   ...kernelEs,
   ...outputsEs,
+  ...pageEs,
   appTitle: 'Paralelo',
   appTagline: 'Computación paralela para redes neuronales, en tu navegador',
   language: 'Idioma',

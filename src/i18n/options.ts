@@ -4,7 +4,7 @@ import type { OptionProblem, OptionError } from '../backends/options';
 import { assertNever } from '../backends/types';
 import { t, type Lang } from './index';
 
-function problemText(lang: Lang, { key, spec, got }: OptionProblem): string {
+export function optionProblemText(lang: Lang, { key, spec, got }: OptionProblem): string {
   switch (spec.type) {
     case 'int': return t(lang, 'opt_int', { key, min: spec.min, max: spec.max, got });
     case 'number': return t(lang, spec.minExclusive ? 'opt_numberOpen' : 'opt_number', { key, min: spec.min, max: spec.max, got });
@@ -15,6 +15,6 @@ function problemText(lang: Lang, { key, spec, got }: OptionProblem): string {
 }
 
 export function optionErrorText(lang: Lang, scope: OptionError['scope'], problems: readonly OptionProblem[]): string {
-  const list = problems.map((p) => problemText(lang, p)).join('; ');
+  const list = problems.map((p) => optionProblemText(lang, p)).join('; ');
   return scope === 'training' ? t(lang, 'cfgInvalid', { list }) : t(lang, 'optInvalid', { backend: scope, list });
 }

@@ -48,5 +48,55 @@ describe('ipynb', () => {
     expect(outs[0]).toMatchObject({ kind: 'error', name: 'InvalidOutput' });
     expect(outs[1]).toMatchObject({ kind: 'error', name: 'Error', message: '' });
   });
-});
 
+  it('garbage knobs in a cell\'s metadata: each is checked against its option; invalid and unknown ones are dropped with a note, valid ones kept', () => {
+    const code = (knobs: unknown) => ({ cell_type: 'code', source: 'x', metadata: { paralelo: { knobs } }, outputs: [] });
+    const nb = {
+      nbformat: 4, metadata: {},
+      cells: [
+        { cell_type: 'markdown', source: '# t', metadata: {} },
+        code({ batchSize: 0, learningRate: 'NaN', epochs: 2, backend: 'evil', workers: 64, threads: 1.5, simd: 'yes', mode: 'naive', samples: 1e9, __proto__x: 1, toString: { a: 1 } }),
+        code([1, 2]),
+        code('batchSize=64'),
+        code({ backend: 'wasm', threads: 2, learningRate: 0.05 }),
+      ],
+    };
+    const r = importIpynb(JSON.stringify(nb), 'knobs.ipynb');
+    // code cells sit at lesson indices 1..4; only valid values survive
+    expect(r.knobs.get(1)).toEqual({ epochs: 2, mode: 'naive' });
+    expect(r.knobs.has(2)).toBe(false);
+    expect(r.knobs.has(3)).toBe(false);
+    expect(r.knobs.get(4)).toEqual({ backend: 'wasm', threads: 2, learningRate: 0.05 });
+    const invalid = r.notes.filter((n) => n.kind === 'knobInvalid').map((n) => n.kind === 'knobInvalid' && `${n.cell} ${n.problem.key}=${n.problem.got}`);
+    expect(invalid).toEqual(['1 batchSize=0', '1 learningRate="NaN"', '1 backend="evil"', '1 workers=64', '1 threads=1.5', '1 simd="yes"', '1 samples=1000000000']);
+    expect(r.notes.filter((n) => n.kind === 'knobUnknown').map((n) => n.kind === 'knobUnknown' && n.key)).toEqual(['__proto__x', 'toString']);
+    expect(r.notes.filter((n) => n.kind === 'knobsNotObject').map((n) => n.cell)).toEqual([2, 3]);
+  });
+
+  it('HTML, SVG and JavaScript outputs are never rendered: the plain text is shown, else the source as text, and each is noted', () => {
+    const html = '<img src=x onerror="window.__pwned=1">';
+    const nb = {
+      nbformat: 4, metadata: {},
+      cells: [{
+        cell_type: 'code', source: 'x', metadata: {}, outputs: [
+          { output_type: 'display_data', data: { 'text/html': html, 'text/plain': 'a table' } },
+          { output_type: 'display_data', data: { 'text/html': [html] } },
+          { output_type: 'execute_result', data: { 'image/svg+xml': '<svg onload="alert(1)"/>' } },
+          { output_type: 'display_data', data: { 'application/javascript': 'alert(1)' } },
+          { output_type: 'display_data', data: { 'image/png': 'iVBORw0KGgo=' } },
+        ],
+      }],
+    };
+    const r = importIpynb(JSON.stringify(nb), 'rich.ipynb');
+    expect(r.outputs.get(0)!.outputs).toEqual([
+      { id: 'imported-0', kind: 'text', text: 'a table' },
+      { id: 'imported-1', kind: 'code', language: 'html', source: html },
+      { id: 'imported-2', kind: 'code', language: 'svg', source: '<svg onload="alert(1)"/>' },
+      { id: 'imported-3', kind: 'code', language: 'javascript', source: 'alert(1)' },
+    ]);
+    expect(r.notes.map((n) => 'mime' in n && `${n.kind} ${n.mime}`)).toEqual([
+      'outputHidden text/html', 'outputAsText text/html', 'outputAsText image/svg+xml', 'outputAsText application/javascript', 'outputHidden image/png',
+    ]);
+    expect(r.fileName).toBe('rich.ipynb');
+  });
+});

@@ -1,6 +1,10 @@
 // A lesson with its outputs as a Jupyter notebook (nbformat 4), and back. Imported notebooks are
-// validated field by field; their code is shown, never run by itself.
-import { checkedOutput } from './outputs';
+// validated field by field; their code is shown, never run by itself. Nothing from the file is
+// rendered as HTML: text/html, image/svg+xml and JavaScript outputs are shown as text (or not at
+// all), and knobs are checked against the options schema; what was dropped is listed in `notes`.
+import { isValidOption, type OptionProblem } from '../backends/options';
+import { KNOBS, type KnobSpec } from './core/knobs';
+import { checkedOutput, safeJson } from './outputs';
 import type { CellSpec, Lesson } from './core/lesson';
 import type { CellState } from './core/cell';
 import type { Knobs, Output } from './kernel/protocol';
@@ -70,7 +74,43 @@ export class IpynbError extends Error {
   }
 }
 
-function outputFromJupyter(o: unknown, where: string, k: number, lang: 'es' | 'en'): Output | null {
+/** Something of an imported notebook that was dropped or shown differently; made into text (es/en) when shown. */
+export type ImportNote =
+  /** `cell` is the code cell's position (1-based, as the page numbers code cells) */
+  | { kind: 'knobInvalid'; cell: number; problem: OptionProblem }
+  | { kind: 'knobUnknown'; cell: number; key: string }
+  | { kind: 'knobsNotObject'; cell: number }
+  /** an output of this type is shown as its source text, never rendered */
+  | { kind: 'outputAsText'; cell: number; mime: string }
+  /** an output of this type was not shown (a text/plain version, if any, is shown instead) */
+  | { kind: 'outputHidden'; cell: number; mime: string };
+
+/** Types whose content is text that a page would render (HTML, SVG, script…): shown as text when nothing plainer is there. */
+const TEXT_MIMES: Record<string, string> = {
+  'text/html': 'html', 'image/svg+xml': 'svg', 'application/javascript': 'javascript', 'text/javascript': 'javascript',
+  'text/markdown': 'markdown', 'text/latex': 'latex', 'application/json': 'json',
+};
+
+const KNOB_SPECS: ReadonlyMap<string, KnobSpec> = new Map(KNOBS.map((k) => [k.key, k]));
+
+/** A code cell's knobs from the file: each one checked against its option's schema; the others are noted and dropped. */
+function checkedKnobs(raw: unknown, cell: number, notes: ImportNote[]): Partial<Knobs> {
+  if (raw === undefined || raw === null) return {};
+  if (typeof raw !== 'object' || Array.isArray(raw)) {
+    notes.push({ kind: 'knobsNotObject', cell });
+    return {};
+  }
+  const out: Record<string, unknown> = {};
+  for (const [key, v] of Object.entries(raw)) {
+    const knob = KNOB_SPECS.get(key);
+    if (!knob) notes.push({ kind: 'knobUnknown', cell, key: key.slice(0, 80) });
+    else if (isValidOption(knob.spec, v)) out[key] = v;
+    else notes.push({ kind: 'knobInvalid', cell, problem: { key, spec: knob.spec, got: (typeof v === 'string' ? JSON.stringify(v) : safeJson(v)).slice(0, 80) } });
+  }
+  return out as Partial<Knobs>;
+}
+
+function outputFromJupyter(o: unknown, where: string, k: number, note: (kind: 'outputAsText' | 'outputHidden', mime: string) => void, lang: 'es' | 'en'): Output | null {
   if (!o || typeof o !== 'object') throw new IpynbError(`${where}: output ${k} is not an object`);
   const r = o as Record<string, unknown>;
   const id = `imported-${k}`;
@@ -90,7 +130,15 @@ function outputFromJupyter(o: unknown, where: string, k: number, lang: 'es' | 'e
         // the app's own kinds are checked like any output: a wrong shape shows as an error output
         if (['chart', 'table', 'code', 'progress', 'text'].includes(ours.kind)) return checkedOutput({ ...ours, id }, id, lang);
       }
-      return data['text/plain'] !== undefined ? { id, kind: 'text', text: text(data['text/plain']) } : null;
+      // never rendered: the plain text when there is one, else the first text-like type as source text
+      const others = Object.keys(data).filter((m) => m !== MIME && m !== 'text/plain');
+      if (data['text/plain'] !== undefined) {
+        for (const m of others) note('outputHidden', m);
+        return { id, kind: 'text', text: text(data['text/plain']) };
+      }
+      const asText = others.find((m) => m in TEXT_MIMES);
+      for (const m of others) note(m === asText ? 'outputAsText' : 'outputHidden', m);
+      return asText ? { id, kind: 'code', language: TEXT_MIMES[asText], source: text(data[asText]) } : null;
     }
     default: throw new IpynbError(`${where}: output ${k} has unknown output_type ${JSON.stringify(r.output_type)}`);
   }
@@ -98,6 +146,10 @@ function outputFromJupyter(o: unknown, where: string, k: number, lang: 'es' | 'e
 
 export interface ImportedNotebook {
   lesson: Lesson;
+  /** the file's name, as the user picked it */
+  fileName: string;
+  /** what was dropped or shown as text, for the notice on the imported lesson */
+  notes: ImportNote[];
   knobs: Map<number, Partial<Knobs>>;
   outputs: Map<number, { outputs: Output[]; count: number | null }>;
 }
@@ -119,6 +171,8 @@ export function importIpynb(text: string, fileName: string): ImportedNotebook {
   const outputs = new Map<number, { outputs: Output[]; count: number | null }>();
   // a refused output is explained in the notebook's own language
   const nbLang = ((n.metadata as Record<string, unknown> | undefined)?.paralelo as { lang?: unknown } | undefined)?.lang === 'es' ? 'es' : 'en';
+  const notes: ImportNote[] = [];
+  let codeN = 0;
   n.cells.forEach((c: unknown, i: number) => {
     const where = `${fileName}: cell ${i + 1}`;
     if (!c || typeof c !== 'object') throw new IpynbError(`${where} is not an object`);
@@ -129,11 +183,15 @@ export function importIpynb(text: string, fileName: string): ImportedNotebook {
     const source = Array.isArray(src) ? src.join('') : src;
     if (cell.cell_type === 'code') {
       const index = cells.length;
+      const position = ++codeN;
       cells.push({ index, kind: 'code', source, options: {} });
-      const meta = (cell.metadata as Record<string, unknown> | undefined)?.paralelo as { knobs?: Partial<Knobs> } | undefined;
-      if (meta?.knobs) knobs.set(index, meta.knobs);
+      const metadata = cell.metadata && typeof cell.metadata === 'object' ? cell.metadata as Record<string, unknown> : undefined;
+      const meta = metadata?.paralelo && typeof metadata.paralelo === 'object' ? metadata.paralelo as Record<string, unknown> : undefined;
+      const valid = checkedKnobs(meta?.knobs, position, notes);
+      if (Object.keys(valid).length) knobs.set(index, valid);
       if (cell.outputs !== undefined && !Array.isArray(cell.outputs)) throw new IpynbError(`${where}: "outputs" must be an array`);
-      const outs = ((cell.outputs as unknown[]) ?? []).map((o, k) => outputFromJupyter(o, where, k, nbLang)).filter((o): o is Output => o !== null);
+      const note = (kind: 'outputAsText' | 'outputHidden', mime: string) => notes.push({ kind, cell: position, mime: mime.slice(0, 80) });
+      const outs = ((cell.outputs as unknown[]) ?? []).map((o, k) => outputFromJupyter(o, where, k, note, nbLang)).filter((o): o is Output => o !== null);
       outputs.set(index, { outputs: outs, count: typeof cell.execution_count === 'number' ? cell.execution_count : null });
     } else {
       cells.push({ index: cells.length, kind: 'markdown', source: cell.cell_type === 'raw' ? '```\n' + source + '\n```' : source, options: {} });
@@ -143,7 +201,7 @@ export function importIpynb(text: string, fileName: string): ImportedNotebook {
   // the file's own words are only taken when they are plain strings
   const title = typeof meta?.title === 'string' && meta.title.trim() ? meta.title : fileName.replace(/\.ipynb$/i, '');
   const lang = meta?.lang === 'es' ? 'es' : 'en';
-  return { lesson: { key: 'imported', slug: `imported`, lang, title, cells }, knobs, outputs };
+  return { lesson: { key: 'imported', slug: `imported`, lang, title, cells }, fileName, notes, knobs, outputs };
 }
 
 /** A value from the file as text: strings, numbers and booleans as they are; anything else is empty. */

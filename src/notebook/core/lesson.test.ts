@@ -40,5 +40,10 @@ describe('markdown rendering', () => {
     expect(renderMarkdown('a $x^2$ b')).toContain('class="katex"');
     expect(renderMarkdown('$$\\sum_i x_i$$')).toContain('katex-display');
     expect(renderMarkdown('cuesta $ 5 y $ 6')).not.toContain('katex');
+    // a notebook's attachments are never fetched: a placeholder names the file
+    const att = renderMarkdown('![plot](attachment:my%20plot.png) ![x](attachment:<b>.png)');
+    expect(att).toContain('📎 my plot.png');
+    expect(att).not.toContain('attachment:');
+    expect(att).not.toContain('<img');
   });
 });

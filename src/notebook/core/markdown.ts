@@ -1,5 +1,7 @@
 // Markdown to HTML, safely: raw HTML is escaped (html: false), link targets are checked by
-// markdown-it's validateLink (no javascript:), and math is rendered by KaTeX (trust off).
+// markdown-it's validateLink (no javascript:), and math is rendered by KaTeX (trust off). An image
+// from a notebook's attachments (`attachment:name`) is never fetched: a placeholder names it. The
+// page still runs the result through DOMPurify (sanitize.ts) before inserting it.
 import katex from 'katex';
 import MarkdownIt, { type StateInline } from 'markdown-it';
 
@@ -34,6 +36,19 @@ md.renderer.rules.math = (tokens, idx) => {
   const t = tokens[idx];
   return katex.renderToString(t.content, { displayMode: Boolean(t.meta?.display), throwOnError: false, trust: false, output: 'html' });
 };
+
+// `![alt](attachment:plot.png)`: Jupyter's cell attachments are not imported; show a placeholder.
+const image = md.renderer.rules.image!;
+md.renderer.rules.image = (tokens, idx, options, env, self) => {
+  const src = String(tokens[idx].attrGet('src') ?? '');
+  if (!/^attachment:/i.test(src.trim())) return image(tokens, idx, options, env, self);
+  const name = src.trim().slice('attachment:'.length);
+  return `<span class="md-attachment">📎 ${md.utils.escapeHtml(decodeURIComponentSafe(name))}</span>`;
+};
+
+function decodeURIComponentSafe(s: string): string {
+  try { return decodeURIComponent(s); } catch { return s; }
+}
 
 export function renderMarkdown(source: string): string {
   return md.render(source);
