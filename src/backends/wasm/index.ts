@@ -21,6 +21,7 @@ import type { HeapStats } from './module';
 import { hasWasmSimd, threadsAllowed } from './support';
 import { chooseVariant, describeChoice, validThreads, type VariantChoice } from './variants';
 import type { WasmWorkerApi } from './worker';
+import { Tripwire } from '../../util/tripwire';
 
 const CHUNK_MS = 100; // wall time of one trainChunk call: few round trips, progress still several times a second
 
@@ -45,6 +46,7 @@ export class WasmBackend implements Backend {
   private fault: MessageParam | null = null;
   private rejectFault: ((e: Error) => void) | null = null;
   private whenFault: Promise<never> = new Promise<never>(() => undefined);
+  private wire = new Tripwire(this.whenFault);
   private readonly watchdog = new Watchdog(DEFAULT_WATCHDOG);
   private modulesCreated = 0;
 
@@ -63,7 +65,7 @@ export class WasmBackend implements Backend {
 
   /** Resolves like `p`, or rejects once the worker has faulted (a dead worker never answers). */
   private guard<T>(p: Promise<T>): Promise<T> {
-    return Promise.race([p, this.whenFault]);
+    return this.wire.guard(p);
   }
 
   private readonly expire = (ms: number) => this.markFault(msg('wasm_fault_stopped', { seconds: Math.round(ms / 100) / 10 }));
@@ -83,6 +85,7 @@ export class WasmBackend implements Backend {
     this.fault = null;
     this.whenFault = new Promise<never>((_, reject) => { this.rejectFault = reject; });
     this.whenFault.catch(() => undefined);
+    this.wire = new Tripwire(this.whenFault);
     this.watchdog.reset();
     const worker = new Worker(new URL('./worker.ts', import.meta.url), { type: 'module', name: `wasm ${choice.variant}` });
     worker.addEventListener('error', (e: ErrorEvent) => {

@@ -9,6 +9,7 @@ import type { BufferLimits } from './limits';
 import { DeviceLostError } from './describe';
 import { bindGroups, buildStepKernels, type Mode, type StepKernel } from './pipelines';
 import { KernelProfiler } from './profiler';
+import { Tripwire } from '../../util/tripwire';
 
 /** How long to wait for device.lost after a GPU call failed, to report the loss rather than its echo. */
 const LOST_GRACE_MS = 200;
@@ -20,6 +21,7 @@ export class GpuContext {
   private groups: GPUBindGroup[] = [];
   private groupsVersion = -1;
   private readonly lost: Promise<never>;
+  private readonly wire: Tripwire;
 
   private constructor(
     readonly device: GPUDevice,
@@ -38,6 +40,7 @@ export class GpuContext {
       throw err;
     });
     this.lost.catch(() => undefined); // observed through guard(); never an unhandled rejection
+    this.wire = new Tripwire(this.lost);
     device.addEventListener('uncapturederror', (e) => {
       this.validationError ??= (e as GPUUncapturedErrorEvent).error.message;
     });
@@ -87,7 +90,7 @@ export class GpuContext {
   async guard<T>(p: Promise<T>): Promise<T> {
     this.check();
     try {
-      return await Promise.race([p, this.lost]);
+      return await this.wire.guard(p);
     } catch (e) {
       if (!this.lostError && !this.disposed) {
         await Promise.race([this.lost.catch(() => undefined), new Promise((r) => setTimeout(r, LOST_GRACE_MS))]);

@@ -8,6 +8,7 @@ import { BackendError, msg, type MessageParam } from '../messages';
 import { resolveOption } from '../options';
 import { Watchdog, type WatchdogLimits } from '../watchdog';
 import type { ShardWorkerApi } from './shard.worker';
+import { Tripwire } from '../../util/tripwire';
 
 export interface PoolFault {
   readonly worker: number;
@@ -45,6 +46,7 @@ export class WorkerPool {
   private rejectFault!: (e: Error) => void;
   /** Rejects with the first fault; race a pending call against it (a dead worker never answers). */
   readonly whenFault: Promise<never>;
+  private readonly wire: Tripwire;
   /** Called once on the first fault (the Atomics driver wakes its own waiter with it). */
   onFault: (() => void) | null = null;
   /** Deadline of each round trip with the workers (a worker that dies silently never answers). */
@@ -55,6 +57,7 @@ export class WorkerPool {
     resolvePoolSize(size);
     this.whenFault = new Promise<never>((_, reject) => { this.rejectFault = reject; });
     this.whenFault.catch(() => undefined); // observed through `fault` even when nobody races it
+    this.wire = new Tripwire(this.whenFault);
     for (let i = 0; i < size; i++) {
       const w = spawn(i);
       w.addEventListener('error', (e: ErrorEvent) => {
@@ -87,7 +90,7 @@ export class WorkerPool {
 
   /** Resolves like `p`, or rejects with the pool's fault if one happens first. */
   guard<T>(p: Promise<T>): Promise<T> {
-    return Promise.race([p, this.whenFault]);
+    return this.wire.guard(p);
   }
 
   /**

@@ -1,0 +1,23 @@
+import { describe, expect, it } from 'vitest';
+import { Tripwire } from './tripwire';
+
+describe('Tripwire', () => {
+  it('passes results and errors through, and forgets each race when its work ends', async () => {
+    const wire = new Tripwire(new Promise<never>(() => undefined));
+    expect(await wire.guard(Promise.resolve(3))).toBe(3);
+    await expect(wire.guard(Promise.reject(new Error('work failed')))).rejects.toThrow('work failed');
+    for (let i = 0; i < 1000; i++) await wire.guard(Promise.resolve(i));
+    expect(wire.pending).toBe(0); // Promise.race would have left 1002 reactions on the source
+  });
+
+  it('rejects the races in flight and every later one with the source\'s error', async () => {
+    let fail!: (e: Error) => void;
+    const wire = new Tripwire(new Promise<never>((_, reject) => { fail = reject; }));
+    const inFlight = wire.guard(new Promise(() => undefined));
+    expect(wire.pending).toBe(1);
+    fail(new Error('worker 1 died'));
+    await expect(inFlight).rejects.toThrow('worker 1 died');
+    await expect(wire.guard(Promise.resolve(1))).rejects.toThrow('worker 1 died');
+    expect(wire.pending).toBe(0);
+  });
+});
