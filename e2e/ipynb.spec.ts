@@ -15,7 +15,7 @@ test('export → import round-trips a lesson with its outputs; imported code doe
 
   await page.getByTestId('import-file').setInputFiles(path);
   await expect(page).toHaveURL(/#\/en\/imported/);
-  await expect(page.getByTestId('banner')).toContainText('does not run');
+  await expect(page.getByTestId('import-notice')).toContainText('nothing in it has run');
   const cells = page.getByTestId('code-cell');
   await expect(cells).toHaveCount(4);
   await expect(cells.nth(0).getByTestId('outputs')).toContainText('60000');

@@ -90,7 +90,7 @@ export function App() {
     if (n > 0 && !(await new Promise<boolean>((resolve) => setImportAsk({ n, exported: false, resolve })))) return;
     try {
       setImported(await store.importNotebook(lang, text, file.name));
-      setBanner(translate(lang, 'importedNote'));
+      setBanner(null); // the imported lesson carries its own notice (ImportNotice): nothing in it has run
       location.hash = `#/${lang}/imported`;
     } catch (e) {
       setBanner(translate(lang, 'importError', { message: (e as Error).message }));

@@ -90,7 +90,6 @@ export const en = {
   progress: '{done}/{total} cells run',
   editedCells: '{n} edited',
   importedTitle: 'Imported: {title}',
-  importedNote: 'Imported notebook: its code does not run until you run it.',
   importError: 'Could not import: {message}',
   resetLessonConfirm: 'Restore every cell of this lesson to its original code?',
   kernelRestarted: 'Kernel restarted: variables from earlier cells are gone.',

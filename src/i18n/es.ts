@@ -91,7 +91,6 @@ export const es: Record<keyof typeof en, string> = {
   progress: '{done}/{total} celdas ejecutadas',
   editedCells: '{n} editadas',
   importedTitle: 'Importado: {title}',
-  importedNote: 'Cuaderno importado: su código no se ejecuta hasta que tú lo ejecutes.',
   importError: 'No se pudo importar: {message}',
   resetLessonConfirm: '¿Restaurar todas las celdas de esta lección a su código original?',
   kernelRestarted: 'Kernel reiniciado: las variables de celdas anteriores ya no existen.',
