@@ -2,8 +2,8 @@
 // validated field by field; their code is shown, never run by itself. Nothing from the file is
 // rendered as HTML: text/html, image/svg+xml and JavaScript outputs are shown as text (or not at
 // all), and knobs are checked against the options schema; what was dropped is listed in `notes`.
-import { isValidOption, type OptionProblem } from '../backends/options';
-import { KNOBS, type KnobSpec } from './core/knobs';
+import type { OptionProblem } from '../backends/options';
+import { validKnobs } from './core/knobs';
 import { checkedOutput, safeJson } from './outputs';
 import type { CellSpec, Lesson } from './core/lesson';
 import type { CellState } from './core/cell';
@@ -91,8 +91,6 @@ const TEXT_MIMES: Record<string, string> = {
   'text/markdown': 'markdown', 'text/latex': 'latex', 'application/json': 'json',
 };
 
-const KNOB_SPECS: ReadonlyMap<string, KnobSpec> = new Map(KNOBS.map((k) => [k.key, k]));
-
 /** A code cell's knobs from the file: each one checked against its option's schema; the others are noted and dropped. */
 function checkedKnobs(raw: unknown, cell: number, notes: ImportNote[]): Partial<Knobs> {
   if (raw === undefined || raw === null) return {};
@@ -100,14 +98,9 @@ function checkedKnobs(raw: unknown, cell: number, notes: ImportNote[]): Partial<
     notes.push({ kind: 'knobsNotObject', cell });
     return {};
   }
-  const out: Record<string, unknown> = {};
-  for (const [key, v] of Object.entries(raw)) {
-    const knob = KNOB_SPECS.get(key);
-    if (!knob) notes.push({ kind: 'knobUnknown', cell, key: key.slice(0, 80) });
-    else if (isValidOption(knob.spec, v)) out[key] = v;
-    else notes.push({ kind: 'knobInvalid', cell, problem: { key, spec: knob.spec, got: (typeof v === 'string' ? JSON.stringify(v) : safeJson(v)).slice(0, 80) } });
-  }
-  return out as Partial<Knobs>;
+  return validKnobs(raw as Record<string, unknown>, (key, v, spec) => notes.push(spec
+    ? { kind: 'knobInvalid', cell, problem: { key, spec, got: (typeof v === 'string' ? JSON.stringify(v) : safeJson(v)).slice(0, 80) } }
+    : { kind: 'knobUnknown', cell, key: key.slice(0, 80) }));
 }
 
 function outputFromJupyter(o: unknown, where: string, k: number, note: (kind: 'outputAsText' | 'outputHidden', mime: string) => void, lang: 'es' | 'en'): Output | null {

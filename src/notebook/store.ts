@@ -16,9 +16,8 @@
 //   the other. Typing in the cell again also keeps its own.
 // - Stored data without the expected shape (an edit that is not {source, knobs}, an imported
 //   notebook that no longer parses) is ignored or quarantined with a notice, never thrown.
-import { isValidOption } from '../backends/options';
 import type { Lang } from '../i18n';
-import { KNOBS } from './core/knobs';
+import { validKnobs } from './core/knobs';
 import type { Lesson } from './core/lesson';
 import type { NotebookHooks, SavedCell } from './core/notebook';
 import { importIpynb, type ImportedNotebook } from './ipynb';
@@ -80,9 +79,7 @@ function isPlainObject(v: unknown): v is Record<string, unknown> {
 /** A stored edit, checked: the source and only the knobs that are valid; null if it has not the shape of one. */
 export function checkSaved(v: unknown): (SavedCell & Partial<Version>) | null {
   if (!isPlainObject(v) || typeof v.source !== 'string' || !isPlainObject(v.knobs)) return null;
-  const knobs: Record<string, unknown> = {};
-  for (const { key, spec } of KNOBS) if (key in v.knobs && isValidOption(spec, v.knobs[key])) knobs[key] = v.knobs[key];
-  const out: SavedCell & Partial<Version> = { source: v.source, knobs: knobs as unknown as Knobs };
+  const out: SavedCell & Partial<Version> = { source: v.source, knobs: validKnobs(v.knobs) as Knobs };
   if (typeof v.at === 'number' && Number.isFinite(v.at)) out.at = v.at;
   if (typeof v.tab === 'string') out.tab = v.tab;
   return out;

@@ -17,6 +17,20 @@ export interface KnobSpec {
 export const KNOBS: readonly KnobSpec[] = Object.entries<OptionSpec>({ ...TRAIN_OPTIONS, ...ALL_BACKEND_OPTIONS })
   .flatMap(([key, spec]) => (spec.knob ? [{ key: key as keyof Knobs, spec, label: spec.label, backend: optionBackend(key) }] : []));
 
+const KNOB_BY_KEY: ReadonlyMap<string, KnobSpec> = new Map(KNOBS.map((k) => [k.key, k]));
+
+/** The valid knobs of `raw` (stored edits, imported metadata); each other key goes to `dropped`
+ * with its spec (undefined: not a knob at all). */
+export function validKnobs(raw: Record<string, unknown>, dropped?: (key: string, value: unknown, spec: OptionSpec | undefined) => void): Partial<Knobs> {
+  const out: Record<string, unknown> = {};
+  for (const [key, v] of Object.entries(raw)) {
+    const knob = KNOB_BY_KEY.get(key);
+    if (knob && isValidOption(knob.spec, v)) out[key] = v;
+    else dropped?.(key, v, knob?.spec);
+  }
+  return out as Partial<Knobs>;
+}
+
 /** `?samples=N` in the page URL trains every cell on the first N images by default (quick mode). */
 function defaultSamples(): number {
   const q = typeof location !== 'undefined' ? Number(new URLSearchParams(location.search).get('samples')) : NaN;
