@@ -194,7 +194,7 @@ export function importIpynb(text: string, fileName: string): ImportedNotebook {
   // the file's own words are only taken when they are plain strings
   const title = typeof meta?.title === 'string' && meta.title.trim() ? meta.title : fileName.replace(/\.ipynb$/i, '');
   const lang = meta?.lang === 'es' ? 'es' : 'en';
-  return { lesson: { key: 'imported', slug: `imported`, lang, title, cells }, fileName, notes, knobs, outputs };
+  return { lesson: { key: 'imported', slug: `imported`, lang, title, cells, goals: [] }, fileName, notes, knobs, outputs };
 }
 
 /** A value from the file as text: strings, numbers and booleans as they are; anything else is empty. */

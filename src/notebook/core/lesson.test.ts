@@ -22,6 +22,17 @@ describe('lesson parsing', () => {
     expect(l.cells.map((c) => c.kind)).toEqual(['markdown', 'code', 'markdown']);
     expect(l.cells[0].source).toContain('print("no es una celda")');
     expect(l.cells[1]).toMatchObject({ source: 'const a = 1;', options: { backend: 'workers', batchSize: 512, simd: false } });
+    expect(l.goals).toEqual([]);
+    expect(l.minutes).toBeUndefined();
+  });
+
+  it('reads front matter (minutes, summary, goals) and keeps it out of the cells', () => {
+    const l = parseLesson(`---\nminutes: 15\nsummary: Una frase.\ngoals:\n- medir algo\n- comparar: dos cosas\nother: x\n---\n${SRC}`, '04-procesos', 'es');
+    expect(l).toMatchObject({ title: 'Título', minutes: 15, summary: 'Una frase.', goals: ['medir algo', 'comparar: dos cosas'] });
+    expect(l.cells.map((c) => c.kind)).toEqual(['markdown', 'code', 'markdown']);
+    expect(l.cells[0].source.startsWith('# Título')).toBe(true);
+    // no closing line: not front matter, the source is kept whole
+    expect(parseLesson('---\nminutes: 3\n# T\n', '01-x', 'en').minutes).toBeUndefined();
   });
 });
 

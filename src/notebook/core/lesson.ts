@@ -14,6 +14,39 @@ export interface Lesson {
   lang: string;
   title: string;
   cells: CellSpec[];
+  /** estimated minutes to read and run it (front matter `minutes:`) */
+  minutes?: number;
+  /** one sentence for the path on the welcome page (front matter `summary:`) */
+  summary?: string;
+  /** what a student can do after it (front matter `goals:` followed by `- …` lines) */
+  goals?: string[];
+}
+
+export interface FrontMatter { minutes?: number; summary?: string; goals: string[] }
+
+/**
+ * A lesson may open with front matter between two `---` lines:
+ *   minutes: 15
+ *   summary: one sentence
+ *   goals:
+ *   - a goal
+ * Returns it and the rest of the source; unknown keys are ignored, and a source without it is returned whole.
+ */
+export function splitFrontMatter(source: string): { meta: FrontMatter; body: string } {
+  const meta: FrontMatter = { goals: [] };
+  const m = source.match(/^---\n([\s\S]*?)\n---\n/);
+  if (!m) return { meta, body: source };
+  let inGoals = false;
+  for (const line of m[1].split('\n')) {
+    const item = line.match(/^\s*-\s+(.+)$/);
+    if (item && inGoals) { meta.goals.push(item[1].trim()); continue; }
+    const kv = line.match(/^(\w+):\s*(.*)$/);
+    if (!kv) continue;
+    inGoals = kv[1] === 'goals';
+    if (kv[1] === 'minutes' && Number.isFinite(Number(kv[2])) && kv[2] !== '') meta.minutes = Number(kv[2]);
+    if (kv[1] === 'summary' && kv[2]) meta.summary = kv[2].trim();
+  }
+  return { meta, body: source.slice(m[0].length) };
 }
 
 const FENCE = /^(`{3,}|~{3,})\s*(.*)$/;
@@ -27,8 +60,9 @@ function parseOptions(rest: string): Record<string, string | number | boolean> {
   return out;
 }
 
-export function parseLesson(source: string, slug: string, lang: string): Lesson {
-  const lines = source.replace(/\r\n?/g, '\n').split('\n');
+export function parseLesson(raw: string, slug: string, lang: string): Lesson {
+  const { meta, body: source } = splitFrontMatter(raw.replace(/\r\n?/g, '\n'));
+  const lines = source.split('\n');
   const cells: CellSpec[] = [];
   let md: string[] = [];
   const flushMd = () => {
@@ -58,5 +92,5 @@ export function parseLesson(source: string, slug: string, lang: string): Lesson 
   }
   flushMd();
   const title = source.match(/^#\s+(.+)$/m)?.[1].trim() ?? slug;
-  return { key: slug.split('-')[0], slug, lang, title, cells };
+  return { key: slug.split('-')[0], slug, lang, title, cells, ...meta };
 }
