@@ -13,6 +13,7 @@ import type { LessonProgress, Quarantined } from './notebook/store';
 import { openStore } from './notebook/openStore';
 import { StorageNotices, useStorageNotices } from './components/ui/StorageNotices';
 import { ChoiceDialog } from './components/ui/ChoiceDialog';
+import { chartImages } from './components/cell/chartImage';
 import { NotebookView } from './components/NotebookView';
 import { Sidebar } from './components/ui/Sidebar';
 import { Toolbar } from './components/ui/Toolbar';
@@ -36,9 +37,12 @@ function useRoute() {
   return route;
 }
 
-function downloadIpynb(nb: Notebook): void {
+/** `onScreen`: the notebook is the one shown, so its charts are exported with their pictures too. */
+async function downloadIpynb(nb: Notebook, onScreen: boolean): Promise<void> {
   const s = nb.getSnapshot();
-  const blob = new Blob([JSON.stringify(exportIpynb(s.lesson, s.cells), null, 1)], { type: 'application/x-ipynb+json' });
+  const root = onScreen ? document.querySelector('[data-testid="notebook"]') : null;
+  const images = root ? await chartImages(root).catch(() => new Map<string, string>()) : undefined;
+  const blob = new Blob([JSON.stringify(exportIpynb(s.lesson, s.cells, images), null, 1)], { type: 'application/x-ipynb+json' });
   const a = document.createElement('a');
   a.href = URL.createObjectURL(blob);
   a.download = `${s.lesson.slug}.ipynb`;
@@ -61,6 +65,8 @@ export function App() {
   useEffect(() => () => kernel.dispose(), [kernel]);
   useEffect(() => kernel.onRestart((info) => setBanner(restartText(lang, info, nbRef.current?.cellsRunIn(info.generation) ?? []))), [kernel, lang]);
   useEffect(() => kernel.onSupport(setSupport), [kernel]);
+  // nothing has run in the new kernel: the sidebar's counts start again from 0
+  useEffect(() => kernel.onRestart(() => store.runs.restarted(kernel.generation)), [kernel]);
   useEffect(() => { document.documentElement.lang = lang; }, [lang]);
   useEffect(() => store.watchProgress(lang, setProgress), [lang]);
   useEffect(() => { void store.loadImported().then((r) => { setImported(r.notebook); setQuarantined(r.quarantined); }); }, []);
@@ -74,9 +80,11 @@ export function App() {
     const fromImport = lesson.key === 'imported' ? imported : null;
     void (async () => {
       if (kernel.busy) await nbRef.current?.stop();
-      const saved = await store.savedCells(lang, lesson, fromImport);
+      const [saved, outputs] = await Promise.all([store.savedCells(lang, lesson, fromImport), store.savedOutputs(lang, lesson)]);
       if (cancelled) return;
-      const nb = new Notebook(lesson, kernel, lang, store.hooks(lang, lesson.key), saved, fromImport?.outputs);
+      // what the cells showed when they last ran here wins over an imported file's outputs
+      const shown = new Map([...(fromImport?.outputs ?? []), ...outputs]);
+      const nb = new Notebook(lesson, kernel, lang, store.hooks(lang, lesson.key), saved, shown);
       nbRef.current = nb;
       setNotebook(nb);
     })();
@@ -99,7 +107,7 @@ export function App() {
 
   const onExport = useCallback(() => {
     const nb = nbRef.current;
-    if (nb) downloadIpynb(nb);
+    if (nb) void downloadIpynb(nb, true);
   }, []);
 
   /** The notebook imported before, with its edits, as a .ipynb (before a new import replaces it). */
@@ -108,7 +116,7 @@ export function App() {
     for (const l of [lang, lang === 'es' ? 'en' : 'es'] as const) {
       const saved = await store.savedCells(l, imported.lesson, imported);
       if (saved.size === 0) continue;
-      downloadIpynb(new Notebook(imported.lesson, kernel, l, { saveCell: () => undefined, cellDone: () => undefined }, saved, imported.outputs));
+      await downloadIpynb(new Notebook(imported.lesson, kernel, l, { saveCell: () => undefined }, saved, imported.outputs), false);
       return;
     }
   }, [imported, kernel, lang]);

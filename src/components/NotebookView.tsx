@@ -15,6 +15,10 @@ interface Props {
 export function NotebookView({ notebook, support, unsaved }: Props) {
   const state = useSyncExternalStore(notebook.subscribe, notebook.getSnapshot);
   let codeN = 0;
+  // a lesson cell index → its number as the page shows it ("cell 2": the 2nd code cell)
+  const numbers = new Map<number, number>();
+  state.cells.forEach((c, i) => { if (c.spec.kind === 'code') numbers.set(i, numbers.size + 1); });
+  const cellNumber = (i: number) => numbers.get(i) ?? i + 1;
   const focusNextAfter = (i: number) => {
     const cells = document.querySelectorAll<HTMLElement>('[data-cell-index]');
     for (const el of cells) {
@@ -40,6 +44,8 @@ export function NotebookView({ notebook, support, unsaved }: Props) {
                 onRun={(advance) => { notebook.run(i); if (advance) focusNextAfter(i); }}
                 onRunFrom={() => notebook.runFrom(i)}
                 onReset={() => notebook.resetCell(i)}
+                onRunNeeded={() => notebook.runNeeded(i)}
+                cellNumber={cellNumber}
               />
             )}
         </div>

@@ -2,7 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { newCell, transitionCell } from './core/cell';
 import { parseLesson } from './core/lesson';
 import { knobsFromOptions } from './core/knobs';
-import { exportIpynb, importIpynb, IpynbError } from './ipynb';
+import { exportIpynb, importIpynb, IpynbError, tableHtml } from './ipynb';
+import type { Output } from './kernel/protocol';
 
 describe('ipynb', () => {
   it('round-trips cells, knobs and outputs (digits included)', () => {
@@ -98,5 +99,50 @@ describe('ipynb', () => {
       'outputHidden text/html', 'outputAsText text/html', 'outputAsText image/svg+xml', 'outputAsText application/javascript', 'outputHidden image/png',
     ]);
     expect(r.fileName).toBe('rich.ipynb');
+  });
+
+  it('exports charts as their data plus the picture on screen, tables as escaped HTML plus text, text as stream and result; import restores ours', () => {
+    const lesson = parseLesson('```js cell\nx\n```\n', '01-x', 'en');
+    const outputs: Output[] = [
+      { id: 'text-0', kind: 'text', text: 'printed' },
+      { id: 'table-1', kind: 'table', columns: ['digit', '<b>'], rows: [[0, '<script>alert(1)</script>'], [1, 'a & b']] },
+      { id: 'chart-2', kind: 'chart', spec: { type: 'line', title: 'Loss', x: 'step', y: ['js'], data: [{ step: 1, js: 2.3 }, { step: 2, js: 1.1 }] } },
+      { id: 'chart-3', kind: 'chart', spec: { type: 'bar', title: 'Off screen', x: 'run', y: ['ms'], data: [{ run: 'js', ms: 5 }] } },
+      { id: 'value', kind: 'text', text: '42' },
+    ];
+    let code = transitionCell(newCell(lesson.cells[0], knobsFromOptions({})), { type: 'start', count: 2 });
+    code = transitionCell(code, { type: 'outputs', outputs });
+    const png = 'iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNkYPhfDwAChwGA60e6kgAAAABJRU5ErkJggg==';
+    const nb = exportIpynb(lesson, [code], new Map([['0/chart-2', `data:image/png;base64,${png}`]]));
+    const outs = nb.cells[0].outputs as { output_type: string; data?: Record<string, unknown>; text?: string; execution_count?: number }[];
+    expect(outs.map((o) => o.output_type)).toEqual(['stream', 'display_data', 'display_data', 'display_data', 'execute_result']);
+    expect(outs[0].text).toBe('printed');
+    const html = outs[1].data!['text/html'] as string;
+    expect(html).toContain('<th>&#60;b&#62;</th>');
+    expect(html).toContain('<td>&#60;script&#62;alert(1)&#60;/script&#62;</td>');
+    expect(html).toContain('<td>a &#38; b</td>');
+    expect(html).not.toMatch(/<script|<b>/);
+    expect(outs[1].data!['text/plain']).toBe('digit  <b>\n0      <script>alert(1)</script>\n1      a & b');
+    expect(outs[2].data).toMatchObject({ 'image/png': png, 'text/plain': 'Loss', 'application/vnd.paralelo.output+json': { kind: 'chart' } });
+    expect(outs[3].data!['image/png']).toBeUndefined(); // not on screen: its data alone
+    expect(outs[4]).toMatchObject({ execution_count: 2, data: { 'text/plain': '42' } });
+
+    const back = importIpynb(JSON.stringify(nb), 'x.ipynb');
+    const got = back.outputs.get(0)!;
+    expect(got.count).toBe(2);
+    expect(got.outputs.map((o) => o.kind)).toEqual(['text', 'table', 'chart', 'chart', 'text']);
+    expect(got.outputs[1]).toMatchObject({ columns: ['digit', '<b>'], rows: [[0, '<script>alert(1)</script>'], [1, 'a & b']] });
+    expect(got.outputs[2]).toMatchObject({ spec: { title: 'Loss', data: [{ step: 1, js: 2.3 }, { step: 2, js: 1.1 }] } });
+    expect(got.outputs[4]).toMatchObject({ kind: 'text', text: '42' });
+    expect(back.notes).toEqual([]); // our own outputs: nothing dropped, nothing shown as text
+  });
+
+  it('another tool\'s HTML table is shown as its plain text, never as HTML', () => {
+    const nb = { nbformat: 4, metadata: {}, cells: [{ cell_type: 'code', source: 'df', metadata: {}, outputs: [
+      { output_type: 'execute_result', execution_count: 1, data: { 'text/html': tableHtml(['a'], [['<img src=x onerror=alert(1)>']]), 'text/plain': '   a\n0  x' }, metadata: {} },
+    ] }] };
+    const r = importIpynb(JSON.stringify(nb), 'pandas.ipynb');
+    expect(r.outputs.get(0)!.outputs).toEqual([{ id: 'imported-0', kind: 'text', text: '   a\n0  x' }]);
+    expect(r.notes).toEqual([{ kind: 'outputHidden', cell: 1, mime: 'text/html' }]);
   });
 });

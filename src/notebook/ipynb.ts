@@ -39,21 +39,42 @@ function unb64(s: string): Uint8Array {
   return out;
 }
 
-function outputToJupyter(o: Output): unknown {
+const escapeHtml = (s: string) => s.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
+
+/** A table as HTML (every cell escaped: it is data, never markup) and as aligned plain text. */
+export function tableHtml(columns: readonly string[], rows: readonly (readonly (string | number)[])[]): string {
+  const tr = (cells: readonly (string | number)[], tag: 'th' | 'td') => `<tr>${cells.map((c) => `<${tag}>${escapeHtml(String(c))}</${tag}>`).join('')}</tr>`;
+  return `<table>\n<thead>${tr(columns, 'th')}</thead>\n<tbody>\n${rows.map((r) => tr(r, 'td')).join('\n')}\n</tbody>\n</table>`;
+}
+export function tableText(columns: readonly string[], rows: readonly (readonly (string | number)[])[]): string {
+  const all = [columns, ...rows].map((r) => r.map(String));
+  const width = columns.map((_, j) => Math.max(...all.map((r) => (r[j] ?? '').length)));
+  return all.map((r) => r.map((c, j) => c.padEnd(width[j] ?? 0)).join('  ').trimEnd()).join('\n');
+}
+
+/** `png`: the chart as the page drew it (a data URL), when it was on screen. */
+function outputToJupyter(o: Output, count: number | null, png?: string): unknown {
   switch (o.kind) {
-    case 'text': return { output_type: 'stream', name: 'stdout', text: o.text };
+    case 'text':
+      // the cell's last value is its result; everything else it printed is a stream
+      return o.id === 'value'
+        ? { output_type: 'execute_result', execution_count: count, data: { 'text/plain': o.text }, metadata: {} }
+        : { output_type: 'stream', name: 'stdout', text: o.text };
     case 'error': return { output_type: 'error', ename: o.name ?? 'Error', evalue: o.message, traceback: [o.line !== undefined ? `line ${o.line}: ${o.message}` : o.message] };
     default: {
-      const data = o.kind === 'digits'
-        ? { ...o, images: b64(o.images), labels: b64(o.labels), predictions: o.predictions ? b64(o.predictions) : undefined }
-        : o;
-      const plain = o.kind === 'chart' ? o.spec.title : o.kind === 'code' ? o.source : o.kind;
-      return { output_type: 'display_data', data: { [MIME]: data, 'text/plain': plain }, metadata: {} };
+      const data: Record<string, unknown> = {
+        [MIME]: o.kind === 'digits' ? { ...o, images: b64(o.images), labels: b64(o.labels), predictions: o.predictions ? b64(o.predictions) : undefined } : o,
+        'text/plain': o.kind === 'chart' ? o.spec.title : o.kind === 'code' ? o.source : o.kind === 'table' ? tableText(o.columns, o.rows) : o.kind,
+      };
+      if (o.kind === 'table') data['text/html'] = tableHtml(o.columns, o.rows);
+      if (o.kind === 'chart' && png?.startsWith('data:image/png;base64,')) data['image/png'] = png.slice('data:image/png;base64,'.length);
+      return { output_type: 'display_data', data, metadata: {} };
     }
   }
 }
 
-export function exportIpynb(lesson: Lesson, cells: readonly CellState[]): Notebook4 {
+/** `images`: PNG data URLs of the charts on screen, by `${cellIndex}/${outputId}` (chartImage.ts). */
+export function exportIpynb(lesson: Lesson, cells: readonly CellState[], images: ReadonlyMap<string, string> = new Map()): Notebook4 {
   return {
     nbformat: 4, nbformat_minor: 5,
     metadata: {
@@ -63,7 +84,7 @@ export function exportIpynb(lesson: Lesson, cells: readonly CellState[]): Notebo
     },
     cells: cells.map((c, i) => c.spec.kind === 'markdown'
       ? { cell_type: 'markdown', id: `cell-${i}`, metadata: {}, source: c.source }
-      : { cell_type: 'code', id: `cell-${i}`, metadata: { paralelo: { knobs: c.knobs } }, source: c.source, execution_count: c.executionCount, outputs: c.outputs.map(outputToJupyter) }),
+      : { cell_type: 'code', id: `cell-${i}`, metadata: { paralelo: { knobs: c.knobs } }, source: c.source, execution_count: c.executionCount, outputs: c.outputs.map((o) => outputToJupyter(o, c.executionCount, images.get(`${i}/${o.id}`))) }),
   };
 }
 

@@ -1,4 +1,5 @@
-// Edits and progress survive a reload: a tiny IndexedDB key-value store (one DB, three stores).
+// Edits and outputs survive a reload: a tiny IndexedDB key-value store (one DB, four stores;
+// `progress` is no longer written: what ran is the kernel's state, kept in memory).
 //
 // Faults it survives (issue 11): an open that fails or is blocked is retried at the next call
 // (never cached as a failure); a `versionchange` (another party, e.g. cell code in the kernel
@@ -6,7 +7,8 @@
 // so the other party can go on, re-opens the database and writes everything back before any later
 // call runs. `onReset` listeners hear of it afterwards (the notebook store re-writes what it holds).
 const DB = 'paralelo';
-const STORES = ['edits', 'progress', 'imported'] as const;
+// a database from before `outputs` existed is opened one version up, which adds it (open())
+const STORES = ['edits', 'progress', 'imported', 'outputs'] as const;
 export type Store = (typeof STORES)[number];
 
 let dbp: Promise<IDBDatabase> | null = null;

@@ -1,11 +1,13 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import type { Lesson } from './core/lesson';
+import type { Output } from './kernel/protocol';
 import type { Store } from './persistence';
+import { MAX_SAVED_BYTES } from './savedOutputs';
 import { NotebookStore, type Channel, type JournalStorage, type Kv, type StoreEvent } from './store';
 
 /** The IndexedDB store's contract over Maps; `delay` makes reads and writes interleave as they would. */
 function memoryKv(delay = 0): Kv & { data: Record<Store, Map<string, unknown>> } {
-  const data: Record<Store, Map<string, unknown>> = { edits: new Map(), progress: new Map(), imported: new Map() };
+  const data: Record<Store, Map<string, unknown>> = { edits: new Map(), progress: new Map(), imported: new Map(), outputs: new Map() };
   const later = <T>(v: () => T) => new Promise<T>((r) => setTimeout(() => r(v()), delay * Math.random()));
   return {
     data,
@@ -31,40 +33,40 @@ const LESSONS: Lesson[] = [
 const knobs = { backend: 'js', batchSize: 32, epochs: 1, learningRate: 0.1, workers: 2, threads: 2, simd: true, mode: 'resident', samples: 60000 } as const;
 
 describe('the notebook store', () => {
-  it('counts cells run and edited per lesson', async () => {
-    const store = new NotebookStore(memoryKv(), () => LESSONS);
+  // issue 12: "cells run" is the kernel's state (in memory), no longer a stored list that outlived
+  // the kernel (the sidebar said "1/2 cells run" after a reload, with nothing in memory)
+  it('counts cells run in the kernel now running, and cells edited, per lesson; a restart counts again from 0', async () => {
+    const kv = memoryKv();
+    kv.data.progress.set('en/01', [0, 2]); // what an older version stored: not a count of this kernel
+    const store = new NotebookStore(kv, () => LESSONS);
     const h = store.hooks('en', '01');
-    h.cellDone(0);
+    expect((await store.progress('en'))['01'].done).toBe(0);
+    h.runs!.set(0, { count: 1, generation: 0, result: 'ok' });
+    h.runs!.set(2, { count: 2, generation: 0, result: 'error' });
     h.saveCell(2, { source: 'y', knobs });
     await store.settled();
     expect(await store.progress('en')).toEqual({ '01': { done: 1, total: 2, edited: 1 }, '02': { done: 0, total: 1, edited: 0 } });
+    store.runs.restarted(1);
+    expect((await store.progress('en'))['01'].done).toBe(0);
     h.saveCell(2, null);
     await store.settled();
     expect((await store.progress('en'))['01'].edited).toBe(0);
   });
 
-  it('keeps every cell of a quick "run all": progress writes do not overwrite each other', async () => {
-    const kv = memoryKv(5);
-    const store = new NotebookStore(kv, () => LESSONS);
-    const h = store.hooks('en', '01');
-    for (const i of [0, 2, 0, 2]) h.cellDone(i);
-    await store.settled();
-    expect(kv.data.progress.get('en/01')).toEqual([0, 2]);
-  });
-
-  it('tells progress watchers after each write, until they unsubscribe', async () => {
+  it('tells progress watchers after each run and restart, until they unsubscribe', async () => {
     const store = new NotebookStore(memoryKv(), () => LESSONS);
     const seen: number[] = [];
     const stop = store.watchProgress('en', (p) => seen.push(p['01'].done));
-    await store.settled();
-    store.hooks('en', '01').cellDone(0);
-    await store.settled();
-    await new Promise((r) => setTimeout(r, 10));
+    const wait = () => new Promise((r) => setTimeout(r, 10));
+    await wait();
+    store.hooks('en', '01').runs!.set(0, { count: 1, generation: 0, result: 'ok' });
+    await wait();
+    store.runs.restarted(1);
+    await wait();
     stop();
-    store.hooks('en', '01').cellDone(2);
-    await store.settled();
-    await new Promise((r) => setTimeout(r, 10));
-    expect(seen).toEqual([0, 1]);
+    store.hooks('en', '01').runs!.set(2, { count: 2, generation: 1, result: 'ok' });
+    await wait();
+    expect(seen).toEqual([0, 1, 0]);
   });
 
   it('restores saved cells, and an imported notebook\'s knobs for cells not edited since', async () => {
@@ -281,5 +283,80 @@ describe('the notebook store under faults (issue 11)', () => {
     expect(kv.data.edits.get('en/01/0')).toMatchObject({ source: 'keep me' });
     expect(kv.data.edits.get('en/01/2')).toMatchObject({ source: 'and me' });
     expect(seen).toContainEqual({ type: 'restored', complete: false });
+  });
+});
+
+const text = (id: string, t = id): Output => ({ id, kind: 'text', text: t });
+
+describe('outputs saved with the notebook (issue 12)', () => {
+  it('saves a finished cell\'s outputs and count, shows them after a reload, replaces them at the next run and forgets them when cleared', async () => {
+    const kv = memoryKv();
+    const writer = new NotebookStore(kv, () => LESSONS);
+    const h = writer.hooks('en', '01');
+    const table: Output = { id: 't', kind: 'table', columns: ['x'], rows: [[1]] };
+    h.saveOutputs!(0, { outputs: [text('a'), table], count: 3 });
+    await writer.settled();
+    const reader = new NotebookStore(kv, () => LESSONS); // the page loaded again
+    expect((await reader.savedOutputs('en', LESSONS[0])).get(0)).toEqual({ outputs: [text('a'), table], count: 3 });
+    h.saveOutputs!(0, { outputs: [text('b')], count: 4 });
+    await writer.settled();
+    expect((await reader.savedOutputs('en', LESSONS[0])).get(0)).toEqual({ outputs: [text('b')], count: 4 });
+    h.saveOutputs!(0, null);
+    await writer.settled();
+    expect((await reader.savedOutputs('en', LESSONS[0])).size).toBe(0);
+    expect((await reader.savedOutputs('es', LESSONS[0])).size).toBe(0); // per language, like edits
+  });
+
+  it('keeps at most the budget per cell: what does not fit is dropped and, after a reload, said in the student\'s language', async () => {
+    const kv = memoryKv();
+    const store = new NotebookStore(kv, () => LESSONS);
+    const big = 'x'.repeat(MAX_SAVED_BYTES);
+    store.hooks('es', '01').saveOutputs!(0, { outputs: [text('first'), text('big', big), text('big2', big), text('last')], count: 1 });
+    await store.settled();
+    const rec = kv.data.outputs.get('es/01/0') as { outputs: Output[]; dropped: number };
+    expect(rec.outputs.map((o) => o.id)).toEqual(['first', 'last']);
+    expect(rec.dropped).toBe(2);
+    const shown = (await store.savedOutputs('es', LESSONS[0])).get(0)!;
+    expect(shown.outputs.map((o) => o.id)).toEqual(['first', 'last', 'not-saved']);
+    expect(shown.outputs[2]).toMatchObject({ kind: 'text', text: 'No se guardaron 2 salidas de esta celda: se guardan como mucho 256 kB por celda.' });
+  });
+
+  it('a damaged record or output shows as an error output that says so; a record for no code cell is left unread', async () => {
+    const kv = memoryKv();
+    kv.data.outputs.set('en/01/0', { outputs: [{ id: 'a', kind: 'table', columns: 5, rows: [] }, text('ok')], count: 'x' });
+    kv.data.outputs.set('en/01/1', { outputs: [text('markdown?')], count: 1 }); // cell 1 is markdown
+    kv.data.outputs.set('en/01/2', 'garbage');
+    const out = await new NotebookStore(kv, () => LESSONS).savedOutputs('en', LESSONS[0]);
+    expect([...out.keys()]).toEqual([0, 2]);
+    expect(out.get(0)).toMatchObject({ count: null, outputs: [{ kind: 'error', name: 'InvalidOutput' }, text('ok')] });
+    expect(out.get(2)!.outputs).toEqual([expect.objectContaining({ kind: 'error', message: expect.stringMatching(/refused/) as string })]);
+  });
+
+  it('a failed save is reported and tried again, and is not marked as an unsaved edit', async () => {
+    const kv = failingKv(quota());
+    const store = new NotebookStore(kv, () => LESSONS);
+    const events: StoreEvent[] = [];
+    store.watch((e) => events.push(e));
+    store.hooks('en', '01').saveOutputs!(0, { outputs: [text('a')], count: 1 });
+    await store.settled();
+    expect(events.filter((e) => e.type === 'status').at(-1)).toMatchObject({ error: expect.stringMatching(/QuotaExceededError/) as string });
+    expect(store.unsaved().size).toBe(0);
+    kv.failing = false;
+    await tick(1200);
+    await store.settled();
+    expect(kv.data.outputs.get('en/01/0')).toMatchObject({ outputs: [text('a')], count: 1 });
+    expect(events.filter((e) => e.type === 'status').at(-1)).toMatchObject({ error: null });
+  });
+
+  it('a new import forgets the outputs saved for the notebook imported before', async () => {
+    const kv = memoryKv();
+    const store = new NotebookStore(kv, () => LESSONS);
+    const ipynb = JSON.stringify({ nbformat: 4, nbformat_minor: 5, metadata: {}, cells: [{ cell_type: 'code', source: 'a', metadata: {}, outputs: [] }] });
+    const nb = await store.importNotebook('en', ipynb, 'n.ipynb');
+    store.hooks('en', 'imported').saveOutputs!(0, { outputs: [text('ran')], count: 1 });
+    await store.settled();
+    expect((await store.savedOutputs('en', nb.lesson)).get(0)?.outputs).toEqual([text('ran')]);
+    await store.importNotebook('en', ipynb, 'n.ipynb');
+    expect((await store.savedOutputs('en', nb.lesson)).size).toBe(0);
   });
 });

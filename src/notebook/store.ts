@@ -1,5 +1,12 @@
-// What survives a reload, with no React: each lesson's edited cells and cells run, and the last
-// imported notebook. The key-value store is injected: IndexedDB in the app, a Map in tests.
+// What survives a reload, with no React: each lesson's edited cells, each code cell's last outputs,
+// and the last imported notebook. The key-value store is injected: IndexedDB in the app, a Map in
+// tests. Which cells ran is the kernel's state, not storage's: it is kept in memory (`runs`), so
+// after a reload or a restart the sidebar says that nothing has run.
+//
+// Outputs (issue 12 §5) are saved once, when a cell finishes, within a budget per cell
+// (savedOutputs.ts), through the same queue of writes, report and retry as edits; they have no
+// journal (too big for localStorage: a reload in the instant after a cell ends may lose them) and
+// two tabs simply keep the last cell that finished.
 //
 // Nothing is lost silently (issue 11):
 // - A write that fails is reported (`watch`: the cells not saved and why), the edit stays in memory
@@ -18,8 +25,10 @@
 //   notebook that no longer parses) is ignored or quarantined with a notice, never thrown.
 import type { Lang } from '../i18n';
 import type { Lesson } from './core/lesson';
-import type { NotebookHooks, SavedCell } from './core/notebook';
+import type { NotebookHooks, SavedCell, SavedOutputs } from './core/notebook';
+import { KernelRuns } from './core/runs';
 import { importIpynb, type ImportedNotebook } from './ipynb';
+import { fromStored, toStored } from './savedOutputs';
 import {
   checkSaved, isPlainObject, JOURNAL, message, newer, parseKey, same,
   type Broadcast, type Channel, type JournalStorage, type Kv, type LessonProgress, type Pending, type Quarantined,
@@ -51,22 +60,24 @@ export class NotebookStore {
   private readonly conflicts = new Set<string>();
   /** the lessons (`${lang}/${key}/`) this tab has loaded: it follows the other tabs' edits of their cells */
   private readonly loaded = new Set<string>();
+  /** what ran in this page's kernel, per lesson (the App tells it of restarts) */
+  readonly runs = new KernelRuns();
 
   constructor(private readonly kv: Kv, private readonly lessons: (lang: Lang) => readonly Lesson[], opts: StoreOptions = {}) {
     this.tab = opts.tab ?? Math.random().toString(36).slice(2, 10);
     this.journal = opts.journal ?? null;
     this.channel = opts.channel ?? null;
     if (this.channel) this.channel.onmessage = (e) => this.onBroadcast(e.data as Broadcast);
+    this.runs.subscribe(() => this.notify());
   }
 
-  /** Cells run and cells edited, for every lesson of `lang`. */
+  /** Cells run (in the kernel now running) and cells edited, for every lesson of `lang`. */
   async progress(lang: Lang): Promise<Record<string, LessonProgress>> {
-    const [done, edits] = await Promise.all([this.kv.entries<number[]>('progress', `${lang}/`), this.kv.entries<SavedCell>('edits', `${lang}/`)]);
+    const edits = await this.kv.entries<SavedCell>('edits', `${lang}/`);
     const out: Record<string, LessonProgress> = {};
     for (const l of this.lessons(lang)) {
       const total = l.cells.filter((c) => c.kind === 'code').length;
-      const d = done.find(([k]) => k === `${lang}/${l.key}`)?.[1];
-      out[l.key] = { done: Array.isArray(d) ? d.length : 0, total, edited: edits.filter(([k, v]) => k.startsWith(`${lang}/${l.key}/`) && checkSaved(v)).length };
+      out[l.key] = { done: Math.min(total, this.runs.done(`${lang}/${l.key}`)), total, edited: edits.filter(([k, v]) => k.startsWith(`${lang}/${l.key}/`) && checkSaved(v)).length };
     }
     return out;
   }
@@ -142,23 +153,40 @@ export class NotebookStore {
     return saved;
   }
 
-  /** What a lesson's Notebook calls when a cell is edited or has run. */
+  /** What a lesson's Notebook calls when a cell is edited or has run, and the record of what ran. */
   hooks(lang: Lang, lessonKey: string): NotebookHooks {
-    const edit = (index: number) => `${lang}/${lessonKey}/${index}`;
-    const pk = `${lang}/${lessonKey}`;
+    const key = (index: number) => `${lang}/${lessonKey}/${index}`;
     return {
-      saveCell: (index, s) => this.saveEdit(edit(index), s),
-      // read-modify-write: cells of a "run all" finish in quick succession, and writes go one at a time
-      cellDone: (index) => {
-        const run = async () => {
-          const d = await this.kv.get<unknown>('progress', pk);
-          const was = Array.isArray(d) ? d.filter((x): x is number => typeof x === 'number') : [];
-          await this.kv.set('progress', pk, [...new Set([...was, index])]);
-        };
-        const prev = this.failed.get(pk)?.retry;
-        this.attempt(pk, prev ? async () => { await prev(); await run(); } : run);
-      },
+      saveCell: (index, s) => this.saveEdit(key(index), s),
+      saveOutputs: (index, s) => this.saveOutputs(key(index), s),
+      runs: this.runs.lesson(`${lang}/${lessonKey}`),
     };
+  }
+
+  /** A lesson's saved outputs by cell index, as the cells showed them when they last finished (in an earlier session). */
+  async savedOutputs(lang: Lang, lesson: Lesson): Promise<Map<number, SavedOutputs>> {
+    const prefix = `${lang}/${lesson.key}/`;
+    const out = new Map<number, SavedOutputs>();
+    let stored: [string, unknown][];
+    try {
+      stored = await this.kv.entries<unknown>('outputs', prefix);
+    } catch (e) {
+      this.emitStatus(message(e));
+      return out;
+    }
+    for (const [k, v] of stored) {
+      const index = Number(k.slice(prefix.length));
+      // a record for no code cell of this lesson (the lesson changed since) is left unread
+      if (Number.isInteger(index) && lesson.cells[index]?.kind === 'code') out.set(index, fromStored(v, lang));
+    }
+    return out;
+  }
+
+  /** Saves a finished cell's outputs (within the budget), or forgets them (null). */
+  private saveOutputs(key: string, s: SavedOutputs | null): void {
+    const rec = s && toStored(s, this.tab, (this.lastAt = Math.max(Date.now(), this.lastAt + 1)));
+    // its own key in `failed`: a failed output save is reported, but it is not an unsaved edit
+    this.attempt(`outputs:${key}`, () => (rec ? this.kv.set('outputs', key, rec) : this.kv.delete('outputs', key)));
   }
 
   /** This tab's cell `key` again as the last edit (after a conflict: "keep mine"). */
@@ -239,6 +267,11 @@ export class NotebookStore {
 
   private async forgetImportedEdits(): Promise<void> {
     for (const l of ['es', 'en'] as const) {
+      this.runs.forget(`${l}/imported`); // its cells are another notebook's now
+      for (const [k] of await this.kv.entries('outputs', `${l}/imported/`)) {
+        await this.kv.delete('outputs', k);
+        this.failed.delete(`outputs:${k}`);
+      }
       for (const [k] of await this.kv.entries('edits', `${l}/imported/`)) {
         await this.kv.delete('edits', k);
         this.shown.delete(k);

@@ -5,6 +5,7 @@ import type { MessageKey } from '../../i18n';
 import { useLang, useT } from '../../i18n/react';
 import { CodeEditor } from '../editor/CodeEditor';
 import { CellToolbar } from './CellToolbar';
+import { NeedsNote, RestoredNote } from './CellNotes';
 import { OutputView } from './OutputView';
 
 interface Props {
@@ -19,19 +20,23 @@ interface Props {
   readOnlyKnobs?: boolean;
   /** why this cell's edit is not saved, if it is not */
   unsaved?: string;
+  /** runs the earlier cells this one needs (its `needs`), then this one */
+  onRunNeeded?(): void;
+  /** a lesson cell index as the page numbers code cells */
+  cellNumber?(index: number): number;
 }
 
 /** The knobs matter only to code that trains or reads them; other cells (data, plots) go without the toolbar. */
 const USES_KNOBS = /\btrain\s*\(|\bknobs\b/;
 const usesKnobs = (source: string): boolean => USES_KNOBS.test(source);
 
-export function CodeCell({ cell, position, support, onEdit, onKnobs, onRun, onRunFrom, onReset, unsaved }: Props) {
+export function CodeCell({ cell, position, support, onEdit, onKnobs, onRun, onRunFrom, onReset, unsaved, onRunNeeded, cellNumber }: Props) {
   const t = useT();
   const lang = useLang();
   const edited = isEdited(cell);
   const count = cell.status === 'queued' ? '*' : cell.status === 'running' ? '*' : (cell.executionCount ?? ' ');
   return (
-    <section className={`cell code-cell status-${cell.status}`} data-testid="code-cell" data-status={cell.status} data-result={cell.result ?? undefined}
+    <section className={`cell code-cell status-${cell.status}`} data-testid="code-cell" data-status={cell.status} data-result={cell.result ?? undefined} data-restored={cell.restored || undefined}
       data-edited={edited || undefined} data-unsaved={unsaved !== undefined || undefined} aria-label={`${t('cellLabel', { n: position })}`}>
       <div className="cell-head">
         <span className="exec-count" data-testid="exec-count" aria-label={t('executionCount')}>[{count}]</span>
@@ -49,9 +54,11 @@ export function CodeCell({ cell, position, support, onEdit, onKnobs, onRun, onRu
       </div>
       {usesKnobs(cell.source) && <CellToolbar knobs={cell.knobs} support={support} onChange={onKnobs} disabled={cell.status !== 'idle'} />}
       <CodeEditor value={cell.source} onChange={onEdit} onRun={onRun} label={t('cellLabel', { n: position })} />
+      {cell.restored && <RestoredNote />}
       <div className="outputs" data-testid="outputs" aria-live="polite">
         {cell.outputs.map((o) => <ErrorBoundary key={o.id} lang={lang}><OutputView output={o} onRetry={cell.status === 'idle' ? () => onRun(false) : undefined} /></ErrorBoundary>)}
         {cell.result === 'interrupted' && <p className="out-error" data-testid="interrupted">{t('interrupted')}</p>}
+        {cell.needs && onRunNeeded && <NeedsNote needs={cell.needs} cellNumber={cellNumber ?? ((i) => i + 1)} onRun={onRunNeeded} disabled={cell.status !== 'idle'} />}
       </div>
     </section>
   );

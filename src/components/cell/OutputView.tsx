@@ -34,7 +34,8 @@ export function OutputView({ output, onRetry }: { output: Output; onRetry?: () =
         </table>
       );
     case 'chart':
-      return <Suspense fallback={<div className="chart-loading" />}><ChartView spec={output.spec} /></Suspense>;
+      // data-output-id: the export finds the chart on screen to add its picture (chartImage.ts)
+      return <div className="out-chart" data-output-id={output.id}><Suspense fallback={<div className="chart-loading" />}><ChartView spec={output.spec} /></Suspense></div>;
     case 'digits':
       return <DigitGrid title={output.title} images={output.images} labels={output.labels} predictions={output.predictions} />;
     case 'progress':

@@ -1,6 +1,7 @@
 // One cell's state and its transitions, with no React: idle → queued → running → idle.
 import type { Knobs, Output } from '../kernel/protocol';
 import type { CellSpec } from './lesson';
+import type { Needs } from './needs';
 
 export type CellStatus = 'idle' | 'queued' | 'running';
 export type RunResult = 'ok' | 'error' | 'stopped' | 'interrupted';
@@ -14,6 +15,10 @@ export interface CellState {
   readonly outputs: readonly Output[];
   readonly executionCount: number | null;
   readonly result: RunResult | null;
+  /** its outputs come from an earlier session (a reload, an import): its variables are not in the kernel */
+  readonly restored: boolean;
+  /** it failed for a name an earlier cell defines, and that cell has not run to the end in this kernel */
+  readonly needs: Needs | null;
 }
 
 export type CellEvent =
@@ -24,12 +29,14 @@ export type CellEvent =
   | { type: 'start'; count: number }
   | { type: 'output'; output: Output }
   | { type: 'outputs'; outputs: readonly Output[] } // a burst, applied at once
-  | { type: 'finish'; result: RunResult }
+  | { type: 'finish'; result: RunResult; needs?: Needs | null }
+  /** outputs saved by an earlier session (or an imported file), shown until the cell runs again */
+  | { type: 'restore'; outputs: readonly Output[]; count: number | null }
   | { type: 'clear' }
   | { type: 'reset' };
 
 export function newCell(spec: CellSpec, knobs: Knobs): CellState {
-  return { spec, source: spec.source, knobs, originalKnobs: knobs, status: 'idle', outputs: [], executionCount: null, result: null };
+  return { spec, source: spec.source, knobs, originalKnobs: knobs, status: 'idle', outputs: [], executionCount: null, result: null, restored: false, needs: null };
 }
 
 export function isEdited(c: CellState): boolean {
@@ -47,7 +54,7 @@ export function transitionCell(c: CellState, e: CellEvent): CellState {
     case 'dequeue':
       return c.status === 'queued' ? { ...c, status: 'idle' } : c;
     case 'start':
-      return { ...c, status: 'running', outputs: [], executionCount: e.count, result: null };
+      return { ...c, status: 'running', outputs: [], executionCount: e.count, result: null, restored: false, needs: null };
     case 'output': {
       const i = c.outputs.findIndex((o) => o.id === e.output.id);
       const outputs = i < 0 ? [...c.outputs, e.output] : c.outputs.map((o, j) => (j === i ? e.output : o));
@@ -64,9 +71,12 @@ export function transitionCell(c: CellState, e: CellEvent): CellState {
       return { ...c, outputs };
     }
     case 'finish':
-      return { ...c, status: 'idle', result: e.result };
+      return { ...c, status: 'idle', result: e.result, needs: e.needs ?? null };
+    case 'restore':
+      // no result: how that run ended says nothing about this kernel (`data-result` is this session's)
+      return c.status === 'idle' ? { ...c, outputs: e.outputs, executionCount: e.count, result: null, restored: true, needs: null } : c;
     case 'clear':
-      return { ...c, outputs: [], result: null, executionCount: null };
+      return { ...c, outputs: [], result: null, executionCount: null, restored: false, needs: null };
     case 'reset':
       return { ...c, source: c.spec.source, knobs: c.originalKnobs };
   }

@@ -1,8 +1,9 @@
-import { afterEach, expect, it, vi } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { Knobs, Output } from '../kernel/protocol';
 import type { RunStatus } from '../kernelClient';
 import { parseLesson, type Lesson } from './lesson';
-import { Notebook, type Kernel, type SavedCell } from './notebook';
+import { Notebook, type Kernel, type SavedCell, type SavedOutputs } from './notebook';
+import { KernelRuns } from './runs';
 
 /** A kernel the test drives: it hands out the running cell's output callback and its end. */
 class FakeKernel implements Kernel {
@@ -20,7 +21,7 @@ class FakeKernel implements Kernel {
 }
 
 const lesson = parseLesson('```js cell\na = 1\n```\n\n```js cell\nb = 2\n```\n', '01-t', 'en');
-const hooks = { saveCell: () => undefined, cellDone: () => undefined };
+const hooks = { saveCell: () => undefined };
 const text = (id: string): Output => ({ id, kind: 'text', text: id });
 
 afterEach(() => { vi.useRealTimers(); });
@@ -72,7 +73,7 @@ const lessonAB: Lesson = { key: '01', slug: '01-a', lang: 'en', title: 'A', cell
 
 it('saves an edit once; the editor echoing the same source saves nothing (issue 11)', () => {
   const saves: [number, SavedCell | null][] = [];
-  const nb = new Notebook(lessonAB, new FakeKernel(), 'en', { saveCell: (i, s) => saves.push([i, s]), cellDone: () => undefined });
+  const nb = new Notebook(lessonAB, new FakeKernel(), 'en', { saveCell: (i, s) => saves.push([i, s]) });
   nb.edit(0, 'x');
   nb.edit(0, 'x');
   expect(saves.map(([i, s]) => [i, s?.source])).toEqual([[0, 'x']]);
@@ -80,7 +81,7 @@ it('saves an edit once; the editor echoing the same source saves nothing (issue 
 
 it('shows another tab\'s version of a cell without saving it again, and null as the original', () => {
   const saves: unknown[] = [];
-  const nb = new Notebook(lessonAB, new FakeKernel(), 'en', { saveCell: (...a) => saves.push(a), cellDone: () => undefined });
+  const nb = new Notebook(lessonAB, new FakeKernel(), 'en', { saveCell: (...a) => saves.push(a) });
   const knobs = nb.getSnapshot().cells[1].knobs;
   nb.applySaved(1, { source: 'theirs', knobs: { ...knobs, epochs: 3 } });
   expect(nb.getSnapshot().cells[1]).toMatchObject({ source: 'theirs', knobs: { epochs: 3 } });
@@ -89,4 +90,104 @@ it('shows another tab\'s version of a cell without saving it again, and null as 
   nb.applySaved(1, null);
   expect(nb.getSnapshot().cells[1]).toMatchObject({ source: 'b', knobs });
   expect(saves).toEqual([]);
+});
+
+const settle = () => new Promise((r) => setTimeout(r, 0));
+const notDefined = (name: string): Output => ({ id: 'error', kind: 'error', name: 'ReferenceError', message: `${name} is not defined`, line: 1 });
+/** lesson 2's shape: the cell that trains defines `run`, the next one reads it */
+const lesson2 = parseLesson('# T\n\n```js cell\nconst run = await train();\n```\n\ntext\n\n```js cell\nawait show.predictions(run);\n```\n', '02-t', 'en');
+
+describe('outputs from an earlier session (issue 12)', () => {
+  it('are shown marked as restored and count as nothing run; a run replaces them, and its outputs are saved once, when it finishes', async () => {
+    const k = new FakeKernel();
+    const runs = new KernelRuns();
+    const saved: [number, SavedOutputs | null][] = [];
+    const nb = new Notebook(lesson, k, 'en', { saveCell: () => undefined, saveOutputs: (i, s) => saved.push([i, s]), runs: runs.lesson('en/01') }, new Map(), new Map([[0, { outputs: [text('old')], count: 7 }]]));
+    expect(nb.getSnapshot().cells[0]).toMatchObject({ restored: true, executionCount: 7, result: null, outputs: [text('old')] });
+    expect(nb.getSnapshot().cells[1]).toMatchObject({ restored: false, outputs: [] });
+    expect(runs.done('en/01')).toBe(0);
+    nb.run(0);
+    await settle();
+    expect(nb.getSnapshot().cells[0]).toMatchObject({ restored: false, outputs: [], status: 'running' });
+    k.out!([text('a')]);
+    k.out!([text('b')]);
+    expect(saved).toEqual([]); // not at every output
+    k.end!('ok');
+    await settle();
+    expect(saved).toEqual([[0, { outputs: [text('a'), text('b')], count: 1 }]]);
+    expect(runs.done('en/01')).toBe(1);
+    runs.restarted(1); // the kernel was restarted: nothing has run in it
+    expect(runs.done('en/01')).toBe(0);
+    nb.clearOutputs();
+    expect(saved.at(-1)).toEqual([0, null]);
+  });
+
+  it('a shared record keeps what ran when the page comes back to a lesson (a new Notebook), and counts go on', async () => {
+    const k = new FakeKernel();
+    const runs = new KernelRuns();
+    const first = new Notebook(lesson, k, 'en', { saveCell: () => undefined, runs: runs.lesson('en/01') });
+    first.run(0);
+    await settle();
+    k.end!('ok');
+    await settle();
+    const again = new Notebook(lesson, k, 'en', { saveCell: () => undefined, runs: runs.lesson('en/01') });
+    expect(again.resultNow(0)).toBe('ok');
+    expect(again.cellsRunIn(0)).toEqual([1]);
+    again.run(1);
+    await settle();
+    expect(again.getSnapshot().cells[1].executionCount).toBe(2);
+  });
+});
+
+describe('"run cell N first" (issue 12)', () => {
+  async function failWith(nb: Notebook, k: FakeKernel, i: number, out: Output) {
+    nb.run(i);
+    await settle();
+    k.out!([out]);
+    k.end!('error');
+    await settle();
+  }
+
+  it('a cell that reads a variable of a cell not run in this kernel says which, and its button runs that cell, then this one', async () => {
+    const k = new FakeKernel();
+    const nb = new Notebook(lesson2, k, 'en', hooks);
+    await failWith(nb, k, 3, notDefined('run'));
+    expect(nb.getSnapshot().cells[3].needs).toEqual({ name: 'run', definer: 1, reason: 'notRun', run: [1] });
+    nb.runNeeded(3);
+    await settle();
+    expect(nb.getSnapshot().cells.map((c) => c.status)).toEqual(['idle', 'running', 'idle', 'queued']);
+    k.end!('ok');
+    await settle();
+    expect(nb.getSnapshot().running).toBe(3);
+    k.end!('ok');
+    await settle();
+    expect(nb.getSnapshot().cells[3]).toMatchObject({ result: 'ok', needs: null });
+  });
+
+  it('after a Stop it blames the stopped cell; after a restart, the cell that has not run in the new kernel', async () => {
+    const k = new FakeKernel();
+    const nb = new Notebook(lesson2, k, 'en', hooks);
+    nb.run(1);
+    await settle();
+    k.end!('stopped');
+    await settle();
+    await failWith(nb, k, 3, notDefined('run'));
+    expect(nb.getSnapshot().cells[3].needs).toMatchObject({ definer: 1, reason: 'stopped' });
+    nb.run(1);
+    await settle();
+    k.end!('ok');
+    await settle();
+    k.restart();
+    await failWith(nb, k, 3, notDefined('run'));
+    expect(nb.getSnapshot().cells[3].needs).toMatchObject({ definer: 1, reason: 'notRun' });
+  });
+
+  it('another error, or a name no earlier cell defines, has no such note', async () => {
+    const k = new FakeKernel();
+    const nb = new Notebook(lesson2, k, 'en', hooks);
+    await failWith(nb, k, 3, { id: 'error', kind: 'error', name: 'TypeError', message: 'x is not a function' });
+    expect(nb.getSnapshot().cells[3].needs).toBeNull();
+    await failWith(nb, k, 3, notDefined('nowhere'));
+    expect(nb.getSnapshot().cells[3].needs).toBeNull();
+  });
 });

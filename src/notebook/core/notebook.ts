@@ -3,9 +3,11 @@
 import type { Lang } from '../../i18n';
 import type { Knobs, Output } from '../kernel/protocol';
 import type { RunStatus } from '../kernelClient';
-import { isEdited, newCell, transitionCell, type CellEvent, type CellState } from './cell';
+import { isEdited, newCell, transitionCell, type CellEvent, type CellState, type RunResult } from './cell';
 import { knobsFromOptions } from './knobs';
 import type { Lesson } from './lesson';
+import { missingName, whyMissing, type Needs } from './needs';
+import { localRuns, type LessonRuns } from './runs';
 
 export interface Kernel {
   readonly busy: boolean;
@@ -17,10 +19,15 @@ export interface Kernel {
 }
 
 export interface SavedCell { source: string; knobs: Knobs }
+/** A code cell's outputs as they stood when it finished, to show again after a reload. */
+export interface SavedOutputs { outputs: readonly Output[]; count: number | null }
 
 export interface NotebookHooks {
   saveCell(index: number, saved: SavedCell | null): void; // null: back to the original
-  cellDone(index: number): void; // a code cell ran without error
+  /** a code cell finished (not at every output: once); null: its outputs were cleared */
+  saveOutputs?(index: number, saved: SavedOutputs | null): void;
+  /** what ran in the page's kernel, shared by the page's notebooks (default: this notebook's own record) */
+  runs?: LessonRuns;
 }
 
 export interface NotebookState {
@@ -39,16 +46,18 @@ export class Notebook {
   /** outputs received and not yet applied: a burst becomes one state update per frame */
   private incoming: { cell: number; outputs: Output[] } | null = null;
   private frame: { raf: number | null; timer: ReturnType<typeof setTimeout> | null } | null = null;
-  /** each cell's execution count, and the kernel generation it ran in */
-  private ran = new Map<number, { count: number; generation: number }>();
+  /** each cell's last run: its execution count, the kernel generation it ran in, how it ended */
+  private readonly runs: LessonRuns;
 
-  constructor(lesson: Lesson, private readonly kernel: Kernel, private readonly lang: Lang, private readonly hooks: NotebookHooks, saved: Map<number, SavedCell> = new Map(), outputs?: Map<number, { outputs: Output[]; count: number | null }>) {
+  /** `outputs`: what an earlier session (or an imported file) showed; marked as such until the cell runs again. */
+  constructor(lesson: Lesson, private readonly kernel: Kernel, private readonly lang: Lang, private readonly hooks: NotebookHooks, saved: Map<number, SavedCell> = new Map(), outputs?: ReadonlyMap<number, SavedOutputs>) {
+    this.runs = hooks.runs ?? localRuns();
     const cells = lesson.cells.map((spec) => {
       let c = newCell(spec, knobsFromOptions(spec.options));
       const s = saved.get(spec.index);
       if (s) c = { ...c, source: s.source, knobs: { ...c.knobs, ...s.knobs } };
       const o = outputs?.get(spec.index);
-      if (o) c = { ...c, outputs: o.outputs, executionCount: o.count };
+      if (o && spec.kind === 'code' && (o.outputs.length || o.count !== null)) c = transitionCell(c, { type: 'restore', outputs: o.outputs, count: o.count });
       return c;
     });
     this.state = { lesson, cells, queue: [], running: null, counter: 0, stopping: false };
@@ -94,7 +103,11 @@ export class Notebook {
   setKnobs(i: number, knobs: Partial<Knobs>) { this.apply(i, { type: 'setKnobs', knobs }); this.persist(i); }
   resetCell(i: number) { this.apply(i, { type: 'reset' }); this.persist(i); }
   resetLesson() { this.state.cells.forEach((_, i) => { this.apply(i, { type: 'reset' }); this.persist(i); }); }
-  clearOutputs() { this.set({ cells: this.state.cells.map((c) => transitionCell(c, { type: 'clear' })) }); }
+  clearOutputs() {
+    const had = this.state.cells.filter((c) => c.outputs.length || c.executionCount !== null);
+    this.set({ cells: this.state.cells.map((c) => transitionCell(c, { type: 'clear' })) });
+    for (const c of had) this.hooks.saveOutputs?.(c.spec.index, null);
+  }
 
   private enqueue(indices: number[]) {
     const code = indices.filter((i) => this.state.cells[i]?.spec.kind === 'code' && this.state.cells[i].status === 'idle');
@@ -106,6 +119,11 @@ export class Notebook {
   run(i: number) { this.enqueue([i]); }
   runAll() { this.enqueue(this.state.cells.map((_, i) => i)); }
   runFrom(i: number) { this.enqueue(this.state.cells.map((_, j) => j).filter((j) => j >= i)); }
+  /** Runs the earlier cells a failed cell needs (its `needs`), then the cell itself. */
+  runNeeded(i: number) {
+    const needs = this.state.cells[i]?.needs;
+    if (needs) this.enqueue([...needs.run, i]);
+  }
 
   private cancelQueue() {
     this.state.queue.forEach((i) => this.apply(i, { type: 'dequeue' }));
@@ -152,7 +170,20 @@ export class Notebook {
 
   /** The execution counts of the cells that ran in kernel `generation` (their variables went with it). */
   cellsRunIn(generation: number): number[] {
-    return [...this.ran.values()].filter((r) => r.generation === generation).map((r) => r.count).sort((a, b) => a - b);
+    return [...this.runs.all().values()].filter((r) => r.generation === generation).map((r) => r.count).sort((a, b) => a - b);
+  }
+
+  /** How cell `i`'s run in the kernel now running ended; null if it has not run in it. */
+  resultNow(i: number): RunResult | null {
+    const r = this.runs.get(this.state.cells[i]?.spec.index ?? -1);
+    return r && r.generation === this.kernel.generation ? r.result : null;
+  }
+
+  /** Why failed cell `i` lacked a name an earlier cell defines, if that is why it failed. */
+  private needsOf(i: number): Needs | null {
+    const name = this.state.cells[i].outputs.map(missingName).find((n) => n !== null);
+    if (!name) return null;
+    return whyMissing(this.state.cells.map((c) => ({ kind: c.spec.kind, source: c.source })), i, name, (j) => this.resultNow(j));
   }
 
   private async drain() {
@@ -161,17 +192,20 @@ export class Notebook {
     try {
       while (this.state.queue.length) {
         const [i, ...rest] = this.state.queue;
-        const counter = this.state.counter + 1;
-        this.set({ queue: rest, running: i, counter });
-        this.apply(i, { type: 'start', count: counter });
+        const count = this.runs.nextCount();
+        this.set({ queue: rest, running: i, counter: count });
+        this.apply(i, { type: 'start', count });
         const c = this.state.cells[i];
-        this.ran.set(i, { count: counter, generation: this.kernel.generation });
+        const generation = this.kernel.generation;
+        this.runs.set(c.spec.index, { count, generation, result: null });
         const status = await this.kernel.run(c.source, c.knobs, this.lang, (os) => this.receive(i, os));
         this.flushOutputs();
-        this.apply(i, { type: 'finish', result: status });
+        this.runs.set(c.spec.index, { count, generation, result: status });
+        this.apply(i, { type: 'finish', result: status, needs: status === 'error' ? this.needsOf(i) : null });
         this.set({ running: null });
-        if (status === 'ok') this.hooks.cellDone(c.spec.index);
-        else this.cancelQueue(); // like Jupyter: an error or a stop ends "run all"
+        const done = this.state.cells[i];
+        this.hooks.saveOutputs?.(done.spec.index, { outputs: done.outputs, count: done.executionCount });
+        if (status !== 'ok') this.cancelQueue(); // like Jupyter: an error or a stop ends "run all"
       }
     } finally {
       this.draining = false;

@@ -39,9 +39,18 @@ export interface CellFailure {
 
 export async function executeCell(code: string, scope: Record<string, unknown>, url: string): Promise<{ value: unknown } | { failure: CellFailure }> {
   let body: string;
+  // names this run adds to the scope (so that its declarations land there): if the cell stops or
+  // fails before it assigns one, the name goes again, and a later cell that reads it is told that it
+  // is not defined (issue 12) rather than handed `undefined` and failing for a reason that misleads
+  const added: string[] = [];
   try {
     const t = transformCell(code);
-    for (const n of t.declared) if (!(n in scope)) scope[n] = undefined;
+    for (const n of t.declared) {
+      if (!(n in scope)) {
+        scope[n] = undefined;
+        added.push(n);
+      }
+    }
     body = t.body;
   } catch (e) {
     if (e instanceof CellSyntaxError) return { failure: { name: 'SyntaxError', message: e.message, line: e.line, stopped: false, error: e } };
@@ -53,6 +62,7 @@ export async function executeCell(code: string, scope: Record<string, unknown>, 
     const fn = new AsyncFunction('__scope', `${WRAP_PREFIX}${body}\n}\n//# sourceURL=${url}`);
     return { value: await fn(scope) };
   } catch (e) {
+    forgetUnassigned(scope, added);
     const err = e instanceof Error ? e : new Error(`a non-Error value was thrown: ${thrownText(e)}`);
     const raw = cellFrameLine(err.stack, url);
     return {
@@ -61,6 +71,17 @@ export async function executeCell(code: string, scope: Record<string, unknown>, 
         line: raw !== null ? raw - offset : undefined, error: e,
       },
     };
+  }
+}
+
+/** Removes the names of `added` that are still undefined (the cell never got to assign them). */
+function forgetUnassigned(scope: Record<string, unknown>, added: readonly string[]): void {
+  for (const n of added) {
+    try {
+      if (scope[n] === undefined) delete scope[n];
+    } catch {
+      // a cell that made the name a getter or locked it keeps it
+    }
   }
 }
 
