@@ -79,6 +79,12 @@ test.describe('phone, 360px', () => {
           await expect(table).toBeVisible();
           const box = await table.evaluate((el) => ({ sw: el.scrollWidth, cw: el.clientWidth }));
           expect(box.sw, `${lang}/${key}: the table is wider than the screen and scrolls in its own box`).toBeGreaterThan(box.cw);
+          // and a keyboard can scroll it: it takes the focus, the arrow keys move it
+          await expect(table).toHaveAttribute('tabindex', '0');
+          await table.focus();
+          await page.keyboard.press('ArrowRight');
+          await page.keyboard.press('ArrowRight');
+          await expect.poll(() => table.evaluate((el) => el.scrollLeft)).toBeGreaterThan(0);
         }
         await expectNoPageScroll(page, `${lang}/${key}`);
       }

@@ -20,6 +20,7 @@ import { useDrawer } from './components/ui/useDrawer';
 import { Welcome } from './components/welcome/Welcome';
 import { LessonIntro, hasIntro } from './components/lesson/LessonIntro';
 import { useMonacoTheme } from './design/useMonacoTheme';
+import { useScrollBoxes } from './design/scrollBoxes';
 import { defaultRoute, parseRoute, routeHash, type Route } from './route';
 
 const store = openStore(kv, lessons);
@@ -94,6 +95,7 @@ export function App() {
   const all = lessons(lang);
   const number = lesson ? all.indexOf(lesson) + 1 : 0;
   useMonacoTheme(lesson !== undefined);
+  useScrollBoxes('#lesson');
   useEffect(() => {
     document.title = lesson ? `${lesson.title} · ${translate(lang, 'appTitle')}` : `${translate(lang, 'appTitle')} · ${translate(lang, 'welcomeTitle')}`;
   }, [lesson, lang]);
