@@ -160,7 +160,8 @@ export function App() {
     }
   }, [imported, kernel, lang]);
 
-  const switchLang = (l: Lang) => { location.hash = routeHash(l, key); };
+  // a lesson by its key (a slug differs per language), so the same lesson opens in the other language
+  const switchLang = (l: Lang) => { location.hash = routeHash(l, lesson?.key ?? key); };
   const intro = lesson !== undefined && hasIntro(lesson);
 
   return (
@@ -184,7 +185,7 @@ export function App() {
       </header>
       <div className="layout">
         <ErrorBoundary lang={lang}>
-          <Sidebar lang={lang} lessons={all} current={key} progress={progress} importedTitle={imported?.lesson.title} open={drawer.open} navRef={drawer.panel} />
+          <Sidebar lang={lang} lessons={all} current={lesson?.key ?? key} progress={progress} importedTitle={imported?.lesson.title} open={drawer.open} navRef={drawer.panel} />
         </ErrorBoundary>
         {drawer.open && <div className="drawer-backdrop" data-testid="drawer-backdrop" onClick={() => drawer.close()} aria-hidden="true" />}
         <main id="lesson" ref={mainRef} tabIndex={-1} className={key === null ? 'page-welcome' : 'page-lesson'}>

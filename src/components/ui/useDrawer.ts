@@ -4,6 +4,9 @@
 // page, when the page takes the focus (see App).
 import { useCallback, useEffect, useRef, useState } from 'react';
 
+/** The widest window where the sidebar is a drawer (styles.css: `@media (max-width: 800px)`). */
+export const DRAWER_MAX_WIDTH = 800;
+
 export function useDrawer() {
   const [open, setOpen] = useState(false);
   const button = useRef<HTMLButtonElement>(null);
@@ -33,8 +36,15 @@ export function useDrawer() {
       e.preventDefault();
       close();
     };
+    // the window grows past the drawer's width: the sidebar is shown anyway, and the drawer is closed
+    const wide = matchMedia(`(min-width: ${DRAWER_MAX_WIDTH + 1}px)`);
+    const onWide = () => { if (wide.matches) close(false); };
     document.addEventListener('keydown', onKey);
-    return () => document.removeEventListener('keydown', onKey);
+    wide.addEventListener('change', onWide);
+    return () => {
+      document.removeEventListener('keydown', onKey);
+      wide.removeEventListener('change', onWide);
+    };
   }, [open, close]);
 
   return { open, toggle, close, button, panel };

@@ -1,7 +1,7 @@
 // The first screen (`#/es`, `#/en`): what the course is and for whom, how a notebook works, the four
 // backends in their colours, the one-click race, and the path through the lessons.
-import { BACKEND_NAMES } from '../../backends/types';
-import type { Lang } from '../../i18n';
+import { BACKEND_NAMES, type BackendName } from '../../backends/types';
+import type { Lang, MessageKey } from '../../i18n';
 import { backendText } from '../../i18n/backendText';
 import { useT } from '../../i18n/react';
 import type { Lesson } from '../../notebook/core/lesson';
@@ -13,6 +13,11 @@ import { LessonCard } from './LessonCard';
 
 /** The lesson that compares every backend: "See it race" opens it and runs its first cell. */
 export const RACE_LESSON = '03';
+
+/** What each backend stands for, in the words of the course. */
+const WHAT: Record<BackendName, MessageKey> = {
+  js: 'welcomeBackend_js', workers: 'welcomeBackend_workers', wasm: 'welcomeBackend_wasm', webgpu: 'welcomeBackend_webgpu',
+};
 
 interface Props {
   lang: Lang;
@@ -67,7 +72,7 @@ export function Welcome({ lang, lessons, progress, support }: Props) {
               <li key={b} className={`backend-item backend-${b}`} data-unavailable={unavailable || undefined}>
                 <span className="backend-chip"><span className="swatch" aria-hidden="true" />{b}</span>
                 <span className="backend-what">
-                  {t(`welcomeBackend_${b}`)}
+                  {t(WHAT[b])}
                   {unavailable && <span className="backend-off" title={backendText(lang, s)}> — {t('welcomeBackendUnavailable')}</span>}
                 </span>
               </li>
