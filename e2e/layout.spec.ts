@@ -184,7 +184,11 @@ test('the first screen is the welcome page', async ({ page }) => {
 
 test('"See it race" opens lesson 3 and runs its first cell, once', async ({ page }) => {
   test.setTimeout(180_000);
-  await page.goto('/?samples=3000#/en');
+  // from lesson 3 to the welcome page and back by the race: the lesson's notebook is the one kept, and
+  // nothing replaces it (and stops its run) after the run has started
+  await page.goto('/?samples=3000#/en/03');
+  await expect(page.getByTestId('notebook')).toBeVisible();
+  await page.getByTestId('brand').click();
   await page.getByTestId('see-it-race').click();
   const first = codeCell(page, 0);
   await expect(first).toHaveAttribute('data-status', /^(queued|running)$/);

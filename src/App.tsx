@@ -104,7 +104,8 @@ export function App() {
   // imported one loads (that would stop a cell the first notebook had started)
   const importedDep = key === 'imported' ? imported : null;
   useEffect(() => {
-    if (!lesson) return;
+    // back from the welcome page to the lesson shown before: the same notebook, its outputs and run
+    if (!lesson || nbRef.current?.getSnapshot().lesson === lesson) return;
     let cancelled = false;
     const fromImport = lesson.key === 'imported' ? importedDep : null;
     void (async () => {
