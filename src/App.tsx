@@ -59,10 +59,10 @@ function downloadIpynb(nb: Notebook): void {
 }
 
 export function App() {
-  const drawer = useDrawer();
+  const { open: drawerOpen, toggle: toggleDrawer, close: closeDrawer, button: menuButton, panel: drawerPanel } = useDrawer();
   const mainRef = useRef<HTMLElement>(null);
   const route = useRoute((next, prev) => {
-    drawer.close(false);
+    closeDrawer(false);
     if (next.key === prev.key) return;
     // a new page: start at its top, with the focus on it (where a screen reader expects to be)
     requestAnimationFrame(() => {
@@ -169,7 +169,7 @@ export function App() {
     <LangContext.Provider value={lang}>
       <a className="skip-link" href="#lesson" onClick={(e) => { e.preventDefault(); mainRef.current?.focus(); }}>{translate(lang, 'skipToContent')}</a>
       <header className="app-header">
-        <button type="button" className="menu-button" ref={drawer.button} onClick={drawer.toggle} aria-expanded={drawer.open} aria-controls={SIDEBAR_ID}
+        <button type="button" className="menu-button" ref={menuButton} onClick={toggleDrawer} aria-expanded={drawerOpen} aria-controls={SIDEBAR_ID}
           title={translate(lang, 'navMenuLabel')} data-testid="menu-button">
           <span className="menu-icon" aria-hidden="true" />{translate(lang, 'navMenu')}
         </button>
@@ -186,9 +186,9 @@ export function App() {
       </header>
       <div className="layout">
         <ErrorBoundary lang={lang}>
-          <Sidebar lang={lang} lessons={all} current={lesson?.key ?? key} progress={progress} importedTitle={imported?.lesson.title} open={drawer.open} navRef={drawer.panel} />
+          <Sidebar lang={lang} lessons={all} current={lesson?.key ?? key} progress={progress} importedTitle={imported?.lesson.title} open={drawerOpen} navRef={drawerPanel} />
         </ErrorBoundary>
-        {drawer.open && <div className="drawer-backdrop" data-testid="drawer-backdrop" onClick={() => drawer.close()} aria-hidden="true" />}
+        {drawerOpen && <div className="drawer-backdrop" data-testid="drawer-backdrop" onClick={() => closeDrawer()} aria-hidden="true" />}
         <main id="lesson" ref={mainRef} tabIndex={-1} className={key === null ? 'page-welcome' : 'page-lesson'}>
           {key !== null && notebook && <Toolbar notebook={notebook} onExport={onExport} onImport={onImport} />}
           {!globalThis.crossOriginIsolated && <p className="banner" role="note" data-testid="isolation-notice">{translate(lang, 'notIsolated')}</p>}
