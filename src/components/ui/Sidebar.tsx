@@ -4,7 +4,6 @@ import { useT } from '../../i18n/react';
 import type { Lesson } from '../../notebook/core/lesson';
 import type { LessonProgress } from '../../notebook/store';
 import { routeHash } from '../../route';
-import { formatMinutes } from '../welcome/format';
 
 interface Props {
   lang: Lang;
@@ -20,7 +19,7 @@ interface Props {
 
 export const SIDEBAR_ID = 'sidebar';
 
-/** The way through the course: Start, then each lesson with its time and progress. Sticky on desktops. */
+/** The way through the course: Start, then each lesson with its progress. Sticky on desktops. */
 export function Sidebar({ lang, lessons, current, progress, importedTitle, open, navRef }: Props) {
   const t = useT();
   return (
@@ -39,7 +38,6 @@ export function Sidebar({ lang, lessons, current, progress, importedTitle, open,
                 <span>{l.title}</span>
               </a>
               <div className="lesson-meta">
-                {l.minutes !== undefined && <span>{formatMinutes(lang, l.minutes)}</span>}
                 <progress value={p.done} max={p.total || 1} aria-label={t('progress', { done: p.done, total: p.total })} />
                 <span data-testid={`lesson-progress-${l.key}`}>{t('progress', { done: p.done, total: p.total })}</span>
                 {p.edited > 0 && <span className="badge edited" data-testid={`lesson-edited-${l.key}`}>{t('editedCells', { n: p.edited })}</span>}
