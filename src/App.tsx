@@ -15,22 +15,34 @@ import { StorageNotices, useStorageNotices } from './components/ui/StorageNotice
 import { ChoiceDialog } from './components/ui/ChoiceDialog';
 import { chartImages } from './components/cell/chartImage';
 import { NotebookView } from './components/NotebookView';
-import { Sidebar } from './components/ui/Sidebar';
+import { SIDEBAR_ID, Sidebar } from './components/ui/Sidebar';
 import { Toolbar } from './components/ui/Toolbar';
+import { useDrawer } from './components/ui/useDrawer';
+import { Welcome } from './components/welcome/Welcome';
+import { LessonIntro, hasIntro } from './components/lesson/LessonIntro';
+import { useMonacoTheme } from './design/useMonacoTheme';
+import { useScrollBoxes } from './design/scrollBoxes';
+import { defaultRoute, parseRoute, routeHash, type Route } from './route';
 
 const store = openStore(kv, lessons);
 
-function parseHash(): { lang: Lang; key: string } {
-  const m = location.hash.match(/^#\/(es|en)\/([\w-]+)/);
-  if (m) return { lang: m[1] as Lang, key: m[2] };
-  const lang: Lang = navigator.language?.toLowerCase().startsWith('es') ? 'es' : 'en';
-  return { lang, key: lessons(lang)[0]?.key ?? '01' };
-}
+const currentRoute = (): Route => parseRoute(location.hash) ?? defaultRoute(navigator.language);
 
-function useRoute() {
-  const [route, setRoute] = useState(parseHash);
+/** The route in the hash. A hash that is not a route (an in-page anchor) leaves it as it is. */
+function useRoute(onChange: (next: Route, prev: Route) => void) {
+  const [route, setRoute] = useState(currentRoute);
+  const shown = useRef(route);
+  const cb = useRef(onChange);
+  useEffect(() => { cb.current = onChange; });
   useEffect(() => {
-    const on = () => setRoute(parseHash());
+    const on = () => {
+      const next = parseRoute(location.hash);
+      if (!next) return;
+      const prev = shown.current;
+      shown.current = next;
+      setRoute(next);
+      cb.current(next, prev);
+    };
     window.addEventListener('hashchange', on);
     return () => window.removeEventListener('hashchange', on);
   }, []);
@@ -51,7 +63,18 @@ async function downloadIpynb(nb: Notebook, onScreen: boolean): Promise<void> {
 }
 
 export function App() {
-  const { lang, key } = useRoute();
+  const { open: drawerOpen, toggle: toggleDrawer, close: closeDrawer, button: menuButton, panel: drawerPanel } = useDrawer();
+  const mainRef = useRef<HTMLElement>(null);
+  const route = useRoute((next, prev) => {
+    closeDrawer(false);
+    if (next.key === prev.key) return;
+    // a new page: start at its top, with the focus on it (where a screen reader expects to be)
+    requestAnimationFrame(() => {
+      window.scrollTo(0, 0);
+      mainRef.current?.focus({ preventScroll: true });
+    });
+  });
+  const { lang, key } = route;
   const kernel = useMemo(() => new KernelClient(), []);
   const [support, setSupport] = useState<Partial<BackendSupport>>({});
   const [notebook, setNotebook] = useState<Notebook | null>(null);
@@ -61,6 +84,8 @@ export function App() {
   const [quarantined, setQuarantined] = useState<Quarantined | null>(null);
   const [importAsk, setImportAsk] = useState<null | { n: number; exported: boolean; resolve(go: boolean): void }>(null);
   const nbRef = useRef<Notebook | null>(null);
+  /** the route whose "run the first cell" has been done (it runs once, not again for the same route) */
+  const ranFor = useRef<Route | null>(null);
 
   useEffect(() => () => kernel.dispose(), [kernel]);
   useEffect(() => kernel.onRestart((info) => setBanner(restartText(lang, info, nbRef.current?.cellsRunIn(info.generation) ?? []))), [kernel, lang]);
@@ -72,12 +97,23 @@ export function App() {
   useEffect(() => { void store.loadImported().then((r) => { setImported(r.notebook); setQuarantined(r.quarantined); }); }, []);
   const storage = useStorageNotices(store, lang, notebook);
 
-  const lesson = key === 'imported' ? imported?.lesson : findLesson(lang, key);
-
+  const lesson = key === null ? undefined : key === 'imported' ? imported?.lesson : findLesson(lang, key);
+  const all = lessons(lang);
+  const number = lesson ? all.indexOf(lesson) + 1 : 0;
+  useMonacoTheme(lesson !== undefined);
+  useScrollBoxes('#lesson');
   useEffect(() => {
-    if (!lesson) return;
+    document.title = lesson ? `${lesson.title} · ${translate(lang, 'appTitle')}` : `${translate(lang, 'appTitle')} · ${translate(lang, 'welcomeTitle')}`;
+  }, [lesson, lang]);
+
+  // only the imported notebook depends on `imported`: a lesson's notebook is not made again when the
+  // imported one loads (that would stop a cell the first notebook had started)
+  const importedDep = key === 'imported' ? imported : null;
+  useEffect(() => {
+    // back from the welcome page to the lesson shown before: the same notebook, its outputs and run
+    if (!lesson || nbRef.current?.getSnapshot().lesson === lesson) return;
     let cancelled = false;
-    const fromImport = lesson.key === 'imported' ? imported : null;
+    const fromImport = lesson.key === 'imported' ? importedDep : null;
     void (async () => {
       if (kernel.busy) await nbRef.current?.stop();
       const [saved, outputs] = await Promise.all([store.savedCells(lang, lesson, fromImport), store.savedOutputs(lang, lesson)]);
@@ -89,7 +125,19 @@ export function App() {
       setNotebook(nb);
     })();
     return () => { cancelled = true; };
-  }, [lesson, lang, kernel, imported]);
+  }, [lesson, lang, kernel, importedDep]);
+
+  // `#/es/03?run=1` (the welcome page's "See it race"): run the lesson's first code cell, once. The flag
+  // leaves the address at once, so a reload or Back does not run it again.
+  useEffect(() => {
+    if (!route.run || ranFor.current === route || !notebook || !lesson || notebook.getSnapshot().lesson !== lesson) return;
+    ranFor.current = route;
+    history.replaceState(history.state, '', `${location.pathname}${location.search}${routeHash(route.lang, route.key)}`);
+    const first = notebook.getSnapshot().cells.findIndex((c) => c.spec.kind === 'code');
+    if (first < 0) return;
+    notebook.run(first);
+    requestAnimationFrame(() => document.querySelector(`[data-cell-index="${first}"]`)?.scrollIntoView({ block: 'start' }));
+  }, [route, notebook, lesson]);
 
   const onImport = useCallback(async (file: File) => {
     const text = await file.text();
@@ -99,7 +147,7 @@ export function App() {
     try {
       setImported(await store.importNotebook(lang, text, file.name));
       setBanner(null); // the imported lesson carries its own notice (ImportNotice): nothing in it has run
-      location.hash = `#/${lang}/imported`;
+      location.hash = routeHash(lang, 'imported');
     } catch (e) {
       setBanner(translate(lang, 'importError', { message: (e as Error).message }));
     }
@@ -121,24 +169,36 @@ export function App() {
     }
   }, [imported, kernel, lang]);
 
-  const switchLang = (l: Lang) => { location.hash = `#/${l}/${key}`; };
+  // a lesson by its key (a slug differs per language), so the same lesson opens in the other language
+  const switchLang = (l: Lang) => { location.hash = routeHash(l, lesson?.key ?? key); };
+  const intro = lesson !== undefined && hasIntro(lesson);
 
   return (
     <LangContext.Provider value={lang}>
-      <a className="skip-link" href="#lesson">{translate(lang, 'skipToContent')}</a>
+      <a className="skip-link" href="#lesson" onClick={(e) => { e.preventDefault(); mainRef.current?.focus(); }}>{translate(lang, 'skipToContent')}</a>
       <header className="app-header">
-        <h1>{translate(lang, 'appTitle')} <small>{translate(lang, 'appTagline')}</small></h1>
+        <button type="button" className="menu-button" ref={menuButton} onClick={toggleDrawer} aria-expanded={drawerOpen} aria-controls={SIDEBAR_ID}
+          title={translate(lang, 'navMenuLabel')} data-testid="menu-button">
+          <span className="menu-icon" aria-hidden="true" />{translate(lang, 'navMenu')}
+        </button>
+        <a className="brand" href={routeHash(lang, null)} data-testid="brand">
+          {translate(lang, 'appTitle')}<span className="tagline"> {translate(lang, 'appTagline')}</span>
+        </a>
+        <span className="header-spacer" />
         <label className="lang-switch">
-          {translate(lang, 'language')}{' '}
+          <span className="lang-label">{translate(lang, 'language')}</span>
           <select value={lang} onChange={(e) => switchLang(e.target.value as Lang)} data-testid="lang-switch">
-            {LANGS.map((l) => <option key={l} value={l}>{l === 'es' ? 'Español' : 'English'}</option>)}
+            {LANGS.map((l) => <option key={l} value={l} lang={l}>{l === 'es' ? 'Español' : 'English'}</option>)}
           </select>
         </label>
       </header>
       <div className="layout">
-        <ErrorBoundary lang={lang}><Sidebar lang={lang} lessons={lessons(lang)} current={key} progress={progress} importedTitle={imported?.lesson.title} /></ErrorBoundary>
-        <main id="lesson" tabIndex={-1}>
-          {notebook && <Toolbar notebook={notebook} onExport={onExport} onImport={onImport} />}
+        <ErrorBoundary lang={lang}>
+          <Sidebar lang={lang} lessons={all} current={lesson?.key ?? key} progress={progress} importedTitle={imported?.lesson.title} open={drawerOpen} navRef={drawerPanel} />
+        </ErrorBoundary>
+        {drawerOpen && <div className="drawer-backdrop" data-testid="drawer-backdrop" onClick={() => closeDrawer()} aria-hidden="true" />}
+        <main id="lesson" ref={mainRef} tabIndex={-1} className={key === null ? 'page-welcome' : 'page-lesson'}>
+          {key !== null && notebook && <Toolbar notebook={notebook} onExport={onExport} onImport={onImport} />}
           {!globalThis.crossOriginIsolated && <p className="banner" role="note" data-testid="isolation-notice">{translate(lang, 'notIsolated')}</p>}
           {banner && <p className="banner" role="status" data-testid="banner">{banner} <button type="button" onClick={() => setBanner(null)} aria-label="×">×</button></p>}
           <StorageNotices lang={lang} state={storage} quarantined={quarantined}
@@ -152,10 +212,14 @@ export function App() {
                 importAsk.resolve(v === 'import');
               }} />
           )}
-          {!lesson && <p>{translate(lang, 'notFound')}</p>}
+          {key === null && <ErrorBoundary lang={lang}><Welcome lang={lang} lessons={all} progress={progress} support={support} /></ErrorBoundary>}
+          {key !== null && !lesson && <p>{translate(lang, 'notFound')}</p>}
           {notebook && lesson && notebook.getSnapshot().lesson === lesson && <ErrorBoundary lang={lang} key={`${lang}/${key}`}>
-            {lesson.key === 'imported' && imported && <ImportNotice notebook={notebook} imported={imported} />}
-            <NotebookView notebook={notebook} support={support} unsaved={storage.marks} />
+            <article className={intro ? 'lesson has-intro' : 'lesson'} data-testid="lesson">
+              {intro && <LessonIntro lang={lang} lesson={lesson} number={number} total={all.length} />}
+              {lesson.key === 'imported' && imported && <ImportNotice notebook={notebook} imported={imported} />}
+              <NotebookView notebook={notebook} support={support} unsaved={storage.marks} />
+            </article>
           </ErrorBoundary>}
         </main>
       </div>

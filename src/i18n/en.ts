@@ -5,6 +5,7 @@ import { kernelEn } from './kernel.en';
 import { outputsEn } from './outputs.en';
 import { pageEn } from './page.en';
 import { restoreEn } from './restore.en';
+import { designEn } from './design.en';
 
 export const en = {
   ...backendEn,
@@ -14,6 +15,7 @@ export const en = {
   ...outputsEn,
   ...pageEn,
   ...restoreEn,
+  ...designEn,
   appTitle: 'Paralelo',
   appTagline: 'Parallel computing for neural networks, in your browser',
   language: 'Language',

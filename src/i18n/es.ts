@@ -5,6 +5,7 @@ import { kernelEs } from './kernel.es';
 import { outputsEs } from './outputs.es';
 import { pageEs } from './page.es';
 import { restoreEs } from './restore.es';
+import { designEs } from './design.es';
 import type { en } from './en';
 
 export const es: Record<keyof typeof en, string> = {
@@ -15,6 +16,7 @@ export const es: Record<keyof typeof en, string> = {
   ...outputsEs,
   ...pageEs,
   ...restoreEs,
+  ...designEs,
   appTitle: 'Paralelo',
   appTagline: 'Computación paralela para redes neuronales, en tu navegador',
   language: 'Idioma',

@@ -1,28 +1,41 @@
+import type { Ref } from 'react';
 import type { Lang } from '../../i18n';
 import { useT } from '../../i18n/react';
 import type { Lesson } from '../../notebook/core/lesson';
 import type { LessonProgress } from '../../notebook/store';
+import { routeHash } from '../../route';
 
 interface Props {
   lang: Lang;
   lessons: readonly Lesson[];
-  current: string;
+  /** the lesson shown; null: the welcome page */
+  current: string | null;
   progress: Record<string, LessonProgress>;
   importedTitle?: string;
+  /** on phones the sidebar is a drawer: open or not (ignored on wider screens, where it is always shown) */
+  open: boolean;
+  navRef?: Ref<HTMLElement>;
 }
 
-export function Sidebar({ lang, lessons, current, progress, importedTitle }: Props) {
+export const SIDEBAR_ID = 'sidebar';
+
+/** The way through the course: Start, then each lesson with its progress. Sticky on desktops. */
+export function Sidebar({ lang, lessons, current, progress, importedTitle, open, navRef }: Props) {
   const t = useT();
   return (
-    <nav className="sidebar" aria-label={t('lessons')} data-testid="sidebar">
+    <nav id={SIDEBAR_ID} ref={navRef} className="sidebar" data-open={open || undefined} aria-label={t('lessons')} data-testid="sidebar">
+      <a className="sidebar-home" href={routeHash(lang, null)} aria-current={current === null ? 'page' : undefined} data-testid="nav-home">
+        {t('navHome')}
+      </a>
       <h2>{t('lessons')}</h2>
       <ol>
-        {lessons.map((l) => {
+        {lessons.map((l, i) => {
           const p = progress[l.key] ?? { done: 0, total: l.cells.filter((c) => c.kind === 'code').length, edited: 0 };
           return (
             <li key={l.key}>
-              <a href={`#/${lang}/${l.key}`} aria-current={l.key === current ? 'page' : undefined} data-testid={`lesson-link-${l.key}`}>
-                {l.title}
+              <a href={routeHash(lang, l.key)} aria-current={l.key === current ? 'page' : undefined} data-testid={`lesson-link-${l.key}`}>
+                <span className="lesson-num" aria-hidden="true">{i + 1}</span>
+                <span>{l.title}</span>
               </a>
               <div className="lesson-meta">
                 <progress value={p.done} max={p.total || 1} aria-label={t('progress', { done: p.done, total: p.total })} />
@@ -33,7 +46,12 @@ export function Sidebar({ lang, lessons, current, progress, importedTitle }: Pro
           );
         })}
         {importedTitle && (
-          <li><a href={`#/${lang}/imported`} aria-current={current === 'imported' ? 'page' : undefined} data-testid="imported-link">{t('importedTitle', { title: importedTitle })}</a></li>
+          <li>
+            <a href={routeHash(lang, 'imported')} aria-current={current === 'imported' ? 'page' : undefined} data-testid="imported-link">
+              <span className="lesson-num" aria-hidden="true">↥</span>
+              <span>{t('importedTitle', { title: importedTitle })}</span>
+            </a>
+          </li>
         )}
       </ol>
     </nav>

@@ -1,0 +1,25 @@
+// Monaco draws its own colours: follow the page's theme (light or dark, from the system) with a theme
+// built on `vs` / `vs-dark` whose background is the design's surface. Monaco's theme is global, so one
+// hook in the app sets it for every editor; editors created later keep it (they are made without a
+// `theme` option). Monaco is loaded only where a lesson is shown.
+import { useEffect } from 'react';
+import { PALETTES } from './tokens';
+import { useTheme } from './useTheme';
+
+export function useMonacoTheme(active: boolean): void {
+  const theme = useTheme();
+  useEffect(() => {
+    if (!active) return;
+    let live = true;
+    void import('../components/editor/monaco').then(({ monaco }) => {
+      if (!live) return;
+      const name = `paralelo-${theme}`;
+      monaco.editor.defineTheme(name, {
+        base: theme === 'dark' ? 'vs-dark' : 'vs', inherit: true, rules: [],
+        colors: { 'editor.background': PALETTES[theme].surface, 'editorGutter.background': PALETTES[theme].surface },
+      });
+      monaco.editor.setTheme(name);
+    }, () => undefined); // no editor, no theme to set: the textarea fallback follows the CSS
+    return () => { live = false; };
+  }, [theme, active]);
+}
