@@ -46,7 +46,7 @@ async function expectReadable(chart: Locator, theme: Theme) {
   for (const c of text) expect(c.ratio, `"${c.text}" in ${theme}`).toBeGreaterThanOrEqual(4.5);
 
   const [title] = await boxes(chart.getByTestId('chart-ytitle'));
-  const ticks = await boxes(chart.locator('.recharts-yAxis .recharts-cartesian-axis-tick-value'));
+  const ticks = await boxes(chart.locator('.recharts-yAxis-tick-labels .recharts-cartesian-axis-tick-value'));
   expect(ticks.length).toBeGreaterThan(1);
   for (const tick of ticks) expect(overlap(title, tick), `y title over tick ${tick.text}`).toBe(false);
   // the lowest tick on screen is zero: a quantity is drawn from zero
@@ -80,7 +80,7 @@ test('lesson 3\'s charts: one colour per backend, readable in light and dark, ti
     expect(entries.length).toBeGreaterThanOrEqual(2);
     for (const e of entries) expect(e.stroke, e.label).toBe(palette.backend[backendOf(e.label)!]);
     // each bar in its backend's colour, named under it
-    const names = (await bars.locator('.recharts-xAxis .recharts-cartesian-axis-tick-value').allTextContents()).map((s) => s.trim());
+    const names = (await bars.locator('.recharts-xAxis-tick-labels .recharts-cartesian-axis-tick-value').allTextContents()).map((s) => s.trim());
     const fills = await bars.locator('.recharts-bar-rectangle path').evaluateAll((els) => els.map((e) => e.getAttribute('fill')));
     expect(fills).toEqual(names.map((n) => palette.backend[backendOf(n)!]));
 
@@ -108,7 +108,7 @@ test('lesson 3\'s charts: one colour per backend, readable in light and dark, ti
     await expect.poll(() => chart.evaluate((f) => f.scrollWidth <= f.clientWidth && f.querySelector('.recharts-surface')!.getBoundingClientRect().width <= f.clientWidth)).toBe(true);
   }
   await expect.poll(async () => {
-    const ticks = await boxes(loss.locator('.recharts-xAxis .recharts-cartesian-axis-tick-value'));
+    const ticks = await boxes(loss.locator('.recharts-xAxis-tick-labels .recharts-cartesian-axis-tick-value'));
     return ticks.length > 1 && ticks.every((a, i) => ticks.every((b, j) => i === j || !overlap(a, b)));
   }).toBe(true);
 });
