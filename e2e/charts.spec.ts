@@ -3,6 +3,7 @@
 // chart's background, each backend has its colour, the y-axis title never overlaps a tick label,
 // quantity axes start at zero, epoch boundaries are marked, and each chart has a summary that the
 // figure names with aria-describedby. On a 360 px phone the charts fit and their ticks thin out.
+import AxeBuilder from '@axe-core/playwright';
 import { expect, test, type Locator } from '@playwright/test';
 import { backendOf, PALETTES, type Theme } from '../src/design/tokens';
 import { codeCell } from './helpers';
@@ -90,6 +91,9 @@ test('lesson 3\'s charts: one colour per backend, readable in light and dark, ti
     await expect(loss.locator('.recharts-label', { hasText: 'epoch 2' })).toBeVisible();
     await expect(loss.getByTestId('chart-summary')).toHaveText(new RegExp(`^Training loss: ${entries.length} series \\(Step 1–16\\), values between`));
     await expect(bars.getByTestId('chart-summary')).toHaveText(/^Time per epoch \(median\): \d bars; lowest \S+ \([\d.,]+ ms\), highest \S+ \([\d.,]+ ms\)\.$/);
+    // axe on the two charts (the whole page is the accessibility spec's): nothing serious or critical
+    const axe = await new AxeBuilder({ page }).include('[data-testid="chart-line"]').include('[data-testid="chart-bar"]').analyze();
+    expect(axe.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => `${v.id}: ${v.help}`), theme).toEqual([]);
   }
 
   // the tooltip from the keyboard (recharts' accessibility layer): rounded, with its unit

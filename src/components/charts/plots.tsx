@@ -30,7 +30,10 @@ const MARKER_LABELS = 6;
 
 const isFiniteNum = (v: unknown): v is number => typeof v === 'number' && Number.isFinite(v);
 
-/** Zero, or the lowest value when some are negative; a log axis takes its range from the data. */
+/**
+ * Zero, or the lowest value when some are negative; a log axis takes its range from the data. The y
+ * axes put their ticks on round steps (niceTicks 'snap125': 0, 500, 1.000 rather than 0, 550, 1.100).
+ */
 function yDomain(spec: ChartSpec): [number | 'auto', 'auto'] {
   if (spec.logY) return ['auto', 'auto'];
   let lo = 0;
@@ -43,6 +46,7 @@ function yDomain(spec: ChartSpec): [number | 'auto', 'auto'] {
   return [lo, 'auto'];
 }
 
+/** Axis lines and ticks in the muted text colour (4.5:1 on the surface in both themes). */
 function axisStyle(p: Palette) {
   return { stroke: p.muted, tick: { fill: p.muted, fontSize: TICK_FONT }, tickLine: { stroke: p.muted } };
 }
@@ -80,7 +84,7 @@ export function LinePlot(props: PlotProps & { styles: readonly SeriesStyle[] }) 
       <CartesianGrid stroke={palette.line} vertical={false} />
       <XAxis dataKey={spec.x} type="number" scale={spec.logX ? 'log' : 'auto'} domain={['dataMin', 'dataMax']} allowDataOverflow allowDecimals={!intX}
         tickFormatter={(v: number) => formatTick(v, lang)} minTickGap={16} {...axisStyle(palette)} />
-      <YAxis width="auto" scale={spec.logY ? 'log' : 'auto'} domain={yDomain(spec)} tickFormatter={(v: number) => formatTick(v, lang)} {...axisStyle(palette)} />
+      <YAxis width="auto" scale={spec.logY ? 'log' : 'auto'} domain={yDomain(spec)} niceTicks="snap125" tickFormatter={(v: number) => formatTick(v, lang)} {...axisStyle(palette)} />
       <Tooltip {...tooltipStyle(props)} cursor={{ stroke: palette.muted, strokeDasharray: '3 3' }} />
       {markers.map((m, i) => (
         <ReferenceLine key={`marker-${i}`} x={m.x} stroke={palette.muted} strokeDasharray="4 3" ifOverflow="discard" className="chart-marker"
@@ -129,7 +133,7 @@ export function BarPlot(props: PlotProps & { areas: readonly AreaStyle[] }) {
       <CartesianGrid stroke={palette.line} vertical={false} />
       <XAxis dataKey={spec.x} interval={0} height={longest > 10 ? 50 : 28} stroke={palette.muted} tickLine={false}
         tick={(p: unknown) => <CategoryTick {...(p as TickProps)} count={Math.max(1, cats.length)} fill={palette.muted} />} />
-      <YAxis width="auto" scale={spec.logY ? 'log' : 'auto'} domain={yDomain(spec)} tickFormatter={(v: number) => formatTick(v, lang)} {...axisStyle(palette)} />
+      <YAxis width="auto" scale={spec.logY ? 'log' : 'auto'} domain={yDomain(spec)} niceTicks="snap125" tickFormatter={(v: number) => formatTick(v, lang)} {...axisStyle(palette)} />
       <Tooltip {...tooltipStyle(props)} cursor={{ fill: palette.line, fillOpacity: 0.4 }} />
       {spec.y.map((k, i) => (
         <Bar key={k} dataKey={k} name={k} stackId={stacked ? 'stack' : undefined} isAnimationActive={false} maxBarSize={72}
