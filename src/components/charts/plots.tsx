@@ -25,6 +25,8 @@ export interface PlotProps {
 const TICK_FONT = 12;
 /** Markers drawn on a long line: about this many per series, staggered so coinciding lines all show. */
 const MARKERS_PER_LINE = 8;
+/** Above this many points in all, lines go without markers (dash and legend still tell them apart): a dot item per point is too slow to draw. */
+const MAX_DOTTED_POINTS = 1200;
 /** Epoch markers labelled at most this many times (the lines are all drawn). */
 const MARKER_LABELS = 6;
 
@@ -91,7 +93,7 @@ export function LinePlot(props: PlotProps & { styles: readonly SeriesStyle[] }) 
           label={i % labelEvery === 0 ? { value: m.label, position: 'top', fill: palette.muted, fontSize: 11 } : undefined} />
       ))}
       {spec.y.map((k, i) => (
-        <Line key={k} dataKey={k} name={k} stroke={styles[i].color} strokeWidth={2} strokeDasharray={styles[i].dash} dot={dot(i)}
+        <Line key={k} dataKey={k} name={k} stroke={styles[i].color} strokeWidth={2} strokeDasharray={styles[i].dash} dot={n * spec.y.length <= MAX_DOTTED_POINTS && dot(i)}
           activeDot={{ r: 5, stroke: palette.surface }} isAnimationActive={false} connectNulls />
       ))}
     </LineChart>
