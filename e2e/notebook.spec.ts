@@ -37,7 +37,7 @@ test('lesson 3 overlays one loss curve per backend and draws timing bars', async
   const cell = codeCell(page, 0);
   await expect(cell).toHaveAttribute('data-result', 'ok', { timeout: 360_000 });
   await expect(cell.getByTestId('chart-bar')).toBeVisible();
-  const lines = await cell.getByTestId('chart-line').locator('.recharts-legend-item').count();
+  const lines = await cell.getByTestId('chart-line').locator('.recharts-line-curve').count();
   const rows = await cell.getByTestId('out-table').locator('tbody tr').count();
   expect(lines).toBe(rows);
   expect(rows).toBeGreaterThanOrEqual(1);

@@ -6,6 +6,7 @@ import { outputsEn } from './outputs.en';
 import { pageEn } from './page.en';
 import { restoreEn } from './restore.en';
 import { designEn } from './design.en';
+import { chartsEn } from './charts.en';
 
 export const en = {
   ...backendEn,
@@ -16,6 +17,7 @@ export const en = {
   ...pageEn,
   ...restoreEn,
   ...designEn,
+  ...chartsEn,
   appTitle: 'Paralelo',
   appTagline: 'Parallel computing for neural networks, in your browser',
   language: 'Language',

@@ -6,6 +6,7 @@ import { outputsEs } from './outputs.es';
 import { pageEs } from './page.es';
 import { restoreEs } from './restore.es';
 import { designEs } from './design.es';
+import { chartsEs } from './charts.es';
 import type { en } from './en';
 
 export const es: Record<keyof typeof en, string> = {
@@ -17,6 +18,7 @@ export const es: Record<keyof typeof en, string> = {
   ...pageEs,
   ...restoreEs,
   ...designEs,
+  ...chartsEs,
   appTitle: 'Paralelo',
   appTagline: 'Computación paralela para redes neuronales, en tu navegador',
   language: 'Idioma',

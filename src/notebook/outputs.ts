@@ -2,10 +2,12 @@
 // cell forges with self.postMessage, an imported .ipynb. Each is checked against its shape before it
 // is rendered or stored; one that does not fit becomes a visible error output, never a blank page.
 import { t, type Lang } from '../i18n';
+import type { chartsEn } from '../i18n/charts.en';
 import type { outputsEn } from '../i18n/outputs.en';
 import type { ChartSpec, Output } from './kernel/protocol';
 
 const CHART_TYPES: readonly ChartSpec['type'][] = ['line', 'bar', 'stackedBar', 'taskStream'];
+export const MAX_MARKERS = 1000;
 
 const isStr = (v: unknown): v is string => typeof v === 'string';
 const isNum = (v: unknown): v is number => typeof v === 'number';
@@ -13,10 +15,12 @@ const optional = (v: unknown, ok: (x: unknown) => boolean) => v === undefined ||
 const strings = (v: unknown): v is string[] => Array.isArray(v) && v.every(isStr);
 const bytes = (v: unknown): v is Uint8Array => v instanceof Uint8Array;
 const record = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
+/** A chart's markers: labelled vertical lines at finite x positions (a few per epoch; a bounded number). */
+const isMarkers = (v: unknown) => Array.isArray(v) && v.length <= MAX_MARKERS && v.every((m) => record(m) && isNum(m.x) && Number.isFinite(m.x) && isStr(m.label));
 
 /** A reason an output does not fit its kind: an i18n key's tail and its parameters. */
 export interface OutputProblem { code: ProblemCode; params?: Record<string, string> }
-type ProblemCode = keyof typeof outputsEn extends infer K ? (K extends `outputProblem_${infer C}` ? C : never) : never;
+type ProblemCode = (keyof typeof outputsEn | keyof typeof chartsEn) extends infer K ? (K extends `outputProblem_${infer C}` ? C : never) : never;
 const P = (code: ProblemCode, params?: Record<string, string>): OutputProblem => ({ code, params });
 
 /** The reason as text in `lang`. */
@@ -47,8 +51,9 @@ export function outputProblem(o: unknown): OutputProblem | null {
       if (!Array.isArray(s.data) || !s.data.every((r) => record(r) && Object.values(r).every((v) => isStr(v) || isNum(v)))) {
         return P('chart_data');
       }
-      const opt = ['xLabel', 'yLabel', 'note'].every((k) => optional(s[k], isStr)) && ['logX', 'logY'].every((k) => optional(s[k], (v) => typeof v === 'boolean')) && optional(s.dashed, strings);
-      return opt ? null : P('chart_option');
+      const opt = ['xLabel', 'yLabel', 'note', 'unit'].every((k) => optional(s[k], isStr)) && ['logX', 'logY'].every((k) => optional(s[k], (v) => typeof v === 'boolean')) && optional(s.dashed, strings);
+      if (!opt) return P('chart_option');
+      return optional(s.markers, isMarkers) ? null : P('chart_markers');
     }
     case 'digits': {
       if (!bytes(o.images) || !bytes(o.labels) || !optional(o.predictions, bytes) || !optional(o.title, isStr)) return P('digits_bytes');

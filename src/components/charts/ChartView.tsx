@@ -1,79 +1,33 @@
-import { useState } from 'react';
-import {
-  Bar, BarChart, CartesianGrid, Legend, Line, LineChart, ReferenceArea, ResponsiveContainer, Scatter, ScatterChart,
-  Tooltip, XAxis, YAxis,
-} from 'recharts';
-import { useT } from '../../i18n/react';
+import { useId, useMemo, useState, type CSSProperties } from 'react';
+import { ResponsiveContainer } from 'recharts';
+import { usePalette } from '../../design/useTheme';
+import { useLang, useT } from '../../i18n/react';
 import type { ChartSpec } from '../../notebook/kernel/protocol';
+import './charts.css';
 import { toCsv } from './csv';
+import { ChartLegend, type LegendEntry } from './Legend';
+import { BarPlot, LinePlot, TaskPlot } from './plots';
+import { groupStyles, seriesStyles, stackStyles, type AreaStyle } from './seriesStyle';
+import { PatternDefs } from './shapes';
+import { chartSummary } from './summary';
 
-const COLORS = ['#1f77b4', '#d62728', '#2ca02c', '#ff7f0e', '#9467bd', '#8c564b', '#e377c2', '#17becf', '#7f7f7f', '#bcbd22'];
 const HEIGHT = 260;
 
-/** Axis ticks: integers as they are, anything else to three significant digits. */
-const tick = (v: number) => (Number.isInteger(v) ? String(v) : String(Number(v.toPrecision(3))));
-
-function Plot({ spec }: { spec: ChartSpec }) {
-  const xScale = spec.logX ? 'log' : 'auto';
-  const yScale = spec.logY ? 'log' : 'auto';
-  switch (spec.type) {
-    case 'line':
-      return (
-        <LineChart data={spec.data} margin={{ top: 8, right: 16, bottom: 16, left: 8 }}>
-          <CartesianGrid strokeDasharray="3 3" />
-          <XAxis dataKey={spec.x} type="number" scale={xScale} domain={['dataMin', 'dataMax']} allowDataOverflow
-            allowDecimals={!spec.data.every((d) => Number.isInteger(d[spec.x]))} tickFormatter={tick} label={{ value: spec.xLabel, position: 'insideBottom', offset: -8 }} />
-          <YAxis scale={yScale} domain={['auto', 'auto']} tickFormatter={tick} label={{ value: spec.yLabel, angle: -90, position: 'insideLeft' }} />
-          <Tooltip />
-          <Legend verticalAlign="top" />
-          {spec.y.map((k, i) => (
-            <Line key={k} dataKey={k} stroke={COLORS[i % COLORS.length]} dot={spec.data.length < 30} isAnimationActive={false}
-              strokeDasharray={spec.dashed?.includes(k) ? '6 4' : undefined} connectNulls />
-          ))}
-        </LineChart>
-      );
-    case 'bar':
-    case 'stackedBar':
-      return (
-        <BarChart data={spec.data} margin={{ top: 8, right: 16, bottom: 16, left: 8 }}>
-          <CartesianGrid strokeDasharray="3 3" />
-          <XAxis dataKey={spec.x} label={{ value: spec.xLabel, position: 'insideBottom', offset: -8 }} />
-          <YAxis scale={yScale} label={{ value: spec.yLabel, angle: -90, position: 'insideLeft' }} />
-          <Tooltip />
-          <Legend verticalAlign="top" />
-          {spec.y.map((k, i) => (
-            <Bar key={k} dataKey={k} fill={COLORS[i % COLORS.length]} stackId={spec.type === 'stackedBar' ? 's' : undefined} isAnimationActive={false} />
-          ))}
-        </BarChart>
-      );
-    case 'taskStream': {
-      const kinds = [...new Set(spec.data.map((d) => String(d.kind)))];
-      const workers = spec.data.map((d) => Number(d.worker));
-      const maxEnd = Math.max(1, ...spec.data.map((d) => Number(d.end)));
-      return (
-        <ScatterChart margin={{ top: 8, right: 16, bottom: 16, left: 8 }}>
-          <CartesianGrid strokeDasharray="3 3" />
-          <XAxis type="number" dataKey="start" domain={[0, maxEnd]} tickFormatter={(v: number) => String(Math.round(v))} label={{ value: spec.xLabel, position: 'insideBottom', offset: -8 }} />
-          <YAxis type="number" dataKey="worker" domain={[Math.min(0, ...workers) - 0.5, Math.max(0, ...workers) + 0.5]} allowDecimals={false}
-            ticks={[...new Set(workers)].sort((x, y) => x - y)} tickFormatter={(v: number) => (v < 0 ? 'coord.' : String(v))}
-            label={{ value: spec.yLabel, angle: -90, position: 'insideLeft' }} />
-          <Tooltip />
-          <Scatter data={spec.data} fill="transparent" isAnimationActive={false} />
-          {spec.data.map((d, i) => (
-            <ReferenceArea key={i} x1={Number(d.start)} x2={Math.max(Number(d.end), Number(d.start) + maxEnd / 2000)}
-              y1={Number(d.worker) - 0.35} y2={Number(d.worker) + 0.35} fill={COLORS[kinds.indexOf(String(d.kind)) % COLORS.length]} fillOpacity={0.85} ifOverflow="visible" />
-          ))}
-        </ScatterChart>
-      );
-    }
-  }
-}
-
-/** A recharts chart with a data-table view (for screen readers) and Copy CSV. */
+/**
+ * A chart (recharts) with its legend, its axis titles, a text summary of what it shows (the figure's
+ * description for screen readers), a data-table view and Copy CSV. Colours come from the theme's
+ * palette: one per backend, the same in every chart.
+ */
 export function ChartView({ spec }: { spec: ChartSpec }) {
   const t = useT();
+  const lang = useLang();
+  const palette = usePalette();
+  const prefix = `chart-${useId().replace(/[^A-Za-z0-9_-]/g, '')}`;
+  const summaryId = `${prefix}-summary`;
   const [table, setTable] = useState(false);
   const [copied, setCopied] = useState(false);
+  const summary = useMemo(() => chartSummary(spec, lang), [spec, lang]);
+
   const columns = spec.type === 'taskStream' ? ['worker', 'kind', 'shard', 'start', 'end'] : [spec.x, ...spec.y];
   const rows = spec.data.map((d) => columns.map((c) => d[c]));
   const copy = async () => {
@@ -81,8 +35,28 @@ export function ChartView({ spec }: { spec: ChartSpec }) {
     setCopied(true);
     setTimeout(() => setCopied(false), 1500);
   };
+
+  const kinds = spec.type === 'taskStream' ? [...new Set(spec.data.map((d) => String(d.kind)))] : [];
+  const lines = spec.type === 'line' ? seriesStyles(spec.y, palette, spec.dashed) : [];
+  const areas: AreaStyle[] = spec.type === 'stackedBar' ? stackStyles(spec.y.length, palette)
+    : spec.type === 'bar' && spec.y.length > 1 ? groupStyles(spec.y, palette)
+      : spec.type === 'taskStream' ? groupStyles(kinds, palette) : [];
+  const legend: LegendEntry[] = spec.type === 'line'
+    ? (spec.y.length > 1 ? spec.y.map((label, i) => ({ label, line: lines[i] })) : [])
+    : (spec.type === 'taskStream' ? kinds : areas.length ? spec.y : []).map((label, i) => ({ label, area: areas[i], patternId: `${prefix}-key-${i}` }));
+
+  const axisTitle = (label: string | undefined, key: string, log: boolean | undefined) =>
+    log ? t('chartLogAxis', { title: label ?? key }) : label;
+  const yTitle = axisTitle(spec.yLabel, spec.y.join(', '), spec.logY);
+  const xTitle = axisTitle(spec.xLabel, spec.x, spec.logX);
+  const plotProps = { spec, palette, lang, prefix };
+  const vars = {
+    '--chart-surface': palette.surface, '--chart-fg': palette.text, '--chart-muted': palette.muted,
+    '--chart-line': palette.line, '--chart-accent': palette.accent,
+  } as CSSProperties;
+
   return (
-    <figure className="chart" data-testid={`chart-${spec.type}`} data-points={spec.data.length} aria-label={spec.title}>
+    <figure className="chart" data-testid={`chart-${spec.type}`} data-points={spec.data.length} aria-label={spec.title} aria-describedby={summaryId} style={vars}>
       <figcaption>
         <span className="chart-title">{spec.title}</span>
         <span className="chart-actions">
@@ -90,18 +64,28 @@ export function ChartView({ spec }: { spec: ChartSpec }) {
           <button type="button" onClick={copy}>{copied ? t('copied') : t('copyCsv')}</button>
         </span>
       </figcaption>
-      <div className="chart-plot" aria-hidden="true">
+      {/* the legend's own copy of the hatch patterns (the plot's are inside its SVG) */}
+      <svg className="chart-defs" width="0" height="0" aria-hidden="true" focusable="false"><PatternDefs styles={areas} prefix={`${prefix}-key`} /></svg>
+      <ChartLegend entries={legend} />
+      {yTitle && <div className="chart-ytitle" data-testid="chart-ytitle">{yTitle}</div>}
+      <div className="chart-plot">
         <ResponsiveContainer width="100%" height={HEIGHT}>
-          <Plot spec={spec} />
+          {spec.type === 'line' ? <LinePlot {...plotProps} styles={lines} />
+            : spec.type === 'taskStream' ? <TaskPlot {...plotProps} kinds={kinds} areas={areas} coordinator={t('chartCoordinator')} />
+              : <BarPlot {...plotProps} areas={areas} />}
         </ResponsiveContainer>
       </div>
+      {xTitle && <div className="chart-xtitle">{xTitle}</div>}
+      <p id={summaryId} className="chart-summary" data-testid="chart-summary">{summary}</p>
       {spec.note && <p className="chart-note">{spec.note}</p>}
       {table && (
-        <table className="data-table">
-          <caption>{spec.title}</caption>
-          <thead><tr>{columns.map((c) => <th key={c} scope="col">{c}</th>)}</tr></thead>
-          <tbody>{rows.map((r, i) => <tr key={i}>{r.map((v, j) => <td key={j}>{v === undefined ? '' : String(v)}</td>)}</tr>)}</tbody>
-        </table>
+        <div className="chart-table">
+          <table className="data-table">
+            <caption>{spec.title}</caption>
+            <thead><tr>{columns.map((c) => <th key={c} scope="col">{c}</th>)}</tr></thead>
+            <tbody>{rows.map((r, i) => <tr key={i}>{r.map((v, j) => <td key={j}>{v === undefined ? '' : String(v)}</td>)}</tr>)}</tbody>
+          </table>
+        </div>
       )}
     </figure>
   );

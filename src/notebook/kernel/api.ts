@@ -7,7 +7,7 @@ import { backendText, showEpoch } from '../../i18n/backendText';
 import { epochPermutation } from '../../mlp/random';
 import { configFrom, TRAIN_OPTIONS, type TrainingOptions } from '../../train/config';
 import { prepareBackend, trainEpochs } from '../../train/trainer';
-import { breakdownChart, histogramChart, lossChart, median, speedupChart, taskStreamChart, throughputChart, timingsChart } from './charts';
+import { breakdownChart, histogramChart, lossChart, median, speedupChart, stepsPerEpoch, taskStreamChart, throughputChart, timingsChart, type LossSeries } from './charts';
 import { extras } from './extras';
 import { formatValue } from './format';
 import { limitChart } from './limits';
@@ -43,7 +43,7 @@ export function makeApi(ctx: RunContext) {
   const { lang } = ctx;
   let nextId = 0;
   const id = (p: string) => `${p}-${nextId++}`;
-  const lossSeries: { label: string; points: { step: number; loss: number }[] }[] = [];
+  const lossSeries: LossSeries[] = [];
   let lossChartId: string | null = null;
   // a chart of any size reaches the page with at most MAX_CHART_POINTS rows (limits.ts)
   const chart = (spec: ChartSpec, oid = id('chart')) => ctx.post({ id: oid, kind: 'chart', spec: limitChart(spec, lang) });
@@ -94,13 +94,13 @@ export function makeApi(ctx: RunContext) {
     const backend = await backendInstance(name);
     let label = opts.label ?? name;
     for (let n = 2; lossSeries.some((s) => s.label === label); n++) label = `${opts.label ?? name} #${n}`;
-    const series = { label, points: [] as { step: number; loss: number }[] };
+    const batches = Math.ceil(samples / config.batchSize);
+    const series = { label, points: [] as { step: number; loss: number }[], stepsPerEpoch: batches };
     const live = opts.chart !== false;
     if (live) {
       lossSeries.push(series);
       lossChartId ??= id('losses');
     }
-    const batches = Math.ceil(samples / config.batchSize);
     let lastPost = 0;
     const postChart = (force: boolean) => {
       const now = performance.now();
@@ -155,9 +155,12 @@ export function makeApi(ctx: RunContext) {
     code: (source: string, language = 'text') => ctx.post({ id: id('code'), kind: 'code', source: String(source), language }),
     chart: (spec: Partial<ChartSpec> & { kind?: ChartSpec['type'] }) => {
       const y = Array.isArray(spec.y) ? spec.y : spec.y ? [spec.y as unknown as string] : [];
-      chart({ type: spec.kind ?? spec.type ?? 'line', title: spec.title ?? '', data: spec.data ?? [], x: spec.x ?? 'x', y, logX: spec.logX, logY: spec.logY, xLabel: spec.xLabel, yLabel: spec.yLabel });
+      chart({
+        type: spec.kind ?? spec.type ?? 'line', title: spec.title ?? '', data: spec.data ?? [], x: spec.x ?? 'x', y, logX: spec.logX, logY: spec.logY,
+        xLabel: spec.xLabel, yLabel: spec.yLabel, dashed: spec.dashed, note: spec.note, unit: spec.unit, markers: spec.markers,
+      });
     },
-    losses: (runs: Run[]) => chart(lossChart(lang, runs.map((r) => ({ label: r.label, points: r.losses })))),
+    losses: (runs: Run[]) => chart(lossChart(lang, runs.map((r) => ({ label: r.label, points: r.losses, stepsPerEpoch: stepsPerEpoch(r) })))),
     timings: (runs: Run[]) => chart(timingsChart(lang, runs)),
     breakdown: (runs: Run[]) => chart(breakdownChart(lang, runs)),
     speedup: (points: { n: number; ms: number }[], o: { label?: string } = {}) => chart(speedupChart(lang, points, o.label ?? 'workers', navigator.hardwareConcurrency || Infinity)),

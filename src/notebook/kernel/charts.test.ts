@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { amdahlFit, amdahlSpeedup, median, speedupChart } from './charts';
+import { amdahlFit, amdahlSpeedup, breakdownChart, lossChart, median, speedupChart, stepsPerEpoch, throughputChart, timingsChart } from './charts';
+import type { Run } from './run';
 
 describe('chart maths', () => {
   it('median of odd and even lists', () => {
@@ -31,5 +32,43 @@ describe('chart maths', () => {
     const all = speedupChart('en', pts, 'workers');
     expect(all.note).not.toMatch(/≤/);
     expect(all.note).not.toMatch(/serial fraction 10\.0%/);
+  });
+});
+
+describe('chart specs for honest charts', () => {
+  const series = (label: string, steps: number, stepsPerEpoch?: number) =>
+    ({ label, points: Array.from({ length: steps }, (_, i) => ({ step: i + 1, loss: 2 / (i + 1) })), stepsPerEpoch });
+
+  it('marks where each epoch after the first starts on a loss chart, labelled in the student\'s language', () => {
+    const en = lossChart('en', [series('js', 3 * 469, 469), series('wasm', 3 * 469, 469)]);
+    expect(en.markers).toEqual([{ x: 469.5, label: 'epoch 2' }, { x: 938.5, label: 'epoch 3' }]);
+    expect(lossChart('es', [series('js', 2 * 469, 469)]).markers).toEqual([{ x: 469.5, label: 'época 2' }]);
+    // live: only the boundaries already passed
+    expect(lossChart('en', [series('js', 470, 469)]).markers).toEqual([{ x: 469.5, label: 'epoch 2' }]);
+  });
+
+  it('draws no epoch markers for one epoch, unknown epoch lengths, or series that disagree', () => {
+    expect(lossChart('en', [series('js', 469, 469)])).not.toHaveProperty('markers');
+    expect(lossChart('en', [series('js', 1000)])).not.toHaveProperty('markers');
+    expect(lossChart('en', [series('js', 1000, 100), series('wasm', 1000, 50)])).not.toHaveProperty('markers');
+  });
+
+  it('knows a finished run\'s steps per epoch from its samples and batch size', () => {
+    expect(stepsPerEpoch({ config: { samples: 60000, batchSize: 128 } } as Run)).toBe(469);
+    expect(stepsPerEpoch({ config: { samples: 256, batchSize: 128 } } as Run)).toBe(2);
+    expect(stepsPerEpoch({} as Run)).toBeUndefined();
+  });
+
+  it('gives each quantity its unit, for tooltips and summaries', () => {
+    const runs = [{ label: 'js', medianEpochMs: 10, epochs: [] }] as unknown as Run[];
+    expect(timingsChart('en', runs).unit).toBe('ms');
+    expect(breakdownChart('en', runs).unit).toBe('ms');
+    expect(speedupChart('en', [{ n: 1, ms: 10 }]).unit).toBe('×');
+    expect(throughputChart('es', [{ batchSize: 32, samplesPerSec: 5 }], 'js').unit).toBe('muestras / s');
+  });
+
+  it('says which backend each timing bar is, whatever its label, so it takes that backend\'s colour', () => {
+    const runs = [{ label: 'C SIMD', backend: 'wasm', medianEpochMs: 12.4, epochs: [] }] as unknown as Run[];
+    expect(timingsChart('en', runs).data).toEqual([{ run: 'C SIMD', ms: 12, backend: 'wasm' }]);
   });
 });

@@ -28,25 +28,52 @@ export function amdahlSpeedup(f: number, n: number): number {
   return 1 / (f + (1 - f) / n);
 }
 
-export function lossChart(lang: Lang, series: { label: string; points: { step: number; loss: number }[] }[]): ChartSpec {
+/** One loss curve: its points and, when known, how many steps make an epoch (for the epoch markers). */
+export interface LossSeries { label: string; points: { step: number; loss: number }[]; stepsPerEpoch?: number }
+
+/** Steps per epoch of a finished run (batches of its batch size over its samples), if it says. */
+export function stepsPerEpoch(run: Pick<Run, 'config'>): number | undefined {
+  const n = Math.ceil(run.config?.samples / run.config?.batchSize);
+  return Number.isInteger(n) && n > 0 ? n : undefined;
+}
+
+/**
+ * A line where each epoch after the first starts (between its first step and the last step of the
+ * one before), up to the last step drawn; none when the series disagree on the epoch's length.
+ */
+export function epochMarkers(lang: Lang, series: readonly LossSeries[], lastStep: number): { x: number; label: string }[] {
+  const lengths = new Set(series.map((s) => s.stepsPerEpoch));
+  const spe = lengths.size === 1 ? [...lengths][0] : undefined;
+  if (!spe) return [];
+  const markers: { x: number; label: string }[] = [];
+  for (let k = 1; k * spe < lastStep; k++) markers.push({ x: k * spe + 0.5, label: t(lang, 'chartEpochMarker', { n: k + 1 }) });
+  return markers;
+}
+
+export function lossChart(lang: Lang, series: readonly LossSeries[]): ChartSpec {
   const byStep = new Map<number, Record<string, number>>();
+  let lastStep = 0;
   for (const s of series) {
     for (const p of s.points) {
       const row = byStep.get(p.step) ?? { step: p.step };
       row[s.label] = p.loss;
       byStep.set(p.step, row);
+      lastStep = Math.max(lastStep, p.step);
     }
   }
+  const markers = epochMarkers(lang, series, lastStep);
   return {
     type: 'line', title: t(lang, 'lossChartTitle'), x: 'step', y: series.map((s) => s.label),
     data: [...byStep.values()].sort((a, b) => a.step - b.step), xLabel: t(lang, 'step'), yLabel: t(lang, 'loss'),
+    ...(markers.length ? { markers } : {}),
   };
 }
 
 export function timingsChart(lang: Lang, runs: readonly Run[]): ChartSpec {
   return {
-    type: 'bar', title: t(lang, 'timingsTitle'), x: 'run', y: ['ms'], yLabel: t(lang, 'msPerEpoch'),
-    data: runs.map((r) => ({ run: r.label, ms: Math.round(r.medianEpochMs) })),
+    type: 'bar', title: t(lang, 'timingsTitle'), x: 'run', y: ['ms'], yLabel: t(lang, 'msPerEpoch'), unit: 'ms',
+    // each bar also says its backend, so a run labelled 'C SIMD' is drawn in wasm's colour
+    data: runs.map((r) => ({ run: r.label, ms: Math.round(r.medianEpochMs), ...(typeof r.backend === 'string' ? { backend: r.backend } : {}) })),
   };
 }
 
@@ -67,7 +94,7 @@ export function breakdownChart(lang: Lang, runs: readonly Run[]): ChartSpec {
     return row;
   });
   return {
-    type: 'stackedBar', title: t(lang, 'breakdownTitle'), x: 'run', y: parts, yLabel: t(lang, 'msPerEpoch'), data,
+    type: 'stackedBar', title: t(lang, 'breakdownTitle'), x: 'run', y: parts, yLabel: t(lang, 'msPerEpoch'), unit: 'ms', data,
     note: [...methods].map(([k, v]) => `${k}: ${v}`).join(' · '),
   };
 }
@@ -90,7 +117,7 @@ export function speedupChart(
     + (fitted.length < sorted.length ? ` ${t(lang, 'amdahlCores', { label, cores })}` : '');
   return {
     type: 'line', title: t(lang, 'speedupTitle', { label }), x: label, y: [speedup, ideal, amdahl], dashed: [ideal, amdahl],
-    xLabel: label, yLabel: speedup,
+    xLabel: label, yLabel: speedup, unit: '×',
     data: sorted.map((p) => ({ [label]: p.n, [speedup]: Math.round((base / p.ms) * 100) / 100, [ideal]: p.n, [amdahl]: Math.round(amdahlSpeedup(serialFraction, p.n) * 100) / 100 })),
     note,
   };
@@ -100,7 +127,7 @@ export function throughputChart(lang: Lang, points: readonly { batchSize: number
   const sps = t(lang, 'samplesPerSec');
   return {
     type: 'line', title: `${t(lang, 'throughputTitle')} (${label})`, x: 'batchSize', y: [sps], logX: true,
-    xLabel: t(lang, 'batchSize'), yLabel: sps,
+    xLabel: t(lang, 'batchSize'), yLabel: sps, unit: sps,
     data: [...points].sort((a, b) => a.batchSize - b.batchSize).map((p) => ({ batchSize: p.batchSize, [sps]: Math.round(p.samplesPerSec) })),
   };
 }
@@ -110,7 +137,7 @@ export function taskStreamChart(lang: Lang, run: Run, epochIndex = 0): ChartSpec
   const data = (e?.tasks ?? []).map((tk) => ({ worker: tk.worker, start: tk.start, end: tk.end, kind: tk.kind, shard: tk.shard }));
   return {
     type: 'taskStream', title: t(lang, 'taskStreamTitle', { epoch: (e?.epoch ?? 0) + 1 }), x: 'start', y: ['end'],
-    xLabel: t(lang, 'time'), yLabel: t(lang, 'worker'), data,
+    xLabel: t(lang, 'time'), yLabel: t(lang, 'worker'), unit: 'ms', data,
   };
 }
 

@@ -21,6 +21,10 @@ export interface ChartSpec {
   /** dashed series (e.g. the ideal speedup line) */
   dashed?: string[];
   note?: string;
+  /** the unit of the values (of x for a task stream): 'ms', '×', 'samples / s'; shown in tooltips and the summary */
+  unit?: string;
+  /** labelled vertical lines at these x positions (e.g. where each epoch starts on a loss chart) */
+  markers?: { x: number; label: string }[];
 }
 
 export type Output =
