@@ -4,12 +4,14 @@
 // own verified cache, never from the service worker's. The app can be installed (manifest, icons,
 // theme colours from the design tokens), the test page is never taken over, and a new version waits
 // for the student's Reload, which is refused while a cell runs.
+import { readFileSync, writeFileSync } from 'node:fs';
 import { expect, test, type Page } from '@playwright/test';
 import { META_CSP, PAGE_CSP } from '../src/csp';
 import { PALETTES } from '../src/design/tokens';
 import { codeCell, setSource, waitIdle } from './helpers';
 
 const status = (page: Page) => page.getByTestId('offline-status');
+const SW = 'dist/sw.js'; // the built service worker, as `vite preview` serves it
 
 /** The service worker is active (the app is saved) and MNIST is in the verified cache. */
 async function readyOffline(page: Page): Promise<void> {
@@ -47,6 +49,9 @@ test('after one visit, the app reloads with no network, isolated and under its C
   expect(precache.filter((p) => p.startsWith('/mnist/')), 'the service worker keeps no MNIST file').toEqual([]);
   expect(mnist.sort()).toEqual(['t10k-images-idx3-ubyte', 't10k-labels-idx1-ubyte', 'train-images-idx3-ubyte', 'train-labels-idx1-ubyte'].map((f) => `/mnist/${f}.gz`));
 
+  // from here on, anything not served by the service worker or the app's caches would fail
+  const failed: string[] = [];
+  page.on('requestfailed', (r) => failed.push(r.url()));
   await context.setOffline(true);
   await expect(status(page)).toHaveAttribute('data-online', 'false');
   await expect(page.getByTestId('offline-offline')).toContainText('Offline: lessons and training keep working');
@@ -77,6 +82,7 @@ test('after one visit, the app reloads with no network, isolated and under its C
   await expect(cell).toHaveAttribute('data-result', 'ok');
   await expect(cell.getByTestId('out-text').filter({ hasText: 'MNIST loaded' })).toContainText('from the local cache');
   await expect(cell.getByTestId('out-text').last()).toHaveText('60000 js true describe_wasm_simd_mt 2 refused');
+  expect(failed).toEqual([]);
 });
 
 test('the app can be installed: a manifest in Spanish with icons 192 and 512 (any and maskable) and the design tokens\' colours; the test page is never taken over', async ({ page }) => {
@@ -118,16 +124,27 @@ test('the app can be installed: a manifest in Spanish with icons 192 and 512 (an
   await expect(page.locator('#status')).toHaveText('harness ready');
 });
 
-test('a new version waits for the student: the page says so, refuses to reload while a cell runs, and reloads into it when asked', async ({ page, context }) => {
+test('a new version waits for the student: the page says so, refuses to reload while a cell runs, and reloads into it when asked', async ({ page }) => {
   test.setTimeout(240_000);
+  // a deploy, as the browser sees it: `vite preview` reads each file when asked, so the new service
+  // worker is the built one plus a line (Playwright cannot route the browser's own update check)
+  const built = readFileSync(SW, 'utf8');
+  try {
+    await nextVersion(page, built);
+  } finally {
+    writeFileSync(SW, built);
+  }
+});
+
+async function nextVersion(page: Page, built: string): Promise<void> {
   await page.goto('/#/en/01');
   await expect(page.getByTestId('notebook')).toBeVisible();
   await expect(status(page)).toHaveAttribute('data-app', 'ready', { timeout: 120_000 });
-  // a new version is deployed: the server now sends another service worker
-  await context.route('**/sw.js', async (route) => {
-    const res = await route.fetch();
-    await route.fulfill({ response: res, body: `${await res.text()}\n// the next version\n` });
-  });
+  // a later visit (a page the worker controls: on a first visit's page a new worker has no one to wait for)
+  await page.reload();
+  await expect(page.getByTestId('notebook')).toBeVisible();
+  expect(await page.evaluate(() => !!navigator.serviceWorker.controller)).toBe(true);
+  writeFileSync(SW, `${built}\n// the next version\n`);
   await page.evaluate(async () => { await (await navigator.serviceWorker.getRegistration())!.update(); });
   const update = page.getByTestId('offline-update');
   await expect(update).toContainText('A new version is ready', { timeout: 60_000 });
@@ -154,4 +171,4 @@ test('a new version waits for the student: the page says so, refuses to reload w
   await expect(status(page)).toHaveAttribute('data-app', 'ready');
   await expect(status(page)).toHaveAttribute('data-update', 'false');
   expect(await page.evaluate(async () => !!(await navigator.serviceWorker.getRegistration())!.waiting), 'the new version is the active one').toBe(false);
-});
+}
