@@ -13,6 +13,7 @@ export const offline: OfflineStore = createOfflineStore(typeof navigator === 'un
 
 const UPDATE_CHECK_MS = 60 * 60 * 1000; // browsers check on each navigation; a lesson left open for hours checks too
 const QUIET_MS = 2000;
+const RELOAD_ANYWAY_MS = 10_000;
 let registration: ServiceWorkerRegistration | null = null;
 let filling = false;
 let kernel: { readonly busy: boolean } | null = null;
@@ -83,6 +84,10 @@ export function startOffline(): void {
 export function applyUpdate(): void {
   const waiting = registration?.waiting;
   if (!waiting) return location.reload(); // another tab already switched: a reload loads the new version
-  waiting.addEventListener('statechange', () => { if (waiting.state === 'activated') location.reload(); });
+  let reloading = false;
+  const reload = () => { if (!reloading) { reloading = true; location.reload(); } };
+  waiting.addEventListener('statechange', () => { if (waiting.state === 'activated') reload(); });
+  navigator.serviceWorker.addEventListener('controllerchange', reload); // this page is controlled: the new worker took it
+  setTimeout(reload, RELOAD_ANYWAY_MS); // the student asked for it: if the switch has not been seen by then, a reload still loads the new version once it is active
   waiting.postMessage({ type: 'SKIP_WAITING' }); // what the generated worker listens for (workbox-build)
 }
