@@ -2,8 +2,11 @@ import react from '@vitejs/plugin-react';
 import { existsSync, readFileSync, statSync } from 'node:fs';
 import type { ServerResponse } from 'node:http';
 import { extname, join, resolve, sep } from 'node:path';
-import { defineConfig, type Plugin } from 'vite';
+import { defineConfig, type Plugin, type PluginOption } from 'vite';
+import { VitePWA } from 'vite-plugin-pwa';
 import { cspFor, HARNESS_META_CSP, META_CSP } from './src/csp.ts';
+import { PALETTES } from './src/design/tokens.ts';
+import { offlineEs } from './src/i18n/offline.es.ts';
 import { wasmAssets } from './wasm/vite-plugin.ts';
 
 // Threads (SharedArrayBuffer, WASM pthreads) need cross-origin isolation on every server we run.
@@ -77,6 +80,62 @@ function harnessOverDist(): Plugin {
   };
 }
 
+// Offline and installable (issue 12 §6). vite-plugin-pwa writes the web app manifest and a Workbox
+// service worker that precaches the built app: the page, JS and CSS, the kernel and pool workers,
+// Monaco's editor and TypeScript workers, /wasm/ (our Emscripten builds, their pthread script), KaTeX's
+// woff2 fonts and Monaco's codicon font, the icons; the lessons are in the JS. Never MNIST: a response
+// the worker kept on its own would be unverified; the page fills the app's verified data cache instead
+// (src/offline/mnistCache.ts). The cached responses keep the headers they were served with (COOP/COEP
+// for isolation, the CSP, the kernel worker's own CSP), so an offline reload is isolated and guarded
+// as before. No navigation fallback: '/' is precached as index.html and every other page (the harness,
+// `/?samples=N`) goes to the network, so the worker never answers one page with another.
+// The worker is registered by src/offline/register.ts, in the build only; a new version waits for
+// the student's Reload (registerType 'prompt'). Not in the harness build (dist-test/).
+const PRECACHE_LIMIT = 8 * 1024 * 1024; // Monaco's TypeScript worker is the largest file (6.9 MB); the whole precache is ~13.7 MB
+function offlineApp(): PluginOption[] {
+  const icon = (size: number, purpose: 'any' | 'maskable') => ({
+    src: `/icons/icon${purpose === 'maskable' ? '-maskable' : ''}-${size}.png`, sizes: `${size}x${size}`, type: 'image/png', purpose,
+  });
+  return [
+    VitePWA({
+      injectRegister: false,
+      includeManifestIcons: false, // the glob below has them (and the apple-touch-icon)
+      registerType: 'prompt',
+      manifest: {
+        id: '/',
+        name: offlineEs.manifestName,
+        short_name: 'Paralelo',
+        description: offlineEs.manifestDescription,
+        lang: 'es',
+        dir: 'ltr',
+        start_url: '/',
+        scope: '/',
+        display: 'standalone',
+        theme_color: PALETTES.light.page,
+        background_color: PALETTES.light.page,
+        categories: ['education'],
+        icons: [icon(192, 'any'), icon(512, 'any'), icon(192, 'maskable'), icon(512, 'maskable')],
+      },
+      workbox: {
+        globPatterns: ['**/*.{html,js,css,wasm,woff2,png,svg}', 'assets/codicon-*.ttf'],
+        globIgnores: ['mnist/**'],
+        maximumFileSizeToCacheInBytes: PRECACHE_LIMIT,
+        navigateFallback: null,
+        cleanupOutdatedCaches: true,
+      },
+    }),
+    {
+      // the browser's bar in the page's colour, per theme; the icon iOS uses for the home screen
+      name: 'paralelo:app-head',
+      transformIndexHtml: (_html, ctx) => (ctx.path.endsWith('harness.html') ? [] : [
+        { tag: 'meta', attrs: { name: 'theme-color', media: '(prefers-color-scheme: light)', content: PALETTES.light.page }, injectTo: 'head' },
+        { tag: 'meta', attrs: { name: 'theme-color', media: '(prefers-color-scheme: dark)', content: PALETTES.dark.page }, injectTo: 'head' },
+        { tag: 'link', attrs: { rel: 'apple-touch-icon', href: '/icons/apple-touch-icon.png' }, injectTo: 'head' },
+      ]),
+    },
+  ];
+}
+
 // Warnings about how long plugins took vary with the machine's load; they are not about the app.
 const quiet = { checks: { bundlerTimings: false } };
 
@@ -89,6 +148,7 @@ export default defineConfig(({ command, mode, isPreview }) => {
       wasmAssets({ tfjsPeer: harness || command === 'serve' }),
       monacoJavaScriptOnly(),
       harness && isPreview ? harnessOverDist() : null,
+      harness ? null : offlineApp(),
     ],
     server: { headers: isolation, host: '127.0.0.1', port: 5173 },
     preview: { headers: isolation, host: '127.0.0.1', port: 4173 },

@@ -23,6 +23,7 @@ import { LessonIntro, hasIntro } from './components/lesson/LessonIntro';
 import { useMonacoTheme } from './design/useMonacoTheme';
 import { useScrollBoxes } from './design/scrollBoxes';
 import { defaultRoute, parseRoute, routeHash, type Route } from './route';
+import { OfflineStatus } from './components/ui/OfflineStatus';
 
 const store = openStore(kv, lessons);
 
@@ -223,6 +224,7 @@ export function App() {
           </ErrorBoundary>}
         </main>
       </div>
+      <OfflineStatus lang={lang} kernel={kernel} />
     </LangContext.Provider>
   );
 }

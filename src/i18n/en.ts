@@ -7,6 +7,7 @@ import { pageEn } from './page.en';
 import { restoreEn } from './restore.en';
 import { designEn } from './design.en';
 import { chartsEn } from './charts.en';
+import { offlineEn } from './offline.en';
 
 export const en = {
   ...backendEn,
@@ -18,6 +19,7 @@ export const en = {
   ...restoreEn,
   ...designEn,
   ...chartsEn,
+  ...offlineEn,
   appTitle: 'Paralelo',
   appTagline: 'Parallel computing for neural networks, in your browser',
   language: 'Language',

@@ -7,6 +7,7 @@ import { pageEs } from './page.es';
 import { restoreEs } from './restore.es';
 import { designEs } from './design.es';
 import { chartsEs } from './charts.es';
+import { offlineEs } from './offline.es';
 import type { en } from './en';
 
 export const es: Record<keyof typeof en, string> = {
@@ -19,6 +20,7 @@ export const es: Record<keyof typeof en, string> = {
   ...restoreEs,
   ...designEs,
   ...chartsEs,
+  ...offlineEs,
   appTitle: 'Paralelo',
   appTagline: 'Computación paralela para redes neuronales, en tu navegador',
   language: 'Idioma',
