@@ -16,6 +16,7 @@ import { ChoiceDialog } from './components/ui/ChoiceDialog';
 import { NotebookView } from './components/NotebookView';
 import { Sidebar } from './components/ui/Sidebar';
 import { Toolbar } from './components/ui/Toolbar';
+import { ShortcutsPanel } from './components/ui/ShortcutsPanel';
 
 const store = openStore(kv, lessons);
 
@@ -151,6 +152,7 @@ export function App() {
           </ErrorBoundary>}
         </main>
       </div>
+      <ShortcutsPanel />
     </LangContext.Provider>
   );
 }

@@ -4,6 +4,7 @@ import { storageEn } from './storage.en';
 import { kernelEn } from './kernel.en';
 import { outputsEn } from './outputs.en';
 import { pageEn } from './page.en';
+import { keyboardEn } from './keyboard.en';
 
 export const en = {
   ...backendEn,
@@ -12,6 +13,7 @@ export const en = {
   ...kernelEn,
   ...outputsEn,
   ...pageEn,
+  ...keyboardEn,
   appTitle: 'Paralelo',
   appTagline: 'Parallel computing for neural networks, in your browser',
   language: 'Language',

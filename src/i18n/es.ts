@@ -4,6 +4,7 @@ import { storageEs } from './storage.es';
 import { kernelEs } from './kernel.es';
 import { outputsEs } from './outputs.es';
 import { pageEs } from './page.es';
+import { keyboardEs } from './keyboard.es';
 import type { en } from './en';
 
 export const es: Record<keyof typeof en, string> = {
@@ -13,6 +14,7 @@ export const es: Record<keyof typeof en, string> = {
   ...kernelEs,
   ...outputsEs,
   ...pageEs,
+  ...keyboardEs,
   appTitle: 'Paralelo',
   appTagline: 'Computación paralela para redes neuronales, en tu navegador',
   language: 'Idioma',
