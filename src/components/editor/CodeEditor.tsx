@@ -61,9 +61,9 @@ export function CodeEditor({ value, onChange, onRun, label, language = 'javascri
   const [mode, setMode] = useState('');
   const hintId = useId();
   const editorRef = useRef<import('monaco-editor').editor.IStandaloneCodeEditor | null>(null);
-  const cb = useRef({ onChange, onRun, t });
+  const cb = useRef({ onChange, onRun, t, value });
   useEffect(() => {
-    cb.current = { onChange, onRun, t };
+    cb.current = { onChange, onRun, t, value };
   });
 
   // editing: Tab indents; otherwise Tab moves the focus on. `pointerAt`: when the box was last
@@ -108,10 +108,10 @@ export function CodeEditor({ value, onChange, onRun, label, language = 'javascri
     if (el) focusers.set(el, () => (editorRef.current ? editorRef.current.focus() : area.current?.focus()));
     void loadMonaco().then(({ monaco }) => {
       if (disposed || !host.current) return;
-      // the textarea hands over its focus, caret and mode
+      // the textarea hands over its text (edits made while Monaco loaded), focus, caret and mode
       const had = area.current && document.activeElement === area.current ? { at: area.current.selectionStart, editing: editing.current } : null;
       const ed = monaco.editor.create(host.current, {
-        value, language, readOnly, minimap: { enabled: false }, scrollBeyondLastLine: false, automaticLayout: true,
+        value: cb.current.value, language, readOnly, minimap: { enabled: false }, scrollBeyondLastLine: false, automaticLayout: true,
         fontSize: 14, lineNumbers: 'on', tabSize: 2, ariaLabel: label, wordWrap: 'on', fixedOverflowWidgets: true,
         scrollbar: { alwaysConsumeMouseWheel: false }, tabFocusMode: !editing.current,
       });
