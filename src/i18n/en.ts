@@ -1,19 +1,19 @@
+import { keyboardEn } from './keyboard.en';
 import { backendEn } from './backend.en';
 import { dataEn } from './data.en';
 import { storageEn } from './storage.en';
 import { kernelEn } from './kernel.en';
 import { outputsEn } from './outputs.en';
 import { pageEn } from './page.en';
-import { keyboardEn } from './keyboard.en';
 
 export const en = {
+  ...keyboardEn,
   ...backendEn,
   ...dataEn,
   ...storageEn,
   ...kernelEn,
   ...outputsEn,
   ...pageEn,
-  ...keyboardEn,
   appTitle: 'Paralelo',
   appTagline: 'Parallel computing for neural networks, in your browser',
   language: 'Language',

@@ -1,20 +1,20 @@
+import { keyboardEs } from './keyboard.es';
 import { backendEs } from './backend.es';
 import { dataEs } from './data.es';
 import { storageEs } from './storage.es';
 import { kernelEs } from './kernel.es';
 import { outputsEs } from './outputs.es';
 import { pageEs } from './page.es';
-import { keyboardEs } from './keyboard.es';
 import type { en } from './en';
 
 export const es: Record<keyof typeof en, string> = {
+  ...keyboardEs,
   ...backendEs,
   ...dataEs,
   ...storageEs,
   ...kernelEs,
   ...outputsEs,
   ...pageEs,
-  ...keyboardEs,
   appTitle: 'Paralelo',
   appTagline: 'Computación paralela para redes neuronales, en tu navegador',
   language: 'Idioma',

@@ -47,10 +47,10 @@ export function CodeCell({ cell, position, support, onEdit, onKnobs, onRun, onRu
         {unsaved !== undefined && <span className="badge unsaved" data-testid="unsaved-badge" title={t('notSavedTitle', { reason: unsaved })}>{t('notSaved')}</span>}
         {cell.status !== 'idle' && <span className="badge" data-testid="cell-status">{t(cell.status === 'running' ? 'running' : 'queued')}</span>}
         {cell.status === 'idle' && cell.result && cell.result !== 'ok' && <span className={`badge result-${cell.result}`} data-testid="cell-result">{t(`result_${cell.result}` as MessageKey)}</span>}
+        <CellAnnouncer n={position} status={cell.status} result={cell.result} />
       </div>
       {usesKnobs(cell.source) && <CellToolbar knobs={cell.knobs} support={support} onChange={onKnobs} disabled={cell.status !== 'idle'} label={t('knobsLabel', { n: position })} />}
       <CodeEditor value={cell.source} onChange={onEdit} onRun={onRun} label={t('cellLabel', { n: position })} />
-      <CellAnnouncer n={position} status={cell.status} result={cell.result} />
       <div className="outputs" data-testid="outputs">
         {cell.outputs.map((o) => <ErrorBoundary key={o.id} lang={lang}><OutputView output={o} onRetry={cell.status === 'idle' ? () => onRun(false) : undefined} /></ErrorBoundary>)}
         {cell.result === 'interrupted' && <p className="out-error" data-testid="interrupted">{t('interrupted')}</p>}
