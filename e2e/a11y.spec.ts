@@ -23,7 +23,7 @@ async function audit(page: Page, where: string): Promise<Found[]> {
 }
 
 /** The theme is applied (CSS media query, React's useTheme) and painted. */
-async function useScheme(page: Page, scheme: (typeof THEMES)[number]): Promise<void> {
+async function applyScheme(page: Page, scheme: (typeof THEMES)[number]): Promise<void> {
   await page.emulateMedia({ colorScheme: scheme });
   await expect.poll(() => page.evaluate(() => matchMedia('(prefers-color-scheme: dark)').matches)).toBe(scheme === 'dark');
   await page.evaluate(() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r))));
@@ -42,7 +42,7 @@ for (const path of ['/', '/#/es', '/#/en']) {
     await expect(page.locator('[data-testid="code-editor"]:not([data-ready])')).toHaveCount(0, { timeout: 60_000 });
     const bad: Found[] = [];
     for (const scheme of THEMES) {
-      await useScheme(page, scheme);
+      await applyScheme(page, scheme);
       bad.push(...(await audit(page, `${path} ${scheme}`)));
     }
     expect(bad).toEqual([]);
@@ -65,7 +65,7 @@ for (const lang of ['es', 'en'] as const) {
       await expect(page.locator('[data-testid="code-editor"]:not([data-ready])')).toHaveCount(0, { timeout: 60_000 });
       const bad: Found[] = [];
       for (const scheme of THEMES) {
-        await useScheme(page, scheme);
+        await applyScheme(page, scheme);
         bad.push(...(await audit(page, `${lang}/${key} ${scheme}`)));
       }
       expect(bad).toEqual([]);
