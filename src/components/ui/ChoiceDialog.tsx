@@ -24,8 +24,12 @@ export function ChoiceDialog<T extends string>({ message, choices, note, testId 
       try { d.showModal(); } catch { d.setAttribute('open', ''); }
     }
     const onCancel = (e: Event) => { e.preventDefault(); cb.current(null); };
+    // Escape without a user gesture first: the browser closes the dialog itself (its cancel cannot be
+    // prevented); answer null then too, or the page would keep a closed dialog it thinks is asking
+    const onClose = () => cb.current(null);
     d.addEventListener('cancel', onCancel);
-    return () => { d.removeEventListener('cancel', onCancel); if (d.open) d.close(); };
+    d.addEventListener('close', onClose);
+    return () => { d.removeEventListener('cancel', onCancel); d.removeEventListener('close', onClose); if (d.open) d.close(); };
   }, []);
   return (
     <dialog ref={ref} className="choice-dialog" data-testid={testId} aria-labelledby={`${id}-q`}>
