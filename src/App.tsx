@@ -24,6 +24,7 @@ import { useMonacoTheme } from './design/useMonacoTheme';
 import { useScrollBoxes } from './design/scrollBoxes';
 import { defaultRoute, parseRoute, routeHash, type Route } from './route';
 import { OfflineStatus } from './components/ui/OfflineStatus';
+import { ShortcutsPanel } from './components/ui/ShortcutsPanel';
 
 const store = openStore(kv, lessons);
 
@@ -225,6 +226,7 @@ export function App() {
         </main>
       </div>
       <OfflineStatus lang={lang} kernel={kernel} />
+      <ShortcutsPanel />
     </LangContext.Provider>
   );
 }

@@ -1,6 +1,7 @@
 import { useSyncExternalStore } from 'react';
 import type { Notebook } from '../notebook/core/notebook';
 import { CodeCell } from './cell/CodeCell';
+import { focusEditorIn } from './editor/CodeEditor';
 import { MarkdownCell } from './cell/MarkdownCell';
 import type { BackendSupport } from '../notebook/kernel/protocol';
 
@@ -23,9 +24,8 @@ export function NotebookView({ notebook, support, unsaved }: Props) {
     const cells = document.querySelectorAll<HTMLElement>('[data-cell-index]');
     for (const el of cells) {
       if (Number(el.dataset.cellIndex) > i && el.querySelector('[data-testid="code-cell"]')) {
-        const target = el.querySelector<HTMLElement>('textarea, .monaco-editor textarea');
         el.scrollIntoView({ block: 'nearest' });
-        target?.focus();
+        focusEditorIn(el);
         return;
       }
     }

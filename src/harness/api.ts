@@ -110,6 +110,12 @@ export const harness = {
     const [{ renderMarkdown }, { sanitizeHtml }] = await Promise.all([import('../notebook/core/markdown'), import('../notebook/core/sanitize')]);
     return sanitize ? sanitizeHtml(renderMarkdown(source)) : renderMarkdown(source);
   },
+  /** Monaco's tokens for `source` with the editor's JavaScript grammar (what colours the code), one array per line */
+  editorTokens: async (source: string) => {
+    const { monaco } = await import('../components/editor/monaco');
+    await monaco.editor.colorize('', 'javascript', {}); // resolves the lazily created tokenizer
+    return monaco.editor.tokenize(source, 'javascript').map((line) => line.map((t) => ({ offset: t.offset, type: t.type })));
+  },
   /** DOMPurify as the page configures it, on any HTML */
   sanitizeHtml: async (html: string) => (await import('../notebook/core/sanitize')).sanitizeHtml(html),
   conformance,

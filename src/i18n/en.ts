@@ -1,3 +1,4 @@
+import { keyboardEn } from './keyboard.en';
 import { backendEn } from './backend.en';
 import { dataEn } from './data.en';
 import { storageEn } from './storage.en';
@@ -10,6 +11,7 @@ import { chartsEn } from './charts.en';
 import { offlineEn } from './offline.en';
 
 export const en = {
+  ...keyboardEn,
   ...backendEn,
   ...dataEn,
   ...storageEn,

@@ -1,3 +1,4 @@
+import { keyboardEs } from './keyboard.es';
 import { backendEs } from './backend.es';
 import { dataEs } from './data.es';
 import { storageEs } from './storage.es';
@@ -11,6 +12,7 @@ import { offlineEs } from './offline.es';
 import type { en } from './en';
 
 export const es: Record<keyof typeof en, string> = {
+  ...keyboardEs,
   ...backendEs,
   ...dataEs,
   ...storageEs,

@@ -10,6 +10,8 @@ interface Props {
   support: Partial<BackendSupport>;
   onChange(k: Partial<Knobs>): void;
   disabled?: boolean;
+  /** the group's name for screen readers ("Settings of cell 2") */
+  label?: string;
 }
 
 /** The e2e specs' ids for the first knobs; the others are `knob-<key>`. */
@@ -48,10 +50,10 @@ function KnobInput({ spec, value, testid, onChange }: { spec: OptionSpec; value:
 }
 
 /** The cell-level knobs cell code reads through `knobs` (and `train()` uses by default): every option declared as a knob. */
-export function CellToolbar({ knobs, support, onChange, disabled }: Props) {
+export function CellToolbar({ knobs, support, onChange, disabled, label }: Props) {
   const t = useT();
   return (
-    <fieldset className="cell-knobs" disabled={disabled}>
+    <fieldset className="cell-knobs" disabled={disabled} aria-label={label}>
       {KNOBS.filter((k) => k.backend === null || k.backend === knobs.backend).map(({ key, spec, label }) => (
         <label className="knob" key={key}>
           <span>{t(label)}</span>

@@ -4,6 +4,7 @@ import type { BackendSupport, Knobs } from '../../notebook/kernel/protocol';
 import type { MessageKey } from '../../i18n';
 import { useLang, useT } from '../../i18n/react';
 import { CodeEditor } from '../editor/CodeEditor';
+import { CellAnnouncer } from './CellAnnouncer';
 import { CellToolbar } from './CellToolbar';
 import { NeedsNote, RestoredNote } from './CellNotes';
 import { OutputView } from './OutputView';
@@ -37,10 +38,10 @@ export function CodeCell({ cell, position, support, onEdit, onKnobs, onRun, onRu
   const count = cell.status === 'queued' ? '*' : cell.status === 'running' ? '*' : (cell.executionCount ?? ' ');
   return (
     <section className={`cell code-cell status-${cell.status}`} data-testid="code-cell" data-status={cell.status} data-result={cell.result ?? undefined} data-restored={cell.restored || undefined}
-      data-edited={edited || undefined} data-unsaved={unsaved !== undefined || undefined} aria-label={`${t('cellLabel', { n: position })}`}>
+      data-edited={edited || undefined} data-unsaved={unsaved !== undefined || undefined} role="group" aria-label={t('cellLabel', { n: position })}>
       <div className="cell-head">
-        <span className="exec-count" data-testid="exec-count" aria-label={t('executionCount')}>[{count}]</span>
-        <button type="button" data-testid="run-cell" onClick={() => onRun(false)} disabled={cell.status !== 'idle'} title="Ctrl+Enter">▶ {t('run')}</button>
+        <span className="exec-count"><span className="visually-hidden">{t('executionCount')} </span><span data-testid="exec-count">[{count}]</span></span>
+        <button type="button" data-testid="run-cell" onClick={() => onRun(false)} disabled={cell.status !== 'idle'} title="Ctrl+Enter"><span aria-hidden="true">▶</span> {t('run')}</button>
         <button type="button" data-testid="run-from" onClick={onRunFrom} disabled={cell.status !== 'idle'}>{t('runFromHere')}</button>
         {edited && (
           <>
@@ -51,11 +52,12 @@ export function CodeCell({ cell, position, support, onEdit, onKnobs, onRun, onRu
         {unsaved !== undefined && <span className="badge unsaved" data-testid="unsaved-badge" title={t('notSavedTitle', { reason: unsaved })}>{t('notSaved')}</span>}
         {cell.status !== 'idle' && <span className="badge" data-testid="cell-status">{t(cell.status === 'running' ? 'running' : 'queued')}</span>}
         {cell.status === 'idle' && cell.result && cell.result !== 'ok' && <span className={`badge result-${cell.result}`} data-testid="cell-result">{t(`result_${cell.result}` as MessageKey)}</span>}
+        <CellAnnouncer n={position} status={cell.status} result={cell.result} />
       </div>
-      {usesKnobs(cell.source) && <CellToolbar knobs={cell.knobs} support={support} onChange={onKnobs} disabled={cell.status !== 'idle'} />}
+      {usesKnobs(cell.source) && <CellToolbar knobs={cell.knobs} support={support} onChange={onKnobs} disabled={cell.status !== 'idle'} label={t('knobsLabel', { n: position })} />}
       <CodeEditor value={cell.source} onChange={onEdit} onRun={onRun} label={t('cellLabel', { n: position })} />
       {cell.restored && <RestoredNote />}
-      <div className="outputs" data-testid="outputs" aria-live="polite">
+      <div className="outputs" data-testid="outputs">
         {cell.outputs.map((o) => <ErrorBoundary key={o.id} lang={lang}><OutputView output={o} onRetry={cell.status === 'idle' ? () => onRun(false) : undefined} /></ErrorBoundary>)}
         {cell.result === 'interrupted' && <p className="out-error" data-testid="interrupted">{t('interrupted')}</p>}
         {cell.needs && onRunNeeded && <NeedsNote needs={cell.needs} cellNumber={cellNumber ?? ((i) => i + 1)} onRun={onRunNeeded} disabled={cell.status !== 'idle'} />}

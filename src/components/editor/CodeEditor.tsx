@@ -1,4 +1,6 @@
-import { useEffect, useRef, useState } from 'react';
+import { useEffect, useId, useRef, useState } from 'react';
+import { useT } from '../../i18n/react';
+import '../ui/a11y.css';
 
 interface Props {
   value: string;
@@ -17,37 +19,129 @@ function lines(v: string) {
   return Math.max(3, Math.min(30, v.split('\n').length + 1));
 }
 
-/** A code cell's editor: a textarea at once, replaced by Monaco when it has loaded. */
+/** How each mounted editor takes the focus (Monaco's, or the textarea before it), by its box. */
+const focusers = new WeakMap<Element, () => void>();
+
+/** Moves the focus into the first code editor inside `root` (Shift+Enter's "go to the next cell");
+ * false if there is none. The editor arrives in tab-focus mode, like one reached with Tab. */
+export function focusEditorIn(root: ParentNode): boolean {
+  const box = root.querySelector('[data-testid="code-editor"]');
+  const focus = box && focusers.get(box);
+  if (focus) focus();
+  return !!focus;
+}
+
+/** Two spaces in at the caret (Tab), or up to two out at the start of its line (Shift+Tab). */
+function indent(el: HTMLTextAreaElement, out: boolean): void {
+  const { selectionStart: start, selectionEnd: end, value } = el;
+  if (!out) { el.setRangeText('  ', start, end, 'end'); return; }
+  const line = value.lastIndexOf('\n', start - 1) + 1;
+  const n = value.startsWith('  ', line) ? 2 : value[line] === ' ' ? 1 : 0;
+  if (n) el.setRangeText('', line, line + n, 'preserve');
+}
+
+/**
+ * A code cell's editor: a textarea at once, replaced by Monaco when it has loaded.
+ *
+ * Tab (issue 12). Tab moving the focus into an editor must not edit it, and the keyboard must be
+ * able to leave it. An editor reached with the keyboard (Tab, Shift+Tab, Shift+Enter in the cell
+ * above) is in Monaco's tab-focus mode (the `tabFocusMode` option, per editor): Tab and Shift+Tab
+ * move on. The student's first edit, or a click, switches to editing, where Tab indents as in any
+ * code editor; Escape — once Monaco has nothing of its own to close (suggestions, hints, a
+ * selection, snippet fields: those handle Escape and stop it) — switches back, so Escape then Tab
+ * leaves. A polite live region says which mode begins; the editor's description explains both.
+ * Ctrl+M (Monaco's own toggle) still makes Tab move on in every editor. The textarea does the same.
+ */
 export function CodeEditor({ value, onChange, onRun, label, language = 'javascript', readOnly = false }: Props) {
+  const t = useT();
+  const box = useRef<HTMLDivElement>(null);
   const host = useRef<HTMLDivElement>(null);
+  const area = useRef<HTMLTextAreaElement>(null);
   const [ready, setReady] = useState(false);
+  const [mode, setMode] = useState('');
+  const hintId = useId();
   const editorRef = useRef<import('monaco-editor').editor.IStandaloneCodeEditor | null>(null);
-  const cb = useRef({ onChange, onRun });
+  const cb = useRef({ onChange, onRun, t, value });
   useEffect(() => {
-    cb.current = { onChange, onRun };
+    cb.current = { onChange, onRun, t, value };
+  });
+
+  // editing: Tab indents; otherwise Tab moves the focus on. `pointerAt`: when the box was last
+  // clicked (a focus that follows at once comes from the click, not from the keyboard).
+  const editing = useRef(false);
+  const pointerAt = useRef(-Infinity);
+  const handover = useRef<boolean | null>(null); // the textarea's mode, for Monaco's first focus
+  const away = useRef(false); // the focus left with the window (another app, another tab): the mode stays
+  const setEditing = (on: boolean, say: boolean) => {
+    if (say) setMode(cb.current.t(on ? 'kbTabIndents' : 'kbTabLeaves'));
+    if (editing.current === on) return;
+    editing.current = on;
+    editorRef.current?.updateOptions({ tabFocusMode: !on });
+  };
+  const onFocus = () => {
+    if (!away.current) setEditing(handover.current ?? (performance.now() - pointerAt.current < 1000), false);
+    handover.current = null;
+    away.current = false;
+  };
+  const onBlur = () => {
+    away.current = !document.hasFocus();
+    if (away.current) {
+      // back in the page, but somewhere else: the next visit starts afresh
+      document.addEventListener('focusin', (e) => {
+        if (box.current?.contains(e.target as Node)) return;
+        away.current = false;
+        setEditing(false, false);
+      }, { once: true });
+      return;
+    }
+    setEditing(false, false);
+    setMode(''); // the next announcement is heard even if it is the same words
+  };
+  const modeRef = useRef({ setEditing, onFocus, onBlur });
+  useEffect(() => {
+    modeRef.current = { setEditing, onFocus, onBlur };
   });
 
   useEffect(() => {
     let disposed = false;
+    const el = box.current;
+    if (el) focusers.set(el, () => (editorRef.current ? editorRef.current.focus() : area.current?.focus()));
     void loadMonaco().then(({ monaco }) => {
       if (disposed || !host.current) return;
+      // the textarea hands over its text (edits made while Monaco loaded), focus, caret and mode
+      const had = area.current && document.activeElement === area.current ? { at: area.current.selectionStart, editing: editing.current } : null;
       const ed = monaco.editor.create(host.current, {
-        value, language, readOnly, minimap: { enabled: false }, scrollBeyondLastLine: false, automaticLayout: true,
+        value: cb.current.value, language, readOnly, minimap: { enabled: false }, scrollBeyondLastLine: false, automaticLayout: true,
         fontSize: 14, lineNumbers: 'on', tabSize: 2, ariaLabel: label, wordWrap: 'on', fixedOverflowWidgets: true,
-        scrollbar: { alwaysConsumeMouseWheel: false },
+        scrollbar: { alwaysConsumeMouseWheel: false }, tabFocusMode: !editing.current,
       });
       const fit = () => { if (host.current) host.current.style.height = `${Math.min(600, Math.max(60, ed.getContentHeight()))}px`; ed.layout(); };
       ed.onDidContentSizeChange(fit);
       fit();
-      ed.onDidChangeModelContent(() => cb.current.onChange(ed.getValue()));
+      ed.onDidChangeModelContent((e) => {
+        cb.current.onChange(ed.getValue());
+        // the student's own edit (setValue from outside is a flush): from now on Tab indents
+        if (!e.isFlush && ed.hasTextFocus()) modeRef.current.setEditing(true, !editing.current);
+      });
+      ed.onDidFocusEditorText(() => modeRef.current.onFocus());
+      ed.onDidBlurEditorText(() => modeRef.current.onBlur());
+      // the element that takes the keyboard (EditContext's div, or Monaco's textarea) explains the Tab modes
+      ed.getDomNode()?.querySelector('.native-edit-context, textarea.inputarea')?.setAttribute('aria-describedby', hintId);
       // addAction, not addCommand: a command binds to the last editor created, an action to this one
       ed.addAction({ id: 'paralelo.runAndAdvance', label: 'Run cell and move on', keybindings: [monaco.KeyMod.Shift | monaco.KeyCode.Enter], run: () => cb.current.onRun(true) });
       ed.addAction({ id: 'paralelo.run', label: 'Run cell', keybindings: [monaco.KeyMod.CtrlCmd | monaco.KeyCode.Enter], run: () => cb.current.onRun(false) });
       editorRef.current = ed;
       setReady(true);
+      if (had) {
+        const at = ed.getModel()?.getPositionAt(had.at);
+        if (at) ed.setPosition(at);
+        handover.current = had.editing;
+        ed.focus();
+      }
     });
     return () => {
       disposed = true;
+      if (el) focusers.delete(el);
       editorRef.current?.getModel()?.dispose();
       editorRef.current?.dispose();
       editorRef.current = null;
@@ -61,18 +155,36 @@ export function CodeEditor({ value, onChange, onRun, label, language = 'javascri
     if (ed && ed.getValue() !== value) ed.setValue(value);
   }, [value]);
 
+  useEffect(() => {
+    editorRef.current?.updateOptions({ ariaLabel: label });
+  }, [label, ready]);
+
   return (
-    <div className="code-editor" data-testid="code-editor" data-ready={ready || undefined}>
+    <div ref={box} className="code-editor" data-testid="code-editor" data-ready={ready || undefined}
+      // Escape that Monaco did not use (it stops the ones that close its widgets): Tab leaves from now on
+      onKeyDown={(e) => { if (e.key === 'Escape' && !e.defaultPrevented) setEditing(false, true); }}
+      onPointerDownCapture={() => {
+        pointerAt.current = performance.now();
+        if (box.current?.contains(document.activeElement)) setEditing(true, false);
+      }}>
       <div ref={host} className="monaco-host" hidden={!ready} />
       {!ready && (
         <textarea
-          className="code-fallback" aria-label={label} value={value} readOnly={readOnly} rows={lines(value)} spellCheck={false}
-          onChange={(e) => onChange(e.target.value)}
+          ref={area} className="code-fallback" aria-label={label} aria-describedby={hintId} value={value} readOnly={readOnly} rows={lines(value)} spellCheck={false}
+          onFocus={onFocus} onBlur={onBlur}
+          onChange={(e) => { onChange(e.target.value); if (!editing.current) setEditing(true, true); }}
           onKeyDown={(e) => {
-            if (e.key === 'Enter' && (e.shiftKey || e.ctrlKey || e.metaKey)) { e.preventDefault(); onRun(e.shiftKey); }
+            if (e.key === 'Enter' && (e.shiftKey || e.ctrlKey || e.metaKey)) { e.preventDefault(); onRun(e.shiftKey); return; }
+            if (e.key === 'Tab' && editing.current && !readOnly && !e.altKey && !e.ctrlKey && !e.metaKey) {
+              e.preventDefault();
+              indent(e.currentTarget, e.shiftKey);
+              onChange(e.currentTarget.value);
+            }
           }}
         />
       )}
+      <span id={hintId} hidden>{t('kbEditorHint')}</span>
+      <span className="visually-hidden" role="status" data-testid="editor-mode">{mode}</span>
     </div>
   );
 }

@@ -3,7 +3,9 @@
 import * as monaco from 'monaco-editor';
 import EditorWorker from 'monaco-editor/editor/editor.worker?worker';
 import TsWorker from 'monaco-editor/language/typescript/ts.worker?worker';
+import { language as javascript } from 'monaco-editor/languages/definitions/javascript/javascript';
 import apiDts from '../../notebook/generated/notebook-api.d.ts?raw';
+import { withUnicodeIdentifiers } from './unicodeJs';
 
 (self as unknown as { MonacoEnvironment: monaco.Environment }).MonacoEnvironment = {
   getWorker: (_id: string, label: string) => (label === 'typescript' || label === 'javascript' ? new TsWorker() : new EditorWorker()),
@@ -18,5 +20,9 @@ if (ts) {
   ts.javascriptDefaults.setDiagnosticsOptions({ noSemanticValidation: true, noSyntaxValidation: false, diagnosticCodesToIgnore: [1375, 1378, 1108] });
   ts.javascriptDefaults.addExtraLib(apiDts, 'ts:paralelo/notebook-api.d.ts');
 }
+
+// Accented identifiers (`época`) are identifiers, not `invalid` (unicodeJs.ts). Registered before any
+// editor exists, this factory replaces Monaco's lazy one for JavaScript (one factory per language).
+monaco.languages.registerTokensProviderFactory('javascript', { create: () => withUnicodeIdentifiers(javascript) });
 
 export { monaco };

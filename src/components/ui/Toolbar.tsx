@@ -17,10 +17,10 @@ export function Toolbar({ notebook, onExport, onImport }: Props) {
   // reset asks first, in the page, and offers to export the lesson before its edits are discarded
   const [asking, setAsking] = useState<null | { exported: boolean }>(null);
   return (
-    <div className="toolbar" role="toolbar" aria-label="notebook">
-      <button type="button" data-testid="run-all" onClick={() => notebook.runAll()} disabled={busy}>▶▶ {t('runAll')}</button>
-      <button type="button" data-testid="stop" onClick={() => void notebook.stop()} disabled={!busy || s.stopping}>■ {s.stopping ? t('stopping') : t('stop')}</button>
-      <button type="button" data-testid="restart" onClick={() => notebook.restartKernel()}>↻ {t('restartKernel')}</button>
+    <div className="toolbar" role="toolbar" aria-label={t('notebookToolbar')}>
+      <button type="button" data-testid="run-all" onClick={() => notebook.runAll()} disabled={busy}><span aria-hidden="true">▶▶</span> {t('runAll')}</button>
+      <button type="button" data-testid="stop" onClick={() => void notebook.stop()} disabled={!busy || s.stopping}><span aria-hidden="true">■</span> {s.stopping ? t('stopping') : t('stop')}</button>
+      <button type="button" data-testid="restart" onClick={() => notebook.restartKernel()}><span aria-hidden="true">↻</span> {t('restartKernel')}</button>
       <button type="button" data-testid="clear" onClick={() => notebook.clearOutputs()} disabled={busy}>{t('clearOutputs')}</button>
       <button type="button" data-testid="reset-lesson" disabled={busy} onClick={() => setAsking({ exported: false })}>{t('resetLesson')}</button>
       <button type="button" data-testid="export" onClick={onExport}>{t('exportIpynb')}</button>
