@@ -1,4 +1,5 @@
 import { expect, test } from '@playwright/test';
+import { auditThemes } from './a11y';
 import { codeCell, openLesson, setSource, waitIdle } from './helpers';
 
 test('the app page is cross-origin isolated', async ({ page }) => {
@@ -8,8 +9,10 @@ test('the app page is cross-origin isolated', async ({ page }) => {
 
 // Quick mode (?samples=3000): every cell trains on the first 3000 images, so each lesson runs in CI
 // time. Lessons are discovered from the sidebar, so a new lesson is covered without editing this file.
+// After its cells have run, each lesson is checked with axe in light and dark (issue 12): no serious or
+// critical violation (e2e/a11y.ts prints the minor ones).
 for (const lang of ['en', 'es'] as const) {
-  test(`run all on every lesson (${lang}, quick mode) ends with no error output`, async ({ page }) => {
+  test(`run all on every lesson (${lang}, quick mode) ends with no error output, and axe finds nothing serious in light and dark`, async ({ page }) => {
     test.setTimeout(900_000);
     await page.goto(`/?samples=3000#/${lang}/01`);
     const keys = await page.locator('[data-testid^="lesson-link-"]').evaluateAll((els) => els.map((e) => e.getAttribute('data-testid')!.replace('lesson-link-', '')));
@@ -26,6 +29,8 @@ for (const lang of ['en', 'es'] as const) {
       }
       await expect(page.getByTestId('out-error'), `lesson ${key} (${lang})`).toHaveCount(0);
       await expect(page.getByTestId(`lesson-progress-${key}`)).toHaveText(new RegExp(`^${n}/${n}`));
+      await expect(page.locator('[data-testid="code-editor"]:not([data-ready])')).toHaveCount(0, { timeout: 60_000 });
+      expect(await auditThemes(page, `${lang}/${key}`), `axe on lesson ${key} (${lang})`).toEqual([]);
     }
   });
 }
