@@ -15,8 +15,14 @@ export function useMonacoTheme(active: boolean): void {
       if (!live) return;
       const name = `paralelo-${theme}`;
       monaco.editor.defineTheme(name, {
-        base: theme === 'dark' ? 'vs-dark' : 'vs', inherit: true, rules: [],
-        colors: { 'editor.background': PALETTES[theme].surface, 'editorGutter.background': PALETTES[theme].surface },
+        base: theme === 'dark' ? 'vs-dark' : 'vs', inherit: true,
+        // vs-dark's comments (#608b4e, 4.16:1) and line numbers (#858585, 4.46:1) fall short of 4.5:1 on
+        // the dark surface (axe, e2e/notebook.spec.ts): a lighter green (6.7:1) and the palette's muted text
+        rules: theme === 'dark' ? [{ token: 'comment', foreground: '7fb27a' }] : [],
+        colors: {
+          'editor.background': PALETTES[theme].surface, 'editorGutter.background': PALETTES[theme].surface,
+          'editorLineNumber.foreground': PALETTES[theme].muted,
+        },
       });
       monaco.editor.setTheme(name);
     }, () => undefined); // no editor, no theme to set: the textarea fallback follows the CSS
