@@ -28,11 +28,12 @@ import type { Lesson } from './core/lesson';
 import type { NotebookHooks, SavedCell, SavedOutputs } from './core/notebook';
 import { KernelRuns } from './core/runs';
 import { importIpynb, type ImportedNotebook } from './ipynb';
+import { EditJournal } from './journal';
 import { fromStored, toStored } from './savedOutputs';
 import {
-  checkSaved, isPlainObject, JOURNAL, message, newer, parseKey, same,
-  type Broadcast, type Channel, type JournalStorage, type Kv, type LessonProgress, type Pending, type Quarantined,
-  type Shown, type StoreEvent, type StoreOptions, type StoredCell, type Version,
+  checkSaved, isPlainObject, message, newer, parseKey, same,
+  type Broadcast, type Channel, type Kv, type LessonProgress, type Pending, type Quarantined,
+  type Shown, type StoreEvent, type StoreOptions, type StoredCell,
 } from './storedCell';
 
 export { checkSaved } from './storedCell';
@@ -43,7 +44,7 @@ export class NotebookStore {
   private readonly listeners = new Set<() => void>();
   private readonly watchers = new Set<(e: StoreEvent) => void>();
   private readonly tab: string;
-  private readonly journal: JournalStorage | null;
+  private readonly journal: EditJournal;
   private readonly channel: Channel | null;
   /** what this tab shows of each cell it has loaded or edited */
   private readonly shown = new Map<string, Shown>();
@@ -65,7 +66,7 @@ export class NotebookStore {
 
   constructor(private readonly kv: Kv, private readonly lessons: (lang: Lang) => readonly Lesson[], opts: StoreOptions = {}) {
     this.tab = opts.tab ?? Math.random().toString(36).slice(2, 10);
-    this.journal = opts.journal ?? null;
+    this.journal = new EditJournal(opts.journal ?? null, this.tab);
     this.channel = opts.channel ?? null;
     if (this.channel) this.channel.onmessage = (e) => this.onBroadcast(e.data as Broadcast);
     this.runs.subscribe(() => this.notify());
@@ -122,11 +123,11 @@ export class NotebookStore {
       versions.set(k, { saved: { source: s.source, knobs: s.knobs }, at: s.at ?? 0, tab: s.tab ?? '', dirty: false });
     }
     // the journal holds edits the database may not have committed before the last reload: the newer wins
-    for (const [k, j] of this.journalEntries(prefix)) {
+    for (const [k, j] of this.journal.entries(prefix)) {
       const index = Number(k.slice(prefix.length));
       if (!Number.isInteger(index) || index < 0 || index >= lesson.cells.length) continue;
       const v = versions.get(k);
-      if (v && !newer(j, v)) { this.journalRemove(k, j.at); continue; }
+      if (v && !newer(j, v)) { this.journal.remove(k, j.at); continue; }
       versions.set(k, { saved: j.saved, at: j.at, tab: j.tab, dirty: false });
       if (!this.pending.has(k)) {
         this.pending.set(k, { saved: j.saved, prev: v?.saved ?? null, at: j.at, tab: j.tab });
@@ -277,7 +278,7 @@ export class NotebookStore {
         this.shown.delete(k);
         this.pending.delete(k);
         this.failed.delete(k);
-        this.journalRemove(k);
+        this.journal.remove(k);
       }
     }
   }
@@ -298,7 +299,7 @@ export class NotebookStore {
     const p = this.pending.get(key);
     this.shown.set(key, { saved: s, at, tab: this.tab, dirty: true });
     this.pending.set(key, { saved: s, at, tab: this.tab, prev: p ? p.prev : (before?.saved ?? null) });
-    this.journalPut(key, s, at);
+    this.journal.put(key, s, at);
     this.attempt(key, () => this.flush(key));
     if (this.conflicts.delete(key)) this.emit({ type: 'resolved', key }); // typing again keeps this tab's version
   }
@@ -315,7 +316,7 @@ export class NotebookStore {
       return mine;
     });
     if (this.pending.get(key) === p) this.pending.delete(key);
-    this.journalRemove(key, p.at);
+    this.journal.remove(key, p.at);
     if (wrote || mine === null) this.channel?.postMessage({ key, saved: p.saved, prev: p.prev, at: p.at, tab: p.tab } satisfies Broadcast);
   }
 
@@ -385,39 +386,5 @@ export class NotebookStore {
 
   private notify(): void {
     for (const l of this.listeners) l();
-  }
-
-  private journalPut(key: string, saved: SavedCell | null, at: number): void {
-    try { this.journal?.setItem(JOURNAL + key, JSON.stringify({ saved, at, tab: this.tab })); } catch { /* full or disabled: IndexedDB alone */ }
-  }
-
-  private journalRemove(key: string, at?: number): void {
-    try {
-      if (at !== undefined) {
-        const j = JSON.parse(this.journal?.getItem(JOURNAL + key) ?? 'null') as { at?: number } | null;
-        if (j?.at !== at) return; // a newer edit is journaled
-      }
-      this.journal?.removeItem(JOURNAL + key);
-    } catch { /* nothing to remove */ }
-  }
-
-  private journalEntries(prefix: string): [string, Version & { saved: SavedCell | null }][] {
-    const out: [string, Version & { saved: SavedCell | null }][] = [];
-    try {
-      const j = this.journal;
-      if (!j) return out;
-      for (let i = 0; i < j.length; i++) {
-        const name = j.key(i);
-        if (!name?.startsWith(JOURNAL + prefix)) continue;
-        try {
-          const v = JSON.parse(j.getItem(name) ?? 'null') as unknown;
-          if (!isPlainObject(v) || typeof v.at !== 'number' || typeof v.tab !== 'string') continue;
-          const saved = v.saved === null ? null : checkSaved(v.saved);
-          if (v.saved !== null && !saved) continue;
-          out.push([name.slice(JOURNAL.length), { saved: saved ? { source: saved.source, knobs: saved.knobs } : null, at: v.at, tab: v.tab }]);
-        } catch { /* a damaged entry is skipped */ }
-      }
-    } catch { /* no journal */ }
-    return out;
   }
 }
