@@ -39,6 +39,7 @@ export const en = {
   threads: 'Threads',
   simd: 'SIMD',
   samples: 'Images',
+  repeats: 'Repeats',
   mode: 'Mode',
   epoch: 'Epoch',
   loss: 'Loss',

@@ -40,6 +40,7 @@ export const es: Record<keyof typeof en, string> = {
   threads: 'Hilos',
   simd: 'SIMD',
   samples: 'Imágenes',
+  repeats: 'Repeticiones',
   mode: 'Modo',
   epoch: 'Época',
   loss: 'Pérdida',

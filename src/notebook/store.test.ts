@@ -30,7 +30,7 @@ const LESSONS: Lesson[] = [
   { key: '01', slug: '01-a', lang: 'en', title: 'A', cells: [code(0), { index: 1, kind: 'markdown', source: '#', options: {} }, code(2)] },
   { key: '02', slug: '02-b', lang: 'en', title: 'B', cells: [code(0)] },
 ];
-const knobs = { backend: 'js', batchSize: 32, epochs: 1, learningRate: 0.1, workers: 2, threads: 2, simd: true, mode: 'resident', samples: 60000 } as const;
+const knobs = { backend: 'js', batchSize: 32, epochs: 1, learningRate: 0.1, workers: 2, threads: 2, simd: true, mode: 'resident', samples: 60000, repeats: 1 } as const;
 
 describe('the notebook store', () => {
   // issue 12: "cells run" is the kernel's state (in memory), no longer a stored list that outlived

@@ -21,6 +21,8 @@ export const TRAIN_OPTIONS = {
   learningRate: { type: 'number', min: 0, minExclusive: true, max: 10, default: 0.1, step: 0.01, label: 'learningRate', knob: true },
   /** train on the first N training images */
   samples: { type: 'int', min: 1, max: MNIST_TRAIN_COUNT, default: MNIST_TRAIN_COUNT, step: 1000, label: 'samples', knob: true },
+  /** timed runs of the same training (fresh seeded weights each time): the run reports the median epoch time and the spread */
+  repeats: { type: 'int', min: 1, max: 20, default: 1, label: 'repeats', knob: true },
   /** neurons of the hidden layer */
   hidden: { type: 'int', min: MIN_HIDDEN, max: MAX_HIDDEN, default: DEFAULT_HIDDEN },
   /** seed of the initial weights and of every epoch's shuffle */

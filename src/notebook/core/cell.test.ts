@@ -2,7 +2,7 @@ import { expect, it } from 'vitest';
 import { isEdited, newCell, transitionCell } from './cell';
 import type { Knobs } from '../kernel/protocol';
 
-const knobs: Knobs = { backend: 'js', batchSize: 32, epochs: 1, learningRate: 0.1, workers: 2, threads: 2, simd: true, mode: 'resident', samples: 60000 };
+const knobs: Knobs = { backend: 'js', batchSize: 32, epochs: 1, learningRate: 0.1, workers: 2, threads: 2, simd: true, mode: 'resident', samples: 60000, repeats: 1 };
 
 it('walks idle → queued → running → idle and replaces outputs by id', () => {
   let c = newCell({ index: 0, kind: 'code', source: '1', options: {} }, knobs);

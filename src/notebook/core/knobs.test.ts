@@ -12,7 +12,7 @@ describe('a cell\'s knobs', () => {
 
   it('are the options declared as knobs, in toolbar order, each with the backend that reads it', () => {
     expect(KNOBS.map((k) => [k.key, k.backend])).toEqual([
-      ['backend', null], ['batchSize', null], ['epochs', null], ['learningRate', null], ['samples', null],
+      ['backend', null], ['batchSize', null], ['epochs', null], ['learningRate', null], ['samples', null], ['repeats', null],
       ['workers', 'workers'], ['threads', 'wasm'], ['simd', 'wasm'], ['mode', 'webgpu'],
     ]);
   });

@@ -61,6 +61,8 @@ interface Knobs {
   learningRate: number;
   /** train on the first N training images · integer 1–60000; default: 60000 */
   samples: number;
+  /** timed runs of the same training (fresh seeded weights each time): the run reports the median epoch time and the spread · integer 1–20; default: 1 */
+  repeats: number;
   /** workers backend: the pool size (processes, each computing a shard of every batch) · integer 1–16; default: the logical cores, within the range */
   workers: number;
   /** wasm backend: threads of the threaded build (pthreads sharing memory) · integer 1–8; default: the logical cores, within the range */
@@ -158,6 +160,8 @@ interface TrainOptions {
   learningRate?: number;
   /** train on the first N training images · integer 1–60000; default: 60000 */
   samples?: number;
+  /** timed runs of the same training (fresh seeded weights each time): the run reports the median epoch time and the spread · integer 1–20; default: 1 */
+  repeats?: number;
   /** neurons of the hidden layer · integer 16–1024; default: 128 */
   hidden?: number;
   /** seed of the initial weights and of every epoch's shuffle · integer 0–4294967295; default: 42 */
@@ -191,6 +195,7 @@ declare const webgpu: { kernels: () => string[]; kernelSource: (name: string) =>
 declare const mnist: () => Promise<{ train: { count: number; }; test: { count: number; }; }>;
 declare const labelCounts: (set?: 'train' | 'test') => Promise<number[]>;
 declare const train: (opts?: TrainOptions) => Promise<Run>;
+declare const sweep: <T, R>(items: readonly T[], fn: (item: T, index: number) => Promise<R>) => Promise<R[]>;
 declare const show: { text: (v: unknown) => void; table: (rows: Record<string, unknown>[], o?: { columns?: string[]; }) => void; code: (source: string, language?: string) => void; chart: (spec: Partial<ChartSpec> & { kind?: ChartSpec['type']; }) => void; losses: (runs: Run[]) => void; timings: (runs: Run[]) => void; breakdown: (runs: Run[]) => void; speedup: (points: { n: number; ms: number; }[], o?: { label?: string; }) => void; throughput: (points: { batchSize: number; samplesPerSec: number; }[], o?: { label?: string; }) => void; taskStream: (run: Run, epoch?: number) => void; histogram: (counts: number[]) => void; digits: (o?: { set?: 'train' | 'test'; start?: number; count?: number; }) => Promise<void>; predictions: (run: Run, o?: { count?: number; start?: number; }) => Promise<void>; };
 declare const knobs: Knobs;
 declare const backends: () => Promise<{ name: BackendName; supported: true | string; }[]>;

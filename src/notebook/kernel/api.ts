@@ -146,6 +146,16 @@ export function makeApi(ctx: RunContext) {
     }
   }
 
+  /** Runs `fn` on each item in turn and returns the results in order; Stop ends it between items. */
+  async function sweep<T, R>(items: readonly T[], fn: (item: T, index: number) => Promise<R>): Promise<R[]> {
+    const out: R[] = [];
+    for (let i = 0; i < items.length; i++) {
+      if (ctx.signal.aborted) throw new StoppedError();
+      out.push(await fn(items[i], i));
+    }
+    return out;
+  }
+
   const show = {
     text: (v: unknown) => ctx.post({ id: id('text'), kind: 'text', text: formatValue(v) }),
     table: (rows: Record<string, unknown>[], o: { columns?: string[] } = {}) => {
@@ -182,7 +192,7 @@ export function makeApi(ctx: RunContext) {
 
   const knobs: Knobs = { ...ctx.knobs };
   return {
-    mnist, labelCounts, train, show, knobs,
+    mnist, labelCounts, train, sweep, show, knobs,
     backends: async (): Promise<{ name: BackendName; supported: true | string }[]> =>
       (await supportedBackends()).map((b) => ({ name: b.name, supported: b.supported === true ? true : backendText(lang, b.supported) })),
     stopRequested: () => ctx.signal.aborted,

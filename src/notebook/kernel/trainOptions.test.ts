@@ -6,7 +6,7 @@ import { makeApi } from './api';
 import { localizeError } from './localize';
 import type { Knobs, Output } from './protocol';
 
-const knobs: Knobs = { backend: 'js', batchSize: 32, epochs: 1, learningRate: 0.1, samples: 60000, workers: 2, threads: 2, simd: true, mode: 'resident' };
+const knobs: Knobs = { backend: 'js', batchSize: 32, epochs: 1, learningRate: 0.1, samples: 60000, workers: 2, threads: 2, simd: true, mode: 'resident', repeats: 1 };
 let work: string[] = [];
 
 beforeEach(() => {
