@@ -16,6 +16,13 @@ export default tseslint.config(
     },
   },
   {
+    // specs take `test` from e2e/fixtures.ts, which fails a test on any uncaught page error
+    files: ['e2e/**/*.spec.ts'],
+    rules: {
+      'no-restricted-imports': ['error', { paths: [{ name: '@playwright/test', message: "import test and expect from './fixtures' (it fails a test on uncaught page errors)" }] }],
+    },
+  },
+  {
     files: ['**/*.{js,mjs}'],
     languageOptions: { globals: { console: 'readonly', process: 'readonly', performance: 'readonly', URL: 'readonly', setTimeout: 'readonly', window: 'readonly', document: 'readonly', navigator: 'readonly', globalThis: 'readonly', fetch: 'readonly' } },
   },

@@ -5,7 +5,7 @@
 // theme colours from the design tokens), the test page is never taken over, and a new version waits
 // for the student's Reload, which is refused while a cell runs.
 import { readFileSync, writeFileSync } from 'node:fs';
-import { expect, test, type Page } from '@playwright/test';
+import { expect, test, type Page } from './fixtures';
 import { META_CSP, PAGE_CSP } from '../src/csp';
 import { PALETTES } from '../src/design/tokens';
 import { codeCell, setSource, waitIdle } from './helpers';

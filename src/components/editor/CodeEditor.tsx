@@ -142,8 +142,11 @@ export function CodeEditor({ value, onChange, onRun, label, language = 'javascri
     return () => {
       disposed = true;
       if (el) focusers.delete(el);
-      editorRef.current?.getModel()?.dispose();
-      editorRef.current?.dispose();
+      // the editor first, then its model: a model disposed under a live editor makes Monaco's
+      // observers (inline completions) throw "Model is disposed!" as uncaught errors
+      const ed = editorRef.current, model = ed?.getModel();
+      ed?.dispose();
+      model?.dispose();
       editorRef.current = null;
     };
     // the editor is created once; later value changes are pushed below
