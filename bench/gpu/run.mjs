@@ -212,14 +212,22 @@ async function sweep(train, mode) {
         continue;
       }
       const order = epochPermutation(train.count, SEED, i);
-      await backend.trainEpoch({ epoch: 0, order: order.subarray(0, Math.min(train.count, 4 * batchSize)), batchSize, learningRate: LR });
       const samples = Math.min(train.count, cfg.sweepSamples);
       const rates = [];
       let steps = 0;
-      for (let r = 0; r < cfg.sweepRepeats; r++) {
-        const s = await backend.trainEpoch({ epoch: 1 + r, order: order.subarray(0, samples), batchSize, learningRate: LR });
-        rates.push(s.samplesPerSec);
-        steps = s.batches;
+      try {
+        await backend.trainEpoch({ epoch: 0, order: order.subarray(0, Math.min(train.count, 4 * batchSize)), batchSize, learningRate: LR });
+        for (let r = 0; r < cfg.sweepRepeats; r++) {
+          const s = await backend.trainEpoch({ epoch: 1 + r, order: order.subarray(0, samples), batchSize, learningRate: LR });
+          rates.push(s.samplesPerSec);
+          steps = s.batches;
+        }
+      } catch (e) { // one point's failure (a diverged run, say) does not cost the others
+        const message = e instanceof Error ? `${e.name}: ${e.message}` : String(e);
+        result.errors.push({ phase: `sweep ${mode} ${batchSize}`, message });
+        log(`ERROR in sweep ${mode} batch ${batchSize}: ${message}`);
+        if (e?.name === 'DeviceLostError') throw e;
+        continue;
       }
       const p = { mode, batchSize, samples, steps, samplesPerSec: median(rates), repeats: rates };
       points.push(p);
