@@ -12,8 +12,8 @@
 //  1. adapter: vendor, architecture, device, description, features, limits;
 //  2. correctness: one epoch on the first --check-samples samples against the JS reference
 //     (src/mlp/reference.ts, same seed 7, same order, lr 0.1), max |Δparam| (the e2e tolerance 1e-5);
-//  3. epochs: resident and naive at batch 128 and 512, each after a warm-up epoch on 6000 samples
-//     (as harness.timeEpochs does), --epochs timed epochs of --samples samples, the median, the
+//  3. epochs: resident and naive at batch 128 and 512, each after a warm-up epoch on --warmup samples
+//     (6000, as harness.timeEpochs does), --epochs timed epochs of --samples samples, the median, the
 //     breakdown (host→device / kernel / device→host / other) and the per-kernel table from
 //     timestamp queries when the adapter offers them, then test accuracy;
 //  4. sweep: samples/s per batch size 16 … 1024, resident and naive, each point after a warm-up of
@@ -53,6 +53,7 @@ const cfg = {
   epochs: Number(opt('epochs', quick ? 2 : 5)),
   samples: Number(opt('samples', quick ? 2048 : 60000)),
   checkSamples: Number(opt('check-samples', quick ? 512 : 4096)),
+  warmup: Number(opt('warmup', quick ? 1024 : WARMUP_SAMPLES)), // samples of the untimed epoch before the timed ones
   sweepSamples: Number(opt('sweep-samples', quick ? 1024 : 60000)),
   sweepRepeats: Number(opt('sweep-repeats', quick ? 1 : 3)),
   sweep: opt('sweep', SWEEP.join(',')).split(',').map(Number),
@@ -172,7 +173,7 @@ async function timeEpochs(train, test, mode, batchSize) {
   const backend = new WebGpuBackend();
   try {
     await backend.init(spec, init, { mode });
-    const warm = sliceDataset(train, WARMUP_SAMPLES);
+    const warm = sliceDataset(train, cfg.warmup);
     await backend.setData(warm);
     await backend.trainEpoch({ epoch: 0, order: epochPermutation(warm.count, SEED, 0), batchSize, learningRate: LR });
     await backend.setParams(init);
@@ -189,6 +190,7 @@ async function timeEpochs(train, test, mode, batchSize) {
     const mid = epochs.reduce((a, b) => (Math.abs(b.wallMs - med) < Math.abs(a.wallMs - med) ? b : a));
     return {
       mode, batchSize, samples: data.count, epochMs: ms, medianMs: med, minMs: Math.min(...ms), maxMs: Math.max(...ms),
+      spread: (Math.max(...ms) - Math.min(...ms)) / med, noisy: (Math.max(...ms) - Math.min(...ms)) / med > 0.15, // issue 18 §2's flag
       samplesPerSec: data.count / (med / 1000), gflops: (flopsPerSample(spec) * data.count) / (med / 1000) / 1e9,
       testAccuracy: ev.accuracy, epochsTrained: cfg.epochs, describe: backendText('en', backend.describe()),
       breakdown: mid.breakdown, kernels: mid.kernels, extra: mid.extra, losses: epochs.map((x) => x.loss),
@@ -260,6 +262,36 @@ async function phase(name, fn) {
   }
 }
 
+// ---------------------------------------------------------------- a readable table (gpu.md)
+function markdown() {
+  const a = result.adapter;
+  const L = [`# webgpu backend on ${result.summary.adapter}`, '',
+    `${result.when}; Dawn (npm webgpu) under Node ${result.node}, ${result.cpus} CPUs (${result.cpu}); flags ${result.config.dawnFlags.join(' ') || 'none'}; timestamp-query: ${a.timestampQuery}.`, '',
+    '## Equivalence with the JS reference (one epoch, seed 7, lr 0.1)', '', '| mode | batch | samples | max abs Δparam | reference moved | pass |', '|---|---|---|---|---|---|'];
+  for (const c of result.correctness) L.push(`| ${c.mode} | ${c.batchSize} | ${c.samples} | ${c.maxAbsDiff.toExponential(2)} | ${fmt(c.maxAbsChange, 3)} | ${c.pass ? 'yes' : '**no**'} |`);
+  L.push('', `## Epochs (${result.config.samples} samples, median of ${result.config.epochs} after a warm-up epoch)`, '',
+    '| mode | batch | median ms | min–max ms | samples/s | GFLOP/s | test acc | breakdown (median epoch) |', '|---|---|---|---|---|---|---|---|');
+  for (const r of result.epochs) {
+    L.push(`| ${r.mode} | ${r.batchSize} | ${fmt(r.medianMs)}${r.noisy ? ' (noisy)' : ''} | ${fmt(r.minMs)}–${fmt(r.maxMs)} | ${fmt(r.samplesPerSec, 0)} | ${fmt(r.gflops)} | ${fmt(r.testAccuracy * 100, 2)}% | ${r.breakdown.map((p) => `${p.label} ${fmt(p.ms)}`).join(' / ')} |`);
+  }
+  const prof = result.epochs.find((r) => r.mode === 'resident' && r.batchSize === 128 && r.kernels);
+  if (prof) {
+    L.push('', `## Kernels, resident batch 128 (timestamps, ${prof.extra?.profiling ?? ''}; resolution ${prof.extra?.timestampResolutionNs ?? '?'} ns)`, '',
+      '| kernel | ms per dispatch | dispatches | ms per epoch |', '|---|---|---|---|');
+    for (const k of prof.kernels) L.push(`| ${k.name} | ${k.msPerDispatch.toFixed(4)} | ${k.dispatches} | ${fmt(k.ms, 2)} |`);
+  }
+  const bs = [...new Set(result.sweep.map((p) => p.batchSize))];
+  if (bs.length) {
+    const rate = (m, b) => result.sweep.find((p) => p.mode === m && p.batchSize === b)?.samplesPerSec;
+    L.push('', `## Sweep (samples/s, ${result.config.sweepSamples} samples per pass, median of ${result.config.sweepRepeats})`, '',
+      `| mode | ${bs.join(' | ')} |`, `|---|${bs.map(() => '---').join('|')}|`);
+    for (const m of MODES) L.push(`| ${m} | ${bs.map((b) => fmt(rate(m, b), 0)).join(' | ')} |`);
+    L.push('', `Resident batch 512 ÷ batch 16: ${fmt(result.summary.sweepGain512over16)}× (the course claims more than 12×).`);
+  }
+  if (result.errors.length) L.push('', '## Errors', '', ...result.errors.map((e) => `- ${e.phase}: ${e.message}`));
+  return L.join('\n') + '\n';
+}
+
 // ---------------------------------------------------------------- main
 async function main() {
   log(`paralelo webgpu on Dawn: node ${process.version}, ${os.cpus().length} CPUs, flags ${JSON.stringify(dawnFlags)}`);
@@ -324,6 +356,7 @@ async function main() {
   s.sweepNaive = Object.fromEntries(result.sweep.filter((p) => p.mode === 'naive').map((p) => [p.batchSize, Math.round(p.samplesPerSec)]));
   s.seconds = (performance.now() - t0) / 1000;
   save();
+  writeFileSync(join(cfg.out, 'gpu.md'), markdown());
   log(`SUMMARY ${JSON.stringify(s)}`);
   return result.errors.length ? 2 : 0;
 }
