@@ -306,6 +306,10 @@ async function main() {
   }
   const a = result.adapter;
   log(`adapter: ${[a.vendor, a.architecture, a.device, a.description].filter(Boolean).join(' | ')}; timestamp-query: ${a.timestampQuery}`);
+  if (a.isFallbackAdapter || a.architecture === 'software') {
+    result.summary.warning = 'a software (CPU) adapter: these figures say nothing about a GPU';
+    log(`WARNING: ${result.summary.warning}`);
+  }
   if (cfg.probe) {
     log(JSON.stringify(a));
     return 0;
