@@ -73,7 +73,8 @@ rm -rf "$G/stage"
 [ "${1:-}" = --keep ] || rm -rf "$G/pkgs"
 
 size=$(du -sm "$G" | cut -f1)
-du -sh "$G"/* "$G"
+du -sh "$G"/*
+du -sh "$G"
 if [ "$size" -gt "$LIMIT_MIB" ]; then
   echo "prepare: $G is $size MiB, over $LIMIT_MIB MiB (run without --keep)" >&2
   exit 1
