@@ -3,7 +3,7 @@ import reactHooks from 'eslint-plugin-react-hooks';
 import tseslint from 'typescript-eslint';
 
 export default tseslint.config(
-  { ignores: ['dist', 'dist-test', 'node_modules', 'wasm/dist', 'bench/results', 'test-results', 'playwright-report', 'public'] },
+  { ignores: ['dist', 'dist-test', 'node_modules', '.gpu', 'wasm/dist', 'bench/results', 'test-results', 'playwright-report', 'public'] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {
