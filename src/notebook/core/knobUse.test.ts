@@ -1,9 +1,11 @@
 import { describe, expect, it } from 'vitest';
+import { lessons } from '../../lessons';
+import type { Knobs } from '../kernel/protocol';
 import { defaultKnobs } from './knobs';
 import { shownKnobs, staticKnobUse } from './knobUse';
 import { trainUse } from './trainUse';
 
-const knobs = { ...defaultKnobs(), backend: 'js' as const };
+const knobs: Knobs = { ...defaultKnobs(), backend: 'js' };
 const shown = (src: string, k = knobs) => Object.fromEntries(shownKnobs(src, k, null).map(({ key, role }) => [key, role]));
 
 describe('which knobs a cell reads, before it runs', () => {
@@ -63,5 +65,36 @@ describe('what a train() call reports', () => {
     expect(u.options).toMatchObject({ backend: 'wasm', threads: 2, simd: true, samples: 500 });
     expect(u.options).not.toHaveProperty('workers');
     expect(u.fromCode).toEqual(['backend', 'threads']);
+  });
+});
+
+describe('the lessons\' cells', () => {
+  const all = (lang: 'es' | 'en') => lessons(lang).flatMap((l) => l.cells.filter((c) => c.kind === 'code').map((c) => ({ lesson: l.key, c })));
+
+  it('set in their header only knobs their run reads from the toolbar', () => {
+    for (const lang of ['es', 'en'] as const) {
+      for (const { lesson, c } of all(lang)) {
+        const use = staticKnobUse(c.source);
+        for (const key of Object.keys(c.options)) expect(use.roles[key as keyof typeof use.roles], `${lang} ${lesson} cell ${c.index}: ${key}`).toEqual({ kind: 'knob' });
+      }
+    }
+  });
+
+  it('are the same code in both languages: the same knobs, read the same way', () => {
+    const es = all('es'), en = all('en');
+    expect(es.length).toBe(en.length);
+    es.forEach(({ lesson, c }, i) => {
+      expect(en[i].c.options, `${lesson} cell ${c.index}`).toEqual(c.options);
+      expect(staticKnobUse(en[i].c.source).roles, `${lesson} cell ${c.index}`).toEqual(staticKnobUse(c.source).roles);
+    });
+  });
+
+  it('a lesson that trains keeps a timing cell\'s repeats as a knob defaulting to 3', () => {
+    const timing = all('es').filter(({ c }) => /show\.(timings|speedup|breakdown|throughput)\(/.test(c.source) && staticKnobUse(c.source).trains);
+    expect(timing.length).toBeGreaterThan(4);
+    for (const { lesson, c } of timing) {
+      expect(c.options.repeats, `${lesson} cell ${c.index}`).toBe(3);
+      expect(c.source, `${lesson} cell ${c.index}`).toContain('repeats: knobs.repeats');
+    }
   });
 });

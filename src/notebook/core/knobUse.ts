@@ -140,9 +140,10 @@ export function staticKnobUse(source: string): CellKnobUse {
     if (b.kind === 'knob') backends.add('knob');
     else if (b.kind === 'fixed') for (const v of b.values) { if ((BACKEND_NAMES as readonly KnobValue[]).includes(v)) backends.add(v as BackendName); }
     else for (const name of BACKEND_NAMES) backends.add(name);
-    // a backend's own options, as this call gives them (the backends that read them are decided below)
+    // a backend's own options, from the calls whose backend may read them
     for (const { key } of KNOBS) {
-      if (optionBackend(key) === null) continue;
+      const reader = optionBackend(key);
+      if (reader === null || (b.kind === 'fixed' && !b.values.includes(reader))) continue;
       roles[key] = merge(roles[key], given ? (given.get(key) ?? { kind: 'knob' }) : { kind: 'knob' });
     }
   });
