@@ -34,11 +34,12 @@ export function CodeCell({ cell, position, support, onEdit, onKnobs, onRun, onRu
   const edited = isEdited(cell);
   // the knobs its run reads: found in its source, corrected by what its last run of this source reported
   const shown = shownKnobs(cell.source, cell.knobs, cell.trained?.source === cell.source ? cell.trained.uses : null);
-  const lastRun = cell.trained?.uses.at(-1);
+  // what each train() call of its last run ran with (e2e reads it back: every knob must change the run)
+  const runConfig = cell.trained?.uses.length ? JSON.stringify(cell.trained.uses.map((u) => u.options)) : undefined;
   const count = cell.status === 'queued' ? '*' : cell.status === 'running' ? '*' : (cell.executionCount ?? ' ');
   return (
     <section className={`cell code-cell status-${cell.status}`} data-testid="code-cell" data-status={cell.status} data-result={cell.result ?? undefined} data-restored={cell.restored || undefined}
-      data-edited={edited || undefined} data-run-config={lastRun ? JSON.stringify(cell.trained!.uses.map((u) => u.options)) : undefined} data-unsaved={unsaved !== undefined || undefined} role="group" aria-label={t('cellLabel', { n: position })}>
+      data-edited={edited || undefined} data-run-config={runConfig} data-unsaved={unsaved !== undefined || undefined} role="group" aria-label={t('cellLabel', { n: position })}>
       <div className="cell-head">
         <span className="exec-count"><span className="visually-hidden">{t('executionCount')} </span><span data-testid="exec-count">[{count}]</span></span>
         <button type="button" data-testid="run-cell" onClick={() => onRun(false)} disabled={cell.status !== 'idle'} title="Ctrl+Enter"><span aria-hidden="true">▶</span> {t('run')}</button>

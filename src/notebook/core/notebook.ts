@@ -105,8 +105,9 @@ export class Notebook {
   /** The lesson's knobs changed (the demo settings, read again from the URL): every knob a cell's user
    * left as it was takes the new value; one they changed keeps theirs. */
   rebaseKnobs() {
+    const before = this.state.cells.map(isEdited);
     this.set({ cells: this.state.cells.map((c) => transitionCell(c, { type: 'rebase', knobs: knobsFromOptions(c.spec.options) })) });
-    this.state.cells.forEach((c, i) => { if (c.spec.kind === 'code') this.persist(i); });
+    this.state.cells.forEach((c, i) => { if (before[i] || isEdited(c)) this.persist(i); });
   }
   resetCell(i: number) { this.apply(i, { type: 'reset' }); this.persist(i); }
   resetLesson() { this.state.cells.forEach((_, i) => { this.apply(i, { type: 'reset' }); this.persist(i); }); }
