@@ -107,7 +107,8 @@ test('a knob the code fixes is shown disabled with its value and why; one a loop
   const sweep = codeCell(page, 2);
   await expect(sweep.getByTestId('knob-threads')).toHaveValue('by the code');
   await expect(sweep.getByTestId('knob-threads')).toBeDisabled();
-  await expect(sweep.getByTestId('knob-simd')).toBeEnabled();
+  await expect(sweep.getByTestId('knob-simd')).toHaveValue('true');
+  await expect(sweep.getByTestId('knob-epochs')).toBeEnabled();
 
   // options built in a variable: the static pass cannot see them, the run's report can
   await openLesson(page, 'en', '02');

@@ -20,6 +20,13 @@ describe('which knobs a cell reads, before it runs', () => {
     expect(Object.keys(shown('await train()', { ...knobs, backend: 'wasm' }))).toEqual(['backend', 'batchSize', 'epochs', 'learningRate', 'samples', 'repeats', 'threads', 'simd']);
   });
 
+  it('wasm\'s threads knob is hidden while simd is off (the scalar build is single-thread)', () => {
+    const wasm: Knobs = { ...knobs, backend: 'wasm' };
+    expect(shown('await train()', { ...wasm, simd: false })).not.toHaveProperty('threads');
+    expect(shown("await train({ simd: false })", wasm)).not.toHaveProperty('threads');
+    expect(shown("await train({ simd: false, threads: 1 })", wasm).threads).toEqual({ kind: 'fixed', values: [1] }); // what the code says, shown
+  });
+
   it('a literal in the call is fixed with its value; knobs.X is the knob; another expression is the code\'s', () => {
     const r = shown("for (const n of [1, 2]) await train({ backend: 'workers', workers: n, batchSize: 512, epochs: knobs.epochs })");
     expect(r.backend).toEqual({ kind: 'fixed', values: ['workers'] });

@@ -166,11 +166,15 @@ export function shownKnobs(source: string, knobs: Knobs, trained: readonly Train
   const usedBackends = new Set<BackendName>();
   for (const b of use.backends) usedBackends.add(b === 'knob' ? knobs.backend : b);
   if (trained?.length) for (const t of trained) usedBackends.add(t.options.backend as BackendName);
+  // wasm's scalar build is single-thread: with simd off, the threads knob changes nothing
+  const simd = use.roles.simd;
+  const scalarOnly = simd?.kind === 'knob' ? !knobs.simd : simd?.kind === 'fixed' && simd.values.every((v) => v === false);
   const out: { key: keyof Knobs; role: KnobRole }[] = [];
   for (const { key, backend } of KNOBS) {
     let role = use.roles[key];
     if (!role) continue;
     if (backend !== null && !usedBackends.has(backend) && !direct.has(key)) continue;
+    if (key === 'threads' && role.kind === 'knob' && scalarOnly && !direct.has(key)) continue;
     if (role.kind === 'knob' && trained?.length && !direct.has(key)) {
       const runs = trained.filter((t) => backend === null || t.options.backend === backend);
       if (runs.length && runs.every((t) => t.fromCode.includes(key))) role = { kind: 'fixed', values: [...new Set(runs.map((t) => t.options[key]))] };
