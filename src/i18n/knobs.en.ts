@@ -5,7 +5,7 @@ export const knobsEn = {
   knobByCodeTitle: 'set by the cell\'s code (it changes from run to run)',
   knobByCode: 'by the code',
   demoTitle: 'Demo settings',
-  demoRule: 'They apply to every cell of the lessons in place of each cell\'s starting values, and stay in the address (?samples=…) so you can share the link; a value you change in one cell wins, and a value fixed in the code stays fixed.',
+  demoRule: 'They replace each cell\'s starting values and stay in the link (?samples=N is this same setting); what you change in a cell wins, and what the code fixes stays fixed.',
   demoUnset: 'as in the lesson',
   demoReset: 'Reset',
   demoActive: '{n} set',

@@ -7,9 +7,9 @@ export const knobsEs: Record<keyof typeof knobsEn, string> = {
   knobByCodeTitle: 'lo elige el código de la celda (cambia de una ejecución a otra)',
   knobByCode: 'lo elige el código',
   demoTitle: 'Ajustes de la demo',
-  demoRule: 'Se aplican a todas las celdas de las lecciones en lugar de los valores de partida de cada una y se guardan en la dirección (?samples=…) para que compartas el enlace; lo que cambies en una celda manda, y lo fijado en el código no cambia.',
+  demoRule: 'Sustituyen los valores de partida de cada celda y quedan en el enlace (?samples=N es este mismo ajuste); lo que cambies en una celda manda y lo fijado en el código no cambia.',
   demoUnset: 'como en la lección',
   demoReset: 'Restablecer',
-  demoActive: '{n} activos',
+  demoActive: 'activos: {n}',
   demoInvalid: 'de {min} a {max}',
 };
