@@ -1,3 +1,4 @@
+import { presentEn } from './present.en';
 import { keyboardEn } from './keyboard.en';
 import { backendEn } from './backend.en';
 import { dataEn } from './data.en';
@@ -12,6 +13,7 @@ import { offlineEn } from './offline.en';
 
 export const en = {
   ...keyboardEn,
+  ...presentEn,
   ...backendEn,
   ...dataEn,
   ...storageEn,

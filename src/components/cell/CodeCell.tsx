@@ -1,3 +1,4 @@
+import { useId, useState } from 'react';
 import { isEdited, type CellState } from '../../notebook/core/cell';
 import { ErrorBoundary } from '../ui/ErrorBoundary';
 import type { BackendSupport, Knobs } from '../../notebook/kernel/protocol';
@@ -8,6 +9,7 @@ import { CellAnnouncer } from './CellAnnouncer';
 import { CellToolbar } from './CellToolbar';
 import { NeedsNote, RestoredNote } from './CellNotes';
 import { OutputView } from './OutputView';
+import { usePresent } from '../present/usePresentation';
 
 interface Props {
   cell: CellState;
@@ -35,6 +37,10 @@ export function CodeCell({ cell, position, support, onEdit, onKnobs, onRun, onRu
   const t = useT();
   const lang = useLang();
   const edited = isEdited(cell);
+  // presentation mode hides the code until asked for; the editor stays mounted (hidden), so nothing typed is lost
+  const present = usePresent();
+  const [showCode, setShowCode] = useState(false);
+  const codeId = useId();
   const count = cell.status === 'queued' ? '*' : cell.status === 'running' ? '*' : (cell.executionCount ?? ' ');
   return (
     <section className={`cell code-cell status-${cell.status}`} data-testid="code-cell" data-status={cell.status} data-result={cell.result ?? undefined} data-restored={cell.restored || undefined}
@@ -43,6 +49,11 @@ export function CodeCell({ cell, position, support, onEdit, onKnobs, onRun, onRu
         <span className="exec-count"><span className="visually-hidden">{t('executionCount')} </span><span data-testid="exec-count">[{count}]</span></span>
         <button type="button" data-testid="run-cell" onClick={() => onRun(false)} disabled={cell.status !== 'idle'} title="Ctrl+Enter"><span aria-hidden="true">▶</span> {t('run')}</button>
         <button type="button" data-testid="run-from" onClick={onRunFrom} disabled={cell.status !== 'idle'}>{t('runFromHere')}</button>
+        {present && (
+          <button type="button" data-testid="show-code" aria-expanded={showCode} aria-controls={codeId} onClick={() => setShowCode((v) => !v)}>
+            {t(showCode ? 'presentHideCode' : 'presentShowCode')}
+          </button>
+        )}
         {edited && (
           <>
             <span className="badge edited" data-testid="edited-badge">{t('edited')}</span>
@@ -55,7 +66,9 @@ export function CodeCell({ cell, position, support, onEdit, onKnobs, onRun, onRu
         <CellAnnouncer n={position} status={cell.status} result={cell.result} />
       </div>
       {usesKnobs(cell.source) && <CellToolbar knobs={cell.knobs} support={support} onChange={onKnobs} disabled={cell.status !== 'idle'} label={t('knobsLabel', { n: position })} />}
-      <CodeEditor value={cell.source} onChange={onEdit} onRun={onRun} label={t('cellLabel', { n: position })} />
+      <div id={codeId} className="cell-code" hidden={present && !showCode}>
+        <CodeEditor value={cell.source} onChange={onEdit} onRun={onRun} label={t('cellLabel', { n: position })} />
+      </div>
       {cell.restored && <RestoredNote />}
       <div className="outputs" data-testid="outputs">
         {cell.outputs.map((o) => <ErrorBoundary key={o.id} lang={lang}><OutputView output={o} onRetry={cell.status === 'idle' ? () => onRun(false) : undefined} /></ErrorBoundary>)}
