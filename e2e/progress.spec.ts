@@ -70,7 +70,7 @@ test('Stop during a sweep ends it there, says where, and leaves the notebook as 
   await page.getByTestId('stop').click();
   await expect(cell).toHaveAttribute('data-result', 'stopped', { timeout: 5000 });
   expect(Date.now() - t0, 'stopped within the grace period: the kernel was not restarted').toBeLessThan(2000);
-  await expect(sweepBar).toHaveAttribute('aria-valuetext', /· stopped during run 2 of 4$/);
+  await expect(sweepBar).toHaveAttribute('aria-valuetext', /· stopped at run 2 of 4$/);
   const value = Number(await sweepBar.getAttribute('value'));
   expect(value).toBeGreaterThanOrEqual(1);
   expect(value).toBeLessThan(2);

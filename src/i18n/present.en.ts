@@ -19,7 +19,7 @@ export const presentEn = {
   sweepLabel: 'Sweep',
   sweepRun: 'run {i} of {n}',
   sweepDone: '{n} runs done in {time}',
-  sweepStopped: 'stopped during run {i} of {n}',
+  sweepStopped: 'stopped at run {i} of {n}',
   sweepFailed: 'an error ended run {i} of {n}',
   timeSeconds: '{s} s',
   timeMinutes: '{m} min {s} s',

@@ -163,8 +163,8 @@ export function makeApi(ctx: RunContext) {
     sweeping = bar;
     try {
       for (let i = 0; i < items.length; i++) {
-        if (ctx.signal.aborted) throw new StoppedError();
         bar?.begin(i);
+        if (ctx.signal.aborted) throw new StoppedError();
         out.push(await fn(items[i], i));
         bar?.finish();
       }
