@@ -23,7 +23,7 @@ async function onScreen(page: Page, el: Locator): Promise<string> {
 const blur = (page: Page) => page.evaluate(() => (document.activeElement as HTMLElement | null)?.blur());
 
 test('?present: code hidden, run buttons and knobs kept; Space runs the next cell with its live chart on screen; axe passes; leaving keeps everything', async ({ page }) => {
-  await page.goto('/?samples=30000&present#/es/02');
+  await page.goto('/?samples=60000&present#/es/02');
   await expect(page.getByTestId('notebook')).toBeVisible();
   await expect(page.locator('html')).toHaveAttribute('data-present', '');
   await expect(page.getByTestId('present-toggle')).toHaveAttribute('aria-pressed', 'true');
@@ -66,7 +66,7 @@ test('?present: code hidden, run buttons and knobs kept; Space runs the next cel
   await expect(chart).toBeVisible({ timeout: 60_000 });
   await expect.poll(() => onScreen(page, chart), { timeout: 5000 }).toBe('inside');
   const bar = first.getByRole('progressbar', { name: 'Entrenando js' });
-  await expect(bar).toHaveAttribute('aria-valuetext', /lote [\d.]+ de 938/);
+  await expect(bar).toHaveAttribute('aria-valuetext', /lote [\d.]+ de 1\.875/);
   expect(await onScreen(page, bar)).toBe('inside');
   await expect(first, 'the chart was measured while the cell was still training').toHaveAttribute('data-status', 'running', { timeout: 1000 });
   // a second press while it runs waits: nothing is queued behind a training
@@ -75,7 +75,7 @@ test('?present: code hidden, run buttons and knobs kept; Space runs the next cel
   await expect(second).toHaveAttribute('data-status', 'idle');
   await waitIdle(first);
   await expect(first).toHaveAttribute('data-result', 'ok');
-  await expect(bar).toHaveAttribute('aria-valuetext', /^100 % · hecho: 938 lotes en/);
+  await expect(bar).toHaveAttribute('aria-valuetext', /^100 % · hecho: 1\.875 lotes en/);
 
   // → runs the next one (the predictions); ← goes back to the first without running it
   await page.keyboard.press('ArrowRight');
@@ -94,7 +94,7 @@ test('?present: code hidden, run buttons and knobs kept; Space runs the next cel
   const batch = await first.getByTestId('knob-batch').inputValue();
   await page.getByTestId('present-toggle').click();
   await expect(page.locator('html')).not.toHaveAttribute('data-present', /.*/);
-  await expect(page).toHaveURL(/\/\?samples=30000#\/es\/02$/);
+  await expect(page).toHaveURL(/\/\?samples=60000#\/es\/02$/);
   await expect(first.getByTestId('code-editor')).toBeVisible();
   await expect(first.getByTestId('show-code')).toHaveCount(0);
   await expect(page.getByTestId('present-hint')).toHaveCount(0);
@@ -103,6 +103,6 @@ test('?present: code hidden, run buttons and knobs kept; Space runs the next cel
   await expect(first.getByTestId('knob-batch')).toHaveValue(batch);
   // and back on: a link to this page opens in it
   await page.getByTestId('present-toggle').click();
-  await expect(page).toHaveURL(/\/\?samples=30000&present#\/es\/02$/);
+  await expect(page).toHaveURL(/\/\?samples=60000&present#\/es\/02$/);
   await expect(first.getByTestId('code-editor')).toBeHidden();
 });
