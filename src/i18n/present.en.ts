@@ -30,9 +30,9 @@ export const presentEn = {
   presentToggleTitle: 'Presentation mode: code hidden, large text and charts, the keyboard steps through the cells',
   presentShowCode: 'Show code',
   presentHideCode: 'Hide code',
-  presentHintNext: 'next cell',
+  presentHintNext: 'next',
   presentHintBack: 'back',
-  presentHintBusy: 'running: the next step waits until it ends',
+  presentHintBusy: 'waiting…',
   presentKeySpace: 'Space',
   presentKeyShift: 'Shift',
 } as const;

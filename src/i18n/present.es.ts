@@ -29,9 +29,9 @@ export const presentEs: Record<keyof typeof presentEn, string> = {
   presentToggleTitle: 'Modo presentación: el código se oculta, el texto y las gráficas se agrandan y el teclado avanza por las celdas',
   presentShowCode: 'Mostrar código',
   presentHideCode: 'Ocultar código',
-  presentHintNext: 'siguiente celda',
+  presentHintNext: 'siguiente',
   presentHintBack: 'atrás',
-  presentHintBusy: 'ejecutando: el siguiente paso espera a que termine',
+  presentHintBusy: 'esperando…',
   presentKeySpace: 'Espacio',
   presentKeyShift: 'Mayús',
 };

@@ -29,12 +29,12 @@ export function Toolbar({ notebook, onExport, onImport, present = false, onPrese
       <button type="button" data-testid="reset-lesson" disabled={busy} onClick={() => setAsking({ exported: false })}>{t('resetLesson')}</button>
       <button type="button" data-testid="export" onClick={onExport}>{t('exportIpynb')}</button>
       <button type="button" data-testid="import" onClick={() => file.current?.click()}>{t('importIpynb')}</button>
+      {present && <PresentHint notebook={notebook} />}
       {onPresent && (
         <button type="button" className="present-toggle" data-testid="present-toggle" aria-pressed={present} title={t('presentToggleTitle')} onClick={() => onPresent(!present)}>
-          <span aria-hidden="true">⛶</span> {t('presentToggle')}
+          <span aria-hidden="true">▣</span> {t('presentToggle')}
         </button>
       )}
-      {present && <PresentHint notebook={notebook} />}
       <input ref={file} type="file" accept=".ipynb,application/json" hidden data-testid="import-file"
         onChange={(e) => { const f = e.target.files?.[0]; if (f) onImport(f); e.target.value = ''; }} />
       {asking && (
