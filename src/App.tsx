@@ -26,6 +26,9 @@ import { useScrollBoxes } from './design/scrollBoxes';
 import { defaultRoute, parseRoute, routeHash, type Route } from './route';
 import { OfflineStatus } from './components/ui/OfflineStatus';
 import { ShortcutsPanel } from './components/ui/ShortcutsPanel';
+import { PresentContext, usePresentation } from './components/present/usePresentation';
+import { usePresenter } from './components/present/usePresenter';
+import './components/present/present.css';
 
 const store = openStore(kv, lessons);
 
@@ -99,6 +102,13 @@ export function App() {
   useEffect(() => store.watchProgress(lang, setProgress), [lang]);
   useEffect(() => { void store.loadImported().then((r) => { setImported(r.notebook); setQuarantined(r.quarantined); }); }, []);
   const storage = useStorageNotices(store, lang, notebook);
+  const [present, setPresent] = usePresentation();
+  usePresenter(notebook, present && key !== null);
+  // turned on: the focus goes to the lesson, so the next Space steps rather than presses the toggle again
+  const onPresent = useCallback((on: boolean) => {
+    setPresent(on);
+    if (on) mainRef.current?.focus({ preventScroll: true });
+  }, [setPresent]);
 
   const lesson = key === null ? undefined : key === 'imported' ? imported?.lesson : findLesson(lang, key);
   const all = lessons(lang);
@@ -178,6 +188,7 @@ export function App() {
 
   return (
     <LangContext.Provider value={lang}>
+    <PresentContext.Provider value={present && key !== null}>
       <a className="skip-link" href="#lesson" onClick={(e) => { e.preventDefault(); mainRef.current?.focus(); }}>{translate(lang, 'skipToContent')}</a>
       <header className="app-header">
         <button type="button" className="menu-button" ref={menuButton} onClick={toggleDrawer} aria-expanded={drawerOpen} aria-controls={SIDEBAR_ID}
@@ -201,7 +212,7 @@ export function App() {
         </ErrorBoundary>
         {drawerOpen && <div className="drawer-backdrop" data-testid="drawer-backdrop" onClick={() => closeDrawer()} aria-hidden="true" />}
         <main id="lesson" ref={mainRef} tabIndex={-1} className={key === null ? 'page-welcome' : 'page-lesson'}>
-          {key !== null && notebook && <Toolbar notebook={notebook} onExport={onExport} onImport={onImport} />}
+          {key !== null && notebook && <Toolbar notebook={notebook} onExport={onExport} onImport={onImport} present={present} onPresent={onPresent} />}
           {!globalThis.crossOriginIsolated && <p className="banner" role="note" data-testid="isolation-notice">{translate(lang, 'notIsolated')}</p>}
           {banner && <p className="banner" role="status" data-testid="banner">{banner} <button type="button" onClick={() => setBanner(null)} aria-label="×">×</button></p>}
           <StorageNotices lang={lang} state={storage} quarantined={quarantined}
@@ -229,6 +240,7 @@ export function App() {
       </div>
       <OfflineStatus lang={lang} kernel={kernel} />
       <ShortcutsPanel />
+    </PresentContext.Provider>
     </LangContext.Provider>
   );
 }

@@ -1,3 +1,4 @@
+import { presentEn } from './present.en';
 import { keyboardEn } from './keyboard.en';
 import { backendEn } from './backend.en';
 import { dataEn } from './data.en';
@@ -13,6 +14,7 @@ import { knobsEn } from './knobs.en';
 
 export const en = {
   ...keyboardEn,
+  ...presentEn,
   ...backendEn,
   ...dataEn,
   ...storageEn,

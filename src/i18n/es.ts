@@ -1,3 +1,4 @@
+import { presentEs } from './present.es';
 import { keyboardEs } from './keyboard.es';
 import { backendEs } from './backend.es';
 import { dataEs } from './data.es';
@@ -14,6 +15,7 @@ import type { en } from './en';
 
 export const es: Record<keyof typeof en, string> = {
   ...keyboardEs,
+  ...presentEs,
   ...backendEs,
   ...dataEs,
   ...storageEs,

@@ -15,7 +15,7 @@ export const outputsEn = {
   outputProblem_chart_option: 'a chart has an option of the wrong type',
   outputProblem_digits_bytes: 'a digit grid needs byte arrays "images" and "labels"',
   outputProblem_digits_size: 'a digit grid needs 784 pixels and one label per digit',
-  outputProblem_progress: 'a progress bar needs a string "label" and numbers "value" and "max"',
+  outputProblem_progress: 'a progress bar needs a string "label", numbers "value" and "max", and text (if any) as "detail"',
   outputProblem_code: 'a code output needs strings "source" and "language"',
   outputProblem_unknown_kind: 'unknown output kind {kind}',
 } as const;

@@ -17,7 +17,7 @@ export const outputsEs: Record<keyof typeof outputsEn, string> = {
   outputProblem_chart_option: 'un gráfico tiene una opción de tipo equivocado',
   outputProblem_digits_bytes: 'una cuadrícula de dígitos necesita los arrays de bytes "images" y "labels"',
   outputProblem_digits_size: 'una cuadrícula de dígitos necesita 784 píxeles y una etiqueta por dígito',
-  outputProblem_progress: 'una barra de progreso necesita un "label" de texto y los números "value" y "max"',
+  outputProblem_progress: 'una barra de progreso necesita un "label" de texto, los números "value" y "max" y, si lo hay, un "detail" de texto',
   outputProblem_code: 'una salida de código necesita "source" y "language" de texto',
   outputProblem_unknown_kind: 'tipo de salida desconocido {kind}',
 };

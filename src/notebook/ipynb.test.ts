@@ -137,6 +137,26 @@ describe('ipynb', () => {
     expect(back.notes).toEqual([]); // our own outputs: nothing dropped, nothing shown as text
   });
 
+  it('exports a progress bar with its words as text and imports it back, with or without `detail`', () => {
+    const lesson = parseLesson('```js cell\nx\n```\n', '01-x', 'en');
+    const outputs: Output[] = [
+      { id: 'progress-0', kind: 'progress', label: 'Training js', value: 469, max: 469, detail: 'done: 469 batches in 4 s · 15,000 samples/s' },
+      { id: 'progress-1', kind: 'progress', label: 'Loading MNIST', value: 5, max: 10 },
+    ];
+    let code = transitionCell(newCell(lesson.cells[0], knobsFromOptions({})), { type: 'start', count: 1 });
+    code = transitionCell(code, { type: 'outputs', outputs });
+    const nb = exportIpynb(lesson, [code]);
+    const outs = nb.cells[0].outputs as { data: Record<string, unknown> }[];
+    expect(outs.map((o) => o.data['text/plain'])).toEqual(['Training js: done: 469 batches in 4 s · 15,000 samples/s', 'Loading MNIST']);
+    const back = importIpynb(JSON.stringify(nb), 'x.ipynb').outputs.get(0)!.outputs;
+    expect(back).toEqual([{ ...outputs[0], id: 'imported-0' }, { ...outputs[1], id: 'imported-1' }]);
+    // a forged detail that is not text is refused, as any malformed output
+    const forged = JSON.parse(JSON.stringify(nb));
+    forged.cells[0].outputs[0].data['application/vnd.paralelo.output+json'].detail = { html: '<b>' };
+    const refused = importIpynb(JSON.stringify(forged), 'x.ipynb').outputs.get(0)!.outputs[0];
+    expect(refused.kind === 'error' && refused.message).toMatch(/"detail"/);
+  });
+
   it('another tool\'s HTML table is shown as its plain text, never as HTML', () => {
     const nb = { nbformat: 4, metadata: {}, cells: [{ cell_type: 'code', source: 'df', metadata: {}, outputs: [
       { output_type: 'execute_result', execution_count: 1, data: { 'text/html': tableHtml(['a'], [['<img src=x onerror=alert(1)>']]), 'text/plain': '   a\n0  x' }, metadata: {} },

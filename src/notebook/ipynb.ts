@@ -64,7 +64,8 @@ function outputToJupyter(o: Output, count: number | null, png?: string): unknown
     default: {
       const data: Record<string, unknown> = {
         [MIME]: o.kind === 'digits' ? { ...o, images: b64(o.images), labels: b64(o.labels), predictions: o.predictions ? b64(o.predictions) : undefined } : o,
-        'text/plain': o.kind === 'chart' ? o.spec.title : o.kind === 'code' ? o.source : o.kind === 'table' ? tableText(o.columns, o.rows) : o.kind,
+        'text/plain': o.kind === 'chart' ? o.spec.title : o.kind === 'code' ? o.source : o.kind === 'table' ? tableText(o.columns, o.rows)
+          : o.kind === 'progress' ? [o.label, o.detail].filter(Boolean).join(': ') : o.kind,
       };
       if (o.kind === 'table') data['text/html'] = tableHtml(o.columns, o.rows);
       if (o.kind === 'chart' && png?.startsWith('data:image/png;base64,')) data['image/png'] = png.slice('data:image/png;base64,'.length);

@@ -14,7 +14,8 @@ describe('output shapes', () => {
       { id: 'd2', kind: 'chart', spec: { ...chart, unit: 'ms', markers: [{ x: 469.5, label: 'epoch 2' }, { x: 939, label: 'epoch 3' }] } },
       { id: 'd3', kind: 'chart', spec: { ...chart, markers: [] } },
       { id: 'e', kind: 'digits', images: new Uint8Array(2 * 784), labels: new Uint8Array(2), predictions: new Uint8Array(2) },
-      { id: 'f', kind: 'progress', label: 'MNIST', value: 1, max: 2 },
+      { id: 'f', kind: 'progress', label: 'MNIST', value: 1, max: 2 }, // saved before `detail` existed: still valid
+      { id: 'f2', kind: 'progress', label: 'Training js', value: 120, max: 469, detail: 'batch 120 of 469 · 5,230 samples/s · ~9 s left' },
       { id: 'g', kind: 'code', source: 'x', language: 'python' },
     ];
     for (const o of good) {
@@ -40,6 +41,8 @@ describe('output shapes', () => {
       [{ id: 'u', kind: 'chart', spec: { ...chart, unit: 5 } }, /option of the wrong type/],
       [{ id: 'f', kind: 'digits', images: new Uint8Array(10), labels: new Uint8Array(2) }, /784/],
       [{ id: 'g', kind: hostile }, /unknown output kind/],
+      [{ id: 'p1', kind: 'progress', label: 'x', value: 1, max: 2, detail: 5 }, /"detail"/],
+      [{ id: 'p2', kind: 'progress', label: 'x', value: '1', max: 2 }, /progress bar/],
       [{ kind: 'text', text: 'no id' }, /id/],
       [5, /object/],
       [null, /object/],

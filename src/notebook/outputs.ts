@@ -61,7 +61,7 @@ export function outputProblem(o: unknown): OutputProblem | null {
       if (o.images.length !== n * 784 || (o.predictions && (o.predictions as Uint8Array).length !== n)) return P('digits_size');
       return null;
     }
-    case 'progress': return isStr(o.label) && isNum(o.value) && isNum(o.max) ? null : P('progress');
+    case 'progress': return isStr(o.label) && isNum(o.value) && isNum(o.max) && optional(o.detail, isStr) ? null : P('progress');
     case 'code': return isStr(o.source) && isStr(o.language) ? null : P('code');
     default: return P('unknown_kind', { kind: safeJson(o.kind) });
   }

@@ -1,3 +1,4 @@
+import { useId, useState } from 'react';
 import { isEdited, type CellState } from '../../notebook/core/cell';
 import { ErrorBoundary } from '../ui/ErrorBoundary';
 import type { BackendSupport, Knobs } from '../../notebook/kernel/protocol';
@@ -9,6 +10,7 @@ import { CellToolbar } from './CellToolbar';
 import { shownKnobs } from '../../notebook/core/knobUse';
 import { NeedsNote, RestoredNote } from './CellNotes';
 import { OutputView } from './OutputView';
+import { usePresent } from '../present/usePresentation';
 
 interface Props {
   cell: CellState;
@@ -36,6 +38,10 @@ export function CodeCell({ cell, position, support, onEdit, onKnobs, onRun, onRu
   const shown = shownKnobs(cell.source, cell.knobs, cell.trained?.source === cell.source ? cell.trained.uses : null);
   // what each train() call of its last run ran with (e2e reads it back: every knob must change the run)
   const runConfig = cell.trained?.uses.length ? JSON.stringify(cell.trained.uses.map((u) => u.options)) : undefined;
+  // presentation mode hides the code until asked for; the editor stays mounted (hidden), so nothing typed is lost
+  const present = usePresent();
+  const [showCode, setShowCode] = useState(false);
+  const codeId = useId();
   const count = cell.status === 'queued' ? '*' : cell.status === 'running' ? '*' : (cell.executionCount ?? ' ');
   return (
     <section className={`cell code-cell status-${cell.status}`} data-testid="code-cell" data-status={cell.status} data-result={cell.result ?? undefined} data-restored={cell.restored || undefined}
@@ -44,6 +50,11 @@ export function CodeCell({ cell, position, support, onEdit, onKnobs, onRun, onRu
         <span className="exec-count"><span className="visually-hidden">{t('executionCount')} </span><span data-testid="exec-count">[{count}]</span></span>
         <button type="button" data-testid="run-cell" onClick={() => onRun(false)} disabled={cell.status !== 'idle'} title="Ctrl+Enter"><span aria-hidden="true">▶</span> {t('run')}</button>
         <button type="button" data-testid="run-from" onClick={onRunFrom} disabled={cell.status !== 'idle'}>{t('runFromHere')}</button>
+        {present && (
+          <button type="button" data-testid="show-code" aria-expanded={showCode} aria-controls={codeId} onClick={() => setShowCode((v) => !v)}>
+            {t(showCode ? 'presentHideCode' : 'presentShowCode')}
+          </button>
+        )}
         {edited && (
           <>
             <span className="badge edited" data-testid="edited-badge">{t('edited')}</span>
@@ -56,7 +67,9 @@ export function CodeCell({ cell, position, support, onEdit, onKnobs, onRun, onRu
         <CellAnnouncer n={position} status={cell.status} result={cell.result} />
       </div>
       <CellToolbar knobs={cell.knobs} support={support} onChange={onKnobs} shown={shown} disabled={cell.status !== 'idle'} label={t('knobsLabel', { n: position })} />
-      <CodeEditor value={cell.source} onChange={onEdit} onRun={onRun} label={t('cellLabel', { n: position })} />
+      <div id={codeId} className="cell-code" hidden={present && !showCode}>
+        <CodeEditor value={cell.source} onChange={onEdit} onRun={onRun} label={t('cellLabel', { n: position })} />
+      </div>
       {cell.restored && <RestoredNote />}
       <div className="outputs" data-testid="outputs">
         {cell.outputs.map((o) => <ErrorBoundary key={o.id} lang={lang}><OutputView output={o} onRetry={cell.status === 'idle' ? () => onRun(false) : undefined} /></ErrorBoundary>)}

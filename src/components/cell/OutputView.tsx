@@ -3,6 +3,7 @@ import { assertNever } from '../../backends/types';
 import { useLang, useT } from '../../i18n/react';
 import type { Output } from '../../notebook/kernel/protocol';
 import { DigitGrid } from '../digits/DigitGrid';
+import { ProgressView } from './ProgressView';
 import { TextOutput } from './TextOutput';
 
 /** Text that reads as a number ("0.58", "84.51%", "1.78×") is aligned like one. */
@@ -39,14 +40,7 @@ export function OutputView({ output, onRetry }: { output: Output; onRetry?: () =
     case 'digits':
       return <DigitGrid title={output.title} images={output.images} labels={output.labels} predictions={output.predictions} />;
     case 'progress':
-      return (
-        <label className="out-progress" data-testid="out-progress">
-          {output.label}{' '}
-          {output.max > 0
-            ? <><progress value={output.value} max={output.max} /> {Math.round((output.value / output.max) * 100)}%</>
-            : <progress />}
-        </label>
-      );
+      return <ProgressView label={output.label} value={output.value} max={output.max} detail={output.detail} />;
     case 'code':
       return <pre className={`out-code language-${output.language}`}><code>{output.source}</code></pre>;
     default:

@@ -11,8 +11,6 @@ import { groupStyles, seriesStyles, stackStyles, type AreaStyle } from './series
 import { PatternDefs } from './shapes';
 import { chartSummary } from './summary';
 
-const HEIGHT = 260;
-
 /**
  * A chart (recharts) with its legend, its axis titles, a text summary of what it shows (the figure's
  * description for screen readers), a data-table view and Copy CSV. Colours come from the theme's
@@ -69,7 +67,8 @@ export function ChartView({ spec }: { spec: ChartSpec }) {
       <ChartLegend entries={legend} />
       {yTitle && <div className="chart-ytitle" data-testid="chart-ytitle">{yTitle}</div>}
       <div className="chart-plot">
-        <ResponsiveContainer width="100%" height={HEIGHT}>
+        {/* the plot's height is .chart-plot's (charts.css: 260px; taller in presentation mode) */}
+        <ResponsiveContainer width="100%" height="100%">
           {spec.type === 'line' ? <LinePlot {...plotProps} styles={lines} />
             : spec.type === 'taskStream' ? <TaskPlot {...plotProps} kinds={kinds} areas={areas} coordinator={t('chartCoordinator')} />
               : <BarPlot {...plotProps} areas={areas} />}

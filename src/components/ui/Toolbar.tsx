@@ -2,14 +2,18 @@ import { useRef, useState, useSyncExternalStore } from 'react';
 import { ChoiceDialog } from './ChoiceDialog';
 import { useT } from '../../i18n/react';
 import type { Notebook } from '../../notebook/core/notebook';
+import { PresentHint } from '../present/PresentHint';
 
 interface Props {
   notebook: Notebook;
   onExport(): void;
   onImport(file: File): void;
+  /** presentation mode (issue 13 §2): on or off, and the toggle */
+  present?: boolean;
+  onPresent?(on: boolean): void;
 }
 
-export function Toolbar({ notebook, onExport, onImport }: Props) {
+export function Toolbar({ notebook, onExport, onImport, present = false, onPresent }: Props) {
   const t = useT();
   const s = useSyncExternalStore(notebook.subscribe, notebook.getSnapshot);
   const file = useRef<HTMLInputElement>(null);
@@ -25,6 +29,12 @@ export function Toolbar({ notebook, onExport, onImport }: Props) {
       <button type="button" data-testid="reset-lesson" disabled={busy} onClick={() => setAsking({ exported: false })}>{t('resetLesson')}</button>
       <button type="button" data-testid="export" onClick={onExport}>{t('exportIpynb')}</button>
       <button type="button" data-testid="import" onClick={() => file.current?.click()}>{t('importIpynb')}</button>
+      {present && <PresentHint notebook={notebook} />}
+      {onPresent && (
+        <button type="button" className="present-toggle" data-testid="present-toggle" aria-pressed={present} title={t('presentToggleTitle')} onClick={() => onPresent(!present)}>
+          <span aria-hidden="true">▣</span> {t('presentToggle')}
+        </button>
+      )}
       <input ref={file} type="file" accept=".ipynb,application/json" hidden data-testid="import-file"
         onChange={(e) => { const f = e.target.files?.[0]; if (f) onImport(f); e.target.value = ''; }} />
       {asking && (

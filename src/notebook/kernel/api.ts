@@ -12,6 +12,7 @@ import { breakdownChart, histogramChart, lossChart, median, speedupChart, stepsP
 import { extras } from './extras';
 import { formatValue } from './format';
 import { limitChart } from './limits';
+import { RunProgress, SweepProgress } from './progress';
 import type { ChartSpec, Knobs, Lang, Output } from './protocol';
 import type { Run } from './run';
 import { backendInstance, dropBackend, mnistData, supportedBackends, trainSubset } from './session';
@@ -48,6 +49,7 @@ export function makeApi(ctx: RunContext) {
   const id = (p: string) => `${p}-${nextId++}`;
   const lossSeries: LossSeries[] = [];
   let lossChartId: string | null = null;
+  let sweeping: SweepProgress | null = null; // the sweep under way: each train() inside it says which run it is
   // a chart of any size reaches the page with at most MAX_CHART_POINTS rows (limits.ts)
   const chart = (spec: ChartSpec, oid = id('chart')) => ctx.post({ id: oid, kind: 'chart', spec: limitChart(spec, lang) });
 
@@ -114,17 +116,22 @@ export function makeApi(ctx: RunContext) {
     };
     const epochLines: EpochStats[] = [];
     const statsId = id('epochs');
+    const inSweep = sweeping;
+    const progress = new RunProgress({ lang, id: id('progress'), label, epochs: config.epochs, samples, batchSize: config.batchSize, post: ctx.post, sweep: inSweep?.item, onFraction: (f) => inSweep?.within(f) });
     try {
       if (opts.warmup) {
+        progress.warmingUp();
         await prepareBackend(backend, config, data, bopts);
         const order = epochPermutation(data.count, config.seed, 0).subarray(0, Math.min(data.count, WARMUP_SAMPLES));
         await backend.trainEpoch({ epoch: 0, order, batchSize: config.batchSize, learningRate: config.learningRate }, ctx.signal);
       }
       await prepareBackend(backend, config, data, bopts); // seeded weights: a warm-up leaves no trace
+      progress.start();
       const result = await trainEpochs(backend, config, data, opts.evaluate === false ? null : test, {
         onProgress: (epoch, p) => {
           series.points.push({ step: epoch * batches + p.batch + 1, loss: p.loss });
           postChart(false);
+          progress.batch(epoch, p.batch);
         },
         onEpoch: (s) => {
           epochLines.push(s);
@@ -132,6 +139,7 @@ export function makeApi(ctx: RunContext) {
         },
       }, ctx.signal);
       postChart(true);
+      progress.end('done');
       const ev = result.evaluation;
       if (ev) ctx.post({ id: id('acc'), kind: 'text', text: `${label} · ${t(lang, 'testAccuracy', { acc: (ev.accuracy * 100).toFixed(2) })}` });
       // a run that ends near chance (10 classes) did not learn: say so rather than report it as fine
@@ -145,19 +153,33 @@ export function makeApi(ctx: RunContext) {
       };
     } catch (e) {
       postChart(true);
+      progress.end(e instanceof StoppedError ? 'stopped' : 'failed');
       if (!(e instanceof StoppedError)) await dropBackend(name); // a failed backend is rebuilt next time
       throw e;
     }
   }
 
-  /** Runs `fn` on each item in turn and returns the results in order; Stop ends it between items. */
+  /** Runs `fn` on each item in turn and returns the results in order, with a bar ("run 2 of 8", an ETA); Stop ends it between items. */
   async function sweep<T, R>(items: readonly T[], fn: (item: T, index: number) => Promise<R>): Promise<R[]> {
     const out: R[] = [];
-    for (let i = 0; i < items.length; i++) {
-      if (ctx.signal.aborted) throw new StoppedError();
-      out.push(await fn(items[i], i));
+    const outer = sweeping;
+    const bar = items.length ? new SweepProgress(lang, id('sweep'), items.length, ctx.post) : null;
+    sweeping = bar;
+    try {
+      for (let i = 0; i < items.length; i++) {
+        bar?.begin(i);
+        if (ctx.signal.aborted) throw new StoppedError();
+        out.push(await fn(items[i], i));
+        bar?.finish();
+      }
+      bar?.end('done');
+      return out;
+    } catch (e) {
+      bar?.end(e instanceof StoppedError || ctx.signal.aborted ? 'stopped' : 'failed');
+      throw e;
+    } finally {
+      sweeping = outer;
     }
-    return out;
   }
 
   const show = {

@@ -34,7 +34,7 @@ export type Output =
   | { id: string; kind: 'table'; columns: string[]; rows: (string | number)[][] }
   | { id: string; kind: 'chart'; spec: ChartSpec }
   | { id: string; kind: 'digits'; title?: string; images: Uint8Array; labels: Uint8Array; predictions?: Uint8Array }
-  | { id: string; kind: 'progress'; label: string; value: number; max: number } // max 0: unknown (indeterminate)
+  | { id: string; kind: 'progress'; label: string; value: number; max: number; detail?: string } // max 0: unknown (indeterminate); detail: where it stands, in words ("batch 120 of 469 · 5,230 samples/s · ~4 s left")
   | { id: string; kind: 'code'; source: string; language: string };
 
 /** The cell-level knobs cell code reads through `knobs`: every option declared as a toolbar knob. */
