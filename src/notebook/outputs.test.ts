@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { checkedOutput, outputProblem } from './outputs';
+import { finishedRace } from '../test/raceFixture';
+import { checkedOutput, MAX_RACE_POINTS, outputProblem } from './outputs';
 
 const chart = { type: 'line', title: 't', x: 'step', y: ['loss'], data: [{ step: 1, loss: 0.5 }] };
 
@@ -16,6 +17,8 @@ describe('output shapes', () => {
       { id: 'e', kind: 'digits', images: new Uint8Array(2 * 784), labels: new Uint8Array(2), predictions: new Uint8Array(2) },
       { id: 'f', kind: 'progress', label: 'MNIST', value: 1, max: 2 },
       { id: 'g', kind: 'code', source: 'x', language: 'python' },
+      { id: 'h', kind: 'race', race: finishedRace() },
+      { id: 'h2', kind: 'race', race: finishedRace({ concurrent: true, finished: false, lanes: [] }) },
     ];
     for (const o of good) {
       expect(outputProblem(o), o.kind).toBeNull();
@@ -25,6 +28,7 @@ describe('output shapes', () => {
 
   it('turns a malformed output into an error output that says what was wrong', () => {
     const hostile = { toString: 1 }; // String(hostile) throws
+    const race = finishedRace();
     const bad: [unknown, RegExp][] = [
       [{ id: 'a', kind: 'table', columns: 5, rows: [] }, /columns/],
       [{ id: 'b', kind: 'text', text: {} }, /text/],
@@ -40,6 +44,13 @@ describe('output shapes', () => {
       [{ id: 'u', kind: 'chart', spec: { ...chart, unit: 5 } }, /option of the wrong type/],
       [{ id: 'f', kind: 'digits', images: new Uint8Array(10), labels: new Uint8Array(2) }, /784/],
       [{ id: 'g', kind: hostile }, /unknown output kind/],
+      [{ id: 'r1', kind: 'race' }, /a race needs/],
+      [{ id: 'r2', kind: 'race', race: { ...race, lanes: [{ ...race.lanes[0], backend: 'cuda' }] } }, /a race needs/],
+      [{ id: 'r3', kind: 'race', race: { ...race, lanes: [{ ...race.lanes[0], status: 'won' }] } }, /a race needs/],
+      [{ id: 'r4', kind: 'race', race: { ...race, lanes: [{ ...race.lanes[0], points: [{ t: 1, step: 1, loss: 'x' }] }] } }, /a race needs/],
+      [{ id: 'r5', kind: 'race', race: { ...race, lanes: [{ ...race.lanes[0], points: Array.from({ length: MAX_RACE_POINTS + 1 }, (_, i) => ({ t: i, step: i, loss: 1 })) }] } }, /a race needs/],
+      [{ id: 'r6', kind: 'race', race: { ...race, cores: Infinity } }, /a race needs/],
+      [{ id: 'r7', kind: 'race', race: { ...race, lanes: [{ ...race.lanes[0], accuracy: '90%' }] } }, /a race needs/],
       [{ kind: 'text', text: 'no id' }, /id/],
       [5, /object/],
       [null, /object/],
@@ -60,5 +71,16 @@ describe('a refused output in the student\'s language', () => {
     expect(es.kind === 'error' && es.message).toBe('se rechazó una salida: una tabla necesita "columns", una lista de textos');
     const en = checkedOutput({ id: 'b', kind: 'nope' }, 'x');
     expect(en.kind === 'error' && en.message).toBe('an output was refused: unknown output kind "nope"');
+  });
+});
+
+describe('a race output in storage', () => {
+  it('is saved and read back as it was, and a damaged one is refused on the way back', async () => {
+    const { toStored, fromStored } = await import('./savedOutputs');
+    const race = { id: 'race-0', kind: 'race' as const, race: finishedRace() };
+    const stored = JSON.parse(JSON.stringify(toStored({ outputs: [race], count: 3 }, 'tab')));
+    expect(fromStored(stored, 'en').outputs).toEqual([race]);
+    stored.outputs[0].race.lanes[0].points = 'lost';
+    expect(fromStored(stored, 'en').outputs[0].kind).toBe('error');
   });
 });
