@@ -99,7 +99,7 @@ export function RacePage({ lang, kernel, support, beforeRun }: Props) {
     <label className="race-field">
       <span>{t(key)}</span>
       <select value={s[key]} disabled={busy} onChange={(e) => setS((x) => ({ ...x, [key]: Number(e.target.value) }))} data-testid={`race-${key}`}>
-        {options.filter((v) => v <= TRAIN_OPTIONS[key].max).map((v) => <option key={v} value={v}>{raceNumber(lang, v)}</option>)}
+        {[...new Set([...options, s[key]])].sort((a, b) => a - b).filter((v) => v <= TRAIN_OPTIONS[key].max).map((v) => <option key={v} value={v}>{raceNumber(lang, v)}</option>)}
       </select>
     </label>
   );
