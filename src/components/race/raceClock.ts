@@ -39,7 +39,8 @@ export function laneAt(lane: RaceLane, ms: number, race: Pick<RaceData, 'samples
 
 /** A lane as the kernel last reported it; a running one has run `sinceUpdateMs` more since. */
 export function laneNow(lane: RaceLane, sinceUpdateMs: number): LaneShown {
-  const running = lane.status === 'running';
+  // running and still training (a lane past its last image is being evaluated: its time has stopped)
+  const running = lane.status === 'running' && lane.done < lane.total;
   return {
     role: running ? 'live' : 'static', done: lane.done, elapsedMs: lane.elapsedMs + (running ? Math.max(0, sinceUpdateMs) : 0),
     loss: lane.points.at(-1)?.loss ?? null, finished: lane.status === 'done',

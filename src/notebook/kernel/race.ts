@@ -93,7 +93,8 @@ export async function runRace(ctx: RunContext, outputId: string, opts: RaceOptio
     if (!force && now - lastPost < RACE_POST_MS) return;
     lastPost = now;
     for (const l of lanes) {
-      if (l.view.status === 'running') l.view.elapsedMs = now - l.t0;
+      // a lane past its last epoch (evaluating) keeps the time it crossed the line at
+      if (l.view.status === 'running' && l.view.done < total) l.view.elapsedMs = now - l.t0;
       l.view.points = boundedPoints(l.all);
     }
     ctx.post({ id: outputId, kind: 'race', race: { ...race, lanes: lanes.map((l) => ({ ...l.view })) } });
@@ -154,6 +155,7 @@ export async function runRace(ctx: RunContext, outputId: string, opts: RaceOptio
         endMs = performance.now() - t0;
         l.epochs.push(s);
         l.view.done = (s.epoch + 1) * samples;
+        l.view.elapsedMs = endMs;
       },
     }, signal);
     finish(l, endMs, result.evaluation);
