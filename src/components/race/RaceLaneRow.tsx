@@ -9,6 +9,7 @@ import { useLang, useT } from '../../i18n/react';
 import type { RaceLane } from '../../notebook/kernel/protocol';
 import { percent, raceNumber } from '../../notebook/raceResults';
 import { Marker } from '../charts/shapes';
+import { FlagIcon } from './FlagIcon';
 import type { LaneShown } from './raceClock';
 
 export function RaceLaneRow({ lane, shown }: { lane: RaceLane; shown: LaneShown }) {
@@ -32,7 +33,7 @@ export function RaceLaneRow({ lane, shown }: { lane: RaceLane; shown: LaneShown 
         <svg width="16" height="16" viewBox="0 0 16 16" aria-hidden="true" focusable="false"><Marker shape={marker} cx={8} cy={8} r={6} color={color} /></svg>
         <span className="race-label">{lane.label}</span>
         <span className={`race-tag race-tag-${shown.role === 'static' ? lane.status : shown.role}`} data-testid="race-tag">{tag}</span>
-        {lane.variant && <span className="race-variant">{lane.variant}</span>}
+        {lane.variant && <span className="race-variant" title={lane.variant}>{lane.variant}</span>}
       </div>
       <div className="race-track" role="progressbar" aria-label={lane.label} aria-valuemin={0} aria-valuemax={lane.total} aria-valuenow={Math.round(shown.done)}
         aria-valuetext={t('raceProgress', { done: raceNumber(lang, shown.done), total: raceNumber(lang, lane.total) })}>
@@ -57,7 +58,7 @@ export function RaceLaneRow({ lane, shown }: { lane: RaceLane; shown: LaneShown 
       <div className="race-flag" data-testid={finished ? 'race-flag' : undefined}>
         {finished && (
           <span title={t('raceFinishLabel', { s: flagSecs, acc })}>
-            <span aria-hidden="true">🏁 </span>
+            <FlagIcon size={16} />{' '}
             <span className="visually-hidden">{t('raceFinishLabel', { s: flagSecs, acc })}</span>
             <span aria-hidden="true">{t('raceFinish', { s: flagSecs, acc })}</span>
           </span>

@@ -112,17 +112,20 @@ export function RacePage({ lang, kernel, support, beforeRun }: Props) {
         <fieldset disabled={busy}>
           <legend>{t('raceLanes')}</legend>
           <div className="race-picks">
-            {PAGE_LANES.map((l) => {
-              const b = l.spec.backend;
-              const why = support[b];
-              return (
-                <label key={l.id} className="race-pick" data-unsupported={!supported(b) || undefined} title={why && why !== true ? backendText(lang, why) : undefined}>
-                  <input type="checkbox" checked={s.picks.includes(l.id) && supported(b)} disabled={!supported(b)} onChange={() => toggle(l.id)} data-testid={`race-pick-${l.id}`} />
-                  <svg width="14" height="14" viewBox="0 0 14 14" aria-hidden="true" focusable="false"><Marker shape={BACKEND_MARKER[b]} cx={7} cy={7} r={5} color={palette.backend[b]} /></svg>
-                  <span>{laneLabel(b, l.spec)}</span>
-                </label>
-              );
-            })}
+            {(['js', 'workers', 'wasm', 'webgpu'] as const).map((b) => (
+              <div key={b} className="race-pick-col">
+                {PAGE_LANES.filter((l) => l.spec.backend === b).map((l) => {
+                  const why = support[b];
+                  return (
+                    <label key={l.id} className="race-pick" data-unsupported={!supported(b) || undefined} title={why && why !== true ? backendText(lang, why) : undefined}>
+                      <input type="checkbox" checked={s.picks.includes(l.id) && supported(b)} disabled={!supported(b)} onChange={() => toggle(l.id)} data-testid={`race-pick-${l.id}`} />
+                      <svg width="14" height="14" viewBox="0 0 14 14" aria-hidden="true" focusable="false"><Marker shape={BACKEND_MARKER[b]} cx={7} cy={7} r={5} color={palette.backend[b]} /></svg>
+                      <span>{laneLabel(b, l.spec)}</span>
+                    </label>
+                  );
+                })}
+              </div>
+            ))}
             {(['workers', 'wasm', 'webgpu'] as const).filter((b) => !supported(b)).map((b) => (
               <p key={b} className="race-why">{b}: {backendText(lang, support[b] as Exclude<BackendSupport[BackendName], true>)}</p>
             ))}

@@ -67,14 +67,14 @@ export function RaceView({ race }: { race: RaceData }) {
   };
   const table = race.finished ? raceTable(race, lang) : null;
   const n = race.lanes.length;
+  const config = t(race.epochs === 1 ? 'raceConfig_one' : 'raceConfig_other', { samples: raceNumber(lang, race.samples), epochs: race.epochs, batch: race.batchSize });
 
   return (
     <section className="race-view" data-testid="race" aria-label={t('raceLabel', { lanes: race.lanes.map((l) => l.label).join(', ') })}
       data-concurrent={race.concurrent} data-finished={race.finished} data-replay={replay !== null}>
-      <p className="race-config">{t('raceConfig', { samples: raceNumber(lang, race.samples), epochs: race.epochs, batch: race.batchSize })}</p>
       {race.concurrent
-        ? <p className="race-shared" role="note" data-testid="race-shared">{t('raceShared', { n, cores: race.cores })}</p>
-        : <p className="race-mode">{t('raceOneAtATime')}</p>}
+        ? <p className="race-shared" role="note" data-testid="race-shared"><strong className="race-config">{config}</strong> · {t('raceShared', { n, cores: race.cores })}</p>
+        : <p className="race-mode"><strong className="race-config">{config}</strong> · {t('raceOneAtATime')}</p>}
       <ol className="race-lanes">
         {race.lanes.map((l, i) => <RaceLaneRow key={`${i}-${l.label}`} lane={l} shown={shown[i]} />)}
       </ol>
@@ -103,7 +103,7 @@ export function RaceView({ race }: { race: RaceData }) {
       {table && (
         <table className="out-table data-table race-results" data-testid="race-results">
           <caption>{t('raceResults')}</caption>
-          <thead><tr>{table.columns.map((c) => <th key={c} scope="col">{c}</th>)}</tr></thead>
+          <thead><tr>{table.columns.map((c, j) => <th key={c} scope="col" className={j >= 2 ? 'num' : 'text'}>{c}</th>)}</tr></thead>
           <tbody>{table.rows.map((r, i) => <tr key={i}>{r.map((v, j) => <td key={j} className={j >= 2 ? 'num' : 'text'}>{v}</td>)}</tr>)}</tbody>
         </table>
       )}

@@ -4,6 +4,7 @@ import { useT } from '../../i18n/react';
 import type { Lesson } from '../../notebook/core/lesson';
 import type { LessonProgress } from '../../notebook/store';
 import { RACE_KEY, routeHash } from '../../route';
+import { FlagIcon } from '../race/FlagIcon';
 
 interface Props {
   lang: Lang;
@@ -28,7 +29,7 @@ export function Sidebar({ lang, lessons, current, progress, importedTitle, open,
         {t('navHome')}
       </a>
       <a className="sidebar-race" href={routeHash(lang, RACE_KEY)} aria-current={current === RACE_KEY ? 'page' : undefined} data-testid="nav-race">
-        <span className="lesson-num" aria-hidden="true">🏁</span>
+        <span className="lesson-num" aria-hidden="true"><FlagIcon /></span>
         <span>{t('raceNav')}<small className="sidebar-hint">{t('raceNavHint')}</small></span>
       </a>
       <h2>{t('lessons')}</h2>
