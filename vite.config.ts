@@ -87,8 +87,10 @@ function harnessOverDist(): Plugin {
 // the worker kept on its own would be unverified; the page fills the app's verified data cache instead
 // (src/offline/mnistCache.ts). The cached responses keep the headers they were served with (COOP/COEP
 // for isolation, the CSP, the kernel worker's own CSP), so an offline reload is isolated and guarded
-// as before. No navigation fallback: '/' is precached as index.html and every other page (the harness,
-// `/?samples=N`) goes to the network, so the worker never answers one page with another.
+// as before. No navigation fallback: '/' is precached as index.html and every other page (the harness)
+// goes to the network, so the worker never answers one page with another. Query parameters are the
+// app's own settings (quick mode `?samples=N`, an instructor's prepared link, `?present`), read by the
+// page from location.search: they are ignored when matching, so such a link opens offline too.
 // The worker is registered by src/offline/register.ts, in the build only; a new version waits for
 // the student's Reload (registerType 'prompt'). Not in the harness build (dist-test/).
 const PRECACHE_LIMIT = 8 * 1024 * 1024; // Monaco's TypeScript worker is the largest file (6.9 MB); the whole precache is ~13.7 MB
@@ -121,6 +123,7 @@ function offlineApp(): PluginOption[] {
         globIgnores: ['mnist/**'],
         maximumFileSizeToCacheInBytes: PRECACHE_LIMIT,
         navigateFallback: null,
+        ignoreURLParametersMatching: [/.*/],
         cleanupOutdatedCaches: true,
       },
     }),

@@ -2,7 +2,7 @@
 // printed (e2e/a11y.ts). Every lesson is checked in Spanish and English, light and dark, after its
 // cells have run, inside notebook.spec.ts's "run all on every lesson" (the cells run once and both
 // themes are checked on that page). Here: the first screen, and that the lessons are all there.
-import { expect, test } from '@playwright/test';
+import { expect, test } from './fixtures';
 import { auditThemes } from './a11y';
 
 const LESSONS = ['01', '02', '03', '04', '05', '06'];

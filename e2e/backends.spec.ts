@@ -2,7 +2,7 @@
 // (train_epoch in src/mlp/reference.ts) from the same seed, order and initial weights. The browser
 // side is src/harness/conformance.ts: one page.evaluate runs one variant through every check, and
 // the test asserts on its report. An unsupported backend fails with its reason, never skips.
-import { expect, test, type Page } from '@playwright/test';
+import { expect, test, type Page } from './fixtures';
 import type { BackendName, BackendOptions } from '../src/backends/types';
 import type { DisposeCheck, Diff, EvaluateCheck, Outcome, StopCheck, StopTrigger } from '../src/harness/conformance';
 import type { LiveCounts } from '../src/harness/liveCounts';

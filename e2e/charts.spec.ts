@@ -4,7 +4,7 @@
 // quantity axes start at zero, epoch boundaries are marked, and each chart has a summary that the
 // figure names with aria-describedby. On a 360 px phone the charts fit and their ticks thin out.
 import AxeBuilder from '@axe-core/playwright';
-import { expect, test, type Locator } from '@playwright/test';
+import { expect, test, type Locator } from './fixtures';
 import { backendOf, PALETTES, type Theme } from '../src/design/tokens';
 import { codeCell } from './helpers';
 

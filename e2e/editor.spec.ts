@@ -1,7 +1,7 @@
 // The code editor's JavaScript colouring (issue 12): identifiers with accents (`época`, `pérdida`,
 // `dígito`: valid JavaScript) are identifiers, not `invalid` (painted red). Tokens come from
 // Monaco's own tokenizer with the grammar the app registers (src/components/editor/unicodeJs.ts).
-import { expect, test } from '@playwright/test';
+import { expect, test } from './fixtures';
 
 test('accented identifiers get identifier tokens, never invalid', async ({ page }) => {
   await page.goto('/harness.html');

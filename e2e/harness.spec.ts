@@ -1,4 +1,4 @@
-import { expect, test } from '@playwright/test';
+import { expect, test } from './fixtures';
 
 test('the app is cross-origin isolated (threads and SharedArrayBuffer allowed)', async ({ page }) => {
   await page.goto('/harness.html');

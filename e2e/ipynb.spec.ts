@@ -1,5 +1,5 @@
 import { readFileSync } from 'node:fs';
-import { expect, test } from '@playwright/test';
+import { expect, test } from './fixtures';
 import { codeCell, openLesson, setSource } from './helpers';
 
 test('export → import round-trips a lesson with its outputs; imported code does not run', async ({ page }) => {

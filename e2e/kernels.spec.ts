@@ -2,7 +2,7 @@
 // a training step runs alone on seeded random inputs, at odd shapes (12 → 13 → 7, batch 5 and 67)
 // and the real one (784 → 128 → 10, batch 128), and each buffer it writes is compared with the
 // reference function of the same name (see src/harness/webgpuKernels.ts). A failure names the kernel.
-import { expect, test } from '@playwright/test';
+import { expect, test } from './fixtures';
 
 /**
  * The error measured: max |GPU − reference| / max(1, max |reference|) over every buffer a kernel

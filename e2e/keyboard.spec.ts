@@ -1,7 +1,7 @@
 // Keyboard use of the notebook (issue 12): Tab enters and leaves a code editor without changing it,
 // Tab indents once the student edits, Escape then Tab (or Shift+Tab) leaves, Shift+Enter moves to
 // the next editor, and `?` opens the shortcuts panel, which Escape closes with the focus returned.
-import { expect, test, type Locator, type Page } from '@playwright/test';
+import { expect, test, type Locator, type Page } from './fixtures';
 import { codeCell, openLesson } from './helpers';
 
 /** Where the focus is: the index of its code cell (-1: none), whether it is a code editor's text

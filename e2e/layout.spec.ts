@@ -2,7 +2,7 @@
 // lessons drawer on phones, by keyboard; the sticky sidebar on desktops; the welcome page's path (read
 // against the lessons' own front matter) and its one-click race.
 import { readFileSync, readdirSync } from 'node:fs';
-import { expect, test, type Page } from '@playwright/test';
+import { expect, test, type Page } from './fixtures';
 import { splitFrontMatter } from '../src/notebook/core/lesson';
 import { codeCell, setSource } from './helpers';
 

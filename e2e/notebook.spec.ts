@@ -1,4 +1,4 @@
-import { expect, test } from '@playwright/test';
+import { expect, test } from './fixtures';
 import { auditThemes } from './a11y';
 import { codeCell, openLesson, setSource, waitIdle } from './helpers';
 

@@ -5,7 +5,7 @@
 // theme colours from the design tokens), the test page is never taken over, and a new version waits
 // for the student's Reload, which is refused while a cell runs.
 import { readFileSync, writeFileSync } from 'node:fs';
-import { expect, test, type Page } from '@playwright/test';
+import { expect, test, type Page } from './fixtures';
 import { META_CSP, PAGE_CSP } from '../src/csp';
 import { PALETTES } from '../src/design/tokens';
 import { codeCell, setSource, waitIdle } from './helpers';
@@ -82,6 +82,11 @@ test('after one visit, the app reloads with no network, isolated and under its C
   await expect(cell).toHaveAttribute('data-result', 'ok');
   await expect(cell.getByTestId('out-text').filter({ hasText: 'MNIST loaded' })).toContainText('from the local cache');
   await expect(cell.getByTestId('out-text').last()).toHaveText('60000 js true describe_wasm_simd_mt 2 refused');
+  // a link with settings in its query (quick mode here) opens offline too: the page is the same one
+  const [linked] = await Promise.all([page.waitForResponse((r) => r.request().resourceType() === 'document'), page.goto('/?samples=2000#/en/02')]);
+  expect(linked.fromServiceWorker()).toBe(true);
+  await expect(page.getByTestId('notebook')).toBeVisible();
+  await expect(codeCell(page, 0).getByTestId('knob-samples')).toHaveValue('2000');
   expect(failed).toEqual([]);
 });
 

@@ -1,6 +1,6 @@
 // Outputs that survive a reload and an export, honest kernel state, "run cell N first" (issue 12 §5).
 import { readFileSync } from 'node:fs';
-import { expect, test, type Page } from '@playwright/test';
+import { expect, test, type Page } from './fixtures';
 import { codeCell, waitIdle } from './helpers';
 
 /** How many cells' outputs the page has saved in IndexedDB for `prefix` (e.g. 'en/01/'). */

@@ -2,7 +2,7 @@
 // runs: a lane that already ran races along as a ghost while a later lane runs; Replay plays every lane
 // again and ends by itself; all at once says that the lanes share the cores; Stop keeps what ran; the
 // results table has a row per lane with the speedup over js; axe finds nothing serious on the page.
-import { expect, test, type Page } from '@playwright/test';
+import { expect, test, type Page } from './fixtures';
 import { auditThemes } from './a11y';
 
 const PROJECTOR = { width: 1280, height: 720 };

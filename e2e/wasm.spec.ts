@@ -2,7 +2,7 @@
 // thread count changed mid-session, the heap, the race demo, Stop latency, the fallback without
 // isolation, and the TF.js wasm peer loading its files. Every variant's equivalence with the
 // reference, Stop, reuse and dispose are in the conformance suite (backends.spec.ts).
-import { expect, test, type Page } from '@playwright/test';
+import { expect, test, type Page } from './fixtures';
 
 async function open(page: Page) {
   await page.goto('/harness.html');

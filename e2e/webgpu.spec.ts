@@ -2,7 +2,7 @@
 // worker, profiling, and the faults (device loss, limits, a broken kernel). Equivalence of every
 // mode, Stop, reuse and dispose are in the conformance suite (backends.spec.ts). Tolerance below:
 // 1e-5, room for summation-order drift on other GPUs (measured ≈ 1–2e-7 after ~60–100 steps).
-import { expect, test, type Page } from '@playwright/test';
+import { expect, test, type Page } from './fixtures';
 
 const TOLERANCE = 1e-5;
 

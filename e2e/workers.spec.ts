@@ -1,4 +1,4 @@
-import { expect, test, type Page } from '@playwright/test';
+import { expect, test, type Page } from './fixtures';
 
 // The workers backend in real Chromium (cross-origin isolated, so shared memory is available): what
 // only this backend has — idle workers, nested pools, the breakdown, pool reuse, worker faults. Every

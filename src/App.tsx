@@ -20,6 +20,7 @@ import { Toolbar } from './components/ui/Toolbar';
 import { useDrawer } from './components/ui/useDrawer';
 import { Welcome } from './components/welcome/Welcome';
 import { LessonIntro, hasIntro } from './components/lesson/LessonIntro';
+import { DemoBar } from './components/lesson/DemoBar';
 import { useMonacoTheme } from './design/useMonacoTheme';
 import { useScrollBoxes } from './design/scrollBoxes';
 import { defaultRoute, parseRoute, RACE_KEY, routeHash, type Route } from './route';
@@ -226,6 +227,7 @@ export function App() {
             <article className={intro ? 'lesson has-intro' : 'lesson'} data-testid="lesson">
               {intro && <LessonIntro lang={lang} lesson={lesson} number={number} total={all.length} />}
               {lesson.key === 'imported' && imported && <ImportNotice notebook={notebook} imported={imported} />}
+              <DemoBar notebook={notebook} />
               <NotebookView notebook={notebook} support={support} unsaved={storage.marks} />
             </article>
           </ErrorBoundary>}

@@ -4,7 +4,7 @@
 // kernel's variables. An option out of range is refused with its range.
 import { readFileSync } from 'node:fs';
 import { gunzipSync, gzipSync } from 'node:zlib';
-import { expect, test, type Locator, type Page } from '@playwright/test';
+import { expect, test, type Locator, type Page } from '../fixtures';
 import { codeCell, setSource, waitIdle } from '../helpers';
 import { editBeforeAttack, expectEditKept, expectResponsive, marker } from './common';
 

@@ -1,4 +1,4 @@
-import { expect, test, type Page } from '@playwright/test';
+import { expect, test, type Page } from '../fixtures';
 
 // The hostile suite, faults (issue 11 §4): backends whose workers die in every way a real one can —
 // terminated, closed without an error event, hung, a wasm pthread that traps or deadlocks in the

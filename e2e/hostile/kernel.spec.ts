@@ -1,7 +1,7 @@
 // Hostile suite (issue 11), the kernel: attacks a cell can make on the worker that runs it. Each one
 // edits the first cell first, attacks from the second, then checks the message, that the page still
 // answers, and that the edit is still there.
-import { expect, test, type Locator, type Page } from '@playwright/test';
+import { expect, test, type Locator, type Page } from '../fixtures';
 import { codeCell, setSource, waitIdle } from '../helpers';
 import { editBeforeAttack, expectEditKept, expectResponsive, marker } from './common';
 

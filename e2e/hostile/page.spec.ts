@@ -4,7 +4,7 @@
 // cell was just edited and ends by checking the message, that the page answers and the edit is kept.
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { expect, test, type Page } from '@playwright/test';
+import { expect, test, type Page } from '../fixtures';
 import { KERNEL_CSP, META_CSP, PAGE_CSP } from '../../src/csp';
 import { codeCell, openLesson, setSource } from '../helpers';
 import { editBeforeAttack, expectEditKept, expectResponsive, marker } from './common';

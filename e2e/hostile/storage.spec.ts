@@ -3,7 +3,7 @@
 // Each attack test edits a cell first, attacks, and checks the message, that the page answers and
 // that the edit is still there.
 import { readFileSync } from 'node:fs';
-import { expect, test, type Page } from '@playwright/test';
+import { expect, test, type Page } from '../fixtures';
 import { codeCell, openLesson, setSource } from '../helpers';
 import { editBeforeAttack, expectEditKept, expectResponsive, marker } from './common';
 

@@ -10,6 +10,7 @@ import { designEn } from './design.en';
 import { chartsEn } from './charts.en';
 import { offlineEn } from './offline.en';
 import { raceEn } from './race.en';
+import { knobsEn } from './knobs.en';
 
 export const en = {
   ...keyboardEn,
@@ -24,6 +25,7 @@ export const en = {
   ...chartsEn,
   ...offlineEn,
   ...raceEn,
+  ...knobsEn,
   appTitle: 'Paralelo',
   appTagline: 'Parallel computing for neural networks, in your browser',
   language: 'Language',

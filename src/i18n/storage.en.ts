@@ -2,6 +2,7 @@
 // storage.es.ts has the same keys (the type checks it).
 export const storageEn = {
   saveFailed: 'Your edits could not be saved: {reason}. They are kept in this tab; export the notebook to keep them. Saving is tried again.',
+  outputsSaveFailed: 'The cells\' results could not be saved: {reason}. Your code is saved; the results stay in this tab and saving them will be tried again.',
   notSaved: 'not saved',
   notSavedTitle: 'This edit is only in this tab: {reason}',
   conflictReason: 'another tab saved its own version of this cell',

@@ -3,6 +3,7 @@ import type { storageEn } from './storage.en';
 
 export const storageEs: Record<keyof typeof storageEn, string> = {
   saveFailed: 'No se pudieron guardar tus cambios: {reason}. Se conservan en esta pestaña; exporta el cuaderno para no perderlos. Se volverá a intentar guardar.',
+  outputsSaveFailed: 'No se pudieron guardar los resultados de las celdas: {reason}. Tu código sí está guardado; los resultados siguen en esta pestaña y se volverá a intentar guardarlos.',
   notSaved: 'sin guardar',
   notSavedTitle: 'Este cambio solo está en esta pestaña: {reason}',
   conflictReason: 'otra pestaña guardó su propia versión de esta celda',

@@ -10,6 +10,7 @@
 import { t } from '../i18n';
 import type { BackendSupport, FromKernel, KernelInit, Knobs, Lang, Output, ToKernel } from './kernel/protocol';
 import { checkedOutput } from './outputs';
+import { checkedTrainUses, type TrainUse } from './core/trainUse';
 
 export type RunStatus = 'ok' | 'error' | 'stopped' | 'interrupted';
 export const STOP_GRACE_MS = 2000;
@@ -23,6 +24,7 @@ interface Pending {
   runId: number;
   lang: Lang;
   onOutputs: (o: Output[]) => void;
+  onTrained?: (t: TrainUse[]) => void;
   resolve: (s: RunStatus) => void;
   forged: boolean;
 }
@@ -118,6 +120,8 @@ export class KernelClient {
     } else if (m.type === 'done') {
       if (m.status !== 'ok' && m.status !== 'error' && m.status !== 'stopped') return;
       this.pending = null;
+      const trained = checkedTrainUses(m.trained);
+      if (trained) p.onTrained?.(trained);
       p.resolve(m.status);
     }
   }
@@ -127,12 +131,13 @@ export class KernelClient {
   }
 
   /** Runs `code`; its outputs arrive in batches (the kernel sends at most one every ~50 ms). */
-  run(code: string, knobs: Knobs, lang: Lang, onOutputs: (o: Output[]) => void): Promise<RunStatus> {
+  /** `onTrained`: before it resolves, what each train() call of the cell ran with. */
+  run(code: string, knobs: Knobs, lang: Lang, onOutputs: (o: Output[]) => void, onTrained?: (t: TrainUse[]) => void): Promise<RunStatus> {
     if (this.pending) return Promise.reject(new Error('the kernel is busy'));
     const port = this.ensure();
     const runId = this.nextRun++;
     return new Promise<RunStatus>((resolve) => {
-      this.pending = { runId, lang, onOutputs, resolve, forged: false };
+      this.pending = { runId, lang, onOutputs, onTrained, resolve, forged: false };
       port.postMessage({ type: 'run', runId, code, knobs, lang } satisfies ToKernel);
     });
   }

@@ -147,7 +147,7 @@ describe('the notebook store under faults (issue 11)', () => {
     store.hooks('en', '01').saveCell(2, { source: 'mine', knobs });
     await store.settled();
     const status = events.filter((e) => e.type === 'status').at(-1);
-    expect(status).toMatchObject({ type: 'status', error: 'QuotaExceededError: the quota has been exceeded' });
+    expect(status).toMatchObject({ type: 'status', error: 'QuotaExceededError: the quota has been exceeded', what: 'edits' });
     expect(store.unsaved().get('en/01/2')).toMatch(/QuotaExceededError/);
     // the tab still holds the edit: a lesson loaded again shows it
     expect((await store.savedCells('en', LESSONS[0])).get(2)?.source).toBe('mine');
@@ -339,7 +339,8 @@ describe('outputs saved with the notebook (issue 12)', () => {
     store.watch((e) => events.push(e));
     store.hooks('en', '01').saveOutputs!(0, { outputs: [text('a')], count: 1 });
     await store.settled();
-    expect(events.filter((e) => e.type === 'status').at(-1)).toMatchObject({ error: expect.stringMatching(/QuotaExceededError/) as string });
+    // said as "results not saved", not as lost edits
+    expect(events.filter((e) => e.type === 'status').at(-1)).toMatchObject({ error: expect.stringMatching(/QuotaExceededError/) as string, what: 'outputs' });
     expect(store.unsaved().size).toBe(0);
     kv.failing = false;
     await tick(1200);

@@ -375,7 +375,9 @@ export class NotebookStore {
   private emitStatus(error: string | null): void {
     const last = [...this.failed.values()].at(-1)?.error ?? null;
     this.reported = error ?? last;
-    this.emit({ type: 'status', unsaved: this.unsaved(), error: this.reported });
+    // only outputs failing is said differently: the student's code is saved, the results are not
+    const onlyOutputs = this.failed.size > 0 && [...this.failed.keys()].every((k) => k.startsWith('outputs:'));
+    this.emit({ type: 'status', unsaved: this.unsaved(), error: this.reported, what: onlyOutputs ? 'outputs' : 'edits' });
   }
 
   private emit(e: StoreEvent): void {

@@ -42,7 +42,7 @@ export interface Broadcast { key: string; saved: SavedCell | null; prev: SavedCe
 
 /** What the page is told. `key` is `${lang}/${lesson}/${index}`. */
 export type StoreEvent =
-  | { type: 'status'; unsaved: ReadonlyMap<string, string>; error: string | null }
+  | { type: 'status'; unsaved: ReadonlyMap<string, string>; error: string | null; what: 'edits' | 'outputs' } // what failed: any edit, or only outputs
   | { type: 'remote'; key: string; lang: Lang; lesson: string; index: number; saved: SavedCell | null }
   | { type: 'conflict'; key: string; lang: Lang; lesson: string; index: number; theirs: SavedCell | null }
   | { type: 'resolved'; key: string }

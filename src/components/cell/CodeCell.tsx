@@ -6,6 +6,7 @@ import { useLang, useT } from '../../i18n/react';
 import { CodeEditor } from '../editor/CodeEditor';
 import { CellAnnouncer } from './CellAnnouncer';
 import { CellToolbar } from './CellToolbar';
+import { shownKnobs } from '../../notebook/core/knobUse';
 import { NeedsNote, RestoredNote } from './CellNotes';
 import { OutputView } from './OutputView';
 
@@ -27,18 +28,18 @@ interface Props {
   cellNumber?(index: number): number;
 }
 
-/** The knobs matter only to code that trains or reads them; other cells (data, plots) go without the toolbar. */
-const USES_KNOBS = /\btrain\s*\(|\bknobs\b/;
-const usesKnobs = (source: string): boolean => USES_KNOBS.test(source);
-
 export function CodeCell({ cell, position, support, onEdit, onKnobs, onRun, onRunFrom, onReset, unsaved, onRunNeeded, cellNumber }: Props) {
   const t = useT();
   const lang = useLang();
   const edited = isEdited(cell);
+  // the knobs its run reads: found in its source, corrected by what its last run of this source reported
+  const shown = shownKnobs(cell.source, cell.knobs, cell.trained?.source === cell.source ? cell.trained.uses : null);
+  // what each train() call of its last run ran with (e2e reads it back: every knob must change the run)
+  const runConfig = cell.trained?.uses.length ? JSON.stringify(cell.trained.uses.map((u) => u.options)) : undefined;
   const count = cell.status === 'queued' ? '*' : cell.status === 'running' ? '*' : (cell.executionCount ?? ' ');
   return (
     <section className={`cell code-cell status-${cell.status}`} data-testid="code-cell" data-status={cell.status} data-result={cell.result ?? undefined} data-restored={cell.restored || undefined}
-      data-edited={edited || undefined} data-unsaved={unsaved !== undefined || undefined} role="group" aria-label={t('cellLabel', { n: position })}>
+      data-edited={edited || undefined} data-run-config={runConfig} data-unsaved={unsaved !== undefined || undefined} role="group" aria-label={t('cellLabel', { n: position })}>
       <div className="cell-head">
         <span className="exec-count"><span className="visually-hidden">{t('executionCount')} </span><span data-testid="exec-count">[{count}]</span></span>
         <button type="button" data-testid="run-cell" onClick={() => onRun(false)} disabled={cell.status !== 'idle'} title="Ctrl+Enter"><span aria-hidden="true">▶</span> {t('run')}</button>
@@ -54,7 +55,7 @@ export function CodeCell({ cell, position, support, onEdit, onKnobs, onRun, onRu
         {cell.status === 'idle' && cell.result && cell.result !== 'ok' && <span className={`badge result-${cell.result}`} data-testid="cell-result">{t(`result_${cell.result}` as MessageKey)}</span>}
         <CellAnnouncer n={position} status={cell.status} result={cell.result} />
       </div>
-      {usesKnobs(cell.source) && <CellToolbar knobs={cell.knobs} support={support} onChange={onKnobs} disabled={cell.status !== 'idle'} label={t('knobsLabel', { n: position })} />}
+      <CellToolbar knobs={cell.knobs} support={support} onChange={onKnobs} shown={shown} disabled={cell.status !== 'idle'} label={t('knobsLabel', { n: position })} />
       <CodeEditor value={cell.source} onChange={onEdit} onRun={onRun} label={t('cellLabel', { n: position })} />
       {cell.restored && <RestoredNote />}
       <div className="outputs" data-testid="outputs">

@@ -114,6 +114,8 @@ export function CodeEditor({ value, onChange, onRun, label, language = 'javascri
         value: cb.current.value, language, readOnly, minimap: { enabled: false }, scrollBeyondLastLine: false, automaticLayout: true,
         fontSize: 14, lineNumbers: 'on', tabSize: 2, ariaLabel: label, wordWrap: 'on', fixedOverflowWidgets: true,
         scrollbar: { alwaysConsumeMouseWheel: false }, tabFocusMode: !editing.current,
+        // a narrow gutter (numbers only: no glyph margin, no folding arrows): ~70 px became ~35 px, which a phone needs for code
+        glyphMargin: false, folding: false, lineNumbersMinChars: 3, lineDecorationsWidth: 6,
       });
       const fit = () => { if (host.current) host.current.style.height = `${Math.min(600, Math.max(60, ed.getContentHeight()))}px`; ed.layout(); };
       ed.onDidContentSizeChange(fit);
@@ -142,8 +144,11 @@ export function CodeEditor({ value, onChange, onRun, label, language = 'javascri
     return () => {
       disposed = true;
       if (el) focusers.delete(el);
-      editorRef.current?.getModel()?.dispose();
-      editorRef.current?.dispose();
+      // the editor first, then its model: a model disposed under a live editor makes Monaco's
+      // observers (inline completions) throw "Model is disposed!" as uncaught errors
+      const ed = editorRef.current, model = ed?.getModel();
+      ed?.dispose();
+      model?.dispose();
       editorRef.current = null;
     };
     // the editor is created once; later value changes are pushed below

@@ -25,7 +25,7 @@ function cellNumber(nb: Notebook, index: number): number {
 /** Follows the store: returns what is not saved in the open lesson (cell index → why) and the notices. */
 export function useStorageNotices(store: NotebookStore, lang: Lang, notebook: Notebook | null) {
   const [unsaved, setUnsaved] = useState<ReadonlyMap<string, string>>(() => store.unsaved());
-  const [error, setError] = useState<string | null>(null);
+  const [error, setError] = useState<{ reason: string; what: 'edits' | 'outputs' } | null>(null);
   const [conflicts, setConflicts] = useState<ReadonlyMap<string, string>>(new Map());
   const [notices, setNotices] = useState<Notice[]>([]);
   const lessonKey = notebook?.getSnapshot().lesson.key;
@@ -35,7 +35,7 @@ export function useStorageNotices(store: NotebookStore, lang: Lang, notebook: No
     switch (e.type) {
       case 'status':
         setUnsaved(e.unsaved);
-        setError(e.error);
+        setError(e.error === null ? null : { reason: e.error, what: e.what });
         break;
       case 'remote':
         if (notebook && e.lang === lang && e.lesson === lessonKey) {
@@ -97,7 +97,7 @@ export function StorageNotices({ lang, state, quarantined, onDeleteQuarantined }
   const { error, notices } = state;
   return (
     <>
-      {error && <p className="banner banner-error" role="alert" data-testid="save-error">{t(lang, 'saveFailed', { reason: error.replace(/[.\s]+$/, '') })}</p>}
+      {error && <p className="banner banner-error" role="alert" data-testid="save-error">{t(lang, error.what === 'outputs' ? 'outputsSaveFailed' : 'saveFailed', { reason: error.reason.replace(/[.\s]+$/, '') })}</p>}
       {quarantined && (
         <p className="banner banner-error" role="alert" data-testid="quarantine">
           {t(lang, 'quarantined', { name: quarantined.name, error: quarantined.error })}{' '}

@@ -4,6 +4,7 @@ import type { BackendName } from '../../backends/types';
 import type { MessageKey } from '../../i18n';
 import { TRAIN_OPTIONS } from '../../train/config';
 import type { Knobs } from '../kernel/protocol';
+import { currentDemo, type DemoSettings } from './demo';
 
 export interface KnobSpec {
   readonly key: keyof Knobs;
@@ -31,22 +32,14 @@ export function validKnobs(raw: Record<string, unknown>, dropped?: (key: string,
   return out as Partial<Knobs>;
 }
 
-/** `?samples=N` in the page URL trains every cell on the first N images by default (quick mode). */
-function defaultSamples(): number {
-  const q = typeof location !== 'undefined' ? Number(new URLSearchParams(location.search).get('samples')) : NaN;
-  return isValidOption(TRAIN_OPTIONS.samples, q) ? q : TRAIN_OPTIONS.samples.default;
-}
-
 export function defaultKnobs(): Knobs {
-  const k = Object.fromEntries(KNOBS.map(({ key, spec }) => [key, optionDefault(spec)])) as Knobs;
-  return { ...k, samples: defaultSamples() };
+  return Object.fromEntries(KNOBS.map(({ key, spec }) => [key, optionDefault(spec)])) as Knobs;
 }
 
-/** Knobs for a cell: defaults overridden by the lesson's valid cell options (other keys are ignored). */
-export function knobsFromOptions(options: Record<string, string | number | boolean>): Knobs {
+/** Knobs for a cell: defaults, overridden by the lesson's valid cell options (other keys are ignored),
+ * overridden by the demo settings (`?samples=&batch=&…` in the page URL: demo.ts). */
+export function knobsFromOptions(options: Record<string, string | number | boolean>, demo: DemoSettings = currentDemo()): Knobs {
   const k: Record<string, string | number | boolean> = defaultKnobs();
   for (const { key, spec } of KNOBS) if (isValidOption(spec, options[key])) k[key] = options[key];
-  const knobs = k as Knobs;
-  // quick mode caps every cell: a lesson's samples never exceed the URL's
-  return { ...knobs, samples: Math.min(knobs.samples, defaultSamples()) };
+  return { ...(k as Knobs), ...demo };
 }

@@ -4,6 +4,7 @@ import type { RunStatus } from '../kernelClient';
 import { parseLesson, type Lesson } from './lesson';
 import { Notebook, type Kernel, type SavedCell, type SavedOutputs } from './notebook';
 import { KernelRuns } from './runs';
+import type { TrainUse } from './trainUse';
 
 /** A kernel the test drives: it hands out the running cell's output callback and its end. */
 class FakeKernel implements Kernel {
@@ -11,9 +12,11 @@ class FakeKernel implements Kernel {
   busy = false;
   out: ((o: Output[]) => void) | null = null;
   end: ((s: RunStatus) => void) | null = null;
-  run(_code: string, _k: Knobs, _l: 'es' | 'en', onOutputs: (o: Output[]) => void): Promise<RunStatus> {
+  trained: ((t: TrainUse[]) => void) | null = null;
+  run(_code: string, _k: Knobs, _l: 'es' | 'en', onOutputs: (o: Output[]) => void, onTrained?: (t: TrainUse[]) => void): Promise<RunStatus> {
     this.busy = true;
     this.out = onOutputs;
+    this.trained = onTrained ?? null;
     return new Promise((r) => { this.end = (s) => { this.busy = false; r(s); }; });
   }
   stop() { return Promise.resolve(null); }
@@ -190,4 +193,36 @@ describe('"run cell N first" (issue 12)', () => {
     await failWith(nb, k, 3, notDefined('nowhere'));
     expect(nb.getSnapshot().cells[3].needs).toBeNull();
   });
+});
+
+it('keeps what each train() call of a cell\'s run ran with, with the source that ran, until it runs again', async () => {
+  const k = new FakeKernel();
+  const nb = new Notebook(lesson, k, 'en', hooks);
+  nb.run(0);
+  await Promise.resolve();
+  const uses = [{ options: { backend: 'js', epochs: 2 }, fromCode: ['epochs'] }];
+  k.trained!(uses);
+  k.end!('ok');
+  await new Promise((r) => setTimeout(r, 0));
+  expect(nb.getSnapshot().cells[0].trained).toEqual({ source: 'a = 1', uses });
+  nb.run(0);
+  await Promise.resolve();
+  expect(nb.getSnapshot().cells[0].trained).toBeNull(); // a new run: the old record no longer says what runs
+  k.end!('ok');
+});
+
+it('follows new demo settings in every knob a user left as it was, and saves only cells that are edited', () => {
+  const saved: number[] = [];
+  const nb = new Notebook(parseLesson('```js cell batchSize=512\nawait train()\n```\n', '01-t', 'en'), new FakeKernel(), 'en', { saveCell: (i) => saved.push(i) });
+  nb.setKnobs(0, { epochs: 4 });
+  saved.length = 0;
+  vi.stubGlobal('location', { search: '?batch=64&epochs=2' });
+  try {
+    nb.rebaseKnobs();
+  } finally {
+    vi.unstubAllGlobals();
+  }
+  expect(nb.getSnapshot().cells[0].knobs).toMatchObject({ batchSize: 64, epochs: 4 });
+  expect(nb.getSnapshot().cells[0].originalKnobs).toMatchObject({ batchSize: 64, epochs: 2 });
+  expect(saved).toEqual([0]);
 });

@@ -8,12 +8,13 @@ import { knobsFromOptions } from './knobs';
 import type { Lesson } from './lesson';
 import { missingName, whyMissing, type Needs } from './needs';
 import { localRuns, type LessonRuns } from './runs';
+import type { TrainUse } from './trainUse';
 
 export interface Kernel {
   readonly busy: boolean;
   /** bumps at every restart (the variables of the cells run before are gone) */
   readonly generation: number;
-  run(code: string, knobs: Knobs, lang: Lang, onOutputs: (o: Output[]) => void): Promise<RunStatus>;
+  run(code: string, knobs: Knobs, lang: Lang, onOutputs: (o: Output[]) => void, onTrained?: (t: TrainUse[]) => void): Promise<RunStatus>;
   stop(): Promise<RunStatus | null>;
   restart(): void;
 }
@@ -101,6 +102,13 @@ export class Notebook {
     return c && isEdited(c) ? { source: c.source, knobs: c.knobs } : null;
   }
   setKnobs(i: number, knobs: Partial<Knobs>) { this.apply(i, { type: 'setKnobs', knobs }); this.persist(i); }
+  /** The lesson's knobs changed (the demo settings, read again from the URL): every knob a cell's user
+   * left as it was takes the new value; one they changed keeps theirs. */
+  rebaseKnobs() {
+    const before = this.state.cells.map(isEdited);
+    this.set({ cells: this.state.cells.map((c) => transitionCell(c, { type: 'rebase', knobs: knobsFromOptions(c.spec.options) })) });
+    this.state.cells.forEach((c, i) => { if (before[i] || isEdited(c)) this.persist(i); });
+  }
   resetCell(i: number) { this.apply(i, { type: 'reset' }); this.persist(i); }
   resetLesson() { this.state.cells.forEach((_, i) => { this.apply(i, { type: 'reset' }); this.persist(i); }); }
   clearOutputs() {
@@ -198,7 +206,7 @@ export class Notebook {
         const c = this.state.cells[i];
         const generation = this.kernel.generation;
         this.runs.set(c.spec.index, { count, generation, result: null });
-        const status = await this.kernel.run(c.source, c.knobs, this.lang, (os) => this.receive(i, os));
+        const status = await this.kernel.run(c.source, c.knobs, this.lang, (os) => this.receive(i, os), (uses) => this.apply(i, { type: 'trained', source: c.source, uses }));
         this.flushOutputs();
         this.runs.set(c.spec.index, { count, generation, result: status });
         this.apply(i, { type: 'finish', result: status, needs: status === 'error' ? this.needsOf(i) : null });

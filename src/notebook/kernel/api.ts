@@ -5,6 +5,7 @@ import { BACKEND_NAMES, StoppedError, type BackendName, type BackendOptions, typ
 import { t } from '../../i18n';
 import { backendText, showEpoch } from '../../i18n/backendText';
 import { epochPermutation } from '../../mlp/random';
+import { trainUse, type TrainUse } from '../core/trainUse';
 import { configFrom, TRAIN_OPTIONS, type TrainingOptions } from '../../train/config';
 import { prepareBackend, trainEpochs } from '../../train/trainer';
 import { breakdownChart, histogramChart, lossChart, median, speedupChart, stepsPerEpoch, taskStreamChart, throughputChart, timingsChart, type LossSeries } from './charts';
@@ -21,6 +22,8 @@ export interface RunContext {
   knobs: Knobs;
   signal: AbortSignal;
   post(output: Output): void;
+  /** each train() call reports what it ran with (the page greys the knobs its code fixed) */
+  trained?(use: TrainUse): void;
 }
 
 /** What `train()` takes: every training and backend option (a missing one comes from the cell's knobs, then its default). */
@@ -91,6 +94,7 @@ export function makeApi(ctx: RunContext) {
     const config = configFrom(run);
     const { train: full, test } = await mnistData(undefined, ctx.signal);
     const samples = Math.min(run.samples, full.count);
+    ctx.trained?.(trainUse(opts, { ...run, ...bopts, samples }, name));
     const data = await trainSubset(samples, ctx.signal);
     const backend = await backendInstance(name);
     let label = opts.label ?? name;

@@ -17,6 +17,7 @@ import { guardGlobals } from './guard';
 import { OutputSink } from './limits';
 import { localizeError } from './localize';
 import type { BackendSupport, ToKernel } from './protocol';
+import type { TrainUse } from '../core/trainUse';
 import { supportedBackends } from './session';
 
 guardGlobals();
@@ -62,7 +63,8 @@ async function run(msg: Extract<ToKernel, { type: 'run' }>): Promise<void> {
   const ctrl = new AbortController();
   const sink = new OutputSink(lang, (outputs) => channel.send({ type: 'outputs', runId, outputs }));
   current = { ctrl, sink, lang };
-  const api = makeApi({ lang, knobs: msg.knobs, signal: ctrl.signal, post: (output) => sink.post(output) }) as unknown as Record<string, unknown>;
+  const trained: TrainUse[] = [];
+  const api = makeApi({ lang, knobs: msg.knobs, signal: ctrl.signal, post: (output) => sink.post(output), trained: (u) => { if (trained.length < 1000) trained.push(u); } }) as unknown as Record<string, unknown>;
   restoreApi(api);
   let status: 'ok' | 'error' | 'stopped';
   try {
@@ -86,7 +88,7 @@ async function run(msg: Extract<ToKernel, { type: 'run' }>): Promise<void> {
     sink.post({ id: 'replaced', kind: 'text', text: t(lang, replaced.length === 1 ? 'kernelReplaced_one' : 'kernelReplaced_other', { names }) }, true);
   }
   sink.flush();
-  channel.send({ type: 'done', runId, status });
+  channel.send({ type: 'done', runId, status, trained });
   if (current?.ctrl === ctrl) current = null;
 }
 
