@@ -3,7 +3,7 @@
 // runs on a few images (the demo settings' samples, in the URL), and each train() call's recorded
 // options (`data-run-config`: what the kernel reported it ran with) must hold the new value. A knob the
 // code fixes is shown disabled with its value; the demo settings survive a reload through the URL.
-import { expect, test, type Locator } from '@playwright/test';
+import { expect, test, type Locator } from './fixtures';
 import { codeCell, openLesson, setSource } from './helpers';
 
 /** The toolbar's test ids that are not `knob-<key>`. */

@@ -2,7 +2,7 @@
 // (one click shows a cell's), keeps each cell's run button and knobs, Space/→ runs the next cell and
 // brings it on screen, ← goes back without running, a running training's live chart is on screen
 // whole, axe passes, and leaving the mode loses nothing (outputs, knobs, the rest of the URL).
-import { expect, test, type Locator, type Page } from '@playwright/test';
+import { expect, test, type Locator, type Page } from './fixtures';
 import { auditThemes } from './a11y';
 import { codeCell, waitIdle } from './helpers';
 

@@ -1,7 +1,7 @@
 // Progress everywhere (issue 13 §5): a sweep shows one bar for the whole ("run 2 of 3", an ETA) whose
 // value rises to the end, each train() inside it says which run it is and ends at 100%, and Stop in
 // the middle of a sweep ends it there, saying so, with the notebook as it was.
-import { expect, test, type Page } from '@playwright/test';
+import { expect, test, type Page } from './fixtures';
 import { codeCell, openLesson, setSource, waitIdle } from './helpers';
 
 interface Seen { value: number; max: number; text: string }

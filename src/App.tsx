@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import { lazy, Suspense, useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { ErrorBoundary } from './components/ui/ErrorBoundary';
 import { ImportNotice } from './components/ui/ImportNotice';
 import { LANGS, t as translate, type Lang } from './i18n';
@@ -23,7 +23,7 @@ import { LessonIntro, hasIntro } from './components/lesson/LessonIntro';
 import { DemoBar } from './components/lesson/DemoBar';
 import { useMonacoTheme } from './design/useMonacoTheme';
 import { useScrollBoxes } from './design/scrollBoxes';
-import { defaultRoute, parseRoute, routeHash, type Route } from './route';
+import { defaultRoute, parseRoute, RACE_KEY, routeHash, type Route } from './route';
 import { OfflineStatus } from './components/ui/OfflineStatus';
 import { ShortcutsPanel } from './components/ui/ShortcutsPanel';
 import { PresentContext, usePresentation } from './components/present/usePresentation';
@@ -31,6 +31,7 @@ import { usePresenter } from './components/present/usePresenter';
 import './components/present/present.css';
 
 const store = openStore(kv, lessons);
+const RacePage = lazy(() => import('./components/race/RacePage').then((m) => ({ default: m.RacePage })));
 
 const currentRoute = (): Route => parseRoute(location.hash) ?? defaultRoute(navigator.language);
 
@@ -110,14 +111,16 @@ export function App() {
     if (on) mainRef.current?.focus({ preventScroll: true });
   }, [setPresent]);
 
-  const lesson = key === null ? undefined : key === 'imported' ? imported?.lesson : findLesson(lang, key);
+  const racePage = key === RACE_KEY;
+  const lesson = key === null || racePage ? undefined : key === 'imported' ? imported?.lesson : findLesson(lang, key);
   const all = lessons(lang);
   const number = lesson ? all.indexOf(lesson) + 1 : 0;
   useMonacoTheme(lesson !== undefined);
   useScrollBoxes('#lesson');
   useEffect(() => {
-    document.title = lesson ? `${lesson.title} · ${translate(lang, 'appTitle')}` : `${translate(lang, 'appTitle')} · ${translate(lang, 'welcomeTitle')}`;
-  }, [lesson, lang]);
+    document.title = lesson ? `${lesson.title} · ${translate(lang, 'appTitle')}`
+      : racePage ? `${translate(lang, 'racePageTitle')} · ${translate(lang, 'appTitle')}` : `${translate(lang, 'appTitle')} · ${translate(lang, 'welcomeTitle')}`;
+  }, [lesson, lang, racePage]);
 
   // only the imported notebook depends on `imported`: a lesson's notebook is not made again when the
   // imported one loads (that would stop a cell the first notebook had started)
@@ -212,7 +215,7 @@ export function App() {
         </ErrorBoundary>
         {drawerOpen && <div className="drawer-backdrop" data-testid="drawer-backdrop" onClick={() => closeDrawer()} aria-hidden="true" />}
         <main id="lesson" ref={mainRef} tabIndex={-1} className={key === null ? 'page-welcome' : 'page-lesson'}>
-          {key !== null && notebook && <Toolbar notebook={notebook} onExport={onExport} onImport={onImport} present={present} onPresent={onPresent} />}
+          {key !== null && !racePage && notebook && <Toolbar notebook={notebook} onExport={onExport} onImport={onImport} present={present} onPresent={onPresent} />}
           {!globalThis.crossOriginIsolated && <p className="banner" role="note" data-testid="isolation-notice">{translate(lang, 'notIsolated')}</p>}
           {banner && <p className="banner" role="status" data-testid="banner">{banner} <button type="button" onClick={() => setBanner(null)} aria-label="×">×</button></p>}
           <StorageNotices lang={lang} state={storage} quarantined={quarantined}
@@ -227,7 +230,10 @@ export function App() {
               }} />
           )}
           {key === null && <ErrorBoundary lang={lang}><Welcome lang={lang} lessons={all} progress={progress} support={support} /></ErrorBoundary>}
-          {key !== null && !lesson && <p>{translate(lang, 'notFound')}</p>}
+          {key !== null && !racePage && !lesson && <p>{translate(lang, 'notFound')}</p>}
+          {racePage && <ErrorBoundary lang={lang}><Suspense fallback={null}>
+            <RacePage lang={lang} kernel={kernel} support={support} beforeRun={async () => { if (kernel.busy) await nbRef.current?.stop(); }} />
+          </Suspense></ErrorBoundary>}
           {notebook && lesson && notebook.getSnapshot().lesson === lesson && <ErrorBoundary lang={lang} key={`${lang}/${key}`}>
             <article className={intro ? 'lesson has-intro' : 'lesson'} data-testid="lesson">
               {intro && <LessonIntro lang={lang} lesson={lesson} number={number} total={all.length} />}

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { defaultRoute, parseRoute, routeHash } from './route';
+import { defaultRoute, parseRoute, RACE_KEY, routeHash } from './route';
 
 describe('routes', () => {
   it('reads the welcome page, a lesson, the imported notebook and the run flag', () => {
@@ -8,6 +8,7 @@ describe('routes', () => {
     expect(parseRoute('#/en/04')).toEqual({ lang: 'en', key: '04', run: false });
     expect(parseRoute('#/es/04-procesos')).toEqual({ lang: 'es', key: '04-procesos', run: false });
     expect(parseRoute('#/es/imported')).toEqual({ lang: 'es', key: 'imported', run: false });
+    expect(parseRoute(`#/en/${RACE_KEY}`)).toEqual({ lang: 'en', key: 'race', run: false });
     expect(parseRoute('#/es/03?run=1')).toEqual({ lang: 'es', key: '03', run: true });
     expect(parseRoute('#/es/03?run=0')).toEqual({ lang: 'es', key: '03', run: false });
   });

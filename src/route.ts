@@ -1,5 +1,5 @@
 // The app's routes live in the hash: `#/es` (the welcome page), `#/es/04` (a lesson), `#/es/imported`,
-// and `#/es/03?run=1` (open a lesson and run its first code cell once: the welcome page's "See it race").
+// `#/es/race` (the Race page) and `#/es/03?run=1` (open a lesson and run its first code cell once: the welcome page's "See it race").
 import type { Lang } from './i18n';
 
 export interface Route {
@@ -9,6 +9,9 @@ export interface Route {
   /** run the lesson's first code cell once it is open */
   run: boolean;
 }
+
+/** The Race page's key: `#/es/race`. */
+export const RACE_KEY = 'race';
 
 const ROUTE = /^#\/(es|en)(?:\/([\w-]+))?\/?(?:\?(.*))?$/;
 

@@ -10,6 +10,7 @@ import { restoreEn } from './restore.en';
 import { designEn } from './design.en';
 import { chartsEn } from './charts.en';
 import { offlineEn } from './offline.en';
+import { raceEn } from './race.en';
 import { knobsEn } from './knobs.en';
 
 export const en = {
@@ -25,6 +26,7 @@ export const en = {
   ...designEn,
   ...chartsEn,
   ...offlineEn,
+  ...raceEn,
   ...knobsEn,
   appTitle: 'Paralelo',
   appTagline: 'Parallel computing for neural networks, in your browser',

@@ -10,6 +10,7 @@ import { restoreEs } from './restore.es';
 import { designEs } from './design.es';
 import { chartsEs } from './charts.es';
 import { offlineEs } from './offline.es';
+import { raceEs } from './race.es';
 import { knobsEs } from './knobs.es';
 import type { en } from './en';
 
@@ -26,6 +27,7 @@ export const es: Record<keyof typeof en, string> = {
   ...designEs,
   ...chartsEs,
   ...offlineEs,
+  ...raceEs,
   ...knobsEs,
   appTitle: 'Paralelo',
   appTagline: 'Computación paralela para redes neuronales, en tu navegador',

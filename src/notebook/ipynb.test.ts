@@ -4,6 +4,7 @@ import { parseLesson } from './core/lesson';
 import { knobsFromOptions } from './core/knobs';
 import { exportIpynb, importIpynb, IpynbError, tableHtml } from './ipynb';
 import type { Output } from './kernel/protocol';
+import { finishedRace } from '../test/raceFixture';
 
 describe('ipynb', () => {
   it('round-trips cells, knobs and outputs (digits included)', () => {
@@ -22,6 +23,20 @@ describe('ipynb', () => {
     expect(outs.count).toBe(4);
     expect(outs.outputs[0]).toMatchObject({ kind: 'text', text: 'hi' });
     expect(outs.outputs[1]).toMatchObject({ kind: 'digits', images: pixels, predictions: new Uint8Array([5]) });
+  });
+
+  it('exports a race as its results table (text and HTML) and imports it back as a race', () => {
+    const lesson = parseLesson('# T\n```js cell\nawait show.race();\n```\n', '03-x', 'es');
+    let code = newCell(lesson.cells[1], knobsFromOptions({}));
+    code = transitionCell(code, { type: 'start', count: 1 });
+    code = transitionCell(code, { type: 'output', output: { id: 'race-0', kind: 'race', race: finishedRace() } });
+    const nb = exportIpynb(lesson, [newCell(lesson.cells[0], knobsFromOptions({})), code]);
+    const out = nb.cells[1].outputs![0] as { data: Record<string, string> };
+    expect(out.data['text/plain']).toMatch(/^carril\s+qué corrió\s+ms \/ época/);
+    expect(out.data['text/plain']).toContain('2,00×');
+    expect(out.data['text/html']).toContain('<td>workers ×2</td>');
+    const back = importIpynb(JSON.stringify(nb), 'x.ipynb').outputs.get(1)!.outputs[0];
+    expect(back).toMatchObject({ kind: 'race', race: { lanes: [{ label: 'js' }, { label: 'workers ×2' }, { status: 'failed' }] } });
   });
 
   it('rejects malformed files with a clear message', () => {

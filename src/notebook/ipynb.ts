@@ -8,6 +8,7 @@ import { checkedOutput, safeJson } from './outputs';
 import type { CellSpec, Lesson } from './core/lesson';
 import type { CellState } from './core/cell';
 import type { Knobs, Output } from './kernel/protocol';
+import { raceTable } from './raceResults';
 
 const MIME = 'application/vnd.paralelo.output+json';
 
@@ -52,8 +53,8 @@ export function tableText(columns: readonly string[], rows: readonly (readonly (
   return all.map((r) => r.map((c, j) => c.padEnd(width[j] ?? 0)).join('  ').trimEnd()).join('\n');
 }
 
-/** `png`: the chart as the page drew it (a data URL), when it was on screen. */
-function outputToJupyter(o: Output, count: number | null, png?: string): unknown {
+/** `png`: the chart as the page drew it (a data URL), when it was on screen. A race is exported as its results table. */
+function outputToJupyter(o: Output, count: number | null, lang: 'es' | 'en', png?: string): unknown {
   switch (o.kind) {
     case 'text':
       // the cell's last value is its result; everything else it printed is a stream
@@ -62,12 +63,14 @@ function outputToJupyter(o: Output, count: number | null, png?: string): unknown
         : { output_type: 'stream', name: 'stdout', text: o.text };
     case 'error': return { output_type: 'error', ename: o.name ?? 'Error', evalue: o.message, traceback: [o.line !== undefined ? `line ${o.line}: ${o.message}` : o.message] };
     default: {
+      const race = o.kind === 'race' ? raceTable(o.race, lang) : null;
       const data: Record<string, unknown> = {
         [MIME]: o.kind === 'digits' ? { ...o, images: b64(o.images), labels: b64(o.labels), predictions: o.predictions ? b64(o.predictions) : undefined } : o,
         'text/plain': o.kind === 'chart' ? o.spec.title : o.kind === 'code' ? o.source : o.kind === 'table' ? tableText(o.columns, o.rows)
-          : o.kind === 'progress' ? [o.label, o.detail].filter(Boolean).join(': ') : o.kind,
+          : o.kind === 'progress' ? [o.label, o.detail].filter(Boolean).join(': ') : race ? tableText(race.columns, race.rows) : o.kind,
       };
       if (o.kind === 'table') data['text/html'] = tableHtml(o.columns, o.rows);
+      if (race) data['text/html'] = tableHtml(race.columns, race.rows);
       if (o.kind === 'chart' && png?.startsWith('data:image/png;base64,')) data['image/png'] = png.slice('data:image/png;base64,'.length);
       return { output_type: 'display_data', data, metadata: {} };
     }
@@ -85,7 +88,7 @@ export function exportIpynb(lesson: Lesson, cells: readonly CellState[], images:
     },
     cells: cells.map((c, i) => c.spec.kind === 'markdown'
       ? { cell_type: 'markdown', id: `cell-${i}`, metadata: {}, source: c.source }
-      : { cell_type: 'code', id: `cell-${i}`, metadata: { paralelo: { knobs: c.knobs } }, source: c.source, execution_count: c.executionCount, outputs: c.outputs.map((o) => outputToJupyter(o, c.executionCount, images.get(`${i}/${o.id}`))) }),
+      : { cell_type: 'code', id: `cell-${i}`, metadata: { paralelo: { knobs: c.knobs } }, source: c.source, execution_count: c.executionCount, outputs: c.outputs.map((o) => outputToJupyter(o, c.executionCount, lesson.lang === 'es' ? 'es' : 'en', images.get(`${i}/${o.id}`))) }),
   };
 }
 
@@ -143,7 +146,7 @@ function outputFromJupyter(o: unknown, where: string, k: number, note: (kind: 'o
           return checkedOutput(digits, id, lang);
         }
         // the app's own kinds are checked like any output: a wrong shape shows as an error output
-        if (['chart', 'table', 'code', 'progress', 'text'].includes(ours.kind)) return checkedOutput({ ...ours, id }, id, lang);
+        if (['chart', 'table', 'code', 'progress', 'text', 'race'].includes(ours.kind)) return checkedOutput({ ...ours, id }, id, lang);
       }
       // never rendered: the plain text when there is one, else the first text-like type as source text
       const others = Object.keys(data).filter((m) => m !== MIME && m !== 'text/plain');

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { checkedOutput, outputProblem } from './outputs';
+import { finishedRace } from '../test/raceFixture';
+import { checkedOutput, MAX_RACE_POINTS, outputProblem } from './outputs';
 
 const chart = { type: 'line', title: 't', x: 'step', y: ['loss'], data: [{ step: 1, loss: 0.5 }] };
 
@@ -17,6 +18,8 @@ describe('output shapes', () => {
       { id: 'f', kind: 'progress', label: 'MNIST', value: 1, max: 2 }, // saved before `detail` existed: still valid
       { id: 'f2', kind: 'progress', label: 'Training js', value: 120, max: 469, detail: 'batch 120 of 469 · 5,230 samples/s · ~9 s left' },
       { id: 'g', kind: 'code', source: 'x', language: 'python' },
+      { id: 'h', kind: 'race', race: finishedRace() },
+      { id: 'h2', kind: 'race', race: finishedRace({ concurrent: true, finished: false, lanes: [] }) },
     ];
     for (const o of good) {
       expect(outputProblem(o), o.kind).toBeNull();
@@ -26,6 +29,7 @@ describe('output shapes', () => {
 
   it('turns a malformed output into an error output that says what was wrong', () => {
     const hostile = { toString: 1 }; // String(hostile) throws
+    const race = finishedRace();
     const bad: [unknown, RegExp][] = [
       [{ id: 'a', kind: 'table', columns: 5, rows: [] }, /columns/],
       [{ id: 'b', kind: 'text', text: {} }, /text/],
@@ -43,6 +47,13 @@ describe('output shapes', () => {
       [{ id: 'g', kind: hostile }, /unknown output kind/],
       [{ id: 'p1', kind: 'progress', label: 'x', value: 1, max: 2, detail: 5 }, /"detail"/],
       [{ id: 'p2', kind: 'progress', label: 'x', value: '1', max: 2 }, /progress bar/],
+      [{ id: 'r1', kind: 'race' }, /a race needs/],
+      [{ id: 'r2', kind: 'race', race: { ...race, lanes: [{ ...race.lanes[0], backend: 'cuda' }] } }, /a race needs/],
+      [{ id: 'r3', kind: 'race', race: { ...race, lanes: [{ ...race.lanes[0], status: 'won' }] } }, /a race needs/],
+      [{ id: 'r4', kind: 'race', race: { ...race, lanes: [{ ...race.lanes[0], points: [{ t: 1, step: 1, loss: 'x' }] }] } }, /a race needs/],
+      [{ id: 'r5', kind: 'race', race: { ...race, lanes: [{ ...race.lanes[0], points: Array.from({ length: MAX_RACE_POINTS + 1 }, (_, i) => ({ t: i, step: i, loss: 1 })) }] } }, /a race needs/],
+      [{ id: 'r6', kind: 'race', race: { ...race, cores: Infinity } }, /a race needs/],
+      [{ id: 'r7', kind: 'race', race: { ...race, lanes: [{ ...race.lanes[0], accuracy: '90%' }] } }, /a race needs/],
       [{ kind: 'text', text: 'no id' }, /id/],
       [5, /object/],
       [null, /object/],
@@ -63,5 +74,16 @@ describe('a refused output in the student\'s language', () => {
     expect(es.kind === 'error' && es.message).toBe('se rechazó una salida: una tabla necesita "columns", una lista de textos');
     const en = checkedOutput({ id: 'b', kind: 'nope' }, 'x');
     expect(en.kind === 'error' && en.message).toBe('an output was refused: unknown output kind "nope"');
+  });
+});
+
+describe('a race output in storage', () => {
+  it('is saved and read back as it was, and a damaged one is refused on the way back', async () => {
+    const { toStored, fromStored } = await import('./savedOutputs');
+    const race = { id: 'race-0', kind: 'race' as const, race: finishedRace() };
+    const stored = JSON.parse(JSON.stringify(toStored({ outputs: [race], count: 3 }, 'tab')));
+    expect(fromStored(stored, 'en').outputs).toEqual([race]);
+    stored.outputs[0].race.lanes[0].points = 'lost';
+    expect(fromStored(stored, 'en').outputs[0].kind).toBe('error');
   });
 });

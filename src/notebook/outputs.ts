@@ -4,7 +4,9 @@
 import { t, type Lang } from '../i18n';
 import type { chartsEn } from '../i18n/charts.en';
 import type { outputsEn } from '../i18n/outputs.en';
-import type { ChartSpec, Output } from './kernel/protocol';
+import type { raceEn } from '../i18n/race.en';
+import { BACKEND_NAMES } from '../backends/types';
+import type { ChartSpec, Output, RaceLaneStatus } from './kernel/protocol';
 
 const CHART_TYPES: readonly ChartSpec['type'][] = ['line', 'bar', 'stackedBar', 'taskStream'];
 export const MAX_MARKERS = 1000;
@@ -18,9 +20,24 @@ const record = (v: unknown): v is Record<string, unknown> => typeof v === 'objec
 /** A chart's markers: labelled vertical lines at finite x positions (a few per epoch; a bounded number). */
 const isMarkers = (v: unknown) => Array.isArray(v) && v.length <= MAX_MARKERS && v.every((m) => record(m) && isNum(m.x) && Number.isFinite(m.x) && isStr(m.label));
 
+const RACE_STATUSES: readonly RaceLaneStatus[] = ['waiting', 'running', 'done', 'failed', 'stopped'];
+/** Bounds of a race output (the kernel sends at most 8 lanes of 300 points). */
+export const MAX_RACE_LANES = 32;
+export const MAX_RACE_POINTS = 5000;
+const finite = (v: unknown): v is number => isNum(v) && Number.isFinite(v);
+const isPoint = (p: unknown) => record(p) && finite(p.t) && finite(p.step) && finite(p.loss);
+const isLane = (l: unknown) => record(l) && isStr(l.label) && BACKEND_NAMES.includes(l.backend as never) && isStr(l.variant)
+  && RACE_STATUSES.includes(l.status as RaceLaneStatus) && finite(l.total) && finite(l.done) && finite(l.elapsedMs)
+  && Array.isArray(l.points) && l.points.length <= MAX_RACE_POINTS && l.points.every(isPoint)
+  && ['msPerEpoch', 'totalMs', 'accuracy', 'maxDelta'].every((k) => optional(l[k], finite)) && optional(l.reason, isStr);
+/** A race: its settings and at most MAX_RACE_LANES well-formed lanes. */
+export const isRace = (r: unknown) => record(r) && typeof r.concurrent === 'boolean' && typeof r.finished === 'boolean'
+  && ['cores', 'samples', 'epochs', 'batchSize'].every((k) => finite(r[k]))
+  && Array.isArray(r.lanes) && r.lanes.length <= MAX_RACE_LANES && r.lanes.every(isLane);
+
 /** A reason an output does not fit its kind: an i18n key's tail and its parameters. */
 export interface OutputProblem { code: ProblemCode; params?: Record<string, string> }
-type ProblemCode = (keyof typeof outputsEn | keyof typeof chartsEn) extends infer K ? (K extends `outputProblem_${infer C}` ? C : never) : never;
+type ProblemCode = (keyof typeof outputsEn | keyof typeof chartsEn | keyof typeof raceEn) extends infer K ? (K extends `outputProblem_${infer C}` ? C : never) : never;
 const P = (code: ProblemCode, params?: Record<string, string>): OutputProblem => ({ code, params });
 
 /** The reason as text in `lang`. */
@@ -63,6 +80,7 @@ export function outputProblem(o: unknown): OutputProblem | null {
     }
     case 'progress': return isStr(o.label) && isNum(o.value) && isNum(o.max) && optional(o.detail, isStr) ? null : P('progress');
     case 'code': return isStr(o.source) && isStr(o.language) ? null : P('code');
+    case 'race': return isRace(o.race) ? null : P('race');
     default: return P('unknown_kind', { kind: safeJson(o.kind) });
   }
 }

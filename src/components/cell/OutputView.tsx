@@ -10,6 +10,7 @@ import { TextOutput } from './TextOutput';
 const NUMERIC = /^[-+]?[\d.,]+(e[-+]?\d+)?\s*[%×]?$/i;
 
 const ChartView = lazy(() => import('../charts/ChartView').then((m) => ({ default: m.ChartView })));
+const RaceView = lazy(() => import('../race/RaceView').then((m) => ({ default: m.RaceView })));
 
 /** `onRetry` runs the cell again: offered by an error that says a second try may work (a bad download). */
 export function OutputView({ output, onRetry }: { output: Output; onRetry?: () => void }) {
@@ -43,6 +44,8 @@ export function OutputView({ output, onRetry }: { output: Output; onRetry?: () =
       return <ProgressView label={output.label} value={output.value} max={output.max} detail={output.detail} />;
     case 'code':
       return <pre className={`out-code language-${output.language}`}><code>{output.source}</code></pre>;
+    case 'race':
+      return <Suspense fallback={<div className="chart-loading" />}><RaceView race={output.race} /></Suspense>;
     default:
       return assertNever(output);
   }

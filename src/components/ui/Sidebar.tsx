@@ -3,7 +3,8 @@ import type { Lang } from '../../i18n';
 import { useT } from '../../i18n/react';
 import type { Lesson } from '../../notebook/core/lesson';
 import type { LessonProgress } from '../../notebook/store';
-import { routeHash } from '../../route';
+import { RACE_KEY, routeHash } from '../../route';
+import { FlagIcon } from '../race/FlagIcon';
 
 interface Props {
   lang: Lang;
@@ -26,6 +27,10 @@ export function Sidebar({ lang, lessons, current, progress, importedTitle, open,
     <nav id={SIDEBAR_ID} ref={navRef} className="sidebar" data-open={open || undefined} aria-label={t('lessons')} data-testid="sidebar">
       <a className="sidebar-home" href={routeHash(lang, null)} aria-current={current === null ? 'page' : undefined} data-testid="nav-home">
         {t('navHome')}
+      </a>
+      <a className="sidebar-race" href={routeHash(lang, RACE_KEY)} aria-current={current === RACE_KEY ? 'page' : undefined} data-testid="nav-race">
+        <span className="lesson-num" aria-hidden="true"><FlagIcon /></span>
+        <span>{t('raceNav')}<small className="sidebar-hint">{t('raceNavHint')}</small></span>
       </a>
       <h2>{t('lessons')}</h2>
       <ol>

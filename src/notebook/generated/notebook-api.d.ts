@@ -73,15 +73,50 @@ interface Knobs {
   mode: 'resident' | 'naive';
 }
 
+/** One lane of a race: a backend and the options it runs with (missing ones come from the cell's knobs, then their defaults). */
+interface LaneSpec {
+  backend: BackendName;
+  /** the lane's name (default: the backend and its variant, e.g. 'workers ×2') */
+  label?: string;
+  workers?: number;
+  threads?: number;
+  simd?: boolean;
+  mode?: 'resident' | 'naive';
+}
+
 type MessageParam = string | number | BackendMessage;
 
 /** The slices an epoch's time is broken into (shown as part_<id> in the student's language). */
 type PartId = 'compute' | 'waiting' | 'messaging' | 'reduction' | 'barrier' | 'serial' | 'h2d' | 'kernel' | 'd2h' | 'other';
 
+/** What `show.race` takes. A missing run option comes from the cell's knobs, then its default. */
+interface RaceOptions {
+  /** the lanes, in order (default: every backend this browser supports, with its options from the knobs) */
+  lanes?: LaneSpec[];
+  /** run every lane at the same time, sharing the cores (default: false, one at a time) */
+  concurrent?: boolean;
+  epochs?: number;
+  samples?: number;
+  batchSize?: number;
+  learningRate?: number;
+  seed?: number;
+}
+
+/** One recorded moment of a race lane: ms since the lane started training, the step (batch) reached, its loss. */
+interface RacePoint { t: number; step: number; loss: number }
+
 interface RaceResult {
   expected: number;
   racy: number;
   atomic: number;
+}
+
+/** A lane that finished: a Run, plus its whole time and its loss against wall-clock time. */
+interface RaceRun extends Run {
+  /** ms from the lane's start to the end of its last epoch (evaluation not included) */
+  totalMs: number;
+  /** the loss as it was recorded: ms since the lane's start, step, loss */
+  timeline: RacePoint[];
 }
 
 /** What `await train(...)` returns to cell code. */
@@ -196,7 +231,7 @@ declare const mnist: () => Promise<{ train: { count: number; }; test: { count: n
 declare const labelCounts: (set?: 'train' | 'test') => Promise<number[]>;
 declare const train: (opts?: TrainOptions) => Promise<Run>;
 declare const sweep: <T, R>(items: readonly T[], fn: (item: T, index: number) => Promise<R>) => Promise<R[]>;
-declare const show: { text: (v: unknown) => void; table: (rows: Record<string, unknown>[], o?: { columns?: string[]; }) => void; code: (source: string, language?: string) => void; chart: (spec: Partial<ChartSpec> & { kind?: ChartSpec['type']; }) => void; losses: (runs: Run[]) => void; timings: (runs: Run[]) => void; breakdown: (runs: Run[]) => void; speedup: (points: { n: number; ms: number; }[], o?: { label?: string; }) => void; throughput: (points: { batchSize: number; samplesPerSec: number; }[], o?: { label?: string; }) => void; taskStream: (run: Run, epoch?: number) => void; histogram: (counts: number[]) => void; digits: (o?: { set?: 'train' | 'test'; start?: number; count?: number; }) => Promise<void>; predictions: (run: Run, o?: { count?: number; start?: number; }) => Promise<void>; };
+declare const show: { text: (v: unknown) => void; table: (rows: Record<string, unknown>[], o?: { columns?: string[]; }) => void; code: (source: string, language?: string) => void; chart: (spec: Partial<ChartSpec> & { kind?: ChartSpec['type']; }) => void; losses: (runs: Run[]) => void; timings: (runs: Run[]) => void; breakdown: (runs: Run[]) => void; speedup: (points: { n: number; ms: number; }[], o?: { label?: string; }) => void; throughput: (points: { batchSize: number; samplesPerSec: number; }[], o?: { label?: string; }) => void; taskStream: (run: Run, epoch?: number) => void; histogram: (counts: number[]) => void; race: (o?: RaceOptions) => Promise<RaceRun[]>; digits: (o?: { set?: 'train' | 'test'; start?: number; count?: number; }) => Promise<void>; predictions: (run: Run, o?: { count?: number; start?: number; }) => Promise<void>; };
 declare const knobs: Knobs;
 declare const backends: () => Promise<{ name: BackendName; supported: true | string; }[]>;
 declare const stopRequested: () => boolean;

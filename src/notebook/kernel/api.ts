@@ -14,6 +14,7 @@ import { formatValue } from './format';
 import { limitChart } from './limits';
 import { RunProgress, SweepProgress } from './progress';
 import type { ChartSpec, Knobs, Lang, Output } from './protocol';
+import { runRace, type RaceOptions, type RaceRun } from './race';
 import type { Run } from './run';
 import { backendInstance, dropBackend, mnistData, supportedBackends, trainSubset } from './session';
 
@@ -203,6 +204,8 @@ export function makeApi(ctx: RunContext) {
     throughput: (points: { batchSize: number; samplesPerSec: number }[], o: { label?: string } = {}) => chart(throughputChart(lang, points, o.label ?? '')),
     taskStream: (run: Run, epoch = 0) => chart(taskStreamChart(lang, run, epoch)),
     histogram: (counts: number[]) => chart(histogramChart(lang, counts)),
+    /** The lanes race: one at a time (default) or all at once; resolves with the runs of the lanes that finished. */
+    race: (o: RaceOptions = {}): Promise<RaceRun[]> => runRace(ctx, id('race'), o),
     digits: async (o: { set?: 'train' | 'test'; start?: number; count?: number } = {}) => {
       const d = (await mnistData(undefined, ctx.signal))[o.set ?? 'train'];
       const start = Math.max(0, o.start ?? 0), count = Math.max(0, Math.min(o.count ?? 32, 256, d.count - start));

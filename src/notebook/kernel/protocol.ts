@@ -28,6 +28,48 @@ export interface ChartSpec {
   markers?: { x: number; label: string }[];
 }
 
+/** One recorded moment of a race lane: ms since the lane started training, the step (batch) reached, its loss. */
+export interface RacePoint { t: number; step: number; loss: number }
+
+export type RaceLaneStatus = 'waiting' | 'running' | 'done' | 'failed' | 'stopped';
+
+/** One lane of a race (show.race): plain data, updated by id while the race runs. */
+export interface RaceLane {
+  label: string;
+  backend: BackendName;
+  /** what ran, in words (empty until the lane has started) */
+  variant: string;
+  status: RaceLaneStatus;
+  /** images to train (samples × epochs) and images trained so far */
+  total: number;
+  done: number;
+  /** ms since the lane started training, when this update was sent (its total time once done) */
+  elapsedMs: number;
+  /** bounded: at most MAX_LANE_POINTS, downsampled like a chart's rows */
+  points: RacePoint[];
+  /** once done: the median epoch time, the time of the whole run (evaluation not included), test accuracy (0–1) */
+  msPerEpoch?: number;
+  totalMs?: number;
+  accuracy?: number;
+  /** once done: the largest |loss − js's loss| at the same step, when a js lane finished */
+  maxDelta?: number;
+  /** failed: why, in the student's language */
+  reason?: string;
+}
+
+export interface RaceData {
+  /** true: the lanes ran at the same time and shared the cores; false: one at a time */
+  concurrent: boolean;
+  /** the machine's logical cores (navigator.hardwareConcurrency) */
+  cores: number;
+  samples: number;
+  epochs: number;
+  batchSize: number;
+  /** the race is over (every lane done, failed or stopped) */
+  finished: boolean;
+  lanes: RaceLane[];
+}
+
 export type Output =
   | { id: string; kind: 'text'; text: string; folded?: number } // folded: how many outputs past the cell's limit this one holds, one per line
   | { id: string; kind: 'error'; message: string; line?: number; name?: string; retry?: boolean } // retry: running the cell again may succeed (a bad download)
@@ -35,7 +77,8 @@ export type Output =
   | { id: string; kind: 'chart'; spec: ChartSpec }
   | { id: string; kind: 'digits'; title?: string; images: Uint8Array; labels: Uint8Array; predictions?: Uint8Array }
   | { id: string; kind: 'progress'; label: string; value: number; max: number; detail?: string } // max 0: unknown (indeterminate); detail: where it stands, in words ("batch 120 of 469 · 5,230 samples/s · ~4 s left")
-  | { id: string; kind: 'code'; source: string; language: string };
+  | { id: string; kind: 'code'; source: string; language: string }
+  | { id: string; kind: 'race'; race: RaceData };
 
 /** The cell-level knobs cell code reads through `knobs`: every option declared as a toolbar knob. */
 export type Knobs = KnobValues<typeof TRAIN_OPTIONS>;
