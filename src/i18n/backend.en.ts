@@ -58,6 +58,7 @@ export const backendEn = {
   describe_webgpu_resident: 'resident: data and weights on the GPU, loss read back once per epoch{where}',
   describe_webgpu_resident_every: 'resident: data and weights on the GPU, loss read back every {every} steps{where}',
   on_adapter: ' on {adapter}',
+  webgpu_software_adapter: 'this "GPU" is a CPU emulation (a software adapter), not a graphics card: its times measure an emulator sharing the CPU with the other backends, not what a real GPU would do',
 
   // the workers backend's modes, why each was chosen (a few words, and the full sentence)
   workers_mode_shared_atomics: 'shared memory, batches signalled with Atomics',

@@ -41,7 +41,7 @@ describe('backendText', () => {
   it('joins clauses, and renders what the backends emit with no placeholder left', () => {
     const texts = [
       describeChoice(chooseVariant({ threads: 4 }, { crossOriginIsolated: false, simd: true })),
-      describeWebgpu('resident', 7, 'SwiftShader'), describeWebgpu('naive', 0),
+      describeWebgpu('resident', 7, 'SwiftShader', true), describeWebgpu('naive', 0),
       new WorkerFaultError(1, 15, 15, 'terminated').text, new WorkerFaultError(0, -1, 3, 'boom').text,
     ];
     const steps = [{ start: 0, rows: 4 }, { start: 4, rows: 2 }];
