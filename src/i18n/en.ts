@@ -9,6 +9,7 @@ import { restoreEn } from './restore.en';
 import { designEn } from './design.en';
 import { chartsEn } from './charts.en';
 import { offlineEn } from './offline.en';
+import { measureEn } from './measure.en';
 
 export const en = {
   ...keyboardEn,
@@ -22,6 +23,7 @@ export const en = {
   ...designEn,
   ...chartsEn,
   ...offlineEn,
+  ...measureEn,
   appTitle: 'Paralelo',
   appTagline: 'Parallel computing for neural networks, in your browser',
   language: 'Language',

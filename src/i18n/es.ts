@@ -9,6 +9,7 @@ import { restoreEs } from './restore.es';
 import { designEs } from './design.es';
 import { chartsEs } from './charts.es';
 import { offlineEs } from './offline.es';
+import { measureEs } from './measure.es';
 import type { en } from './en';
 
 export const es: Record<keyof typeof en, string> = {
@@ -23,6 +24,7 @@ export const es: Record<keyof typeof en, string> = {
   ...designEs,
   ...chartsEs,
   ...offlineEs,
+  ...measureEs,
   appTitle: 'Paralelo',
   appTagline: 'Computación paralela para redes neuronales, en tu navegador',
   language: 'Idioma',

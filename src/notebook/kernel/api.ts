@@ -1,16 +1,17 @@
 // The globals cell code sees (documented in docs/notebook-api.md). Each run of a cell gets a fresh
 // API object bound to that run: its outputs, its knobs, its AbortSignal.
 import { BACKEND_OPTIONS, resolveOptions } from '../../backends/options';
-import { BACKEND_NAMES, StoppedError, type BackendName, type BackendOptions, type EpochStats } from '../../backends/types';
+import { BACKEND_NAMES, StoppedError, type BackendName, type BackendOptions } from '../../backends/types';
 import { t } from '../../i18n';
 import { backendText, showEpoch } from '../../i18n/backendText';
 import { epochPermutation } from '../../mlp/random';
 import { configFrom, TRAIN_OPTIONS, type TrainingOptions } from '../../train/config';
 import { prepareBackend, trainEpochs } from '../../train/trainer';
-import { breakdownChart, histogramChart, lossChart, median, speedupChart, stepsPerEpoch, taskStreamChart, throughputChart, timingsChart, type LossSeries } from './charts';
+import { breakdownChart, histogramChart, lossChart, median, speedupChart, speedupPoints, stepsPerEpoch, taskStreamChart, throughputChart, timingsChart, type LossSeries } from './charts';
 import { extras } from './extras';
 import { formatValue } from './format';
 import { limitChart } from './limits';
+import { gpuOf, measureNotes, measureRepeats, measurement, repeatPrefix } from './measure';
 import type { ChartSpec, Knobs, Lang, Output } from './protocol';
 import type { Run } from './run';
 import { backendInstance, dropBackend, mnistData, supportedBackends, trainSubset } from './session';
@@ -108,36 +109,51 @@ export function makeApi(ctx: RunContext) {
       lastPost = now;
       chart(lossChart(lang, lossSeries), lossChartId!);
     };
-    const epochLines: EpochStats[] = [];
+    const epochLines: string[] = [];
     const statsId = id('epochs');
+    const curves: number[][] = []; // each repeat's loss curve: they must match (measure.ts)
     try {
       if (opts.warmup) {
         await prepareBackend(backend, config, data, bopts);
         const order = epochPermutation(data.count, config.seed, 0).subarray(0, Math.min(data.count, WARMUP_SAMPLES));
         await backend.trainEpoch({ epoch: 0, order, batchSize: config.batchSize, learningRate: config.learningRate }, ctx.signal);
       }
-      await prepareBackend(backend, config, data, bopts); // seeded weights: a warm-up leaves no trace
-      const result = await trainEpochs(backend, config, data, opts.evaluate === false ? null : test, {
-        onProgress: (epoch, p) => {
-          series.points.push({ step: epoch * batches + p.batch + 1, loss: p.loss });
-          postChart(false);
-        },
-        onEpoch: (s) => {
-          epochLines.push(s);
-          ctx.post({ id: statsId, kind: 'text', text: epochLines.map((e) => `${label} · ${t(lang, 'epochTime', { epoch: e.epoch + 1, ms: e.wallMs.toFixed(0), sps: e.samplesPerSec.toFixed(0), loss: e.loss.toFixed(4) })}`).join('\n') });
-        },
-      }, ctx.signal);
+      // `repeats` timed runs of the same training, between two timings of a calibration loop (the noise guard)
+      const { repeats } = run;
+      const timed = await measureRepeats(repeats, async (r) => {
+        await prepareBackend(backend, config, data, bopts); // seeded weights: a warm-up or an earlier repeat leaves no trace
+        const curve: number[] = [];
+        curves.push(curve);
+        const last = r === repeats - 1;
+        return trainEpochs(backend, config, data, last && opts.evaluate !== false ? test : null, {
+          onProgress: (epoch, p) => {
+            curve.push(p.loss);
+            if (r > 0) return; // the chart draws the first repeat; the others must compute the same curve
+            series.points.push({ step: epoch * batches + p.batch + 1, loss: p.loss });
+            postChart(false);
+          },
+          onEpoch: (e) => {
+            epochLines.push(`${label} · ${repeatPrefix(lang, r, repeats)}${t(lang, 'epochTime', { epoch: e.epoch + 1, ms: e.wallMs.toFixed(0), sps: e.samplesPerSec.toFixed(0), loss: e.loss.toFixed(4) })}`);
+            ctx.post({ id: statsId, kind: 'text', text: epochLines.join('\n') });
+          },
+        }, ctx.signal);
+      }, { signal: ctx.signal });
       postChart(true);
-      const ev = result.evaluation;
+      const results = timed.results;
+      const epochs = results.flatMap((res, r) => res.epochs.map((e) => ({ ...showEpoch(lang, e), repeat: r })));
+      const m = measurement(repeats, epochs.map((e) => e.wallMs), curves, timed.calibration);
+      const gpu = gpuOf(name, results[0]?.epochs[0]?.extra);
+      for (const text of measureNotes(lang, label, m, gpu)) ctx.post({ id: id('measure'), kind: 'text', text });
+      const ev = results[results.length - 1].evaluation;
       if (ev) ctx.post({ id: id('acc'), kind: 'text', text: `${label} · ${t(lang, 'testAccuracy', { acc: (ev.accuracy * 100).toFixed(2) })}` });
       // a run that ends near chance (10 classes) did not learn: say so rather than report it as fine
       if (ev && ev.accuracy < NEAR_CHANCE) ctx.post({ id: id('chance'), kind: 'text', text: `${label} · ${t(lang, 'nearChance', { acc: (ev.accuracy * 100).toFixed(2), lr: config.learningRate })}` });
       const variant = backend.describe();
       return {
         label, backend: name, describe: backendText(lang, variant), variant, config: { ...config, samples },
-        epochs: result.epochs.map((e) => showEpoch(lang, e)), medianEpochMs: median(result.epochs.map((e) => e.wallMs)),
-        samplesPerSec: median(result.epochs.map((e) => e.samplesPerSec)),
+        ...m, epochs, samplesPerSec: median(epochs.map((e) => e.samplesPerSec)),
         accuracy: ev?.accuracy ?? NaN, testLoss: ev?.loss ?? NaN, losses: series.points, predictions: ev?.predictions ?? null,
+        ...(gpu ? { gpu } : {}),
       };
     } catch (e) {
       postChart(true);
@@ -173,7 +189,11 @@ export function makeApi(ctx: RunContext) {
     losses: (runs: Run[]) => chart(lossChart(lang, runs.map((r) => ({ label: r.label, points: r.losses, stepsPerEpoch: stepsPerEpoch(r) })))),
     timings: (runs: Run[]) => chart(timingsChart(lang, runs)),
     breakdown: (runs: Run[]) => chart(breakdownChart(lang, runs)),
-    speedup: (points: { n: number; ms: number }[], o: { label?: string } = {}) => chart(speedupChart(lang, points, o.label ?? 'workers', navigator.hardwareConcurrency || Infinity)),
+    /** a point is `{ n, ms }` (with `min`, `max` if known) or `{ n, run }`: a run's median with its min–max spread and its noise warnings */
+    speedup: (points: ({ n: number; ms: number; min?: number; max?: number } | { n: number; run: Run })[], o: { label?: string; fit?: 'amdahl' } = {}) => {
+      const { pts, runs } = speedupPoints(points);
+      chart(speedupChart(lang, pts, o.label ?? 'workers', navigator.hardwareConcurrency || Infinity, runs));
+    },
     throughput: (points: { batchSize: number; samplesPerSec: number }[], o: { label?: string } = {}) => chart(throughputChart(lang, points, o.label ?? '')),
     taskStream: (run: Run, epoch = 0) => chart(taskStreamChart(lang, run, epoch)),
     histogram: (counts: number[]) => chart(histogramChart(lang, counts)),
