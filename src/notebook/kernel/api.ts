@@ -184,6 +184,7 @@ export function makeApi(ctx: RunContext) {
       chart({
         type: spec.kind ?? spec.type ?? 'line', title: spec.title ?? '', data: spec.data ?? [], x: spec.x ?? 'x', y, logX: spec.logX, logY: spec.logY,
         xLabel: spec.xLabel, yLabel: spec.yLabel, dashed: spec.dashed, note: spec.note, unit: spec.unit, markers: spec.markers,
+        errorBars: spec.errorBars, columns: spec.columns,
       });
     },
     losses: (runs: Run[]) => chart(lossChart(lang, runs.map((r) => ({ label: r.label, points: r.losses, stepsPerEpoch: stepsPerEpoch(r) })))),

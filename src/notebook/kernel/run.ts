@@ -1,7 +1,7 @@
 import type { BackendText } from '../../backends/messages';
 import type { ShownEpoch } from '../../i18n/backendText';
 import type { TrainConfig } from '../../train/config';
-import type { Measurement } from './measure';
+import type { NoiseCheck } from './measure';
 
 /** The WebGPU adapter a webgpu run used; `software`: a CPU emulation of a GPU (SwiftShader, llvmpipe, WARP…), not a graphics card. */
 export interface RunGpu {
@@ -9,12 +9,8 @@ export interface RunGpu {
   software: boolean;
 }
 
-/**
- * What `await train(...)` returns to cell code. Its timing (Measurement): `repeats`, every timed epoch
- * in `epochMs`, their median, min and max, whether the repeats computed the same losses, and the noise
- * guard's verdict (`noise.busy`, with the figures).
- */
-export interface Run extends Measurement {
+/** What `await train(...)` returns to cell code (its timing fields are measure.ts's Measurement). */
+export interface Run {
   label: string;
   backend: string;
   /** what ran, in words (and as data in `variant`) */
@@ -23,6 +19,19 @@ export interface Run extends Measurement {
   config: TrainConfig & { samples: number };
   /** every timed epoch of every repeat (`repeat` 0, 1, …); a breakdown part's `id` ('compute', 'messaging', 'h2d', …) is the same in every language */
   epochs: (ShownEpoch & { repeat: number })[];
+  /** timed runs of the training (the `repeats` option), each from fresh seeded weights */
+  repeats: number;
+  /** every timed epoch's wall time, in order (repeat 1's epochs, then repeat 2's, …) */
+  epochMs: number[];
+  /** median, fastest and slowest of the timed epochs */
+  medianEpochMs: number;
+  minEpochMs: number;
+  maxEpochMs: number;
+  /** every repeat computed the same loss curve as the first; `maxLossDelta`: the largest difference */
+  lossesMatch: boolean;
+  maxLossDelta: number;
+  /** the noise guard: `busy` when the epochs spread more than 15% or the calibration loop drifted more than 15% */
+  noise: NoiseCheck;
   samplesPerSec: number;
   accuracy: number;
   testLoss: number;
