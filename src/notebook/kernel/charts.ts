@@ -1,6 +1,6 @@
 // Chart specs built from runs, in the kernel (plain data; React draws them with recharts).
 import { t, type Lang } from '../../i18n';
-import { noiseText } from './measure';
+import { noiseText, numberLocale } from './measure';
 import type { ChartSpec } from './protocol';
 import type { Run } from './run';
 
@@ -123,8 +123,8 @@ export function breakdownChart(lang: Lang, runs: readonly Run[]): ChartSpec {
   const parts: string[] = [];
   const methods = new Map<string, string>();
   const lines: string[] = [];
-  const pct = new Intl.NumberFormat(lang, { style: 'percent', maximumFractionDigits: 1 });
-  const ms = new Intl.NumberFormat(lang, { maximumSignificantDigits: 3 });
+  const pct = new Intl.NumberFormat(numberLocale(lang), { style: 'percent', maximumFractionDigits: 1, useGrouping: true });
+  const ms = new Intl.NumberFormat(numberLocale(lang), { maximumSignificantDigits: 3, useGrouping: true });
   const data = runs.map((r) => {
     const row: Record<string, number | string> = { run: r.label };
     const n = r.epochs.length || 1;
@@ -208,7 +208,7 @@ export function speedupChart(
   if (baseP && unexplained.length) notes.push(t(lang, 'measure_amdahlExcluded', { points: list(unexplained) }));
   const slower = sorted.filter((p) => p.n > cores && S(p) < 1);
   if (baseP && slower.length) notes.push(t(lang, 'measure_oversubscribed', { points: list(slower), label, cores }));
-  const pctf = new Intl.NumberFormat(lang, { style: 'percent', maximumFractionDigits: 0 });
+  const pctf = new Intl.NumberFormat(numberLocale(lang), { style: 'percent', maximumFractionDigits: 0, useGrouping: true });
   if (Number.isFinite(base)) notes.push(t(lang, 'measure_efficiencyNote', { label, list: sorted.map((p) => `${p.n} → ${pctf.format(S(p) / p.n)}`).join(', ') }));
   notes.push(...runNotes(lang, runs));
 

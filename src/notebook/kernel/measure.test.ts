@@ -23,7 +23,7 @@ describe('the noise guard', () => {
     const text = noiseText('en', check, { minEpochMs: 100, maxEpochMs: 130 })!;
     expect(text).toContain('busy');
     expect(text).toContain('from 100 to 130 ms, 29% apart, more than 15%');
-    expect(noiseText('es', check, { minEpochMs: 100, maxEpochMs: 1300 })).toContain('de 100 a 1300 ms');
+    expect(noiseText('es', check, { minEpochMs: 100, maxEpochMs: 1300 })).toContain('de 100 a 1.300 ms');
   });
 
   it('flags a calibration loop that ran at another speed after the runs', () => {
@@ -87,7 +87,7 @@ describe('words', () => {
     expect(timingText('en', { epochMs: [812.4], medianEpochMs: 812.4, minEpochMs: 812.4, maxEpochMs: 812.4 })).toBe('one epoch: 812 ms');
     expect(timingText('es', { epochMs: [812.4], medianEpochMs: 812.4, minEpochMs: 812.4, maxEpochMs: 812.4 })).toBe('una época: 812 ms');
     expect(timingText('es', { epochMs: [1000, 1100, 1250], medianEpochMs: 1100, minEpochMs: 1000, maxEpochMs: 1250 }))
-      .toBe('mediana de 3 épocas: 1100 ms (mín. 1000 ms, máx. 1250 ms, 23\u00a0% de diferencia)');
+      .toBe('mediana de 3 épocas: 1.100 ms (mín. 1.000 ms, máx. 1.250 ms, 23\u00a0% de diferencia)');
     expect(timingText('en', { epochMs: [1000, 1100, 12500], medianEpochMs: 1100, minEpochMs: 1000, maxEpochMs: 12500 }))
       .toBe('median of 3 epochs: 1,100 ms (min 1,000 ms, max 12,500 ms, 1,045% apart)');
   });

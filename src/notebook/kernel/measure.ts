@@ -151,8 +151,10 @@ export function measurement(repeats: number, epochMs: readonly number[], curves:
 
 // ---- words (kernel outputs, in the student's language) ----
 
-const num = (lang: Lang, x: number, digits = 0) => new Intl.NumberFormat(lang, { maximumFractionDigits: digits }).format(x);
-const pct = (lang: Lang, x: number) => new Intl.NumberFormat(lang, { style: 'percent', maximumFractionDigits: 0 }).format(x);
+/** The locale of `lang`'s numbers: thousands grouped in Spanish too (1.300), as the charts write them. */
+export const numberLocale = (lang: Lang) => (lang === 'es' ? 'es-ES' : 'en-US');
+const num = (lang: Lang, x: number, digits = 0) => new Intl.NumberFormat(numberLocale(lang), { maximumFractionDigits: digits, useGrouping: true }).format(x);
+const pct = (lang: Lang, x: number) => new Intl.NumberFormat(numberLocale(lang), { style: 'percent', maximumFractionDigits: 0, useGrouping: true }).format(x);
 
 /** "median of 3 epochs: 812 ms (min 790 ms, max 850 ms, 7% apart)" or "one epoch: 812 ms": "median" only over more than one epoch. */
 export function timingText(lang: Lang, m: Pick<Measurement, 'epochMs' | 'medianEpochMs' | 'minEpochMs' | 'maxEpochMs'>): string {
