@@ -96,13 +96,14 @@ test('every backend\'s breakdown adds up to its epoch time within 1%; a software
     const mean = r.epochs.reduce((a, e) => a + e.wallMs, 0) / r.epochs.length;
     expect(Math.abs(total - mean) / mean, `${r.backend} total`).toBeLessThan(0.01);
     const parts = [...line!.matchAll(/ ([\d,.]+) ms \(([\d,.]+)%\)/g)].map((m) => num(m[1]));
-    expect(parts.length, r.backend).toBe(r.epochs[0].parts.length);
+    // one entry per part any of its epochs has (an epoch whose parts filled it exactly has no 'other')
+    expect(parts.length, r.backend).toBe(new Set(r.epochs.flatMap((e) => e.parts.map(([id]) => id))).size);
     expect(Math.abs(parts.reduce((a, b) => a + b, 0) - total) / total, `${r.backend} parts`).toBeLessThan(0.01);
   }
   // the timing bars: a median over 2 epochs each, drawn with min–max error bars
   const bars = cell.getByTestId('chart-bar');
   await expect(bars.locator('.chart-title')).toHaveText('Time per epoch (median of 2 epochs; bars from min to max)');
-  await expect(bars.locator('.recharts-errorBar').first()).toBeAttached();
+  await expect(bars.locator('[class*="recharts-errorBar"]').first()).toBeAttached();
 
   // the e2e Chromium's WebGPU is SwiftShader: every place its time is shown says it is a CPU emulation
   const gpu = runs.find((r) => r.backend === 'webgpu');

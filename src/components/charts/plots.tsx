@@ -132,8 +132,8 @@ function aboveErrorBar(spec: ChartSpec, k: string, value: (v: unknown) => string
   if (!e) return undefined;
   return function ErrorBarLabel(p: LabelProps) {
     const x = Number(p.x), y = Number(p.y), w = Number(p.width), h = Number(p.height);
-    const row = spec.data[p.index ?? -1];
-    const v = row?.[k], hi = row?.[e.high];
+    const row = spec.data[p.index ?? -1] as Record<string, number | string> | undefined;
+    const v = row?.[k] ?? p.value, hi = row?.[e.high];
     if (![x, y, w, h].every(Number.isFinite) || !isFiniteNum(v)) return null;
     // pixels per unit from the bar itself: its height is v units
     const top = isFiniteNum(hi) && v > 0 && hi > v ? y - ((hi - v) * h) / v : y;
