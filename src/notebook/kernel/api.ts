@@ -46,6 +46,7 @@ export function makeApi(ctx: RunContext) {
   const id = (p: string) => `${p}-${nextId++}`;
   const lossSeries: LossSeries[] = [];
   let lossChartId: string | null = null;
+  let gpuNoted = false;
   // a chart of any size reaches the page with at most MAX_CHART_POINTS rows (limits.ts)
   const chart = (spec: ChartSpec, oid = id('chart')) => ctx.post({ id: oid, kind: 'chart', spec: limitChart(spec, lang) });
 
@@ -143,7 +144,9 @@ export function makeApi(ctx: RunContext) {
       const epochs = results.flatMap((res, r) => res.epochs.map((e) => ({ ...showEpoch(lang, e), repeat: r })));
       const m = measurement(repeats, epochs.map((e) => e.wallMs), curves, timed.calibration);
       const gpu = gpuOf(name, results[0]?.epochs[0]?.extra);
-      for (const text of measureNotes(lang, label, m, gpu)) ctx.post({ id: id('measure'), kind: 'text', text });
+      // the software-GPU note once per cell run (a sweep of webgpu runs would repeat it); Run.gpu and the charts keep it per run
+      for (const text of measureNotes(lang, label, m, gpuNoted ? undefined : gpu)) ctx.post({ id: id('measure'), kind: 'text', text });
+      gpuNoted ||= gpu?.software === true;
       const ev = results[results.length - 1].evaluation;
       if (ev) ctx.post({ id: id('acc'), kind: 'text', text: `${label} · ${t(lang, 'testAccuracy', { acc: (ev.accuracy * 100).toFixed(2) })}` });
       // a run that ends near chance (10 classes) did not learn: say so rather than report it as fine
