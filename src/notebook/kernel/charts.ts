@@ -1,6 +1,6 @@
 // Chart specs built from runs, in the kernel (plain data; React draws them with recharts).
 import { t, type Lang } from '../../i18n';
-import { noiseText, numberLocale } from './measure';
+import { noiseShort, numberLocale } from './measure';
 import type { ChartSpec } from './protocol';
 import type { Run } from './run';
 
@@ -79,8 +79,8 @@ const timedCount = (r: TimedRun) => r.epochMs?.length ?? r.epochs?.length ?? 1;
 export function runNotes(lang: Lang, runs: readonly TimedRun[]): string[] {
   const notes: string[] = [];
   for (const r of runs) {
-    const busy = r.noise && noiseText(lang, r.noise, { minEpochMs: r.minEpochMs ?? r.medianEpochMs, maxEpochMs: r.maxEpochMs ?? r.medianEpochMs });
-    if (busy) notes.push(t(lang, 'measure_runNote', { label: r.label, text: busy }));
+    const busy = r.noise && noiseShort(lang, r.label, r.noise);
+    if (busy) notes.push(busy);
   }
   const soft = runs.filter((r) => r.gpu?.software);
   for (const r of soft) notes.push(t(lang, 'measure_softwareGpuShort', { label: r.label, adapter: r.gpu!.adapter }));

@@ -181,6 +181,15 @@ export function noiseText(lang: Lang, check: NoiseCheck, times: Pick<Measurement
   return t(lang, 'measure_busy', { why: why.join('; ') });
 }
 
+/** The noise guard's verdict in a few words, for a chart's note (the cell's output has the full sentence), or null. */
+export function noiseShort(lang: Lang, label: string, check: NoiseCheck): string | null {
+  if (!check.busy) return null;
+  const why = check.reasons.map((r) => (r === 'spread'
+    ? t(lang, 'measure_busyShortSpread', { spread: pct(lang, check.spread) })
+    : t(lang, 'measure_busyShortCalibration', { before: num(lang, check.calibration.beforeMs, 1), after: num(lang, check.calibration.afterMs, 1) })));
+  return t(lang, 'measure_busyShort', { label, why: why.join('; ') });
+}
+
 /** Said when the repeats did not compute the same losses, or null. */
 export function lossesText(lang: Lang, m: Pick<Measurement, 'repeats' | 'lossesMatch' | 'maxLossDelta'>): string | null {
   if (m.repeats <= 1 || m.lossesMatch) return null;
