@@ -50,7 +50,15 @@ function yDomain(spec: ChartSpec): [number | 'auto', 'auto' | ((dataMax: number)
       if (isFiniteNum(v)) hi = Math.max(hi, v);
     }
   }
-  return [lo, hi > -Infinity ? (dataMax: number) => Math.max(dataMax, hi) : 'auto'];
+  return [lo, hi > -Infinity ? (dataMax: number) => niceCeil(Math.max(dataMax, hi)) : 'auto'];
+}
+
+/** The round number (1, 1.2, 1.5, 2, 2.5, 3, 4, 5, 6, 8 × a power of ten) at or above x: the axis ends on a tick. */
+export function niceCeil(x: number): number {
+  if (!(x > 0) || !Number.isFinite(x)) return x;
+  const p = 10 ** Math.floor(Math.log10(x));
+  for (const m of [1, 1.2, 1.5, 2, 2.5, 3, 4, 5, 6, 8, 10]) if (m * p >= x * (1 - 1e-12)) return m * p;
+  return 10 * p;
 }
 
 /**
