@@ -195,7 +195,10 @@ export function speedupChart(
   const unexplained = withinCores.filter((p) => !explainable.includes(p));
   let f: number | null = null;
   if (!baseP) notes.push(t(lang, 'measure_amdahlNone', { why: t(lang, 'measure_amdahlNoBase', { label }) }));
-  else if (!explainable.some((p) => p.n > 1)) notes.push(t(lang, 'measure_amdahlNone', { why: t(lang, 'measure_amdahlNoGain', { label }) }));
+  else if (!explainable.some((p) => p.n > 1)) {
+    notes.push(t(lang, 'measure_amdahlNone', { why: t(lang, 'measure_amdahlNoGain', { label }) })
+      + (withinCores.length < sorted.length ? ` ${t(lang, 'amdahlCores', { label, cores })}` : ''));
+  }
   else {
     const fit = Math.min(1, Math.max(0, amdahlFit(explainable).serialFraction));
     if (fit >= 0.995) notes.push(t(lang, 'measure_amdahlNone', { why: t(lang, 'measure_amdahlAllSerial') }));

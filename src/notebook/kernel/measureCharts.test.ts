@@ -77,6 +77,12 @@ describe('speedup: Amdahl only where it explains something, efficiency beside it
     expect(spec.columns).toEqual(['efficiency (%)']);
   });
 
+  it('says the fit only looks at n ≤ cores when that is why there is no curve', () => {
+    const spec = speedupChart('en', [{ n: 1, ms: 1000 }, { n: 2, ms: 2200 }, { n: 4, ms: 700 }], 'threads', 2);
+    expect(spec.y).not.toContain('Amdahl fit');
+    expect(spec.note).toMatch(/No Amdahl curve: no point with threads > 1 ran faster than threads = 1.*\(fitted on threads ≤ 2, the cores of this machine/);
+  });
+
   it('does not draw an all-serial fit', () => {
     const spec = speedupChart('en', [{ n: 1, ms: 1000 }, { n: 2, ms: 1000 }, { n: 4, ms: 1000 }], 'workers', 8);
     expect(spec.y).not.toContain('Amdahl fit');
