@@ -3,12 +3,13 @@
 // to run batches [i, i+k) and return their losses, plus the breakdown it can honestly measure.
 
 import { makeYielder } from '../util/yield';
+import { fitBreakdown, type MeasuredPart } from './breakdown';
 import { batchCount, ProgressReporter } from './progress';
 import { BackendError } from './messages';
 import { StoppedError, type BackendName, type EpochPlan, type EpochStats } from './types';
 
 /** What a backend measured about an epoch besides its loss and wall time. */
-export type EpochParts = Pick<EpochStats, 'breakdown'> & Partial<Pick<EpochStats, 'tasks' | 'extra' | 'kernels'>>;
+export type EpochParts = { readonly breakdown: readonly MeasuredPart[] } & Partial<Pick<EpochStats, 'tasks' | 'extra' | 'kernels'>>;
 
 /** One backend's side of one epoch. */
 export interface BatchRunner {
@@ -32,7 +33,7 @@ export interface BatchRunner {
   end?(): Promise<void> | void;
   /** The error the caller sees for an error thrown while running (e.g. a worker fault), given the batches applied. */
   fail?(error: unknown, completed: number): unknown;
-  /** The backend's breakdown (and tasks, extra, kernels) of an epoch that took `wallMs`. */
+  /** The backend's breakdown (and tasks, extra, kernels) of an epoch that took `wallMs`; made to add up to wallMs (fitBreakdown). */
   parts(wallMs: number): Promise<EpochParts> | EpochParts;
 }
 
@@ -98,9 +99,11 @@ export async function runEpoch(plan: EpochPlan, runner: BatchRunner, signal?: Ab
   }
   progress.flush();
   const wallMs = clock() - t0;
+  const parts = await runner.parts(wallMs);
   return {
     epoch: plan.epoch, loss: lossSum / seen, wallMs, samples: seen, batches,
     samplesPerSec: seen / (wallMs / 1000),
-    ...(await runner.parts(wallMs)),
+    ...parts,
+    breakdown: fitBreakdown(parts.breakdown, wallMs),
   };
 }

@@ -34,7 +34,10 @@ export const backendEn = {
   method_gpu_other: 'epoch wall time minus the parts above: gaps between kernels (launch cost), command encoding, host-side work',
   method_gpu_other_naive: 'epoch wall time minus the parts above: gaps between kernels (launch cost), command encoding, host-side work (the JS gather of each batch)',
   method_gpu_no_kernel: 'kernel time not available (the adapter has no timestamp-query), so it is inside this part',
-  method_clamped: 'clamped at 0 (the parts overlap by {ms} ms)',
+  method_negative: 'measured as −{ms} ms (the two timers it is the difference of jittered), counted as 0',
+  method_estimate_scaled: 'an estimate from sampled steps ({ms} ms) that exceeded the epoch with the measured parts, scaled to {pct}% of it to fit the measured epoch time',
+  method_overlap_scaled: 'measured {ms} ms; the parts overlap and together exceeded the epoch, so each is scaled to {pct}% to fit the measured epoch time',
+  method_rest: 'epoch wall time minus the parts above',
   cadence_one: 'every step',
   cadence_other: '1 step in {count}',
   resolution_unknown: 'unknown resolution',
@@ -55,6 +58,7 @@ export const backendEn = {
   describe_webgpu_resident: 'resident: data and weights on the GPU, loss read back once per epoch{where}',
   describe_webgpu_resident_every: 'resident: data and weights on the GPU, loss read back every {every} steps{where}',
   on_adapter: ' on {adapter}',
+  webgpu_software_adapter: 'this "GPU" is a CPU emulation (a software adapter), not a graphics card: its times measure an emulator sharing the CPU with the other backends, not what a real GPU would do',
 
   // the workers backend's modes, why each was chosen (a few words, and the full sentence)
   workers_mode_shared_atomics: 'shared memory, batches signalled with Atomics',

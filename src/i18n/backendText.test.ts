@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { BackendError, msg } from '../backends/messages';
 import { chooseVariant, describeChoice } from '../backends/wasm/variants';
 import { describeWebgpu } from '../backends/webgpu/describe';
+import { fitBreakdown } from '../backends/breakdown';
 import { epochParts } from '../backends/webgpu/stats';
 import { WorkerFaultError } from '../backends/workers/pool';
 import { EpochRecorder } from '../backends/workers/stats';
@@ -40,7 +41,7 @@ describe('backendText', () => {
   it('joins clauses, and renders what the backends emit with no placeholder left', () => {
     const texts = [
       describeChoice(chooseVariant({ threads: 4 }, { crossOriginIsolated: false, simd: true })),
-      describeWebgpu('resident', 7, 'SwiftShader'), describeWebgpu('naive', 0),
+      describeWebgpu('resident', 7, 'SwiftShader', true), describeWebgpu('naive', 0),
       new WorkerFaultError(1, 15, 15, 'terminated').text, new WorkerFaultError(0, -1, 3, 'boom').text,
     ];
     const steps = [{ start: 0, rows: 4 }, { start: 4, rows: 2 }];
@@ -56,7 +57,9 @@ describe('backendText', () => {
     expect(backendText('en', texts[0])).toBe('C → WASM, SIMD128, 1 thread; threads need SharedArrayBuffer, which needs a cross-origin-isolated page (COOP/COEP headers); running the single-thread SIMD build instead of 4 threads');
     expect(showEpoch('es', { ...epoch, breakdown: gpu.breakdown }).breakdown.map((p) => p.label)).toEqual(['anfitrión→dispositivo', 'kernel', 'dispositivo→anfitrión', 'otros']);
     expect(backendText('es', gpu.breakdown[1].method)).toContain('en uno de cada 15 pasos (2 de 2 pasos)');
-    expect(backendText('es', gpu.breakdown[3].method)).toMatch(/preparación en JS de cada lote\); recortado a 0 \(las partes se solapan en 65 ms\)$/);
+    const fitted = fitBreakdown(gpu.breakdown, 10);
+    expect(backendText('es', fitted[1].method)).toMatch(/; medido 60 ms; las partes se solapan y juntas superaban la época, así que cada una se escala al 13 % para encajar/);
+    expect(backendText('es', fitted[3].method)).toMatch(/preparación en JS de cada lote\)$/);
   });
 
   it('a BackendError carries its code and parameters, and English as its message', () => {

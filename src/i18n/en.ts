@@ -12,6 +12,7 @@ import { chartsEn } from './charts.en';
 import { offlineEn } from './offline.en';
 import { raceEn } from './race.en';
 import { knobsEn } from './knobs.en';
+import { measureEn } from './measure.en';
 
 export const en = {
   ...keyboardEn,
@@ -28,6 +29,7 @@ export const en = {
   ...offlineEn,
   ...raceEn,
   ...knobsEn,
+  ...measureEn,
   appTitle: 'Paralelo',
   appTagline: 'Parallel computing for neural networks, in your browser',
   language: 'Language',
@@ -63,9 +65,7 @@ export const en = {
   interrupted: 'Interrupted: the kernel was restarted.',
   errorAtLine: '{name} at line {line}: {message}',
   error: 'Error',
-  timingsTitle: 'Time per epoch (median)',
   msPerEpoch: 'ms / epoch',
-  breakdownTitle: 'Where the time goes',
   speedupTitle: 'Speedup over {label} = 1',
   speedup: 'speedup',
   ideal: 'ideal',

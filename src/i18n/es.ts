@@ -12,6 +12,7 @@ import { chartsEs } from './charts.es';
 import { offlineEs } from './offline.es';
 import { raceEs } from './race.es';
 import { knobsEs } from './knobs.es';
+import { measureEs } from './measure.es';
 import type { en } from './en';
 
 export const es: Record<keyof typeof en, string> = {
@@ -29,6 +30,7 @@ export const es: Record<keyof typeof en, string> = {
   ...offlineEs,
   ...raceEs,
   ...knobsEs,
+  ...measureEs,
   appTitle: 'Paralelo',
   appTagline: 'Computación paralela para redes neuronales, en tu navegador',
   language: 'Idioma',
@@ -64,9 +66,7 @@ export const es: Record<keyof typeof en, string> = {
   interrupted: 'Interrumpido: se reinició el kernel.',
   errorAtLine: '{name} en la línea {line}: {message}',
   error: 'Error',
-  timingsTitle: 'Tiempo por época (mediana)',
   msPerEpoch: 'ms / época',
-  breakdownTitle: 'A dónde se va el tiempo',
   speedupTitle: 'Aceleración respecto a {label} = 1',
   speedup: 'aceleración',
   ideal: 'ideal',

@@ -5,6 +5,7 @@ export const presentEn = {
   // a train() run's bar: "batch 120 of 469 · 5,230 samples/s · ~4 s left"
   progressPreparing: 'preparing…',
   progressWarmup: 'warming up (not timed)…',
+  progressRepeat: 'repeat {r} of {n}',
   progressEpoch: 'epoch {epoch} of {epochs}',
   progressBatch: 'batch {batch} of {batches}',
   progressRate: '{sps} samples/s',

@@ -6,6 +6,7 @@ import type { presentEn } from './present.en';
 export const presentEs: Record<keyof typeof presentEn, string> = {
   progressPreparing: 'preparando…',
   progressWarmup: 'calentando (sin medir)…',
+  progressRepeat: 'repetición {r} de {n}',
   progressEpoch: 'época {epoch} de {epochs}',
   progressBatch: 'lote {batch} de {batches}',
   progressRate: '{sps} muestras/s',

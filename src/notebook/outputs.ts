@@ -3,6 +3,7 @@
 // is rendered or stored; one that does not fit becomes a visible error output, never a blank page.
 import { t, type Lang } from '../i18n';
 import type { chartsEn } from '../i18n/charts.en';
+import type { measureEn } from '../i18n/measure.en';
 import type { outputsEn } from '../i18n/outputs.en';
 import type { raceEn } from '../i18n/race.en';
 import { BACKEND_NAMES } from '../backends/types';
@@ -18,6 +19,8 @@ const strings = (v: unknown): v is string[] => Array.isArray(v) && v.every(isStr
 const bytes = (v: unknown): v is Uint8Array => v instanceof Uint8Array;
 const record = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
 /** A chart's markers: labelled vertical lines at finite x positions (a few per epoch; a bounded number). */
+/** Error bars name a series and two data keys (a few per chart). */
+const isErrorBars = (v: unknown) => Array.isArray(v) && v.length <= 16 && v.every((e) => record(e) && isStr(e.y) && isStr(e.low) && isStr(e.high));
 const isMarkers = (v: unknown) => Array.isArray(v) && v.length <= MAX_MARKERS && v.every((m) => record(m) && isNum(m.x) && Number.isFinite(m.x) && isStr(m.label));
 
 const RACE_STATUSES: readonly RaceLaneStatus[] = ['waiting', 'running', 'done', 'failed', 'stopped'];
@@ -37,7 +40,7 @@ export const isRace = (r: unknown) => record(r) && typeof r.concurrent === 'bool
 
 /** A reason an output does not fit its kind: an i18n key's tail and its parameters. */
 export interface OutputProblem { code: ProblemCode; params?: Record<string, string> }
-type ProblemCode = (keyof typeof outputsEn | keyof typeof chartsEn | keyof typeof raceEn) extends infer K ? (K extends `outputProblem_${infer C}` ? C : never) : never;
+type ProblemCode = (keyof typeof outputsEn | keyof typeof chartsEn | keyof typeof raceEn | keyof typeof measureEn) extends infer K ? (K extends `outputProblem_${infer C}` ? C : never) : never;
 const P = (code: ProblemCode, params?: Record<string, string>): OutputProblem => ({ code, params });
 
 /** The reason as text in `lang`. */
@@ -68,8 +71,9 @@ export function outputProblem(o: unknown): OutputProblem | null {
       if (!Array.isArray(s.data) || !s.data.every((r) => record(r) && Object.values(r).every((v) => isStr(v) || isNum(v)))) {
         return P('chart_data');
       }
-      const opt = ['xLabel', 'yLabel', 'note', 'unit'].every((k) => optional(s[k], isStr)) && ['logX', 'logY'].every((k) => optional(s[k], (v) => typeof v === 'boolean')) && optional(s.dashed, strings);
+      const opt = ['xLabel', 'yLabel', 'note', 'unit'].every((k) => optional(s[k], isStr)) && ['logX', 'logY'].every((k) => optional(s[k], (v) => typeof v === 'boolean')) && optional(s.dashed, strings) && optional(s.columns, strings);
       if (!opt) return P('chart_option');
+      if (!optional(s.errorBars, isErrorBars)) return P('chart_errorBars');
       return optional(s.markers, isMarkers) ? null : P('chart_markers');
     }
     case 'digits': {

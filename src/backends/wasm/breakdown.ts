@@ -8,7 +8,8 @@ export function wasmBreakdown(c: CTiming, wallMs: number, hidden: number): Timin
   return [
     { id: 'compute', ms: c.computeMs, method: msg('method_wasm_compute') },
     { id: 'barrier', ms: c.barrierMs, method: msg('method_wasm_barrier') },
-    { id: 'serial', ms: Math.max(0, c.stepMs - c.regionMs), method: msg('method_wasm_serial', { hidden }) },
-    { id: 'messaging', ms: Math.max(0, wallMs - c.stepMs), method: msg('method_wasm_messaging') },
+    // differences of two timers: a negative one (jitter) is shown as 0 and said so by fitBreakdown (runEpoch)
+    { id: 'serial', ms: c.stepMs - c.regionMs, method: msg('method_wasm_serial', { hidden }) },
+    { id: 'messaging', ms: wallMs - c.stepMs, method: msg('method_wasm_messaging') },
   ];
 }

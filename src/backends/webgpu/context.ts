@@ -33,6 +33,8 @@ export class GpuContext {
     readonly kernels: readonly StepKernel[],
     readonly profiler: KernelProfiler,
     readonly reader: Reader,
+    /** the adapter is a CPU emulation of a GPU (adapter.ts) */
+    readonly softwareAdapter = false,
   ) {
     this.lost = device.lost.then((info) => {
       const err = new DeviceLostError(info.reason, info.message);
@@ -47,7 +49,7 @@ export class GpuContext {
   }
 
   static async create(spec: MlpSpec, mode: Mode, limits?: Partial<BufferLimits>): Promise<GpuContext> {
-    const { device, adapterName, timestamps } = await acquireDevice();
+    const { device, adapterName, software, timestamps } = await acquireDevice();
     try {
       const shapes = gpuShapes(spec);
       const effective: BufferLimits = {
@@ -57,7 +59,7 @@ export class GpuContext {
       const buffers = new GpuBuffers(device, shapes, effective);
       const kernels = await buildStepKernels(device, spec, mode);
       const profiler = new KernelProfiler(device, timestamps, kernels.length);
-      return new GpuContext(device, adapterName, spec, shapes, mode, buffers, kernels, profiler, new Reader(device));
+      return new GpuContext(device, adapterName, spec, shapes, mode, buffers, kernels, profiler, new Reader(device), software);
     } catch (e) {
       device.destroy();
       throw e;

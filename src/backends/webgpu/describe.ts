@@ -1,12 +1,13 @@
 // What the webgpu backend says about itself: its active mode, and the error of a lost device.
-import { BackendError, msg, type BackendMessage } from '../messages';
+import { BackendError, msg, type BackendText } from '../messages';
 import type { Mode } from './pipelines';
 
-/** describe(): the mode, how often the loss comes back, and on which adapter. */
-export function describeWebgpu(mode: Mode, readbackEvery: number, adapterName?: string): BackendMessage {
+/** describe(): the mode, how often the loss comes back, on which adapter, and whether that adapter is a CPU emulation. */
+export function describeWebgpu(mode: Mode, readbackEvery: number, adapterName?: string, software = false): BackendText {
   const where = adapterName ? msg('on_adapter', { adapter: adapterName }) : '';
-  if (mode === 'naive') return msg('describe_webgpu_naive', { where });
-  return readbackEvery > 0 ? msg('describe_webgpu_resident_every', { every: readbackEvery, where }) : msg('describe_webgpu_resident', { where });
+  const what = mode === 'naive' ? msg('describe_webgpu_naive', { where })
+    : readbackEvery > 0 ? msg('describe_webgpu_resident_every', { every: readbackEvery, where }) : msg('describe_webgpu_resident', { where });
+  return software ? [what, msg('webgpu_software_adapter')] : what;
 }
 
 /** The GPU device went away (driver reset, another tab, destroy()): the run stops and says why. */

@@ -2,6 +2,7 @@
 // and in dedicated workers (both expose navigator.gpu in a secure context).
 
 import { BackendError, msg, type BackendMessage } from '../messages';
+import { adapterName as nameOf, isSoftwareAdapter } from './adapter';
 
 export const TIMESTAMP_FEATURE: GPUFeatureName = 'timestamp-query';
 
@@ -27,6 +28,7 @@ export async function gpuSupport(): Promise<true | BackendMessage> {
 export interface AcquiredDevice {
   readonly device: GPUDevice;
   readonly adapterName: string;
+  readonly software: boolean; // a CPU emulation of a GPU (SwiftShader, llvmpipe, WARP…): see adapter.ts
   readonly timestamps: boolean; // the device was created with 'timestamp-query'
 }
 
@@ -46,7 +48,8 @@ export async function acquireDevice(): Promise<AcquiredDevice> {
   // Default limits on purpose: every WebGPU device offers them, so a configuration behaves the
   // same here and on a student's laptop (128 MiB per storage binding, 256 MiB per buffer).
   const device = await adapter.requestDevice({ requiredFeatures: timestamps ? [TIMESTAMP_FEATURE] : [] });
-  const i = adapter.info;
-  const adapterName = [i.vendor, i.architecture, i.description].filter(Boolean).join(' ') || 'unknown adapter';
-  return { device, adapterName, timestamps };
+  const info = adapter.info as GPUAdapterInfo & { isFallbackAdapter?: boolean };
+  // older browsers put isFallbackAdapter on the adapter itself
+  const fallback = info?.isFallbackAdapter ?? (adapter as GPUAdapter & { isFallbackAdapter?: boolean }).isFallbackAdapter;
+  return { device, adapterName: nameOf(info), software: isSoftwareAdapter({ vendor: info?.vendor, architecture: info?.architecture, device: info?.device, description: info?.description, isFallbackAdapter: fallback }), timestamps };
 }

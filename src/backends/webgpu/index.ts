@@ -84,7 +84,7 @@ export class WebGpuBackend implements Backend {
         }
         if (ctx.validationError) throw new Error(`webgpu: the GPU reported an error during the epoch: ${ctx.validationError}`);
         const parts = epochParts(this.mode, m, wallMs, profile, ctx.adapterName);
-        return { ...parts, extra: { ...parts.extra, trainingSetUpload: this.dataUpload } };
+        return { ...parts, extra: { ...parts.extra, softwareAdapter: ctx.softwareAdapter, trainingSetUpload: this.dataUpload } };
       },
     }, signal);
   }
@@ -111,7 +111,7 @@ export class WebGpuBackend implements Backend {
   }
 
   describe(): BackendText {
-    return describeWebgpu(this.mode, this.readbackEvery, this.ctx?.adapterName);
+    return describeWebgpu(this.mode, this.readbackEvery, this.ctx?.adapterName, this.ctx?.softwareAdapter);
   }
 
   async dispose(): Promise<void> {

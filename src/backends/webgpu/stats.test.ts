@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { EpochMeasure } from './epoch';
 import { backendText } from '../../i18n/backendText';
+import { fitBreakdown } from '../breakdown';
 import { cadence, epochParts } from './stats';
 
 const measure: EpochMeasure = {
@@ -28,12 +29,16 @@ describe('epochParts', () => {
     expect(backendText('en', s.breakdown.find((p) => p.id === 'other')!.method)).toContain('kernel time not available');
   });
 
-  it('never reports a negative part', () => {
+  it('marks the sampled kernel time as an estimate, which is scaled to fit an epoch it exceeds', () => {
+    // 120 ms of sampled kernels in a 100 ms epoch that also spent 15 ms on transfers (the 7.2 s bar in a 6.07 s epoch)
     const k = [{ name: 'a', dispatches: 2, sampled: 2, msPerDispatch: 60, ms: 120 }];
     const s = epochParts('resident', measure, 100, { timings: k, quantumNs: 1 }, 'test');
-    const other = s.breakdown.find((p) => p.id === 'other')!;
-    expect(other.ms).toBe(0);
-    expect(backendText('en', other.method)).toContain('overlap');
+    expect(s.breakdown.find((p) => p.id === 'kernel')?.estimate).toBe(true);
+    const fit = fitBreakdown(s.breakdown, 100);
+    expect(fit.reduce((a, p) => a + p.ms, 0)).toBeCloseTo(100, 9);
+    expect(fit.find((p) => p.id === 'kernel')!.ms).toBeCloseTo(85, 9);
+    expect(fit.every((p) => p.ms >= 0)).toBe(true);
+    expect(backendText('en', fit.find((p) => p.id === 'kernel')!.method)).toContain('scaled to 71% of it');
   });
 });
 

@@ -59,7 +59,8 @@ export class EpochRecorder {
       { id: 'waiting', ms: this.waiting, method: msg('method_workers_waiting') },
       { id: 'messaging', ms: this.messaging, method: msg('method_workers_messaging') },
       { id: 'reduction', ms: this.reduction, method: msg('method_workers_reduction') },
-      { id: 'other', ms: Math.max(0, wallMs - known), method: msg('method_workers_other') },
+      // the rest of the epoch (fitBreakdown in runEpoch keeps it, or scales the parts if they overlap)
+      { id: 'other', ms: wallMs - known, method: msg('method_workers_other') },
     ];
   }
 

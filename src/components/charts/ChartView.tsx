@@ -26,7 +26,7 @@ export function ChartView({ spec }: { spec: ChartSpec }) {
   const [copied, setCopied] = useState(false);
   const summary = useMemo(() => chartSummary(spec, lang), [spec, lang]);
 
-  const columns = spec.type === 'taskStream' ? ['worker', 'kind', 'shard', 'start', 'end'] : [spec.x, ...spec.y];
+  const columns = spec.type === 'taskStream' ? ['worker', 'kind', 'shard', 'start', 'end'] : [spec.x, ...spec.y, ...(spec.columns ?? []).filter((c) => c !== spec.x && !spec.y.includes(c))];
   const rows = spec.data.map((d) => columns.map((c) => d[c]));
   const copy = async () => {
     await navigator.clipboard?.writeText(toCsv(columns, rows)).catch(() => undefined);

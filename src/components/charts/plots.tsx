@@ -4,7 +4,7 @@
 // write numbers in the student's language; all text is drawn in the theme's text colours.
 import type { ReactNode } from 'react';
 import {
-  Bar, BarChart, CartesianGrid, Cell, LabelList, Line, LineChart, ReferenceArea, ReferenceLine, Scatter, ScatterChart,
+  Bar, BarChart, CartesianGrid, Cell, ErrorBar, LabelList, Line, LineChart, ReferenceArea, ReferenceLine, Scatter, ScatterChart,
   Text, Tooltip, XAxis, YAxis,
 } from 'recharts';
 import { backendOf, type Palette } from '../../design/tokens';
@@ -36,16 +36,43 @@ const isFiniteNum = (v: unknown): v is number => typeof v === 'number' && Number
  * Zero, or the lowest value when some are negative; a log axis takes its range from the data. The y
  * axes put their ticks on round steps (niceTicks 'snap125': 0, 500, 1.000 rather than 0, 550, 1.100).
  */
-function yDomain(spec: ChartSpec): [number | 'auto', 'auto'] {
+function yDomain(spec: ChartSpec): [number | 'auto', 'auto' | ((dataMax: number) => number)] {
   if (spec.logY) return ['auto', 'auto'];
-  let lo = 0;
+  let lo = 0, hi = -Infinity;
   for (const r of spec.data) {
     for (const k of spec.y) {
       const v = r[k];
       if (isFiniteNum(v) && v < lo) lo = v;
     }
+    // an error bar's top is inside the plot
+    for (const e of spec.errorBars ?? []) {
+      const v = r[e.high];
+      if (isFiniteNum(v)) hi = Math.max(hi, v);
+    }
   }
-  return [lo, 'auto'];
+  return [lo, hi > -Infinity ? (dataMax: number) => niceCeil(Math.max(dataMax, hi)) : 'auto'];
+}
+
+/** The round number (1, 1.2, 1.5, 2, 2.5, 3, 4, 5, 6, 8 × a power of ten) at or above x: the axis ends on a tick. */
+export function niceCeil(x: number): number {
+  if (!(x > 0) || !Number.isFinite(x)) return x;
+  const p = 10 ** Math.floor(Math.log10(x));
+  for (const m of [1, 1.2, 1.5, 2, 2.5, 3, 4, 5, 6, 8, 10]) if (m * p >= x * (1 - 1e-12)) return m * p;
+  return 10 * p;
+}
+
+/**
+ * The error bar of series `k` (min–max of the timed epochs, say) as recharts wants it: the distances
+ * below and above the drawn value. None when the spec gives no bar for `k`.
+ */
+function errorBar(spec: ChartSpec, k: string, color: string) {
+  const e = spec.errorBars?.find((b) => b.y === k);
+  if (!e) return null;
+  const delta = (row: Record<string, number | string>) => {
+    const v = row[k], lo = row[e.low], hi = row[e.high];
+    return isFiniteNum(v) && isFiniteNum(lo) && isFiniteNum(hi) ? [Math.max(0, v - lo), Math.max(0, hi - v)] : [0, 0];
+  };
+  return <ErrorBar dataKey={delta} width={8} strokeWidth={1.5} stroke={color} direction="y" isAnimationActive={false} />;
 }
 
 /** Axis lines and ticks in the muted text colour (4.5:1 on the surface in both themes). */
@@ -94,10 +121,32 @@ export function LinePlot(props: PlotProps & { styles: readonly SeriesStyle[] }) 
       ))}
       {spec.y.map((k, i) => (
         <Line key={k} dataKey={k} name={k} stroke={styles[i].color} strokeWidth={2} strokeDasharray={styles[i].dash} dot={n * spec.y.length <= MAX_DOTTED_POINTS && dot(i)}
-          activeDot={{ r: 5, stroke: palette.surface }} isAnimationActive={false} connectNulls />
+          activeDot={{ r: 5, stroke: palette.surface }} isAnimationActive={false} connectNulls>
+          {errorBar(spec, k, styles[i].color)}
+        </Line>
       ))}
     </LineChart>
   );
+}
+
+interface LabelProps { x?: number | string; y?: number | string; width?: number | string; height?: number | string; value?: unknown; index?: number }
+
+/**
+ * A bar's value label above the top of its error bar (the whisker would run through a label at the
+ * bar's end); undefined (recharts' own label) when the series has no error bar.
+ */
+function aboveErrorBar(spec: ChartSpec, k: string, value: (v: unknown) => string, fill: string) {
+  const e = spec.errorBars?.find((b) => b.y === k);
+  if (!e) return undefined;
+  return function ErrorBarLabel(p: LabelProps) {
+    const x = Number(p.x), y = Number(p.y), w = Number(p.width), h = Number(p.height);
+    const row = spec.data[p.index ?? -1] as Record<string, number | string> | undefined;
+    const v = row?.[k] ?? p.value, hi = row?.[e.high];
+    if (![x, y, w, h].every(Number.isFinite) || !isFiniteNum(v)) return null;
+    // pixels per unit from the bar itself: its height is v units
+    const top = isFiniteNum(hi) && v > 0 && hi > v ? y - ((hi - v) * h) / v : y;
+    return <text x={x + w / 2} y={top - 6} textAnchor="middle" fill={fill} fontSize={11} className="recharts-label">{value(v)}</text>;
+  };
 }
 
 interface TickProps { x?: number; y?: number; payload?: { value?: unknown }; width?: number; className?: string }
@@ -141,7 +190,9 @@ export function BarPlot(props: PlotProps & { areas: readonly AreaStyle[] }) {
         <Bar key={k} dataKey={k} name={k} stackId={stacked ? 'stack' : undefined} isAnimationActive={false} maxBarSize={72}
           fill={single ? plain : areaFill(areas[i], `${prefix}-${i}`)} stroke={single ? undefined : areas[i].ink} strokeWidth={single ? 0 : 1}>
           {byBackend && catStyles.map((s, j) => <Cell key={j} fill={s.backend ? s.color : plain} />)}
-          {!stacked && <LabelList dataKey={k} position="top" formatter={value} fill={palette.text} fontSize={11} />}
+          {!stacked && errorBar(spec, k, palette.text)}
+          {!stacked && <LabelList dataKey={k} position="top" formatter={value} fill={palette.text} fontSize={11}
+            content={aboveErrorBar(spec, k, value, palette.text)} />}
           {stacked && i === spec.y.length - 1 && <LabelList dataKey={total} position="top" formatter={value} fill={palette.text} fontSize={11} />}
         </Bar>
       ))}

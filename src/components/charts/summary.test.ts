@@ -21,9 +21,9 @@ describe('chart summaries', () => {
 
   it('bars: the lowest and the highest, with the unit, in the language\'s numbers', () => {
     const runs = [run('js', 1180.4), run('wasm', 120.2), run('workers ×2', 640)];
-    expect(chartSummary(timingsChart('en', runs), 'en')).toBe('Time per epoch (median): 3 bars; lowest wasm (120 ms), highest js (1,180 ms).');
-    expect(chartSummary(timingsChart('es', runs), 'es')).toBe('Tiempo por época (mediana): 3 barras; la más baja, wasm (120 ms); la más alta, js (1.180 ms).');
-    expect(chartSummary(timingsChart('en', [run('js', 99)]), 'en')).toBe('Time per epoch (median): js, 99 ms.');
+    expect(chartSummary(timingsChart('en', runs), 'en')).toBe('Time per epoch (one epoch per run): 3 bars; lowest wasm (120 ms), highest js (1,180 ms).');
+    expect(chartSummary(timingsChart('es', runs), 'es')).toBe('Tiempo por época (una época por ejecución): 3 barras; la más baja, wasm (120 ms); la más alta, js (1.180 ms).');
+    expect(chartSummary(timingsChart('en', [run('js', 99)]), 'en')).toBe('Time per epoch (one epoch per run): js, 99 ms.');
     expect(chartSummary(histogramChart('es', [5923, 6742, 5958, 6131, 5842, 5421, 5918, 6265, 5851, 5949]), 'es')).toBe(
       'Etiquetas de entrenamiento por clase: 10 barras; la más baja, dígito 5 (5.420); la más alta, dígito 1 (6.740).');
   });
@@ -31,7 +31,7 @@ describe('chart summaries', () => {
   it('a stacked breakdown: the smallest and largest totals and the largest part', () => {
     const runs = [run('batch 32', 60, [['compute', 40], ['messaging', 20]]), run('batch 512', 20, [['compute', 15], ['messaging', 5]])];
     expect(chartSummary(breakdownChart('en', runs), 'en')).toBe(
-      'Where the time goes: 2 bars of 2 parts; the smallest total is batch 512 (20 ms), the largest batch 32 (60 ms); the largest part is compute in batch 32 (40 ms).');
+      'Where the time goes (one epoch): 2 bars of 2 parts; the smallest total is batch 512 (20 ms), the largest batch 32 (60 ms); the largest part is compute in batch 32 (40 ms).');
   });
 
   it('one measured line among reference lines: where it starts and ends, its extremes and where they are', () => {

@@ -2,7 +2,7 @@
 // The globals a notebook cell sees (see docs/notebook-api.md).
 
 /** A message id: a key of the backend tables, or the base of a key with _one/_other variants. */
-type BackendKey = 'part_compute' | 'part_waiting' | 'part_messaging' | 'part_reduction' | 'part_barrier' | 'part_serial' | 'part_h2d' | 'part_kernel' | 'part_d2h' | 'part_other' | 'method_js_compute' | 'method_workers_compute' | 'method_workers_waiting' | 'method_workers_messaging' | 'method_workers_reduction' | 'method_workers_other' | 'method_wasm_compute' | 'method_wasm_barrier' | 'method_wasm_serial' | 'method_wasm_messaging' | 'method_gpu_kernel' | 'method_gpu_other' | 'method_gpu_other_naive' | 'method_gpu_no_kernel' | 'method_clamped' | 'resolution_unknown' | 'resolution_ns' | 'resolution_quantum' | 'resolution_quantum_browser' | 'describe_js' | 'describe_workers_none' | 'describe_wasm_none' | 'describe_wasm_scalar' | 'describe_wasm_simd' | 'describe_wasm_simd_mt' | 'describe_webgpu_naive' | 'describe_webgpu_resident' | 'describe_webgpu_resident_every' | 'on_adapter' | 'workers_mode_shared_atomics' | 'workers_mode_shared_messages' | 'workers_mode_transfer' | 'workers_why_force' | 'workers_why_not_isolated' | 'workers_why_dispatch' | 'workers_why_no_wait_async' | 'workers_why_isolated' | 'workers_reason_force' | 'workers_reason_not_isolated' | 'workers_reason_dispatch' | 'workers_reason_no_wait_async' | 'workers_reason_isolated' | 'workers_tasks_recorded' | 'wasm_as_requested' | 'wasm_fallback_no_simd' | 'wasm_fallback_scalar_threads' | 'wasm_fallback_not_isolated' | 'webgpu_profiling' | 'webgpu_profiling_none' | 'webgpu_upload_once' | 'webgpu_upload_none' | 'unsupported_no_workers' | 'unsupported_no_wasm' | 'unsupported_no_worker_context' | 'unsupported_insecure' | 'unsupported_no_gpu' | 'unsupported_no_adapter' | 'unsupported_adapter_failed' | 'error_unsupported' | 'error_worker_fault' | 'error_worker_fault_batch' | 'error_wasm_fault' | 'error_wasm_fault_batch' | 'fault_stopped_answering' | 'wasm_fault_stopped' | 'wasm_fault_worker' | 'error_device_lost' | 'error_gpu_limits' | 'error_diverged' | 'fit_model' | 'fit_data' | 'fit_batch' | 'fit_steps' | 'method_gpu_h2d' | 'method_gpu_d2h' | 'cadence' | 'describe_workers';
+type BackendKey = 'part_compute' | 'part_waiting' | 'part_messaging' | 'part_reduction' | 'part_barrier' | 'part_serial' | 'part_h2d' | 'part_kernel' | 'part_d2h' | 'part_other' | 'method_js_compute' | 'method_workers_compute' | 'method_workers_waiting' | 'method_workers_messaging' | 'method_workers_reduction' | 'method_workers_other' | 'method_wasm_compute' | 'method_wasm_barrier' | 'method_wasm_serial' | 'method_wasm_messaging' | 'method_gpu_kernel' | 'method_gpu_other' | 'method_gpu_other_naive' | 'method_gpu_no_kernel' | 'method_negative' | 'method_estimate_scaled' | 'method_overlap_scaled' | 'method_rest' | 'resolution_unknown' | 'resolution_ns' | 'resolution_quantum' | 'resolution_quantum_browser' | 'describe_js' | 'describe_workers_none' | 'describe_wasm_none' | 'describe_wasm_scalar' | 'describe_wasm_simd' | 'describe_wasm_simd_mt' | 'describe_webgpu_naive' | 'describe_webgpu_resident' | 'describe_webgpu_resident_every' | 'on_adapter' | 'webgpu_software_adapter' | 'workers_mode_shared_atomics' | 'workers_mode_shared_messages' | 'workers_mode_transfer' | 'workers_why_force' | 'workers_why_not_isolated' | 'workers_why_dispatch' | 'workers_why_no_wait_async' | 'workers_why_isolated' | 'workers_reason_force' | 'workers_reason_not_isolated' | 'workers_reason_dispatch' | 'workers_reason_no_wait_async' | 'workers_reason_isolated' | 'workers_tasks_recorded' | 'wasm_as_requested' | 'wasm_fallback_no_simd' | 'wasm_fallback_scalar_threads' | 'wasm_fallback_not_isolated' | 'webgpu_profiling' | 'webgpu_profiling_none' | 'webgpu_upload_once' | 'webgpu_upload_none' | 'unsupported_no_workers' | 'unsupported_no_wasm' | 'unsupported_no_worker_context' | 'unsupported_insecure' | 'unsupported_no_gpu' | 'unsupported_no_adapter' | 'unsupported_adapter_failed' | 'error_unsupported' | 'error_worker_fault' | 'error_worker_fault_batch' | 'error_wasm_fault' | 'error_wasm_fault_batch' | 'fault_stopped_answering' | 'wasm_fault_stopped' | 'wasm_fault_worker' | 'error_device_lost' | 'error_gpu_limits' | 'error_diverged' | 'fit_model' | 'fit_data' | 'fit_batch' | 'fit_steps' | 'method_gpu_h2d' | 'method_gpu_d2h' | 'cadence' | 'describe_workers';
 
 interface BackendMessage {
   readonly id: BackendKey;
@@ -13,6 +13,13 @@ type BackendName = 'js' | 'workers' | 'wasm' | 'webgpu';
 
 /** One message, or clauses shown joined by '; '. */
 type BackendText = BackendMessage | readonly BackendMessage[];
+
+interface Calibration {
+  readonly beforeMs: number;
+  readonly afterMs: number;
+  /** |after − before| / the faster of the two */
+  readonly drift: number;
+}
 
 interface ChartSpec {
   type: 'line' | 'bar' | 'stackedBar' | 'taskStream';
@@ -31,6 +38,10 @@ interface ChartSpec {
   unit?: string;
   /** labelled vertical lines at these x positions (e.g. where each epoch starts on a loss chart) */
   markers?: { x: number; label: string }[];
+  /** error bars: series `y` of a bar or line chart spans from the row's `low` to its `high` value (e.g. min–max of the timed epochs) */
+  errorBars?: { y: string; low: string; high: string }[];
+  /** more columns of `data` shown in the chart's data table (e.g. the error bars' min and max, efficiency) */
+  columns?: string[];
 }
 
 interface CompileMessage {
@@ -84,7 +95,34 @@ interface LaneSpec {
   mode?: 'resident' | 'naive';
 }
 
+/** What a Run says about its timing (the fields train() adds to it). */
+interface Measurement {
+  /** timed runs of the training (the `repeats` option) */
+  readonly repeats: number;
+  /** every timed epoch's wall time, in order (repeat 1's epochs, then repeat 2's, …) */
+  readonly epochMs: number[];
+  readonly medianEpochMs: number;
+  readonly minEpochMs: number;
+  readonly maxEpochMs: number;
+  /** the repeats computed the same loss curve (they start from the same seeded weights) */
+  readonly lossesMatch: boolean;
+  /** largest |Δloss| between a repeat's curve and the first's (0 when they match) */
+  readonly maxLossDelta: number;
+  /** the noise guard's verdict, with its figures */
+  readonly noise: NoiseCheck;
+}
+
 type MessageParam = string | number | BackendMessage;
+
+interface NoiseCheck {
+  /** the machine was busy: the timings are unreliable */
+  readonly busy: boolean;
+  readonly reasons: readonly NoiseReason[];
+  readonly spread: number;
+  readonly calibration: Calibration;
+}
+
+type NoiseReason = 'spread' | 'calibration';
 
 /** The slices an epoch's time is broken into (shown as part_<id> in the student's language). */
 type PartId = 'compute' | 'waiting' | 'messaging' | 'reduction' | 'barrier' | 'serial' | 'h2d' | 'kernel' | 'd2h' | 'other';
@@ -119,7 +157,7 @@ interface RaceRun extends Run {
   timeline: RacePoint[];
 }
 
-/** What `await train(...)` returns to cell code. */
+/** What `await train(...)` returns to cell code (its timing fields are measure.ts's Measurement). */
 interface Run {
   label: string;
   backend: string;
@@ -127,15 +165,36 @@ interface Run {
   describe: string;
   variant: BackendText;
   config: TrainConfig & { samples: number };
-  /** per epoch; a breakdown part's `id` ('compute', 'messaging', 'h2d', …) is the same in every language */
-  epochs: ShownEpoch[];
+  /** every timed epoch of every repeat (`repeat` 0, 1, …); a breakdown part's `id` ('compute', 'messaging', 'h2d', …) is the same in every language */
+  epochs: (ShownEpoch & { repeat: number })[];
+  /** timed runs of the training (the `repeats` option), each from fresh seeded weights */
+  repeats: number;
+  /** every timed epoch's wall time, in order (repeat 1's epochs, then repeat 2's, …) */
+  epochMs: number[];
+  /** median, fastest and slowest of the timed epochs */
   medianEpochMs: number;
+  minEpochMs: number;
+  maxEpochMs: number;
+  /** every repeat computed the same loss curve as the first; `maxLossDelta`: the largest difference */
+  lossesMatch: boolean;
+  maxLossDelta: number;
+  /** the noise guard: `busy` when the epochs spread more than 15% or the calibration loop drifted more than 15% */
+  noise: NoiseCheck;
   samplesPerSec: number;
   accuracy: number;
   testLoss: number;
+  /** the loss curve (of the first repeat: every repeat starts from the same weights) */
   losses: { step: number; loss: number }[];
   /** test-set predictions (argmax) of the trained model, for show.predictions */
   predictions: Uint8Array | null;
+  /** webgpu runs: the adapter, and whether it is a CPU emulation of a GPU */
+  gpu?: RunGpu;
+}
+
+/** The WebGPU adapter a webgpu run used; `software`: a CPU emulation of a GPU (SwiftShader, llvmpipe, WARP…), not a graphics card. */
+interface RunGpu {
+  adapter: string;
+  software: boolean;
 }
 
 interface SetKernelResult {
@@ -231,7 +290,7 @@ declare const mnist: () => Promise<{ train: { count: number; }; test: { count: n
 declare const labelCounts: (set?: 'train' | 'test') => Promise<number[]>;
 declare const train: (opts?: TrainOptions) => Promise<Run>;
 declare const sweep: <T, R>(items: readonly T[], fn: (item: T, index: number) => Promise<R>) => Promise<R[]>;
-declare const show: { text: (v: unknown) => void; table: (rows: Record<string, unknown>[], o?: { columns?: string[]; }) => void; code: (source: string, language?: string) => void; chart: (spec: Partial<ChartSpec> & { kind?: ChartSpec['type']; }) => void; losses: (runs: Run[]) => void; timings: (runs: Run[]) => void; breakdown: (runs: Run[]) => void; speedup: (points: { n: number; ms: number; }[], o?: { label?: string; }) => void; throughput: (points: { batchSize: number; samplesPerSec: number; }[], o?: { label?: string; }) => void; taskStream: (run: Run, epoch?: number) => void; histogram: (counts: number[]) => void; race: (o?: RaceOptions) => Promise<RaceRun[]>; digits: (o?: { set?: 'train' | 'test'; start?: number; count?: number; }) => Promise<void>; predictions: (run: Run, o?: { count?: number; start?: number; }) => Promise<void>; };
+declare const show: { text: (v: unknown) => void; table: (rows: Record<string, unknown>[], o?: { columns?: string[]; }) => void; code: (source: string, language?: string) => void; chart: (spec: Partial<ChartSpec> & { kind?: ChartSpec['type']; }) => void; losses: (runs: Run[]) => void; timings: (runs: Run[]) => void; breakdown: (runs: Run[]) => void; speedup: (points: ({ n: number; ms: number; min?: number; max?: number; } | { n: number; run: Run; })[], o?: { label?: string; fit?: 'amdahl'; }) => void; throughput: (points: { batchSize: number; samplesPerSec: number; }[], o?: { label?: string; }) => void; taskStream: (run: Run, epoch?: number) => void; histogram: (counts: number[]) => void; race: (o?: RaceOptions) => Promise<RaceRun[]>; digits: (o?: { set?: 'train' | 'test'; start?: number; count?: number; }) => Promise<void>; predictions: (run: Run, o?: { count?: number; start?: number; }) => Promise<void>; };
 declare const knobs: Knobs;
 declare const backends: () => Promise<{ name: BackendName; supported: true | string; }[]>;
 declare const stopRequested: () => boolean;

@@ -1,18 +1,19 @@
 // The globals cell code sees (documented in docs/notebook-api.md). Each run of a cell gets a fresh
 // API object bound to that run: its outputs, its knobs, its AbortSignal.
 import { BACKEND_OPTIONS, resolveOptions } from '../../backends/options';
-import { BACKEND_NAMES, StoppedError, type BackendName, type BackendOptions, type EpochStats } from '../../backends/types';
+import { BACKEND_NAMES, StoppedError, type BackendName, type BackendOptions } from '../../backends/types';
 import { t } from '../../i18n';
 import { backendText, showEpoch } from '../../i18n/backendText';
 import { epochPermutation } from '../../mlp/random';
 import { trainUse, type TrainUse } from '../core/trainUse';
 import { configFrom, TRAIN_OPTIONS, type TrainingOptions } from '../../train/config';
 import { prepareBackend, trainEpochs } from '../../train/trainer';
-import { breakdownChart, histogramChart, lossChart, median, speedupChart, stepsPerEpoch, taskStreamChart, throughputChart, timingsChart, type LossSeries } from './charts';
+import { breakdownChart, histogramChart, lossChart, median, speedupChart, speedupPoints, stepsPerEpoch, taskStreamChart, throughputChart, timingsChart, type LossSeries } from './charts';
 import { extras } from './extras';
 import { formatValue } from './format';
 import { limitChart } from './limits';
 import { RunProgress, SweepProgress } from './progress';
+import { gpuOf, measureNotes, measureRepeats, measurement, repeatPrefix } from './measure';
 import type { ChartSpec, Knobs, Lang, Output } from './protocol';
 import { runRace, type RaceOptions, type RaceRun } from './race';
 import type { Run } from './run';
@@ -51,6 +52,7 @@ export function makeApi(ctx: RunContext) {
   const lossSeries: LossSeries[] = [];
   let lossChartId: string | null = null;
   let sweeping: SweepProgress | null = null; // the sweep under way: each train() inside it says which run it is
+  let gpuNoted = false;
   // a chart of any size reaches the page with at most MAX_CHART_POINTS rows (limits.ts)
   const chart = (spec: ChartSpec, oid = id('chart')) => ctx.post({ id: oid, kind: 'chart', spec: limitChart(spec, lang) });
 
@@ -115,10 +117,11 @@ export function makeApi(ctx: RunContext) {
       lastPost = now;
       chart(lossChart(lang, lossSeries), lossChartId!);
     };
-    const epochLines: EpochStats[] = [];
+    const epochLines: string[] = [];
     const statsId = id('epochs');
     const inSweep = sweeping;
-    const progress = new RunProgress({ lang, id: id('progress'), label, epochs: config.epochs, samples, batchSize: config.batchSize, post: ctx.post, sweep: inSweep?.item, onFraction: (f) => inSweep?.within(f) });
+    const progress = new RunProgress({ lang, id: id('progress'), label, epochs: config.epochs * run.repeats, repeats: run.repeats, samples, batchSize: config.batchSize, post: ctx.post, sweep: inSweep?.item, onFraction: (f) => inSweep?.within(f) });
+    const curves: number[][] = []; // each repeat's loss curve: they must match (measure.ts)
     try {
       if (opts.warmup) {
         progress.warmingUp();
@@ -126,31 +129,47 @@ export function makeApi(ctx: RunContext) {
         const order = epochPermutation(data.count, config.seed, 0).subarray(0, Math.min(data.count, WARMUP_SAMPLES));
         await backend.trainEpoch({ epoch: 0, order, batchSize: config.batchSize, learningRate: config.learningRate }, ctx.signal);
       }
-      await prepareBackend(backend, config, data, bopts); // seeded weights: a warm-up leaves no trace
-      progress.start();
-      const result = await trainEpochs(backend, config, data, opts.evaluate === false ? null : test, {
-        onProgress: (epoch, p) => {
-          series.points.push({ step: epoch * batches + p.batch + 1, loss: p.loss });
-          postChart(false);
-          progress.batch(epoch, p.batch);
-        },
-        onEpoch: (s) => {
-          epochLines.push(s);
-          ctx.post({ id: statsId, kind: 'text', text: epochLines.map((e) => `${label} · ${t(lang, 'epochTime', { epoch: e.epoch + 1, ms: e.wallMs.toFixed(0), sps: e.samplesPerSec.toFixed(0), loss: e.loss.toFixed(4) })}`).join('\n') });
-        },
-      }, ctx.signal);
+      // `repeats` timed runs of the same training, between two timings of a calibration loop (the noise guard)
+      const { repeats } = run;
+      const timed = await measureRepeats(repeats, async (r) => {
+        await prepareBackend(backend, config, data, bopts); // seeded weights: a warm-up or an earlier repeat leaves no trace
+        if (r === 0) progress.start();
+        const curve: number[] = [];
+        curves.push(curve);
+        const last = r === repeats - 1;
+        return trainEpochs(backend, config, data, last && opts.evaluate !== false ? test : null, {
+          onProgress: (epoch, p) => {
+            curve.push(p.loss);
+            progress.batch(r * config.epochs + epoch, p.batch);
+            if (r > 0) return; // the chart draws the first repeat; the others must compute the same curve
+            series.points.push({ step: epoch * batches + p.batch + 1, loss: p.loss });
+            postChart(false);
+          },
+          onEpoch: (e) => {
+            epochLines.push(`${label} · ${repeatPrefix(lang, r, repeats)}${t(lang, 'epochTime', { epoch: e.epoch + 1, ms: e.wallMs.toFixed(0), sps: e.samplesPerSec.toFixed(0), loss: e.loss.toFixed(4) })}`);
+            ctx.post({ id: statsId, kind: 'text', text: epochLines.join('\n') });
+          },
+        }, ctx.signal);
+      }, { signal: ctx.signal });
       postChart(true);
       progress.end('done');
-      const ev = result.evaluation;
+      const results = timed.results;
+      const epochs = results.flatMap((res, r) => res.epochs.map((e) => ({ ...showEpoch(lang, e), repeat: r })));
+      const m = measurement(repeats, epochs.map((e) => e.wallMs), curves, timed.calibration);
+      const gpu = gpuOf(name, results[0]?.epochs[0]?.extra);
+      // the software-GPU note once per cell run (a sweep of webgpu runs would repeat it); Run.gpu and the charts keep it per run
+      for (const text of measureNotes(lang, label, m, gpuNoted ? undefined : gpu)) ctx.post({ id: id('measure'), kind: 'text', text });
+      gpuNoted ||= gpu?.software === true;
+      const ev = results[results.length - 1].evaluation;
       if (ev) ctx.post({ id: id('acc'), kind: 'text', text: `${label} · ${t(lang, 'testAccuracy', { acc: (ev.accuracy * 100).toFixed(2) })}` });
       // a run that ends near chance (10 classes) did not learn: say so rather than report it as fine
       if (ev && ev.accuracy < NEAR_CHANCE) ctx.post({ id: id('chance'), kind: 'text', text: `${label} · ${t(lang, 'nearChance', { acc: (ev.accuracy * 100).toFixed(2), lr: config.learningRate })}` });
       const variant = backend.describe();
       return {
         label, backend: name, describe: backendText(lang, variant), variant, config: { ...config, samples },
-        epochs: result.epochs.map((e) => showEpoch(lang, e)), medianEpochMs: median(result.epochs.map((e) => e.wallMs)),
-        samplesPerSec: median(result.epochs.map((e) => e.samplesPerSec)),
+        ...m, epochs, samplesPerSec: median(epochs.map((e) => e.samplesPerSec)),
         accuracy: ev?.accuracy ?? NaN, testLoss: ev?.loss ?? NaN, losses: series.points, predictions: ev?.predictions ?? null,
+        ...(gpu ? { gpu } : {}),
       };
     } catch (e) {
       postChart(true);
@@ -195,12 +214,17 @@ export function makeApi(ctx: RunContext) {
       chart({
         type: spec.kind ?? spec.type ?? 'line', title: spec.title ?? '', data: spec.data ?? [], x: spec.x ?? 'x', y, logX: spec.logX, logY: spec.logY,
         xLabel: spec.xLabel, yLabel: spec.yLabel, dashed: spec.dashed, note: spec.note, unit: spec.unit, markers: spec.markers,
+        errorBars: spec.errorBars, columns: spec.columns,
       });
     },
     losses: (runs: Run[]) => chart(lossChart(lang, runs.map((r) => ({ label: r.label, points: r.losses, stepsPerEpoch: stepsPerEpoch(r) })))),
     timings: (runs: Run[]) => chart(timingsChart(lang, runs)),
     breakdown: (runs: Run[]) => chart(breakdownChart(lang, runs)),
-    speedup: (points: { n: number; ms: number }[], o: { label?: string } = {}) => chart(speedupChart(lang, points, o.label ?? 'workers', navigator.hardwareConcurrency || Infinity)),
+    /** a point is `{ n, ms }` (with `min`, `max` if known) or `{ n, run }`: a run's median with its min–max spread and its noise warnings */
+    speedup: (points: ({ n: number; ms: number; min?: number; max?: number } | { n: number; run: Run })[], o: { label?: string; fit?: 'amdahl' } = {}) => {
+      const { pts, runs } = speedupPoints(points);
+      chart(speedupChart(lang, pts, o.label ?? 'workers', navigator.hardwareConcurrency || Infinity, runs));
+    },
     throughput: (points: { batchSize: number; samplesPerSec: number }[], o: { label?: string } = {}) => chart(throughputChart(lang, points, o.label ?? '')),
     taskStream: (run: Run, epoch = 0) => chart(taskStreamChart(lang, run, epoch)),
     histogram: (counts: number[]) => chart(histogramChart(lang, counts)),

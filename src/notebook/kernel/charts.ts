@@ -1,5 +1,6 @@
 // Chart specs built from runs, in the kernel (plain data; React draws them with recharts).
 import { t, type Lang } from '../../i18n';
+import { noiseShort, numberLocale } from './measure';
 import type { ChartSpec } from './protocol';
 import type { Run } from './run';
 
@@ -69,57 +70,167 @@ export function lossChart(lang: Lang, series: readonly LossSeries[]): ChartSpec 
   };
 }
 
-export function timingsChart(lang: Lang, runs: readonly Run[]): ChartSpec {
-  return {
-    type: 'bar', title: t(lang, 'timingsTitle'), x: 'run', y: ['ms'], yLabel: t(lang, 'msPerEpoch'), unit: 'ms',
-    // each bar also says its backend, so a run labelled 'C SIMD' is drawn in wasm's colour
-    data: runs.map((r) => ({ run: r.label, ms: Math.round(r.medianEpochMs), ...(typeof r.backend === 'string' ? { backend: r.backend } : {}) })),
-  };
+/** Runs as timings and speedups read them (older saved runs may lack the spread: then min = max = median). */
+type TimedRun = Pick<Run, 'label' | 'medianEpochMs'> & Partial<Pick<Run, 'backend' | 'epochMs' | 'minEpochMs' | 'maxEpochMs' | 'noise' | 'gpu' | 'epochs'>>;
+
+const timedCount = (r: TimedRun) => r.epochMs?.length ?? r.epochs?.length ?? 1;
+
+/** The notes a run's times carry wherever they are charted: the noise guard's warning and the software-GPU note. */
+export function runNotes(lang: Lang, runs: readonly TimedRun[]): string[] {
+  const notes: string[] = [];
+  for (const r of runs) {
+    const busy = r.noise && noiseShort(lang, r.label, r.noise);
+    if (busy) notes.push(busy);
+  }
+  const soft = runs.filter((r) => r.gpu?.software);
+  for (const r of soft) notes.push(t(lang, 'measure_softwareGpuShort', { label: r.label, adapter: r.gpu!.adapter }));
+  return notes;
 }
 
-export function breakdownChart(lang: Lang, runs: readonly Run[]): ChartSpec {
-  const parts: string[] = [];
-  const methods = new Map<string, string>();
-  const data = runs.map((r) => {
-    const row: Record<string, number | string> = { run: r.label };
-    const n = r.epochs.length || 1;
-    for (const e of r.epochs) {
-      for (const p of e.breakdown) {
-        if (!parts.includes(p.label)) parts.push(p.label);
-        methods.set(p.label, p.method);
-        row[p.label] = ((row[p.label] as number | undefined) ?? 0) + p.ms / n;
-      }
-    }
-    for (const p of parts) if (typeof row[p] === 'number') row[p] = Math.round((row[p] as number) * 10) / 10;
-    return row;
-  });
+/** "Time per epoch (median of 3 epochs…)", "(one epoch per run)", or mixed: "median" only over more than one epoch. */
+function timingsTitle(lang: Lang, counts: readonly number[]): string {
+  if (counts.every((c) => c <= 1)) return t(lang, 'measure_timingsOne');
+  const n = new Set(counts);
+  return n.size === 1 ? t(lang, 'measure_timingsMedian', { n: counts[0] }) : t(lang, 'measure_timingsMixed');
+}
+
+/** Bars of each run's median epoch time, with min–max error bars when a run has several timed epochs. */
+export function timingsChart(lang: Lang, runs: readonly TimedRun[]): ChartSpec {
+  const counts = runs.map(timedCount);
+  const spread = counts.some((c) => c > 1);
+  const lo = t(lang, 'measure_min'), hi = t(lang, 'measure_max'), n = t(lang, 'measure_epochs');
+  const notes = runNotes(lang, runs);
+  if (spread) notes.unshift(t(lang, 'measure_spreadNote'));
   return {
-    type: 'stackedBar', title: t(lang, 'breakdownTitle'), x: 'run', y: parts, yLabel: t(lang, 'msPerEpoch'), unit: 'ms', data,
-    note: [...methods].map(([k, v]) => `${k}: ${v}`).join(' · '),
+    type: 'bar', title: timingsTitle(lang, counts), x: 'run', y: ['ms'], yLabel: t(lang, 'msPerEpoch'), unit: 'ms',
+    // each bar also says its backend, so a run labelled 'C SIMD' is drawn in wasm's colour
+    data: runs.map((r, i) => ({
+      run: r.label, ms: Math.round(r.medianEpochMs),
+      ...(spread ? { [lo]: Math.round(r.minEpochMs ?? r.medianEpochMs), [hi]: Math.round(r.maxEpochMs ?? r.medianEpochMs), [n]: counts[i] } : {}),
+      ...(typeof r.backend === 'string' ? { backend: r.backend } : {}),
+    })),
+    ...(spread ? { errorBars: [{ y: 'ms', low: lo, high: hi }], columns: [lo, hi, n] } : {}),
+    ...(notes.length ? { note: notes.join('\n') } : {}),
   };
 }
 
 /**
- * Measured speedup over the n = 1 row, the ideal line, and an Amdahl fit. With more workers than
- * cores the extra ones only take turns on the same cores, which Amdahl's law does not describe, so
- * the fit uses the points with n ≤ cores (when at least two of them exist).
+ * Stacked bars of each run's breakdown, the mean over its timed epochs. The parts add up to the epoch
+ * (fitBreakdown in every backend's epoch); the note gives every part in ms and % so a part too thin to
+ * see in the stack is still read, then how each part was measured.
+ */
+export function breakdownChart(lang: Lang, runs: readonly Run[]): ChartSpec {
+  const parts: string[] = [];
+  const methods = new Map<string, string>();
+  const lines: string[] = [];
+  const pct = new Intl.NumberFormat(numberLocale(lang), { style: 'percent', maximumFractionDigits: 1, useGrouping: true });
+  const ms = new Intl.NumberFormat(numberLocale(lang), { maximumSignificantDigits: 3, useGrouping: true });
+  const data = runs.map((r) => {
+    const row: Record<string, number | string> = { run: r.label };
+    const n = r.epochs.length || 1;
+    const sums = new Map<string, number>();
+    for (const e of r.epochs) {
+      for (const p of e.breakdown) {
+        if (!parts.includes(p.label)) parts.push(p.label);
+        methods.set(p.label, p.method);
+        sums.set(p.label, (sums.get(p.label) ?? 0) + p.ms / n);
+      }
+    }
+    const total = [...sums.values()].reduce((a, b) => a + b, 0);
+    for (const [k, v] of sums) row[k] = Math.round(v * 1000) / 1000;
+    const shown = [...sums].map(([k, v]) => t(lang, 'measure_part', { part: k, ms: ms.format(v), pct: pct.format(total > 0 ? v / total : 0) }));
+    lines.push(t(lang, 'measure_breakdownParts', { label: r.label, total: ms.format(total), parts: shown.join(' · ') }));
+    return row;
+  });
+  const counts = runs.map((r) => r.epochs.length);
+  const title = counts.every((c) => c <= 1) ? t(lang, 'measure_breakdownOne')
+    : t(lang, 'measure_breakdownMean', { n: new Set(counts).size === 1 ? counts[0] : `${Math.min(...counts)}–${Math.max(...counts)}` });
+  return {
+    type: 'stackedBar', title, x: 'run', y: parts, yLabel: t(lang, 'msPerEpoch'), unit: 'ms', data,
+    note: [...lines, ...runNotes(lang, runs), [...methods].map(([k, v]) => `${k}: ${v}`).join(' · ')].join('\n'),
+  };
+}
+
+/** One point of a speedup chart: n and its time (median), with the spread of that time when known. */
+export interface SpeedupPoint { n: number; ms: number; min?: number; max?: number }
+
+/** show.speedup's points as SpeedupPoints: a `{ n, run }` point takes the run's median and spread; the runs, for their notes. */
+export function speedupPoints(points: readonly ({ n: number; ms: number; min?: number; max?: number } | { n: number; run: Run })[]): { pts: SpeedupPoint[]; runs: Run[] } {
+  const runs: Run[] = [];
+  const pts = points.map((p): SpeedupPoint => {
+    if ('run' in p && p.run) {
+      runs.push(p.run);
+      return { n: p.n, ms: p.run.medianEpochMs, min: p.run.minEpochMs, max: p.run.maxEpochMs };
+    }
+    const q = p as SpeedupPoint;
+    return { n: q.n, ms: q.ms, ...(q.min !== undefined ? { min: q.min } : {}), ...(q.max !== undefined ? { max: q.max } : {}) };
+  });
+  return { pts, runs };
+}
+
+/** Speedups Amdahl's law can explain (1× ≤ S ≤ n, with a little slack for timer noise). */
+const EXPLAINABLE_SLACK = 0.02;
+
+/**
+ * Measured speedup over the n = 1 row (with min–max error bars from both rows' spreads), the ideal
+ * line, efficiency S/n, and an Amdahl fit T(n) = T₁·(f + (1 − f)/n) with f in [0, 1]. The fit uses only
+ * points it can explain: n ≤ cores (more workers than cores only take turns on the same cores) and
+ * 1× ≤ S ≤ n (a slowdown or a superlinear gain is something else: overhead, caches). It is not drawn
+ * when no such point beyond n = 1 exists or when the best fit is all serial: the note says why.
  */
 export function speedupChart(
-  lang: Lang, points: readonly { n: number; ms: number }[], label = 'workers', cores = Infinity,
+  lang: Lang, points: readonly SpeedupPoint[], label = 'workers', cores = Infinity, runs: readonly TimedRun[] = [],
 ): ChartSpec {
   const sorted = [...points].sort((a, b) => a.n - b.n);
-  const base = sorted.find((p) => p.n === 1)?.ms ?? sorted[0]?.ms ?? NaN;
-  const within = sorted.filter((p) => p.n <= cores);
-  const fitted = within.length >= 2 ? within : sorted;
-  const { serialFraction } = amdahlFit(fitted);
+  const baseP = sorted.find((p) => p.n === 1);
+  const base = baseP?.ms ?? sorted[0]?.ms ?? NaN;
+  const S = (p: SpeedupPoint) => base / p.ms;
   const ideal = t(lang, 'ideal'), amdahl = t(lang, 'amdahl'), speedup = t(lang, 'speedup');
-  const note = t(lang, 'amdahlNote', { f: (serialFraction * 100).toFixed(1) })
-    + (fitted.length < sorted.length ? ` ${t(lang, 'amdahlCores', { label, cores })}` : '');
+  const eff = `${t(lang, 'measure_efficiency')} (%)`, lo = t(lang, 'measure_min'), hi = t(lang, 'measure_max');
+  const notes: string[] = [];
+
+  // the fit: only points Amdahl's law can explain
+  const withinCores = sorted.filter((p) => p.n <= cores);
+  const explainable = withinCores.filter((p) => p.n === 1 || (S(p) >= 1 - EXPLAINABLE_SLACK && S(p) <= p.n * (1 + EXPLAINABLE_SLACK)));
+  const unexplained = withinCores.filter((p) => !explainable.includes(p));
+  let f: number | null = null;
+  if (!baseP) notes.push(t(lang, 'measure_amdahlNone', { why: t(lang, 'measure_amdahlNoBase', { label }) }));
+  else if (!explainable.some((p) => p.n > 1)) {
+    notes.push(t(lang, 'measure_amdahlNone', { why: t(lang, 'measure_amdahlNoGain', { label }) })
+      + (withinCores.length < sorted.length ? ` ${t(lang, 'amdahlCores', { label, cores })}` : ''));
+  }
+  else {
+    const fit = Math.min(1, Math.max(0, amdahlFit(explainable).serialFraction));
+    if (fit >= 0.995) notes.push(t(lang, 'measure_amdahlNone', { why: t(lang, 'measure_amdahlAllSerial') }));
+    else {
+      f = fit;
+      notes.push(t(lang, 'amdahlNote', { f: (fit * 100).toFixed(1) }) + (withinCores.length < sorted.length ? ` ${t(lang, 'amdahlCores', { label, cores })}` : ''));
+    }
+  }
+  const list = (ps: readonly SpeedupPoint[]) => ps.map((p) => `${label} = ${p.n}`).join(', ');
+  if (baseP && unexplained.length) notes.push(t(lang, 'measure_amdahlExcluded', { points: list(unexplained) }));
+  const slower = sorted.filter((p) => p.n > cores && S(p) < 1);
+  if (baseP && slower.length) notes.push(t(lang, 'measure_oversubscribed', { points: list(slower), label, cores }));
+  const pctf = new Intl.NumberFormat(numberLocale(lang), { style: 'percent', maximumFractionDigits: 0, useGrouping: true });
+  if (Number.isFinite(base)) notes.push(t(lang, 'measure_efficiencyNote', { label, list: sorted.map((p) => `${p.n} → ${pctf.format(S(p) / p.n)}`).join(', ') }));
+  notes.push(...runNotes(lang, runs));
+
+  const spread = sorted.some((p) => p.min !== undefined || p.max !== undefined);
+  if (spread) notes.push(t(lang, 'measure_spreadNote'));
+  const r2 = (x: number) => Math.round(x * 100) / 100;
   return {
-    type: 'line', title: t(lang, 'speedupTitle', { label }), x: label, y: [speedup, ideal, amdahl], dashed: [ideal, amdahl],
-    xLabel: label, yLabel: speedup, unit: '×',
-    data: sorted.map((p) => ({ [label]: p.n, [speedup]: Math.round((base / p.ms) * 100) / 100, [ideal]: p.n, [amdahl]: Math.round(amdahlSpeedup(serialFraction, p.n) * 100) / 100 })),
-    note,
+    type: 'line', title: t(lang, 'speedupTitle', { label }), x: label, y: f === null ? [speedup, ideal] : [speedup, ideal, amdahl],
+    dashed: f === null ? [ideal] : [ideal, amdahl], xLabel: label, yLabel: speedup, unit: '×',
+    data: sorted.map((p) => ({
+      [label]: p.n, [speedup]: r2(S(p)), [ideal]: p.n,
+      ...(f === null ? {} : { [amdahl]: r2(amdahlSpeedup(f, p.n)) }),
+      // the slowest base over the slowest point… : the range of speedups both spreads allow
+      ...(spread ? { [lo]: r2((baseP?.min ?? base) / (p.max ?? p.ms)), [hi]: r2((baseP?.max ?? base) / (p.min ?? p.ms)) } : {}),
+      [eff]: Math.round((S(p) / p.n) * 100),
+    })),
+    ...(spread ? { errorBars: [{ y: speedup, low: lo, high: hi }] } : {}),
+    columns: spread ? [lo, hi, eff] : [eff],
+    note: notes.join('\n'),
   };
 }
 

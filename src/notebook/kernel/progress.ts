@@ -28,7 +28,10 @@ export interface RunProgressInit {
   id: string;
   /** the run's name (its label in charts) */
   label: string;
+  /** epochs in all (a run's epochs × its repeats) */
   epochs: number;
+  /** timed runs of the same training (`repeats`); the bar names the repeat and the epoch within it */
+  repeats?: number;
   /** training images per epoch and images per batch */
   samples: number;
   batchSize: number;
@@ -90,10 +93,20 @@ export class RunProgress {
     return this.samplesDone > 0 && ms > 0 ? (this.samplesDone / ms) * 1000 : null;
   }
 
-  private where(epoch: number, batchInEpoch: number): string {
+  /** "repeat 2 of 3 · epoch 1 of 2", "epoch 2 of 5", or nothing for one epoch run once */
+  private epochText(epoch: number): string {
     const { lang, epochs } = this.o;
+    const repeats = Math.max(1, this.o.repeats ?? 1);
+    const per = Math.max(1, Math.round(epochs / repeats));
     const parts: string[] = [];
-    if (epochs > 1) parts.push(t(lang, 'progressEpoch', { epoch: epoch + 1, epochs }));
+    if (repeats > 1) parts.push(t(lang, 'progressRepeat', { r: Math.floor(epoch / per) + 1, n: repeats }));
+    if (per > 1) parts.push(t(lang, 'progressEpoch', { epoch: (epoch % per) + 1, epochs: per }));
+    return parts.join(' · ');
+  }
+
+  private where(epoch: number, batchInEpoch: number): string {
+    const parts = [this.epochText(epoch)].filter(Boolean);
+    const { lang, epochs } = this.o;
     parts.push(t(lang, 'progressBatch', { batch: formatCount(batchInEpoch, lang), batches: formatCount(this.batches, lang) }));
     const sps = this.rate();
     if (sps === null) {
@@ -134,7 +147,7 @@ export class RunProgress {
       this.o.onFraction?.(1);
       this.show(this.total, t(lang, 'progressDone', { batches: formatCount(this.total, lang), time: durationText(lang, ms), sps: formatCount(Math.round(sps), lang) }));
     } else {
-      const where = this.o.epochs > 1 ? `${t(lang, 'progressEpoch', { epoch: epoch + 1, epochs: this.o.epochs })} · ` : '';
+      const where = this.epochText(epoch) ? `${this.epochText(epoch)} · ` : '';
       this.show(this.done, where + t(lang, how === 'stopped' ? 'progressStopped' : 'progressFailed', at));
     }
   }

@@ -26,6 +26,10 @@ export interface ChartSpec {
   unit?: string;
   /** labelled vertical lines at these x positions (e.g. where each epoch starts on a loss chart) */
   markers?: { x: number; label: string }[];
+  /** error bars: series `y` of a bar or line chart spans from the row's `low` to its `high` value (e.g. min–max of the timed epochs) */
+  errorBars?: { y: string; low: string; high: string }[];
+  /** more columns of `data` shown in the chart's data table (e.g. the error bars' min and max, efficiency) */
+  columns?: string[];
 }
 
 /** One recorded moment of a race lane: ms since the lane started training, the step (batch) reached, its loss. */

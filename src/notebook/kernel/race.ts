@@ -3,6 +3,7 @@
 // bench); the page replays the lanes that finished as ghosts beside the one running, on a clock that
 // starts at 0 for every lane. `concurrent: true` runs them all at once, sharing the cores (and says so).
 // The training is the trainer's (prepareBackend, trainEpochs) on the kernel's backends (session.ts).
+import { calibrationOf, gpuOf, measurement } from './measure';
 import { StoppedError, type Backend, type EpochStats } from '../../backends/types';
 import { createBackend } from '../../backends/registry';
 import { resolveOptions } from '../../backends/options';
@@ -167,7 +168,9 @@ export async function runRace(ctx: RunContext, outputId: string, opts: RaceOptio
     Object.assign(l.view, { status: 'done', elapsedMs: endMs, totalMs: endMs, msPerEpoch, done: total, ...(ev ? { accuracy: ev.accuracy } : {}) });
     l.run = {
       label: l.label, backend: l.backend, describe: backendText(lang, variant), variant, config: { ...config, samples },
-      epochs: l.epochs.map((e) => showEpoch(lang, e)), medianEpochMs: msPerEpoch, samplesPerSec: median(l.epochs.map((e) => e.samplesPerSec)),
+      // one timed run per lane (no repeats, no calibration loop): the race's honesty is one lane at a time
+      ...measurement(1, l.epochs.map((e) => e.wallMs), [], calibrationOf(NaN, NaN)), gpu: gpuOf(l.backend, l.epochs[0]?.extra),
+      epochs: l.epochs.map((e) => ({ ...showEpoch(lang, e), repeat: 0 })), medianEpochMs: msPerEpoch, samplesPerSec: median(l.epochs.map((e) => e.samplesPerSec)),
       accuracy: ev?.accuracy ?? NaN, testLoss: ev?.loss ?? NaN, losses: l.all.map(({ step, loss }) => ({ step, loss })),
       predictions: ev?.predictions ?? null, totalMs: endMs, timeline: l.all,
     };

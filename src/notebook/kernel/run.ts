@@ -1,8 +1,15 @@
 import type { BackendText } from '../../backends/messages';
 import type { ShownEpoch } from '../../i18n/backendText';
 import type { TrainConfig } from '../../train/config';
+import type { NoiseCheck } from './measure';
 
-/** What `await train(...)` returns to cell code. */
+/** The WebGPU adapter a webgpu run used; `software`: a CPU emulation of a GPU (SwiftShader, llvmpipe, WARP…), not a graphics card. */
+export interface RunGpu {
+  adapter: string;
+  software: boolean;
+}
+
+/** What `await train(...)` returns to cell code (its timing fields are measure.ts's Measurement). */
 export interface Run {
   label: string;
   backend: string;
@@ -10,13 +17,28 @@ export interface Run {
   describe: string;
   variant: BackendText;
   config: TrainConfig & { samples: number };
-  /** per epoch; a breakdown part's `id` ('compute', 'messaging', 'h2d', …) is the same in every language */
-  epochs: ShownEpoch[];
+  /** every timed epoch of every repeat (`repeat` 0, 1, …); a breakdown part's `id` ('compute', 'messaging', 'h2d', …) is the same in every language */
+  epochs: (ShownEpoch & { repeat: number })[];
+  /** timed runs of the training (the `repeats` option), each from fresh seeded weights */
+  repeats: number;
+  /** every timed epoch's wall time, in order (repeat 1's epochs, then repeat 2's, …) */
+  epochMs: number[];
+  /** median, fastest and slowest of the timed epochs */
   medianEpochMs: number;
+  minEpochMs: number;
+  maxEpochMs: number;
+  /** every repeat computed the same loss curve as the first; `maxLossDelta`: the largest difference */
+  lossesMatch: boolean;
+  maxLossDelta: number;
+  /** the noise guard: `busy` when the epochs spread more than 15% or the calibration loop drifted more than 15% */
+  noise: NoiseCheck;
   samplesPerSec: number;
   accuracy: number;
   testLoss: number;
+  /** the loss curve (of the first repeat: every repeat starts from the same weights) */
   losses: { step: number; loss: number }[];
   /** test-set predictions (argmax) of the trained model, for show.predictions */
   predictions: Uint8Array | null;
+  /** webgpu runs: the adapter, and whether it is a CPU emulation of a GPU */
+  gpu?: RunGpu;
 }
