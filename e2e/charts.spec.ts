@@ -66,6 +66,7 @@ test('lesson 3\'s charts: one colour per backend, readable in light and dark, ti
   await page.goto('/?samples=1000#/en/03');
   const cell = codeCell(page, 0);
   await cell.getByTestId('knob-epochs').fill('2'); // 8 steps of 128 per epoch: one boundary, at step 8.5
+  await cell.getByTestId('knob-repeats').fill('1'); // the lesson times 3 repeats; one keeps this test short (2 timed epochs)
   await cell.getByTestId('run-cell').click();
   await expect(cell).toHaveAttribute('data-result', 'ok', { timeout: 200_000 });
   const loss = cell.getByTestId('chart-line');
