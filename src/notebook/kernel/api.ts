@@ -13,7 +13,7 @@ import { extras } from './extras';
 import { formatValue } from './format';
 import { limitChart } from './limits';
 import { RunProgress, SweepProgress } from './progress';
-import { gpuOf, measureNotes, measureRepeats, measurement, repeatPrefix } from './measure';
+import { gpuOf, measureNotes, measureRepeats, measurement, numberLocale, repeatPrefix } from './measure';
 import type { ChartSpec, Knobs, Lang, Output } from './protocol';
 import { runRace, type RaceOptions, type RaceRun } from './race';
 import type { Run } from './run';
@@ -47,6 +47,7 @@ const NEAR_CHANCE = 0.2;
 
 export function makeApi(ctx: RunContext) {
   const { lang } = ctx;
+  const nf = new Intl.NumberFormat(numberLocale(lang)); // 16.004 muestras/s, 16,004 samples/s
   let nextId = 0;
   const id = (p: string) => `${p}-${nextId++}`;
   const lossSeries: LossSeries[] = [];
@@ -146,7 +147,7 @@ export function makeApi(ctx: RunContext) {
             postChart(false);
           },
           onEpoch: (e) => {
-            epochLines.push(`${label} · ${repeatPrefix(lang, r, repeats)}${t(lang, 'epochTime', { epoch: e.epoch + 1, ms: e.wallMs.toFixed(0), sps: e.samplesPerSec.toFixed(0), loss: e.loss.toFixed(4) })}`);
+            epochLines.push(`${label} · ${repeatPrefix(lang, r, repeats)}${t(lang, 'epochTime', { epoch: e.epoch + 1, ms: nf.format(Math.round(e.wallMs)), sps: nf.format(Math.round(e.samplesPerSec)), loss: e.loss.toLocaleString(numberLocale(lang), { minimumFractionDigits: 4, maximumFractionDigits: 4 }) })}`);
             ctx.post({ id: statsId, kind: 'text', text: epochLines.join('\n') });
           },
         }, ctx.signal);
