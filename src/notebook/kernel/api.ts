@@ -11,7 +11,7 @@ import { prepareBackend, trainEpochs } from '../../train/trainer';
 import { breakdownChart, histogramChart, lossChart, median, speedupChart, speedupPoints, stepsPerEpoch, taskStreamChart, throughputChart, timingsChart, type LossSeries } from './charts';
 import { extras } from './extras';
 import { formatValue } from './format';
-import { limitChart } from './limits';
+import { formatCount, limitChart } from './limits';
 import { RunProgress, SweepProgress } from './progress';
 import { gpuOf, measureNotes, measureRepeats, measurement, numberLocale, repeatPrefix } from './measure';
 import type { ChartSpec, Knobs, Lang, Output } from './protocol';
@@ -47,7 +47,6 @@ const NEAR_CHANCE = 0.2;
 
 export function makeApi(ctx: RunContext) {
   const { lang } = ctx;
-  const nf = new Intl.NumberFormat(numberLocale(lang)); // 16.004 muestras/s, 16,004 samples/s
   let nextId = 0;
   const id = (p: string) => `${p}-${nextId++}`;
   const lossSeries: LossSeries[] = [];
@@ -147,7 +146,7 @@ export function makeApi(ctx: RunContext) {
             postChart(false);
           },
           onEpoch: (e) => {
-            epochLines.push(`${label} · ${repeatPrefix(lang, r, repeats)}${t(lang, 'epochTime', { epoch: e.epoch + 1, ms: nf.format(Math.round(e.wallMs)), sps: nf.format(Math.round(e.samplesPerSec)), loss: e.loss.toLocaleString(numberLocale(lang), { minimumFractionDigits: 4, maximumFractionDigits: 4 }) })}`);
+            epochLines.push(`${label} · ${repeatPrefix(lang, r, repeats)}${t(lang, 'epochTime', { epoch: e.epoch + 1, ms: formatCount(Math.round(e.wallMs), lang), sps: formatCount(Math.round(e.samplesPerSec), lang), loss: e.loss.toLocaleString(numberLocale(lang), { minimumFractionDigits: 4, maximumFractionDigits: 4 }) })}`);
             ctx.post({ id: statsId, kind: 'text', text: epochLines.join('\n') });
           },
         }, ctx.signal);

@@ -147,7 +147,8 @@ export class RunProgress {
       this.o.onFraction?.(1);
       this.show(this.total, t(lang, 'progressDone', { batches: formatCount(this.total, lang), time: durationText(lang, ms), sps: formatCount(Math.round(sps), lang) }));
     } else {
-      const where = this.epochText(epoch) ? `${this.epochText(epoch)} · ` : '';
+      const which = this.epochText(epoch);
+      const where = which ? `${which} · ` : '';
       this.show(this.done, where + t(lang, how === 'stopped' ? 'progressStopped' : 'progressFailed', at));
     }
   }
