@@ -11,6 +11,7 @@ import { t } from '../i18n';
 import type { BackendSupport, FromKernel, KernelInit, Knobs, Lang, Output, ToKernel } from './kernel/protocol';
 import { checkedOutput } from './outputs';
 import { checkedTrainUses, type TrainUse } from './core/trainUse';
+import { modelProblem, type TrainedModel } from '../models/model';
 
 export type RunStatus = 'ok' | 'error' | 'stopped' | 'interrupted';
 export const STOP_GRACE_MS = 2000;
@@ -40,6 +41,9 @@ export class KernelClient {
   private listeners = new Set<(info: RestartInfo) => void>();
   private supportListeners = new Set<(s: BackendSupport) => void>();
   private support: BackendSupport | null = null;
+  private modelListeners = new Set<(m: TrainedModel) => void>();
+  /** the model of the latest train() that finished in this kernel (kept across restarts: it is data, not a variable) */
+  latestModel: TrainedModel | null = null;
   generation = 0; // bumps on every restart: the shared scope is gone
 
   private spawn(): Worker {
@@ -114,6 +118,12 @@ export class KernelClient {
     }
     const p = this.pending;
     if (!p || m.runId !== p.runId) return;
+    if (m.type === 'model') {
+      if (modelProblem(m.model) !== null) return; // forged or broken: never offered for prediction
+      this.latestModel = m.model;
+      for (const l of this.modelListeners) l(m.model);
+      return;
+    }
     if (m.type === 'outputs') {
       if (!Array.isArray(m.outputs)) return;
       p.onOutputs(m.outputs.map((o) => checkedOutput(o, `refused-${p.runId}-${this.refused++}`, p.lang)));
@@ -184,6 +194,12 @@ export class KernelClient {
     if (this.support) fn(this.support);
     this.ensure();
     return () => this.supportListeners.delete(fn);
+  }
+
+  /** Calls `fn` with every model a train() hands over from now on; returns the unsubscribe. */
+  onModel(fn: (m: TrainedModel) => void): () => void {
+    this.modelListeners.add(fn);
+    return () => this.modelListeners.delete(fn);
   }
 
   dispose(): void {

@@ -187,6 +187,10 @@ interface Run {
   losses: { step: number; loss: number }[];
   /** test-set predictions (argmax) of the trained model, for show.predictions */
   predictions: Uint8Array | null;
+  /** the ten class probabilities of every test image (row i: image i), when the run evaluated */
+  probabilities: Float32Array | null;
+  /** the trained parameters (of the last repeat), flat: W1 [hidden][784], b1 [hidden], W2 [10][hidden], b2 [10] */
+  params: Float32Array;
   /** webgpu runs: the adapter, and whether it is a CPU emulation of a GPU */
   gpu?: RunGpu;
 }

@@ -17,6 +17,8 @@ import { gpuOf, measureNotes, measureRepeats, measurement, numberLocale, repeatP
 import type { ChartSpec, Knobs, Lang, Output } from './protocol';
 import { runRace, type RaceOptions, type RaceRun } from './race';
 import type { Run } from './run';
+import type { TrainedModel } from '../../models/model';
+import { makeSpec } from '../../mlp/spec';
 import { backendInstance, dropBackend, mnistData, supportedBackends, trainSubset } from './session';
 
 export interface RunContext {
@@ -26,6 +28,8 @@ export interface RunContext {
   post(output: Output): void;
   /** each train() call reports what it ran with (the page greys the knobs its code fixed) */
   trained?(use: TrainUse): void;
+  /** each train() that finished hands its trained model to the page (the Digits page predicts with the latest) */
+  model?(model: TrainedModel): void;
 }
 
 /** What `train()` takes: every training and backend option (a missing one comes from the cell's knobs, then its default). */
@@ -165,10 +169,16 @@ export function makeApi(ctx: RunContext) {
       // a run that ends near chance (10 classes) did not learn: say so rather than report it as fine
       if (ev && ev.accuracy < NEAR_CHANCE) ctx.post({ id: id('chance'), kind: 'text', text: `${label} · ${t(lang, 'nearChance', { acc: (ev.accuracy * 100).toFixed(2), lr: config.learningRate })}` });
       const variant = backend.describe();
+      const params = results[results.length - 1].params;
+      ctx.model?.({
+        spec: makeSpec(config.hiddenSize), params,
+        meta: { label, backend: name, accuracy: ev?.accuracy ?? NaN, samples, epochs: config.epochs, batchSize: config.batchSize, learningRate: config.learningRate, seed: config.seed, createdAt: Date.now() },
+      });
       return {
         label, backend: name, describe: backendText(lang, variant), variant, config: { ...config, samples },
         ...m, epochs, samplesPerSec: median(epochs.map((e) => e.samplesPerSec)),
         accuracy: ev?.accuracy ?? NaN, testLoss: ev?.loss ?? NaN, losses: series.points, predictions: ev?.predictions ?? null,
+        probabilities: ev?.probabilities ?? null, params,
         ...(gpu ? { gpu } : {}),
       };
     } catch (e) {

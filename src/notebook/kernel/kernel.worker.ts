@@ -64,7 +64,7 @@ async function run(msg: Extract<ToKernel, { type: 'run' }>): Promise<void> {
   const sink = new OutputSink(lang, (outputs) => channel.send({ type: 'outputs', runId, outputs }));
   current = { ctrl, sink, lang };
   const trained: TrainUse[] = [];
-  const api = makeApi({ lang, knobs: msg.knobs, signal: ctrl.signal, post: (output) => sink.post(output), trained: (u) => { if (trained.length < 1000) trained.push(u); } }) as unknown as Record<string, unknown>;
+  const api = makeApi({ lang, knobs: msg.knobs, signal: ctrl.signal, post: (output) => sink.post(output), trained: (u) => { if (trained.length < 1000) trained.push(u); }, model: (model) => channel.send({ type: 'model', runId, model }) }) as unknown as Record<string, unknown>;
   restoreApi(api);
   let status: 'ok' | 'error' | 'stopped';
   try {

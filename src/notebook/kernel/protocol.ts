@@ -8,6 +8,7 @@ import type { BackendName } from '../../backends/types';
 import type { Lang } from '../../i18n';
 import type { TRAIN_OPTIONS } from '../../train/config';
 import type { TrainUse } from '../core/trainUse';
+import type { TrainedModel } from '../../models/model';
 
 export interface ChartSpec {
   type: 'line' | 'bar' | 'stackedBar' | 'taskStream';
@@ -104,5 +105,6 @@ export type ToKernel =
 export type FromKernel =
   | { type: 'ready'; support: BackendSupport } // sent once the kernel has checked every backend
   | { type: 'alive' } // the kernel holds its lock: from now on, the lock being free means it died
+  | { type: 'model'; runId: number; model: TrainedModel } // a train() of the running cell finished: its trained model
   | { type: 'outputs'; runId: number; outputs: Output[] } // in order: each adds, or replaces the output with the same id
   | { type: 'done'; runId: number; status: 'ok' | 'error' | 'stopped'; trained?: TrainUse[] }; // trained: what each train() call ran with

@@ -4,7 +4,7 @@
 // starts at 0 for every lane. `concurrent: true` runs them all at once, sharing the cores (and says so).
 // The training is the trainer's (prepareBackend, trainEpochs) on the kernel's backends (session.ts).
 import { calibrationOf, gpuOf, measurement } from './measure';
-import { StoppedError, type Backend, type EpochStats } from '../../backends/types';
+import { StoppedError, type Backend, type EpochStats, type EvalResult } from '../../backends/types';
 import { createBackend } from '../../backends/registry';
 import { resolveOptions } from '../../backends/options';
 import { t } from '../../i18n';
@@ -159,10 +159,10 @@ export async function runRace(ctx: RunContext, outputId: string, opts: RaceOptio
         l.view.elapsedMs = endMs;
       },
     }, signal);
-    finish(l, endMs, result.evaluation);
+    finish(l, endMs, result.evaluation, result.params);
   };
 
-  const finish = (l: Lane, endMs: number, ev: { accuracy: number; loss: number; predictions: Uint8Array } | null) => {
+  const finish = (l: Lane, endMs: number, ev: EvalResult | null, params: Float32Array) => {
     const variant = l.backend_!.describe();
     const msPerEpoch = median(l.epochs.map((e) => e.wallMs));
     Object.assign(l.view, { status: 'done', elapsedMs: endMs, totalMs: endMs, msPerEpoch, done: total, ...(ev ? { accuracy: ev.accuracy } : {}) });
@@ -172,7 +172,7 @@ export async function runRace(ctx: RunContext, outputId: string, opts: RaceOptio
       ...measurement(1, l.epochs.map((e) => e.wallMs), [], calibrationOf(NaN, NaN)), gpu: gpuOf(l.backend, l.epochs[0]?.extra),
       epochs: l.epochs.map((e) => ({ ...showEpoch(lang, e), repeat: 0 })), medianEpochMs: msPerEpoch, samplesPerSec: median(l.epochs.map((e) => e.samplesPerSec)),
       accuracy: ev?.accuracy ?? NaN, testLoss: ev?.loss ?? NaN, losses: l.all.map(({ step, loss }) => ({ step, loss })),
-      predictions: ev?.predictions ?? null, totalMs: endMs, timeline: l.all,
+      predictions: ev?.predictions ?? null, probabilities: ev?.probabilities ?? null, params, totalMs: endMs, timeline: l.all,
     };
     post(true);
   };
