@@ -23,7 +23,8 @@ import { LessonIntro, hasIntro } from './components/lesson/LessonIntro';
 import { DemoBar } from './components/lesson/DemoBar';
 import { useMonacoTheme } from './design/useMonacoTheme';
 import { useScrollBoxes } from './design/scrollBoxes';
-import { defaultRoute, parseRoute, RACE_KEY, routeHash, type Route } from './route';
+import { defaultRoute, DIGITS_KEY, parseRoute, RACE_KEY, routeHash, type Route } from './route';
+import { DigitsKernelContext } from './components/digits/kernelContext';
 import { OfflineStatus } from './components/ui/OfflineStatus';
 import { ShortcutsPanel } from './components/ui/ShortcutsPanel';
 import { PresentContext, usePresentation } from './components/present/usePresentation';
@@ -32,6 +33,7 @@ import './components/present/present.css';
 
 const store = openStore(kv, lessons);
 const RacePage = lazy(() => import('./components/race/RacePage').then((m) => ({ default: m.RacePage })));
+const DigitsPage = lazy(() => import('./components/digits/DigitsPage').then((m) => ({ default: m.DigitsPage })));
 
 const currentRoute = (): Route => parseRoute(location.hash) ?? defaultRoute(navigator.language);
 
@@ -112,15 +114,18 @@ export function App() {
   }, [setPresent]);
 
   const racePage = key === RACE_KEY;
-  const lesson = key === null || racePage ? undefined : key === 'imported' ? imported?.lesson : findLesson(lang, key);
+  const digitsPage = key === DIGITS_KEY;
+  const digitsKernel = useMemo(() => ({ kernel, support }), [kernel, support]);
+  const lesson = key === null || racePage || digitsPage ? undefined : key === 'imported' ? imported?.lesson : findLesson(lang, key);
   const all = lessons(lang);
   const number = lesson ? all.indexOf(lesson) + 1 : 0;
   useMonacoTheme(lesson !== undefined);
   useScrollBoxes('#lesson');
   useEffect(() => {
     document.title = lesson ? `${lesson.title} · ${translate(lang, 'appTitle')}`
-      : racePage ? `${translate(lang, 'racePageTitle')} · ${translate(lang, 'appTitle')}` : `${translate(lang, 'appTitle')} · ${translate(lang, 'welcomeTitle')}`;
-  }, [lesson, lang, racePage]);
+      : racePage ? `${translate(lang, 'racePageTitle')} · ${translate(lang, 'appTitle')}`
+        : digitsPage ? `${translate(lang, 'digitsPageTitle')} · ${translate(lang, 'appTitle')}` : `${translate(lang, 'appTitle')} · ${translate(lang, 'welcomeTitle')}`;
+  }, [lesson, lang, racePage, digitsPage]);
 
   // only the imported notebook depends on `imported`: a lesson's notebook is not made again when the
   // imported one loads (that would stop a cell the first notebook had started)
@@ -192,6 +197,7 @@ export function App() {
   return (
     <LangContext.Provider value={lang}>
     <PresentContext.Provider value={present && key !== null}>
+    <DigitsKernelContext.Provider value={digitsKernel}>
       <a className="skip-link" href="#lesson" onClick={(e) => { e.preventDefault(); mainRef.current?.focus(); }}>{translate(lang, 'skipToContent')}</a>
       <header className="app-header">
         <button type="button" className="menu-button" ref={menuButton} onClick={toggleDrawer} aria-expanded={drawerOpen} aria-controls={SIDEBAR_ID}
@@ -215,7 +221,7 @@ export function App() {
         </ErrorBoundary>
         {drawerOpen && <div className="drawer-backdrop" data-testid="drawer-backdrop" onClick={() => closeDrawer()} aria-hidden="true" />}
         <main id="lesson" ref={mainRef} tabIndex={-1} className={key === null ? 'page-welcome' : 'page-lesson'}>
-          {key !== null && !racePage && notebook && <Toolbar notebook={notebook} onExport={onExport} onImport={onImport} present={present} onPresent={onPresent} />}
+          {key !== null && !racePage && !digitsPage && notebook && <Toolbar notebook={notebook} onExport={onExport} onImport={onImport} present={present} onPresent={onPresent} />}
           {!globalThis.crossOriginIsolated && <p className="banner" role="note" data-testid="isolation-notice">{translate(lang, 'notIsolated')}</p>}
           {banner && <p className="banner" role="status" data-testid="banner">{banner} <button type="button" onClick={() => setBanner(null)} aria-label="×">×</button></p>}
           <StorageNotices lang={lang} state={storage} quarantined={quarantined}
@@ -230,9 +236,13 @@ export function App() {
               }} />
           )}
           {key === null && <ErrorBoundary lang={lang}><Welcome lang={lang} lessons={all} progress={progress} support={support} /></ErrorBoundary>}
-          {key !== null && !racePage && !lesson && <p>{translate(lang, 'notFound')}</p>}
+          {key !== null && !racePage && !digitsPage && !lesson && <p>{translate(lang, 'notFound')}</p>}
           {racePage && <ErrorBoundary lang={lang}><Suspense fallback={null}>
             <RacePage lang={lang} kernel={kernel} support={support} beforeRun={async () => { if (kernel.busy) await nbRef.current?.stop(); }} />
+          </Suspense></ErrorBoundary>}
+          {digitsPage && <ErrorBoundary lang={lang}><Suspense fallback={null}>
+            {/* engineer D's ModelsPanel goes in DigitsPage's modelsPanel prop */}
+            <DigitsPage lang={lang} kernel={kernel} beforeRun={async () => { if (kernel.busy) await nbRef.current?.stop(); }} />
           </Suspense></ErrorBoundary>}
           {notebook && lesson && notebook.getSnapshot().lesson === lesson && <ErrorBoundary lang={lang} key={`${lang}/${key}`}>
             <article className={intro ? 'lesson has-intro' : 'lesson'} data-testid="lesson">
@@ -246,6 +256,7 @@ export function App() {
       </div>
       <OfflineStatus lang={lang} kernel={kernel} />
       <ShortcutsPanel />
+    </DigitsKernelContext.Provider>
     </PresentContext.Provider>
     </LangContext.Provider>
   );

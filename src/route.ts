@@ -1,5 +1,5 @@
 // The app's routes live in the hash: `#/es` (the welcome page), `#/es/04` (a lesson), `#/es/imported`,
-// `#/es/race` (the Race page) and `#/es/03?run=1` (open a lesson and run its first code cell once: the welcome page's "See it race").
+// `#/es/race` (the Race page), `#/es/digits` (the Digits page) and `#/es/03?run=1` (open a lesson and run its first code cell once: the welcome page's "See it race").
 import type { Lang } from './i18n';
 
 export interface Route {
@@ -12,6 +12,8 @@ export interface Route {
 
 /** The Race page's key: `#/es/race`. */
 export const RACE_KEY = 'race';
+/** The Digits page's key: `#/es/digits` (draw a digit, issue 14). */
+export const DIGITS_KEY = 'digits';
 
 const ROUTE = /^#\/(es|en)(?:\/([\w-]+))?\/?(?:\?(.*))?$/;
 

@@ -11,6 +11,7 @@ import { designEn } from './design.en';
 import { chartsEn } from './charts.en';
 import { offlineEn } from './offline.en';
 import { raceEn } from './race.en';
+import { digitsEn } from './digits.en';
 import { knobsEn } from './knobs.en';
 import { measureEn } from './measure.en';
 
@@ -28,6 +29,7 @@ export const en = {
   ...chartsEn,
   ...offlineEn,
   ...raceEn,
+  ...digitsEn,
   ...knobsEn,
   ...measureEn,
   appTitle: 'Paralelo',

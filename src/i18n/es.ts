@@ -11,6 +11,7 @@ import { designEs } from './design.es';
 import { chartsEs } from './charts.es';
 import { offlineEs } from './offline.es';
 import { raceEs } from './race.es';
+import { digitsEs } from './digits.es';
 import { knobsEs } from './knobs.es';
 import { measureEs } from './measure.es';
 import type { en } from './en';
@@ -29,6 +30,7 @@ export const es: Record<keyof typeof en, string> = {
   ...chartsEs,
   ...offlineEs,
   ...raceEs,
+  ...digitsEs,
   ...knobsEs,
   ...measureEs,
   appTitle: 'Paralelo',

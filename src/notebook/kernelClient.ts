@@ -8,7 +8,8 @@
 // error event), so the page restarts it and says what was lost. A cell that loops forever still
 // holds the lock, so it is never taken for dead; Stop handles it.
 import { t } from '../i18n';
-import type { BackendSupport, FromKernel, KernelInit, Knobs, Lang, Output, ToKernel } from './kernel/protocol';
+import type { BackendSupport, FromKernel, KernelInit, Knobs, Lang, Output, PredictResult, ToKernel } from './kernel/protocol';
+import { BACKEND_NAMES, type BackendName } from '../backends/types';
 import { checkedOutput } from './outputs';
 import { checkedTrainUses, type TrainUse } from './core/trainUse';
 import { modelProblem, type TrainedModel } from '../models/model';
@@ -30,6 +31,26 @@ interface Pending {
   forged: boolean;
 }
 
+/** Why a prediction did not come back: the kernel is running a cell that keeps it busy, or it was restarted. */
+export class PredictError extends Error {
+  constructor(readonly reason: 'busy' | 'timeout' | 'restarted') {
+    super(`predict: ${reason}`);
+    this.name = 'PredictError';
+  }
+}
+export const PREDICT_TIMEOUT_MS = 8000;
+
+/** The results of a predict answer that have their shape (n×10 finite probabilities, a backend asked for). */
+export function checkedPredictions(raw: unknown, n: number, asked: readonly BackendName[]): PredictResult[] {
+  if (!Array.isArray(raw)) return [];
+  return raw.filter((r): r is PredictResult => !!r && typeof r === 'object' && BACKEND_NAMES.includes(r.backend) && asked.includes(r.backend)
+    && typeof r.ms === 'number' && Number.isFinite(r.ms) && (r.error === undefined || typeof r.error === 'string')
+    && (r.probabilities === undefined || (r.probabilities instanceof Float32Array && r.probabilities.length === n * 10 && r.probabilities.every(Number.isFinite)))
+    && (r.probabilities !== undefined || typeof r.error === 'string'));
+}
+
+interface PendingPredict { n: number; backends: BackendName[]; resolve: (r: PredictResult[]) => void; reject: (e: Error) => void; timer: ReturnType<typeof setTimeout> }
+
 const uid = () => (typeof crypto !== 'undefined' && crypto.randomUUID ? crypto.randomUUID() : Math.random().toString(36).slice(2));
 
 export class KernelClient {
@@ -42,6 +63,8 @@ export class KernelClient {
   private supportListeners = new Set<(s: BackendSupport) => void>();
   private support: BackendSupport | null = null;
   private modelListeners = new Set<(m: TrainedModel) => void>();
+  private nextReq = 1;
+  private predicting = new Map<number, PendingPredict>();
   /** the model of the latest train() that finished in this kernel (kept across restarts: it is data, not a variable) */
   latestModel: TrainedModel | null = null;
   generation = 0; // bumps on every restart: the shared scope is gone
@@ -116,6 +139,14 @@ export class KernelClient {
       this.watch(w, lock);
       return;
     }
+    if (m.type === 'predicted') {
+      const q = this.predicting.get(m.reqId);
+      if (!q) return;
+      this.predicting.delete(m.reqId);
+      clearTimeout(q.timer);
+      q.resolve(checkedPredictions(m.results, q.n, q.backends));
+      return;
+    }
     const p = this.pending;
     if (!p || m.runId !== p.runId) return;
     if (m.type === 'model') {
@@ -152,6 +183,34 @@ export class KernelClient {
     });
   }
 
+  /**
+   * The class probabilities of n drawn images (n×784 bytes) under `model`, on each backend, from the
+   * kernel (each backend's own forward pass, on instances apart from the ones cells train with).
+   * `key` names the model: the kernel re-initialises its prediction instances only when it changes.
+   * Rejects with PredictError: 'busy' (no answer in time while a cell runs), 'timeout', 'restarted'.
+   */
+  predict(model: TrainedModel, key: string, images: Uint8Array, backends: BackendName[], timeoutMs = PREDICT_TIMEOUT_MS): Promise<PredictResult[]> {
+    const port = this.ensure();
+    const reqId = this.nextReq++;
+    const n = Math.floor(images.length / 784);
+    return new Promise<PredictResult[]>((resolve, reject) => {
+      const timer = setTimeout(() => {
+        this.predicting.delete(reqId);
+        reject(new PredictError(this.pending ? 'busy' : 'timeout'));
+      }, timeoutMs);
+      this.predicting.set(reqId, { n, backends, resolve, reject, timer });
+      port.postMessage({ type: 'predict', reqId, key, model, images, backends } satisfies ToKernel);
+    });
+  }
+
+  private failPredictions(): void {
+    for (const q of this.predicting.values()) {
+      clearTimeout(q.timer);
+      q.reject(new PredictError('restarted'));
+    }
+    this.predicting.clear();
+  }
+
   /** Asks the cell to stop; if it has not finished within the grace period, restarts the kernel. */
   async stop(graceMs = STOP_GRACE_MS): Promise<RunStatus | null> {
     const p = this.pending;
@@ -179,6 +238,7 @@ export class KernelClient {
     const p = this.pending;
     this.pending = null;
     p?.resolve('interrupted');
+    this.failPredictions();
     for (const l of this.listeners) l({ reason, generation });
     if (this.supportListeners.size) this.ensure(); // its ready message refreshes the support
   }
@@ -203,6 +263,7 @@ export class KernelClient {
   }
 
   dispose(): void {
+    this.failPredictions();
     this.worker?.terminate();
     this.port?.close();
     this.worker = null;

@@ -16,6 +16,7 @@ import { formatValue } from './format';
 import { guardGlobals } from './guard';
 import { OutputSink } from './limits';
 import { localizeError } from './localize';
+import { predict } from './predict';
 import type { BackendSupport, ToKernel } from './protocol';
 import type { TrainUse } from '../core/trainUse';
 import { supportedBackends } from './session';
@@ -100,6 +101,13 @@ function onMessage(msg: ToKernel): void {
     case 'stop':
       current?.ctrl.abort();
       break;
+    case 'predict': {
+      const { reqId } = msg;
+      void predict(msg.key, msg.model, msg.images, msg.backends)
+        .catch((e: unknown) => (Array.isArray(msg.backends) ? msg.backends : []).map((backend) => ({ backend, ms: 0, error: e instanceof Error ? e.message : String(e) })))
+        .then((results) => channel.send({ type: 'predicted', reqId, results }));
+      break;
+    }
   }
 }
 

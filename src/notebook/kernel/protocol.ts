@@ -99,7 +99,12 @@ export interface KernelInit { type: 'init'; port: MessagePort; lock: string }
 /** On the private port. */
 export type ToKernel =
   | { type: 'run'; runId: number; code: string; knobs: Knobs; lang: Lang }
-  | { type: 'stop' };
+  | { type: 'stop' }
+  // the Digits page: n drawn images (n×784 bytes) through `model` on each backend; `key` names the model (re-init only when it changes)
+  | { type: 'predict'; reqId: number; key: string; model: TrainedModel; images: Uint8Array; backends: BackendName[] };
+
+/** One backend's answer to a predict request: the n×10 probabilities and the time evaluate() took, or why it failed. */
+export interface PredictResult { backend: BackendName; probabilities?: Float32Array; ms: number; error?: string }
 
 /** On the private port. */
 export type FromKernel =
@@ -107,4 +112,5 @@ export type FromKernel =
   | { type: 'alive' } // the kernel holds its lock: from now on, the lock being free means it died
   | { type: 'model'; runId: number; model: TrainedModel } // a train() of the running cell finished: its trained model
   | { type: 'outputs'; runId: number; outputs: Output[] } // in order: each adds, or replaces the output with the same id
+  | { type: 'predicted'; reqId: number; results: PredictResult[] } // the answer to a predict request (sent even while a cell runs)
   | { type: 'done'; runId: number; status: 'ok' | 'error' | 'stopped'; trained?: TrainUse[] }; // trained: what each train() call ran with
