@@ -32,7 +32,7 @@ export const digitsEn = {
   digitsTraining: 'Training…',
   digitsTrained: 'Done in {s} s: loading MNIST, 1 epoch of wasm on {n} images and the test-set evaluation.',
   digitsTrainFailed: 'The training did not finish; see its output below.',
-  digitsModel: 'Model: {label} ({backend}), {samples} images × {epochs} epochs, test accuracy {acc}',
+  digitsModel: 'Model: {label} ({backend}) · {samples} images · epochs: {epochs} · test accuracy {acc}',
   digitsModelsTitle: 'Models',
   digitsSetTitle: 'Your test set',
   digitsSetLede: 'Collect your class’s own handwriting: label the drawing and add it. It is kept in this browser.',
@@ -48,5 +48,6 @@ export const digitsEn = {
   digitsSetStorage: 'This browser did not keep the set ({message}): it lasts until you close the page.',
   digitsDrawTitle: 'Draw a digit · {label}',
   digitsDrawLatest: 'the latest run',
+  outputProblem_draw: 'a draw output needs a title and a model of the shape 784 → H → 10 ({problem})',
   digitsDrawNoModel: 'This output was saved without its model: run the cell again to draw.',
 } as const;

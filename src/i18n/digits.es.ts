@@ -33,7 +33,7 @@ export const digitsEs: Record<keyof typeof digitsEn, string> = {
   digitsTraining: 'Entrenando…',
   digitsTrained: 'Hecho en {s} s: cargar MNIST, 1 época de wasm con {n} imágenes y la evaluación en test.',
   digitsTrainFailed: 'El entrenamiento no ha terminado; mira su salida abajo.',
-  digitsModel: 'Modelo: {label} ({backend}), {samples} imágenes × {epochs} épocas, precisión en test {acc}',
+  digitsModel: 'Modelo: {label} ({backend}) · {samples} imágenes · épocas: {epochs} · precisión en test {acc}',
   digitsModelsTitle: 'Modelos',
   digitsSetTitle: 'Tu conjunto de prueba',
   digitsSetLede: 'Reúne la letra de tu clase: etiqueta el dibujo y añádelo. Se guarda en este navegador.',
@@ -49,5 +49,6 @@ export const digitsEs: Record<keyof typeof digitsEn, string> = {
   digitsSetStorage: 'Este navegador no ha guardado el conjunto ({message}): dura hasta que cierres la página.',
   digitsDrawTitle: 'Dibuja un dígito · {label}',
   digitsDrawLatest: 'la última ejecución',
+  outputProblem_draw: 'una salida draw necesita un título y un modelo con la forma 784 → H → 10 ({problem})',
   digitsDrawNoModel: 'Esta salida se guardó sin su modelo: vuelve a ejecutar la celda para dibujar.',
 };

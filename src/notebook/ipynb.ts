@@ -65,9 +65,10 @@ function outputToJupyter(o: Output, count: number | null, lang: 'es' | 'en', png
     default: {
       const race = o.kind === 'race' ? raceTable(o.race, lang) : null;
       const data: Record<string, unknown> = {
-        [MIME]: o.kind === 'digits' ? { ...o, images: b64(o.images), labels: b64(o.labels), predictions: o.predictions ? b64(o.predictions) : undefined } : o,
+        [MIME]: o.kind === 'draw' ? { ...o, model: o.model ? { ...o.model, params: b64(new Uint8Array(o.model.params.buffer, o.model.params.byteOffset, o.model.params.byteLength)) } : undefined }
+          : o.kind === 'digits' ? { ...o, images: b64(o.images), labels: b64(o.labels), predictions: o.predictions ? b64(o.predictions) : undefined } : o,
         'text/plain': o.kind === 'chart' ? o.spec.title : o.kind === 'code' ? o.source : o.kind === 'table' ? tableText(o.columns, o.rows)
-          : o.kind === 'progress' ? [o.label, o.detail].filter(Boolean).join(': ') : race ? tableText(race.columns, race.rows) : o.kind,
+          : o.kind === 'progress' ? [o.label, o.detail].filter(Boolean).join(': ') : o.kind === 'draw' ? o.title : race ? tableText(race.columns, race.rows) : o.kind,
       };
       if (o.kind === 'table') data['text/html'] = tableHtml(o.columns, o.rows);
       if (race) data['text/html'] = tableHtml(race.columns, race.rows);
@@ -144,6 +145,12 @@ function outputFromJupyter(o: unknown, where: string, k: number, note: (kind: 'o
         if (ours.kind === 'digits') {
           const digits = { id, kind: 'digits', title: ours.title, images: unb64(plainText(ours.images)), labels: unb64(plainText(ours.labels)), predictions: ours.predictions ? unb64(plainText(ours.predictions)) : undefined };
           return checkedOutput(digits, id, lang);
+        }
+        if (ours.kind === 'draw') {
+          const m = ours.model as Record<string, unknown> | undefined;
+          const bytes = m && typeof m === 'object' ? unb64(plainText(m.params)) : null;
+          const params = bytes && bytes.length % 4 === 0 ? new Float32Array(bytes.buffer.slice(0)) : bytes ? 'not float32' : undefined;
+          return checkedOutput({ ...ours, id, model: m && typeof m === 'object' ? { ...m, params } : undefined }, id, lang);
         }
         // the app's own kinds are checked like any output: a wrong shape shows as an error output
         if (['chart', 'table', 'code', 'progress', 'text', 'race'].includes(ours.kind)) return checkedOutput({ ...ours, id }, id, lang);

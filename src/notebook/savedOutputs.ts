@@ -16,6 +16,7 @@ export interface StoredOutputs { outputs: Output[]; count: number | null; droppe
 
 /** About how many bytes an output takes in storage (text is counted as its JSON). */
 export function outputBytes(o: Output): number {
+  if (o.kind === 'draw') return o.title.length + (o.model?.params.byteLength ?? 0) + 256;
   if (o.kind === 'digits') return o.images.byteLength + o.labels.byteLength + (o.predictions?.byteLength ?? 0) + (o.title?.length ?? 0) + 64;
   try {
     return JSON.stringify(o).length;
@@ -40,8 +41,16 @@ export function withinBudget(outputs: readonly Output[], max = MAX_SAVED_BYTES):
   return { outputs: kept, dropped };
 }
 
+/** A draw output is saved without its model (its parameters are ~400 kB, more than a cell's budget): it says so when shown again. */
+function lighter(o: Output): Output {
+  if (o.kind !== 'draw' || !o.model) return o;
+  const { model: _model, ...rest } = o;
+  void _model;
+  return rest;
+}
+
 export function toStored(s: SavedOutputs, tab: string, at = Date.now(), max = MAX_SAVED_BYTES): StoredOutputs {
-  const { outputs, dropped } = withinBudget(s.outputs, max);
+  const { outputs, dropped } = withinBudget(s.outputs.map(lighter), max);
   return { outputs, count: s.count, dropped, at, tab };
 }
 

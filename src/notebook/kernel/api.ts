@@ -245,6 +245,18 @@ export function makeApi(ctx: RunContext) {
       const start = Math.max(0, o.start ?? 0), count = Math.max(0, Math.min(o.count ?? 32, 256, d.count - start));
       ctx.post({ id: id('digits'), kind: 'digits', title: t(lang, 'digitsTitle'), images: d.images.slice(start * 784, (start + count) * 784), labels: d.labels.slice(start, start + count) });
     },
+    /** The drawing pad: draw a digit, see what `run`'s model (default: the latest run's) predicts on every backend. */
+    draw: (run?: Run) => {
+      if (run === undefined) return ctx.post({ id: id('draw'), kind: 'draw', title: t(lang, 'digitsDrawTitle', { label: t(lang, 'digitsDrawLatest') }), latest: true });
+      if (!(run?.params instanceof Float32Array)) throw new Error('show.draw needs a run returned by train()');
+      ctx.post({
+        id: id('draw'), kind: 'draw', title: t(lang, 'digitsDrawTitle', { label: run.label }),
+        model: {
+          spec: makeSpec(run.config.hiddenSize), params: run.params,
+          meta: { label: run.label, backend: run.backend, accuracy: run.accuracy, samples: run.config.samples, epochs: run.config.epochs, batchSize: run.config.batchSize, learningRate: run.config.learningRate, seed: run.config.seed, createdAt: Date.now() },
+        },
+      });
+    },
     predictions: async (run: Run, o: { count?: number; start?: number } = {}) => {
       if (!run?.predictions) throw new Error('show.predictions needs a run trained with evaluate: true');
       const d = (await mnistData(undefined, ctx.signal)).test;

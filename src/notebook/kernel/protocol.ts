@@ -83,7 +83,9 @@ export type Output =
   | { id: string; kind: 'digits'; title?: string; images: Uint8Array; labels: Uint8Array; predictions?: Uint8Array }
   | { id: string; kind: 'progress'; label: string; value: number; max: number; detail?: string } // max 0: unknown (indeterminate); detail: where it stands, in words ("batch 120 of 469 · 5,230 samples/s · ~4 s left")
   | { id: string; kind: 'code'; source: string; language: string }
-  | { id: string; kind: 'race'; race: RaceData };
+  | { id: string; kind: 'race'; race: RaceData }
+  // show.draw: the drawing pad with `model` (a run's), or with the page's latest model (`latest`); neither: saved without its model
+  | { id: string; kind: 'draw'; title: string; latest?: boolean; model?: TrainedModel };
 
 /** The cell-level knobs cell code reads through `knobs`: every option declared as a toolbar knob. */
 export type Knobs = KnobValues<typeof TRAIN_OPTIONS>;
