@@ -5,13 +5,14 @@
 // finds nothing serious.
 import { expect, test, type Page } from './fixtures';
 import { auditThemes } from './a11y';
+import { codeCell } from './helpers';
 
 type Path = [number, number][]; // points in pad units (0–1)
 const ONE: Path = Array.from({ length: 16 }, (_, i) => [0.52 - i * 0.004, 0.12 + i * 0.05]);
 const ZERO: Path = Array.from({ length: 41 }, (_, i) => [0.5 + 0.25 * Math.sin((2 * Math.PI * i) / 40), 0.5 - 0.36 * Math.cos((2 * Math.PI * i) / 40)]);
 
-async function draw(page: Page, path: Path): Promise<void> {
-  const pad = page.getByTestId('digits-pad');
+async function draw(page: Page, path: Path, scope = page.locator('body')): Promise<void> {
+  const pad = scope.getByTestId('digits-pad');
   await pad.scrollIntoViewIfNeeded();
   const box = (await pad.boundingBox())!;
   const at = ([x, y]: [number, number]) => [box.x + x * box.width, box.y + y * box.height] as const;
@@ -88,4 +89,24 @@ test('draw a 1 and a 0 after one epoch: right on every backend, undo/clear, the 
   await page.reload();
   await expect(page.getByTestId('digits-thumb')).toHaveCount(1);
   await expect(page.getByTestId('digits-thumb')).toHaveAttribute('data-label', '1');
+});
+
+test('show.draw in lesson 2: the pad predicts with the run the cell was given, on every backend, agreeing', async ({ page }) => {
+  test.setTimeout(90_000);
+  await page.setViewportSize({ width: 1280, height: 720 });
+  await page.goto('/?samples=5000#/en/02');
+  await expect(page.getByTestId('notebook')).toBeVisible();
+  const training = codeCell(page, 0);
+  await training.getByTestId('run-cell').click();
+  await expect(training).toHaveAttribute('data-result', 'ok', { timeout: 60_000 });
+  const cell = codeCell(page, 2);
+  await expect(cell).toContainText('show.draw(run)');
+  await cell.getByTestId('run-cell').click();
+  const out = cell.getByTestId('out-draw');
+  await expect(out).toContainText('Draw a digit · js');
+  await draw(page, ZERO, out);
+  await expect(out.getByTestId('digits-agreement')).toHaveAttribute('data-agree', 'true', { timeout: 30_000 });
+  const rows = out.locator('[data-testid^="digits-backend-"]');
+  expect(await rows.count()).toBeGreaterThanOrEqual(3);
+  await expect(out.getByTestId('digits-input')).not.toHaveAttribute('data-empty');
 });
