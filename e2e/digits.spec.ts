@@ -1,8 +1,8 @@
 // The Digits page (issue 14 §1) with real backends: no model yet → one epoch of wasm from the page's
 // button; a "1" (one vertical stroke) and a "0" (a loop) drawn with synthetic pointer events are
 // classified right on every available backend, all agreeing; Undo and Clear empty the input; the
-// drawings added to the test set are kept (IndexedDB, across a reload) and scored per backend; axe
-// finds nothing serious.
+// drawings added to the test set are kept (IndexedDB, across a reload), scored per backend, and
+// downloaded / added back as a file; axe finds nothing serious.
 import { expect, test, type Page } from './fixtures';
 import { auditThemes } from './a11y';
 import { codeCell } from './helpers';
@@ -81,6 +81,10 @@ test('draw a 1 and a 0 after one epoch: right on every backend, undo/clear, the 
 
   expect(await auditThemes(page, 'digits page')).toEqual([]);
 
+  // the set as a file: downloaded now, added back at the end
+  const [download] = await Promise.all([page.waitForEvent('download'), page.getByTestId('digits-export').click()]);
+  const file = await download.path();
+
   // the set is the page's, in IndexedDB: still there after a reload; a deleted drawing is gone
   await page.reload();
   await expect(page.getByTestId('digits-thumb')).toHaveCount(2);
@@ -89,6 +93,12 @@ test('draw a 1 and a 0 after one epoch: right on every backend, undo/clear, the 
   await page.reload();
   await expect(page.getByTestId('digits-thumb')).toHaveCount(1);
   await expect(page.getByTestId('digits-thumb')).toHaveAttribute('data-label', '1');
+  await page.getByTestId('digits-import').setInputFiles(file);
+  await expect(page.getByTestId('digits-file-note')).toContainText('2 drawings added');
+  await expect(page.getByTestId('digits-thumb')).toHaveCount(3);
+  await expect(page.getByTestId('digits-thumb').nth(1)).toHaveAttribute('data-label', '0');
+  await page.getByTestId('digits-import').setInputFiles({ name: 'bad.json', mimeType: 'application/json', buffer: Buffer.from('{"format":"x"}') });
+  await expect(page.getByTestId('digits-file-note')).toContainText('bad.json was not added: not a paralelo-handwriting file');
 });
 
 test('show.draw in lesson 2: the pad predicts with the run the cell was given, on every backend, agreeing', async ({ page }) => {

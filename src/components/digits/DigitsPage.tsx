@@ -5,6 +5,7 @@
 import { useEffect, useMemo, useState, useSyncExternalStore, type ReactNode } from 'react';
 import { handwriting, type Drawing } from '../../digits/handwriting';
 import { setAccuracy } from '../../digits/agreement';
+import { handwritingJson, parseHandwriting } from '../../digits/handwritingFile';
 import type { Lang } from '../../i18n';
 import { useT } from '../../i18n/react';
 import type { TrainedModel } from '../../models/model';
@@ -84,6 +85,28 @@ export function DigitsPage({ lang, kernel, beforeRun, modelsPanel }: Props) {
     const d = await handwriting.add(label, image).catch((e: unknown) => { setStoreProblem(String((e as Error)?.message ?? e)); return local; });
     setSet((s) => [...s, d]);
   };
+  const [fileNote, setFileNote] = useState<string | null>(null);
+  const download = () => {
+    const a = document.createElement('a');
+    a.href = URL.createObjectURL(new Blob([handwritingJson(set)], { type: 'application/json' }));
+    a.download = 'paralelo-handwriting.json';
+    a.click();
+    setTimeout(() => URL.revokeObjectURL(a.href), 1000);
+  };
+  const upload = async (file: File) => {
+    try {
+      const drawings = parseHandwriting(await file.text());
+      const added: Drawing[] = [];
+      for (const d of drawings) {
+        const at = now();
+        added.push(await handwriting.add(d.label, d.image).catch(() => ({ id: -at - added.length, label: d.label, image: d.image, at })));
+      }
+      setSet((s) => [...s, ...added]);
+      setFileNote(t('digitsSetImported', { n: formatCount(added.length, lang), file: file.name }));
+    } catch (e) {
+      setFileNote(t('digitsSetImportError', { file: file.name, message: (e as Error).message }));
+    }
+  };
   const remove = (d: Drawing) => {
     setSet((s) => s.filter((x) => x !== d));
     if (d.id >= 0) handwriting.remove(d.id).catch((e: unknown) => setStoreProblem(String((e as Error)?.message ?? e)));
@@ -136,6 +159,15 @@ export function DigitsPage({ lang, kernel, beforeRun, modelsPanel }: Props) {
           <button type="button" disabled={!image || label === null} onClick={() => void add()} data-testid="digits-add">
             {label === null ? t('digitsSetPick') : t('digitsSetAdd', { digit: label })}
           </button>
+          <div className="digits-file">
+            <button type="button" disabled={!set.length} onClick={download} data-testid="digits-export">{t('digitsSetExport')}</button>
+            <label className="digits-upload">
+              <input type="file" accept="application/json,.json" className="visually-hidden" data-testid="digits-import"
+                onChange={(e) => { const f = e.target.files?.[0]; e.target.value = ''; if (f) void upload(f); }} />
+              <span className="button">{t('digitsSetImport')}</span>
+            </label>
+          </div>
+          {fileNote && <p role="status" data-testid="digits-file-note">{fileNote}</p>}
           {storeProblem && <p className="digits-problem" role="status">{t('digitsSetStorage', { message: storeProblem })}</p>}
           {set.length === 0 ? <p data-testid="digits-set-empty">{t('digitsSetEmpty')}</p> : (
             <>
