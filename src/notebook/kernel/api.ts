@@ -45,6 +45,8 @@ export type TrainOptions = TrainingOptions & BackendOptions & {
 };
 
 const LIVE_CHART_MS = 150;
+/** A draw output carries its model (up to ~3 MB at the largest hidden size): a few per cell at most. */
+export const MAX_DRAW_OUTPUTS = 8;
 const WARMUP_SAMPLES = 10_000;
 /** Test accuracy below this (chance is 10%) is reported as a run that did not learn. */
 const NEAR_CHANCE = 0.2;
@@ -57,6 +59,7 @@ export function makeApi(ctx: RunContext) {
   let lossChartId: string | null = null;
   let sweeping: SweepProgress | null = null; // the sweep under way: each train() inside it says which run it is
   let gpuNoted = false;
+  let draws = 0;
   // a chart of any size reaches the page with at most MAX_CHART_POINTS rows (limits.ts)
   const chart = (spec: ChartSpec, oid = id('chart')) => ctx.post({ id: oid, kind: 'chart', spec: limitChart(spec, lang) });
 
@@ -247,6 +250,7 @@ export function makeApi(ctx: RunContext) {
     },
     /** The drawing pad: draw a digit, see what `run`'s model (default: the latest run's) predicts on every backend. */
     draw: (run?: Run) => {
+      if (++draws > MAX_DRAW_OUTPUTS) throw new Error(`show.draw: at most ${MAX_DRAW_OUTPUTS} drawing pads per cell`);
       if (run === undefined) return ctx.post({ id: id('draw'), kind: 'draw', title: t(lang, 'digitsDrawTitle', { label: t(lang, 'digitsDrawLatest') }), latest: true });
       if (!(run?.params instanceof Float32Array)) throw new Error('show.draw needs a run returned by train()');
       ctx.post({
