@@ -17,8 +17,7 @@ import { gpuOf, measureNotes, measureRepeats, measurement, numberLocale, repeatP
 import type { ChartSpec, Knobs, Lang, Output } from './protocol';
 import { runRace, type RaceOptions, type RaceRun } from './race';
 import type { Run } from './run';
-import type { TrainedModel } from '../../models/model';
-import { makeSpec } from '../../mlp/spec';
+import { trainedModel, type TrainedModel } from '../../models/model';
 import { backendInstance, dropBackend, mnistData, supportedBackends, trainSubset } from './session';
 
 export interface RunContext {
@@ -170,10 +169,7 @@ export function makeApi(ctx: RunContext) {
       if (ev && ev.accuracy < NEAR_CHANCE) ctx.post({ id: id('chance'), kind: 'text', text: `${label} · ${t(lang, 'nearChance', { acc: (ev.accuracy * 100).toFixed(2), lr: config.learningRate })}` });
       const variant = backend.describe();
       const params = results[results.length - 1].params;
-      ctx.model?.({
-        spec: makeSpec(config.hiddenSize), params,
-        meta: { label, backend: name, accuracy: ev?.accuracy ?? NaN, samples, epochs: config.epochs, batchSize: config.batchSize, learningRate: config.learningRate, seed: config.seed, createdAt: Date.now() },
-      });
+      ctx.model?.(trainedModel({ label, backend: name, accuracy: ev?.accuracy ?? NaN, samples }, config, params));
       return {
         label, backend: name, describe: backendText(lang, variant), variant, config: { ...config, samples },
         ...m, epochs, samplesPerSec: median(epochs.map((e) => e.samplesPerSec)),
