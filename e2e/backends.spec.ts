@@ -66,7 +66,7 @@ const VARIANTS: readonly Variant[] = [
  * reference's two most likely classes are within EVAL_NEAR_TIE (float32 noise may pick either),
  * probabilities within EVAL_PROB_TOLERANCE, loss within EVAL_LOSS_TOLERANCE relative.
  */
-const EVAL_CASES = 6;
+const EVAL_CASES = 8;
 
 // One page for the whole file: MNIST and the reference runs are loaded and computed once. One test
 // per variant, one soft assertion group per check, so a failing variant lists every broken check and

@@ -234,6 +234,12 @@ async function evaluateCheck(b: Backend, spec: MlpSpec, test: Dataset, create: (
   cases.push(await evaluateCase(`after training, ${test.count} images`, b, spec, trained, test));
   cases.push(await evaluateCase('after training, 1 image', b, spec, trained, samplesFrom(test, 0, 1)));
   cases.push(await evaluateCase(`after training, ${UNEVEN_EVAL} images`, b, spec, trained, samplesFrom(test, 1, UNEVEN_EVAL)));
+  // overlapping calls (a page predicting on every stroke): each answers for its own images
+  const [one, many] = await Promise.all([b.evaluate(samplesFrom(test, 3, 1)), b.evaluate(samplesFrom(test, 0, UNEVEN_EVAL))]);
+  for (const [name, got, data] of [['overlapping calls, 1 image', one, samplesFrom(test, 3, 1)], [`overlapping calls, ${UNEVEN_EVAL} images`, many, samplesFrom(test, 0, UNEVEN_EVAL)]] as const) {
+    const ref = evaluateWith(spec, trained, data);
+    cases.push({ name, ...evalAgreement(got, ref, spec.outputSize), loss: got.loss, refLoss: ref.loss, accuracy: got.accuracy, refAccuracy: ref.accuracy });
+  }
   const other = initParams(spec, SEED + 3);
   await b.setParams(other);
   cases.push(await evaluateCase(`after setParams, ${UNEVEN_EVAL} images`, b, spec, other, samplesFrom(test, 0, UNEVEN_EVAL)));

@@ -28,6 +28,7 @@ export class GpuEvaluator {
   private kernels: StepKernel[] | null = null;
   private readonly bufs = new Map<EvalBuffer | 'steps', GPUBuffer>();
   private capacity = 0;
+  private queue: Promise<unknown> = Promise.resolve();
 
   constructor(private readonly ctx: GpuContext) {}
 
@@ -72,7 +73,17 @@ export class GpuEvaluator {
     return b;
   }
 
-  async evaluate(data: Dataset): Promise<EvalResult> {
+  /**
+   * One evaluation at a time: calls that overlap (the Digits page predicts on every stroke) wait
+   * for the previous one, since they share the evaluation buffers and the read-back staging buffer.
+   */
+  evaluate(data: Dataset): Promise<EvalResult> {
+    const run = this.queue.then(() => this.run(data));
+    this.queue = run.catch(() => undefined);
+    return run;
+  }
+
+  private async run(data: Dataset): Promise<EvalResult> {
     const { ctx } = this;
     ctx.check();
     const { C, V, Vp } = ctx.shapes;
