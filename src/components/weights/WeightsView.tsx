@@ -88,11 +88,12 @@ export function WeightsView({ weights }: { weights: WeightsData }) {
         <span className="w-ramp" style={{ background: grad }} aria-hidden="true" />
         <span aria-hidden="true">{max} <small>{t('weightsPositive')}</small></span>
       </div>
-      <ul className="w-grid" role="img" aria-label={t('weightsGridLabel', { n: hidden, min, max })}>
+      {/* one picture for assistive technology (its label says what it is); the tiles are its pixels */}
+      <div className="w-grid" role="img" aria-label={t('weightsGridLabel', { n: hidden, min, max })}>
         {Array.from({ length: hidden }, (_, j) => (
-          <li key={j} title={t('weightsUnit', { n: j })} data-testid="weight-filter"><Filter q={filter(j)} lut={lut} /></li>
+          <div key={j} title={t('weightsUnit', { n: j })} data-testid="weight-filter"><Filter q={filter(j)} lut={lut} /></div>
         ))}
-      </ul>
+      </div>
       <p className="w-note">{t('weightsQuantNote')}</p>
       {digit && (
         <section className="w-digit">
