@@ -116,3 +116,17 @@ describe('weightsData', () => {
     for (const b of bad) expect(outputProblem({ id: 'w', kind: 'weights', weights: b })).toMatchObject({ code: 'weights' });
   });
 });
+
+describe('a weights view in storage', () => {
+  it('counts its int8 filters by their bytes: 128 units (100 kB) fit in a cell\'s saved budget, 1024 do not', async () => {
+    const { outputBytes, withinBudget, MAX_SAVED_BYTES } = await import('../savedOutputs');
+    const test = { images: new Uint8Array(784 * 6), labels: new Uint8Array(6), count: 6 };
+    const sized = (h: number) => ({ id: 'w', kind: 'weights' as const, weights: weightsData({ label: 'js', params: initParams(makeSpec(h), 3), config: { hiddenSize: h } }, test, 0) });
+    const small = sized(128), big = sized(1024);
+    expect(outputBytes(small)).toBeGreaterThan(128 * 784);
+    expect(outputBytes(small)).toBeLessThan(128 * 784 + 6 * (784 + 128 * 25 + 10 * 120) + 200);
+    expect(withinBudget([small]).outputs).toHaveLength(1);
+    expect(outputBytes(big)).toBeGreaterThan(MAX_SAVED_BYTES);
+    expect(withinBudget([big])).toMatchObject({ outputs: [], dropped: 1 });
+  });
+});
