@@ -10,6 +10,7 @@ import { TextOutput } from './TextOutput';
 const NUMERIC = /^[-+]?[\d.,]+(e[-+]?\d+)?\s*[%×]?$/i;
 
 const ChartView = lazy(() => import('../charts/ChartView').then((m) => ({ default: m.ChartView })));
+const WeightsView = lazy(() => import('../weights/WeightsView').then((m) => ({ default: m.WeightsView })));
 const RaceView = lazy(() => import('../race/RaceView').then((m) => ({ default: m.RaceView })));
 
 /** `onRetry` runs the cell again: offered by an error that says a second try may work (a bad download). */
@@ -46,6 +47,8 @@ export function OutputView({ output, onRetry }: { output: Output; onRetry?: () =
       return <pre className={`out-code language-${output.language}`}><code>{output.source}</code></pre>;
     case 'race':
       return <Suspense fallback={<div className="chart-loading" />}><RaceView race={output.race} /></Suspense>;
+    case 'weights':
+      return <Suspense fallback={<div className="chart-loading" />}><WeightsView weights={output.weights} /></Suspense>;
     default:
       return assertNever(output);
   }

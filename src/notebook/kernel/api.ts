@@ -6,12 +6,14 @@ import { t } from '../../i18n';
 import { backendText, showEpoch } from '../../i18n/backendText';
 import { epochPermutation } from '../../mlp/random';
 import { trainUse, type TrainUse } from '../core/trainUse';
+import type { EpochEvaluation } from '../../train/trainer';
 import { configFrom, TRAIN_OPTIONS, type TrainingOptions } from '../../train/config';
 import { prepareBackend, trainEpochs } from '../../train/trainer';
-import { breakdownChart, histogramChart, lossChart, median, speedupChart, speedupPoints, stepsPerEpoch, taskStreamChart, throughputChart, timingsChart, type LossSeries } from './charts';
+import { accuracyChart, breakdownChart, histogramChart, lossChart, median, speedupChart, speedupPoints, stepsPerEpoch, taskStreamChart, throughputChart, timingsChart, type LossSeries } from './charts';
 import { extras } from './extras';
+import { weightsData, type WeightsSource } from './weights';
 import { formatValue } from './format';
-import { formatCount, limitChart } from './limits';
+import { formatCount, formatPercent, limitChart } from './limits';
 import { RunProgress, SweepProgress } from './progress';
 import { gpuOf, measureNotes, measureRepeats, measurement, numberLocale, repeatPrefix } from './measure';
 import type { ChartSpec, Knobs, Lang, Output } from './protocol';
@@ -39,6 +41,8 @@ export type TrainOptions = TrainingOptions & BackendOptions & {
   chart?: boolean;
   /** measure accuracy on the test set after training (default: true) */
   evaluate?: boolean;
+  /** 'epoch': also measure test accuracy and loss after every epoch (outside the epoch's time; in the last repeat) → run.evaluations */
+  evaluateEvery?: 'epoch';
   /** an untimed pass over the first 10000 images first (JIT tier-up, pools, caches); the timed run starts from fresh weights */
   warmup?: boolean;
 };
@@ -99,6 +103,9 @@ export function makeApi(ctx: RunContext) {
     for (const other of BACKEND_NAMES) if (other !== name) resolveOptions(other, BACKEND_OPTIONS[other], opts);
     const bopts: BackendOptions = resolveOptions(name, BACKEND_OPTIONS[name], given);
     const config = configFrom(run);
+    if (opts.evaluateEvery !== undefined && opts.evaluateEvery !== 'epoch') throw new Error(t(lang, 'evaluateEveryBad', { got: formatValue(opts.evaluateEvery) }));
+    const everyEpoch = opts.evaluateEvery === 'epoch';
+    const evaluations: EpochEvaluation[] = [];
     const { train: full, test } = await mnistData(undefined, ctx.signal);
     const samples = Math.min(run.samples, full.count);
     ctx.trained?.(trainUse(opts, { ...run, ...bopts, samples }, name));
@@ -140,7 +147,17 @@ export function makeApi(ctx: RunContext) {
         const curve: number[] = [];
         curves.push(curve);
         const last = r === repeats - 1;
-        return trainEpochs(backend, config, data, last && opts.evaluate !== false ? test : null, {
+        // per-epoch evaluations in the last repeat only: every repeat trains the same weights (seeded), so
+        // they would measure the same accuracy, and the earlier repeats stay free of the extra work
+        const evaluateHere = last && (opts.evaluate !== false || everyEpoch);
+        return trainEpochs(backend, config, data, evaluateHere ? test : null, {
+          evaluateEvery: everyEpoch ? 'epoch' : undefined,
+          onEvaluation: (ev) => {
+            evaluations.push(ev);
+            const i = epochLines.length - 1;
+            if (i >= 0) epochLines[i] += ` · ${t(lang, 'epochTestAccuracy', { acc: formatPercent(ev.accuracy, lang) })}`;
+            ctx.post({ id: statsId, kind: 'text', text: epochLines.join('\n') });
+          },
           onProgress: (epoch, p) => {
             curve.push(p.loss);
             progress.batch(r * config.epochs + epoch, p.batch);
@@ -174,7 +191,7 @@ export function makeApi(ctx: RunContext) {
         label, backend: name, describe: backendText(lang, variant), variant, config: { ...config, samples },
         ...m, epochs, samplesPerSec: median(epochs.map((e) => e.samplesPerSec)),
         accuracy: ev?.accuracy ?? NaN, testLoss: ev?.loss ?? NaN, losses: series.points, predictions: ev?.predictions ?? null,
-        probabilities: ev?.probabilities ?? null, params,
+        probabilities: ev?.probabilities ?? null, params, evaluations,
         ...(gpu ? { gpu } : {}),
       };
     } catch (e) {
@@ -223,7 +240,18 @@ export function makeApi(ctx: RunContext) {
         errorBars: spec.errorBars, columns: spec.columns,
       });
     },
-    losses: (runs: Run[]) => chart(lossChart(lang, runs.map((r) => ({ label: r.label, points: r.losses, stepsPerEpoch: stepsPerEpoch(r) })))),
+    /** the loss curves; runs trained with evaluateEvery: 'epoch' also get their test accuracy per epoch, in a chart under it */
+    losses: (runs: Run[]) => {
+      chart(lossChart(lang, runs.map((r) => ({ label: r.label, points: r.losses, stepsPerEpoch: stepsPerEpoch(r) }))));
+      const acc = accuracyChart(lang, runs);
+      if (acc) chart(acc);
+    },
+    /** the first layer's filters and, for test image `digit` (default 0) and the next few, the hidden activations and the units that push each class */
+    weights: async (run: WeightsSource, o: { digit?: number } = {}) => {
+      if (!run || !(run.params instanceof Float32Array)) throw new Error(t(lang, 'weightsNeedsRun'));
+      const { test } = await mnistData(undefined, ctx.signal);
+      ctx.post({ id: id('weights'), kind: 'weights', weights: weightsData(run, test, o.digit ?? 0) });
+    },
     timings: (runs: Run[]) => chart(timingsChart(lang, runs)),
     breakdown: (runs: Run[]) => chart(breakdownChart(lang, runs)),
     /** a point is `{ n, ms }` (with `min`, `max` if known) or `{ n, run }`: a run's median with its min–max spread and its noise warnings */

@@ -173,7 +173,7 @@ export async function runRace(ctx: RunContext, outputId: string, opts: RaceOptio
       ...measurement(1, l.epochs.map((e) => e.wallMs), [], calibrationOf(NaN, NaN)), gpu: gpuOf(l.backend, l.epochs[0]?.extra),
       epochs: l.epochs.map((e) => ({ ...showEpoch(lang, e), repeat: 0 })), medianEpochMs: msPerEpoch, samplesPerSec: median(l.epochs.map((e) => e.samplesPerSec)),
       accuracy: ev?.accuracy ?? NaN, testLoss: ev?.loss ?? NaN, losses: l.all.map(({ step, loss }) => ({ step, loss })),
-      predictions: ev?.predictions ?? null, probabilities: ev?.probabilities ?? null, params, totalMs: endMs, timeline: l.all,
+      predictions: ev?.predictions ?? null, probabilities: ev?.probabilities ?? null, params, evaluations: [], totalMs: endMs, timeline: l.all,
     };
     ctx.model?.(trainedModel({ label: l.label, backend: l.backend, accuracy: ev?.accuracy ?? NaN, samples }, config, params));
     post(true);
