@@ -109,7 +109,7 @@ test('show.draw in lesson 2: the pad predicts with the run the cell was given, o
   const training = codeCell(page, 0);
   await training.getByTestId('run-cell').click();
   await expect(training).toHaveAttribute('data-result', 'ok', { timeout: 60_000 });
-  const cell = codeCell(page, 2);
+  const cell = codeCell(page, 3);
   await expect(cell).toContainText('show.draw(run)');
   await cell.getByTestId('run-cell').click();
   const out = cell.getByTestId('out-draw');

@@ -78,7 +78,7 @@ test('lesson 2 after a reload: cell 2 says "run cell 1 first" in Spanish, and it
   await page.goto('/?samples=3000#/es/02');
   await page.reload(); // a new kernel: nothing of this lesson has run in it (lesson 1's test checks restored outputs)
   const [train, predict] = [codeCell(page, 0), codeCell(page, 1)];
-  await expect(page.getByTestId('lesson-progress-02')).toHaveText(/^0\/2 /);
+  await expect(page.getByTestId('lesson-progress-02')).toHaveText(/^0\/4 /);
   await predict.getByTestId('run-cell').click();
   await expect(predict).toHaveAttribute('data-result', 'error', { timeout: 30_000 });
   const note = predict.getByTestId('needs-note');
@@ -90,7 +90,7 @@ test('lesson 2 after a reload: cell 2 says "run cell 1 first" in Spanish, and it
   await expect(predict).toHaveAttribute('data-result', 'ok', { timeout: 30_000 });
   await expect(predict.getByTestId('prediction-gallery').locator('li')).toHaveCount(16);
   await expect(predict.getByTestId('needs-note')).toHaveCount(0);
-  await expect(page.getByTestId('lesson-progress-02')).toHaveText(/^2\/2 /);
+  await expect(page.getByTestId('lesson-progress-02')).toHaveText(/^2\/4 /);
 });
 
 test('after a Stop, the next cell blames the stopped cell for the missing variable', async ({ page }) => {

@@ -17,6 +17,7 @@ const EXPORTS = [
   'mlp_init', 'mlp_params', 'mlp_reserve_batch', 'mlp_reserve_data', 'mlp_labels', 'mlp_reserve_order',
   'mlp_batch_losses', 'mlp_train_batches', 'mlp_set_threads', 'mlp_threads', 'mlp_timing_reset',
   'mlp_timing', 'mlp_heap', 'race_demo', 'mlp_inject_fault',
+  'mlp_reserve_eval', 'mlp_eval_labels', 'mlp_eval_probs', 'mlp_eval_predictions', 'mlp_evaluate',
 ];
 
 // The WASM heap is fixed (no growth: growing a shared heap is slow and would move every view).

@@ -26,6 +26,12 @@ typedef struct {
   uint32_t *order;           // this epoch's permutation
   float *batch_losses;       // mean loss of each batch of the epoch
   double step_ms;            // time inside mlp_train_batches since the last timing reset
+  // Inference scratch (mlp_reserve_eval), apart from training's: evaluating never needs the
+  // training set, an epoch order or a batch size, so it works right after mlp_init.
+  int cap_eval;
+  uint8_t *eval_images, *eval_labels, *eval_pred;  // cap_eval × C pixels, labels, argmax classes
+  uint32_t *eval_index;                            // 0, 1, … cap_eval − 1: gather_batch in order
+  float *ex, *eh, *elogits, *eprobs, *elosses, *edlogits;
 } model_t;
 
 static model_t M;
@@ -64,6 +70,11 @@ EMSCRIPTEN_KEEPALIVE int mlp_init(int C, int H, int V) {
                       (void **)&M.losses, (void **)&M.dlogits, (void **)&M.dh, (void **)&M.targets};
   for (unsigned i = 0; i < sizeof scratch / sizeof scratch[0]; i++) free(*scratch[i]), *scratch[i] = 0;
   M.cap_batch = 0;
+  void **eval[] = {(void **)&M.eval_images, (void **)&M.eval_labels, (void **)&M.eval_pred, (void **)&M.eval_index,
+                   (void **)&M.ex, (void **)&M.eh, (void **)&M.elogits, (void **)&M.eprobs, (void **)&M.elosses,
+                   (void **)&M.edlogits};
+  for (unsigned i = 0; i < sizeof eval / sizeof eval[0]; i++) free(*eval[i]), *eval[i] = 0;
+  M.cap_eval = 0;
   return M.params && M.grads ? 0 : -1;
 }
 
@@ -130,6 +141,58 @@ EMSCRIPTEN_KEEPALIVE int mlp_train_batches(int first, int count, int batch_size,
   }
   M.step_ms += emscripten_get_now() - t0;
   return done;
+}
+
+// Inference scratch for up to B images at a time (grown, never shrunk); returns where the images
+// (B × C bytes) go, or 0 when the heap cannot hold it.
+EMSCRIPTEN_KEEPALIVE uint8_t *mlp_reserve_eval(int B) {
+  if (B <= M.cap_eval) return M.eval_images;
+  const int C = M.C, H = M.H, V = M.V;
+  float **f[] = {&M.ex, &M.eh, &M.elogits, &M.eprobs, &M.elosses, &M.edlogits};
+  const long n[] = {(long)B * C, (long)B * H, (long)B * V, (long)B * V, B, (long)B * V};
+  int ok = 1;
+  for (unsigned i = 0; i < sizeof n / sizeof n[0]; i++) {
+    free(*f[i]);
+    *f[i] = alloc(sizeof(float) * n[i]);
+    ok = ok && *f[i];
+  }
+  free(M.eval_images), free(M.eval_labels), free(M.eval_pred), free(M.eval_index);
+  M.eval_images = alloc((size_t)B * C);
+  M.eval_labels = alloc(B);
+  M.eval_pred = alloc(B);
+  M.eval_index = alloc(sizeof(uint32_t) * B);
+  ok = ok && M.eval_images && M.eval_labels && M.eval_pred && M.eval_index;
+  if (ok) for (int i = 0; i < B; i++) M.eval_index[i] = i;
+  M.cap_eval = ok ? B : 0;
+  return ok ? M.eval_images : 0;
+}
+
+EMSCRIPTEN_KEEPALIVE uint8_t *mlp_eval_labels(void) { return M.eval_labels; }
+EMSCRIPTEN_KEEPALIVE float *mlp_eval_probs(void) { return M.eprobs; }
+EMSCRIPTEN_KEEPALIVE uint8_t *mlp_eval_predictions(void) { return M.eval_pred; }
+
+// The forward pass alone on the B (≤ cap_eval) images and labels in the inference scratch, with the
+// kernels training uses (gather_batch, matmul_forward, relu_forward, softmax_xent; the same threads):
+// probabilities (B,V) and argmax classes (B, the first of equal maxima) stay in the scratch;
+// returns the sum of the B losses, in double (the reference sums them so).
+EMSCRIPTEN_KEEPALIVE double mlp_evaluate(int B) {
+  if (B < 1 || B > M.cap_eval) return -1;
+  const int C = M.C, H = M.H, V = M.V;
+  const float *w1 = M.params, *b1 = w1 + H * C, *w2 = b1 + H, *b2 = w2 + V * H;
+  gather_batch(M.ex, M.eval_labels, M.eval_images, M.eval_labels, M.eval_index, 0, B, C);
+  matmul_forward(M.eh, M.ex, w1, b1, B, C, H);
+  relu_forward(M.eh, M.eh, B * H);
+  matmul_forward(M.elogits, M.eh, w2, b2, B, H, V);
+  softmax_xent(M.eprobs, M.elosses, M.edlogits, M.elogits, M.eval_labels, B, V, B);
+  double loss = 0;
+  for (int b = 0; b < B; b++) {
+    const float *p = M.eprobs + (long)b * V;
+    int best = 0;
+    for (int v = 1; v < V; v++) best = p[v] > p[best] ? v : best;
+    M.eval_pred[b] = (uint8_t)best;
+    loss += M.elosses[b];
+  }
+  return loss;
 }
 
 EMSCRIPTEN_KEEPALIVE int mlp_set_threads(int n) { return pool_set_threads(n); }

@@ -11,6 +11,7 @@ export function evaluateWith(spec: MlpSpec, params: Float32Array, data: Dataset,
   const C = spec.inputSize, H = spec.hiddenSize, V = spec.outputSize;
   const p = paramViews(spec, params);
   const N = data.count;
+  chunk = Math.max(1, Math.min(chunk, N)); // one drawn digit needs scratch for one image, not 1,000
   const probabilities = new Float32Array(N * V);
   const predictions = new Uint8Array(N);
   const x = new Float32Array(chunk * C);

@@ -12,6 +12,7 @@ import { prepareBackend, trainEpochs } from '../train/trainer';
 import { conformance } from './conformance';
 import { enduranceHarness } from './endurance';
 import { faultsHarness } from './faults';
+import { inferenceTiming } from './inference';
 import { wasmHarness } from './wasm';
 import { webgpuHarness } from './webgpu';
 import { workersHarness } from './workers';
@@ -123,6 +124,7 @@ export const harness = {
     (await import('./tfjs')).tfjsEpochs(backendName, batchSize, epochs, lr),
   equivalence,
   timeEpochs,
+  inferenceTiming,
   workers: workersHarness,
   faults: faultsHarness,
   endurance: enduranceHarness,

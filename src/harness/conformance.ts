@@ -5,6 +5,7 @@
 
 import { maxAbsDiff } from '../mlp/compare';
 import { evaluateWith } from '../backends/evaluate';
+import { evalAgreement, type EvalAgreement } from '../backends/evalCompare';
 import { getBackendEntry } from '../backends/registry';
 import { StoppedError, type Backend, type BackendName, type BackendOptions, type EpochStats } from '../backends/types';
 import type { Dataset } from '../data/dataset';
@@ -48,14 +49,17 @@ export interface StopCheck {
   readonly nearest: { readonly batches: number; readonly maxAbsDiff: number }; // which reference prefix the weights are
 }
 
-export interface EvaluateCheck {
-  readonly samples: number;
-  readonly mismatchGaps: number[]; // reference top-1 minus top-2 probability where the predictions differ
+/** One evaluate() call held to evaluateWith on the same weights (see backends/evalCompare.ts). */
+export interface EvaluateCase extends EvalAgreement {
+  readonly name: string;
   readonly loss: number;
   readonly refLoss: number;
   readonly accuracy: number;
   readonly refAccuracy: number;
-  readonly maxProbDiff: number;
+}
+
+export interface EvaluateCheck {
+  readonly cases: readonly EvaluateCase[];
 }
 
 export interface RoundTripCheck {
@@ -126,7 +130,7 @@ async function workload() {
     uneven: run('uneven', 1, 961, 64), // 15 × 64 + 1: the last batch has one sample
     stop: run('stop', 2, 1024, 32), // 32 batches, each one reported
     reuse, // 14 × 48 + 28
-    test: samplesFrom(test, 0, 1000),
+    test: samplesFrom(test, 0, 2000),
   };
 }
 
@@ -210,19 +214,45 @@ async function roundTrip(b: Backend, spec: MlpSpec): Promise<RoundTripCheck> {
   return { length: got.length, bitMismatches };
 }
 
-async function evaluateCheck(b: Backend, spec: MlpSpec, test: Dataset): Promise<EvaluateCheck> {
-  const params = await b.getParams();
-  const got = await b.evaluate(test);
-  const ref = evaluateWith(spec, params, test);
-  const V = spec.outputSize;
-  const mismatchGaps: number[] = [];
-  let maxProbDiff = 0;
-  for (let n = 0; n < test.count; n++) {
-    const row = Array.from(ref.probabilities.subarray(n * V, (n + 1) * V)).sort((x, y) => y - x);
-    if (got.predictions[n] !== ref.predictions[n]) mismatchGaps.push(row[0] - row[1]);
-    for (let v = 0; v < V; v++) maxProbDiff = Math.max(maxProbDiff, Math.abs(got.probabilities[n * V + v] - ref.probabilities[n * V + v]));
+async function evaluateCase(name: string, b: Backend, spec: MlpSpec, params: Float32Array, data: Dataset): Promise<EvaluateCase> {
+  const got = await b.evaluate(data);
+  const ref = evaluateWith(spec, params, data);
+  return { name, ...evalAgreement(got, ref, spec.outputSize), loss: got.loss, refLoss: ref.loss, accuracy: got.accuracy, refAccuracy: ref.accuracy };
+}
+
+/** Test images not a multiple of any backend's chunk (1,000 images) nor of a pool of 2, 3 or 4 workers. */
+const UNEVEN_EVAL = 1337;
+
+/**
+ * evaluate() through the backend's own forward pass against evaluateWith: after training (the 2,000
+ * test images, one image, an uneven count), after setParams, and on a second instance that was only
+ * init()-ed, never given a training set (what the Digits page does to predict a drawn digit).
+ */
+async function evaluateCheck(b: Backend, spec: MlpSpec, test: Dataset, create: () => Promise<Backend>, opts: BackendOptions): Promise<EvaluateCheck> {
+  const trained = await b.getParams();
+  const cases: EvaluateCase[] = [];
+  cases.push(await evaluateCase(`after training, ${test.count} images`, b, spec, trained, test));
+  cases.push(await evaluateCase('after training, 1 image', b, spec, trained, samplesFrom(test, 0, 1)));
+  cases.push(await evaluateCase(`after training, ${UNEVEN_EVAL} images`, b, spec, trained, samplesFrom(test, 1, UNEVEN_EVAL)));
+  // overlapping calls (a page predicting on every stroke): each answers for its own images
+  const [one, many] = await Promise.all([b.evaluate(samplesFrom(test, 3, 1)), b.evaluate(samplesFrom(test, 0, UNEVEN_EVAL))]);
+  for (const [name, got, data] of [['overlapping calls, 1 image', one, samplesFrom(test, 3, 1)], [`overlapping calls, ${UNEVEN_EVAL} images`, many, samplesFrom(test, 0, UNEVEN_EVAL)]] as const) {
+    const ref = evaluateWith(spec, trained, data);
+    cases.push({ name, ...evalAgreement(got, ref, spec.outputSize), loss: got.loss, refLoss: ref.loss, accuracy: got.accuracy, refAccuracy: ref.accuracy });
   }
-  return { samples: test.count, mismatchGaps, loss: got.loss, refLoss: ref.loss, accuracy: got.accuracy, refAccuracy: ref.accuracy, maxProbDiff };
+  const other = initParams(spec, SEED + 3);
+  await b.setParams(other);
+  cases.push(await evaluateCase(`after setParams, ${UNEVEN_EVAL} images`, b, spec, other, samplesFrom(test, 0, UNEVEN_EVAL)));
+  const fresh = await create();
+  try {
+    await fresh.init(spec, trained, opts);
+    cases.push(await evaluateCase('fresh instance, init only, 1 image', fresh, spec, trained, samplesFrom(test, 7, 1)));
+    cases.push(await evaluateCase(`fresh instance, init only, ${test.count} images`, fresh, spec, trained, test));
+  } finally {
+    await fresh.dispose();
+  }
+  await b.setParams(trained);
+  return { cases };
 }
 
 /** Runs one backend variant through every check (see ConformanceReport). */
@@ -240,7 +270,7 @@ export async function conformance(name: BackendName, opts: BackendOptions, stopO
     await b.init(w.equivalence.spec, w.equivalence.init, opts);
     await b.setData(w.equivalence.data);
     const equivalence = await attempt(() => trainAndCompare(b, w.equivalence, (e) => (extra = e)));
-    const evaluate = await attempt(() => evaluateCheck(b, w.equivalence.spec, w.test));
+    const evaluate = await attempt(() => evaluateCheck(b, w.equivalence.spec, w.test, () => entry.create(), opts));
     const rt = await attempt(() => roundTrip(b, w.equivalence.spec));
     const uneven = await attempt(async () => {
       await b.setParams(w.uneven.init);

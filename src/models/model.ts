@@ -45,3 +45,15 @@ export function modelProblem(raw: unknown): string | null {
   if (!meta || typeof meta !== 'object' || typeof meta.label !== 'string' || typeof meta.backend !== 'string') return 'meta is missing';
   return null;
 }
+
+/** The model a finished run hands over: its trained parameters with what made them. */
+export function trainedModel(
+  run: { label: string; backend: string; accuracy: number; samples: number },
+  config: { hiddenSize: number; epochs: number; batchSize: number; learningRate: number; seed: number },
+  params: Float32Array,
+): TrainedModel {
+  return {
+    spec: makeSpec(config.hiddenSize), params,
+    meta: { ...run, epochs: config.epochs, batchSize: config.batchSize, learningRate: config.learningRate, seed: config.seed, createdAt: Date.now() },
+  };
+}

@@ -25,6 +25,24 @@ describe('ipynb', () => {
     expect(outs.outputs[1]).toMatchObject({ kind: 'digits', images: pixels, predictions: new Uint8Array([5]) });
   });
 
+  it('exports a weights view with a text summary and imports it back with its int8 filters', () => {
+    const lesson = parseLesson('# T\n```js cell\nawait show.weights(run);\n```\n', '02-x', 'en');
+    const filters = Int8Array.from({ length: 16 * 784 }, (_, i) => ((i * 37) % 255) - 127);
+    const image = Uint8Array.from({ length: 784 }, (_, i) => i % 256);
+    const classes = Array.from({ length: 10 }, (_, v) => ({ logit: v - 4.5, top: [{ unit: v, contribution: 0.5 * v }] }));
+    const weights = { label: 'js', hidden: 16, scale: 0.42, filters, digits: [{ index: 3, label: 0, prediction: 6, image, activations: Array.from({ length: 16 }, (_, j) => (j % 3 ? 0 : j)), classes }] };
+    let code = newCell(lesson.cells[1], knobsFromOptions({}));
+    code = transitionCell(code, { type: 'start', count: 1 });
+    code = transitionCell(code, { type: 'output', output: { id: 'weights-0', kind: 'weights', weights } });
+    const nb = exportIpynb(lesson, [newCell(lesson.cells[0], knobsFromOptions({})), code]);
+    const out = nb.cells[1].outputs![0] as { data: Record<string, string> };
+    expect(out.data['text/plain']).toContain('16 first-layer filters');
+    expect(out.data['text/plain']).toContain('Test image 3: label 0, predicted 6 · 5 of 16 hidden units are active');
+    const back = importIpynb(JSON.stringify(nb), 'x.ipynb').outputs.get(1)!.outputs[0];
+    expect(back).toMatchObject({ kind: 'weights', weights: { label: 'js', hidden: 16, scale: 0.42, digits: [{ index: 3, image, classes }] } });
+    expect(back.kind === 'weights' && Array.from(back.weights.filters)).toEqual(Array.from(filters));
+  });
+
   it('exports a race as its results table (text and HTML) and imports it back as a race', () => {
     const lesson = parseLesson('# T\n```js cell\nawait show.race();\n```\n', '03-x', 'es');
     let code = newCell(lesson.cells[1], knobsFromOptions({}));

@@ -7,7 +7,8 @@ import { validKnobs } from './core/knobs';
 import { checkedOutput, safeJson } from './outputs';
 import type { CellSpec, Lesson } from './core/lesson';
 import type { CellState } from './core/cell';
-import type { Knobs, Output } from './kernel/protocol';
+import type { Knobs, Output, WeightsData } from './kernel/protocol';
+import { t } from '../i18n';
 import { raceTable } from './raceResults';
 
 const MIME = 'application/vnd.paralelo.output+json';
@@ -53,6 +54,31 @@ export function tableText(columns: readonly string[], rows: readonly (readonly (
   return all.map((r) => r.map((c, j) => c.padEnd(width[j] ?? 0)).join('  ').trimEnd()).join('\n');
 }
 
+/** A weights view in JSON: its typed arrays as base64 (the int8 filters by their bytes). */
+function weightsToJson(w: WeightsData): unknown {
+  return { ...w, filters: b64(new Uint8Array(w.filters.buffer, w.filters.byteOffset, w.filters.byteLength)), digits: w.digits.map((d) => ({ ...d, image: b64(d.image) })) };
+}
+/** The inverse of weightsToJson; a wrong shape is left for checkedOutput to refuse. */
+function weightsFromJson(v: unknown): unknown {
+  if (!v || typeof v !== 'object') return v;
+  const w = v as Record<string, unknown>;
+  const bytes = typeof w.filters === 'string' ? unb64(w.filters) : null;
+  return {
+    ...w, filters: bytes ? new Int8Array(bytes.buffer, bytes.byteOffset, bytes.byteLength) : w.filters,
+    digits: Array.isArray(w.digits) ? w.digits.map((d) => (d && typeof d === 'object' && typeof (d as Record<string, unknown>).image === 'string' ? { ...d, image: unb64((d as Record<string, string>).image) } : d)) : w.digits,
+  };
+}
+/** The text a notebook viewer without Paralelo shows for a weights view. */
+function weightsSummary(w: WeightsData, lang: 'es' | 'en'): string {
+  const scale = w.scale.toLocaleString(lang === 'es' ? 'es-ES' : 'en-US', { maximumSignificantDigits: 3 });
+  const lines = [t(lang, 'weightsTitle', { label: w.label }), t(lang, 'weightsGridLabel', { n: w.hidden, min: `−${scale}`, max: `+${scale}` })];
+  for (const d of w.digits) {
+    const active = d.activations.filter((a) => a > 0).length;
+    lines.push(`${t(lang, 'weightsDigitHeading', { index: d.index, label: d.label, prediction: d.prediction })} · ${t(lang, 'weightsActive', { active, n: w.hidden })}`);
+  }
+  return lines.join('\n');
+}
+
 /** `png`: the chart as the page drew it (a data URL), when it was on screen. A race is exported as its results table. */
 function outputToJupyter(o: Output, count: number | null, lang: 'es' | 'en', png?: string): unknown {
   switch (o.kind) {
@@ -66,9 +92,11 @@ function outputToJupyter(o: Output, count: number | null, lang: 'es' | 'en', png
       const race = o.kind === 'race' ? raceTable(o.race, lang) : null;
       const data: Record<string, unknown> = {
         [MIME]: o.kind === 'draw' ? { ...o, model: o.model ? { ...o.model, params: b64(new Uint8Array(o.model.params.buffer, o.model.params.byteOffset, o.model.params.byteLength)) } : undefined }
-          : o.kind === 'digits' ? { ...o, images: b64(o.images), labels: b64(o.labels), predictions: o.predictions ? b64(o.predictions) : undefined } : o,
+          : o.kind === 'digits' ? { ...o, images: b64(o.images), labels: b64(o.labels), predictions: o.predictions ? b64(o.predictions) : undefined }
+          : o.kind === 'weights' ? { ...o, weights: weightsToJson(o.weights) } : o,
         'text/plain': o.kind === 'chart' ? o.spec.title : o.kind === 'code' ? o.source : o.kind === 'table' ? tableText(o.columns, o.rows)
-          : o.kind === 'progress' ? [o.label, o.detail].filter(Boolean).join(': ') : o.kind === 'draw' ? o.title : race ? tableText(race.columns, race.rows) : o.kind,
+          : o.kind === 'progress' ? [o.label, o.detail].filter(Boolean).join(': ') : o.kind === 'draw' ? o.title : race ? tableText(race.columns, race.rows)
+            : o.kind === 'weights' ? weightsSummary(o.weights, lang) : o.kind,
       };
       if (o.kind === 'table') data['text/html'] = tableHtml(o.columns, o.rows);
       if (race) data['text/html'] = tableHtml(race.columns, race.rows);
@@ -152,6 +180,7 @@ function outputFromJupyter(o: unknown, where: string, k: number, note: (kind: 'o
           const params = bytes && bytes.length % 4 === 0 ? new Float32Array(bytes.buffer.slice(0)) : bytes ? 'not float32' : undefined;
           return checkedOutput({ ...ours, id, model: m && typeof m === 'object' ? { ...m, params } : undefined }, id, lang);
         }
+        if (ours.kind === 'weights') return checkedOutput({ id, kind: 'weights', weights: weightsFromJson(ours.weights) }, id, lang);
         // the app's own kinds are checked like any output: a wrong shape shows as an error output
         if (['chart', 'table', 'code', 'progress', 'text', 'race'].includes(ours.kind)) return checkedOutput({ ...ours, id }, id, lang);
       }

@@ -8,6 +8,8 @@ import type { outputsEn } from '../i18n/outputs.en';
 import type { raceEn } from '../i18n/race.en';
 import type { digitsEn } from '../i18n/digits.en';
 import { modelProblem } from '../models/model';
+import type { weightsEn } from '../i18n/weights.en';
+import { INPUT_SIZE, MAX_HIDDEN, MIN_HIDDEN, OUTPUT_SIZE } from '../mlp/spec';
 import { BACKEND_NAMES } from '../backends/types';
 import type { ChartSpec, Output, RaceLaneStatus } from './kernel/protocol';
 
@@ -40,9 +42,23 @@ export const isRace = (r: unknown) => record(r) && typeof r.concurrent === 'bool
   && ['cores', 'samples', 'epochs', 'batchSize'].every((k) => finite(r[k]))
   && Array.isArray(r.lanes) && r.lanes.length <= MAX_RACE_LANES && r.lanes.every(isLane);
 
+/** Bounds of a weights view (the kernel sends 6 digits with 3 units per class; hidden ≤ MAX_HIDDEN: at most 784 kB of int8 filters). */
+export const MAX_WEIGHT_DIGITS = 16;
+export const MAX_TOP_UNITS = 16;
+const int = (v: unknown, lo: number, hi: number): v is number => Number.isInteger(v) && (v as number) >= lo && (v as number) <= hi;
+const isWeightsDigit = (d: unknown, hidden: number) => record(d) && int(d.index, 0, 1e7) && int(d.label, 0, 9) && int(d.prediction, 0, 9)
+  && d.image instanceof Uint8Array && d.image.length === INPUT_SIZE
+  && Array.isArray(d.activations) && d.activations.length === hidden && d.activations.every(finite)
+  && Array.isArray(d.classes) && d.classes.length === OUTPUT_SIZE && d.classes.every((c) => record(c) && finite(c.logit)
+    && Array.isArray(c.top) && c.top.length <= MAX_TOP_UNITS && c.top.every((u) => record(u) && int(u.unit, 0, hidden - 1) && finite(u.contribution)));
+/** show.weights: H int8 filters of 784 weights, a finite scale ≥ 0, and a bounded number of well-formed digits. */
+export const isWeights = (w: unknown) => record(w) && isStr(w.label) && int(w.hidden, MIN_HIDDEN, MAX_HIDDEN) && finite(w.scale) && w.scale >= 0
+  && w.filters instanceof Int8Array && w.filters.length === w.hidden * INPUT_SIZE
+  && Array.isArray(w.digits) && w.digits.length <= MAX_WEIGHT_DIGITS && w.digits.every((d) => isWeightsDigit(d, w.hidden as number));
+
 /** A reason an output does not fit its kind: an i18n key's tail and its parameters. */
 export interface OutputProblem { code: ProblemCode; params?: Record<string, string> }
-type ProblemCode = (keyof typeof outputsEn | keyof typeof chartsEn | keyof typeof raceEn | keyof typeof measureEn | keyof typeof digitsEn) extends infer K ? (K extends `outputProblem_${infer C}` ? C : never) : never;
+type ProblemCode = (keyof typeof outputsEn | keyof typeof chartsEn | keyof typeof raceEn | keyof typeof measureEn | keyof typeof digitsEn | keyof typeof weightsEn) extends infer K ? (K extends `outputProblem_${infer C}` ? C : never) : never;
 const P = (code: ProblemCode, params?: Record<string, string>): OutputProblem => ({ code, params });
 
 /** The reason as text in `lang`. */
@@ -91,6 +107,7 @@ export function outputProblem(o: unknown): OutputProblem | null {
       const problem = o.model === undefined ? null : modelProblem(o.model);
       return isStr(o.title) && optional(o.latest, (v) => typeof v === 'boolean') && !problem ? null : P('draw', { problem: problem ?? 'title' });
     }
+    case 'weights': return isWeights(o.weights) ? null : P('weights', { max: String(MAX_WEIGHT_DIGITS) });
     default: return P('unknown_kind', { kind: safeJson(o.kind) });
   }
 }

@@ -18,6 +18,11 @@ export interface StoredOutputs { outputs: Output[]; count: number | null; droppe
 export function outputBytes(o: Output): number {
   if (o.kind === 'draw') return o.title.length + (o.model?.params.byteLength ?? 0) + 256;
   if (o.kind === 'digits') return o.images.byteLength + o.labels.byteLength + (o.predictions?.byteLength ?? 0) + (o.title?.length ?? 0) + 64;
+  // typed arrays count their bytes (JSON would spell out each one); the rest as JSON
+  if (o.kind === 'weights') {
+    const w = o.weights;
+    return w.filters.byteLength + w.label.length + 64 + w.digits.reduce((s, d) => s + d.image.byteLength + JSON.stringify({ ...d, image: 0 }).length, 0);
+  }
   try {
     return JSON.stringify(o).length;
   } catch {

@@ -12,6 +12,18 @@ import { resolveConfig, type TrainConfig } from './config';
 export interface TrainHooks {
   onProgress?: (epoch: number, p: BatchProgress) => void;
   onEpoch?: (stats: EpochStats) => void;
+  /** evaluate on the test set after every epoch (train({ evaluateEvery: 'epoch' })), outside the epoch's time */
+  evaluateEvery?: 'epoch';
+  /** each per-epoch evaluation, with how long it took (ms) */
+  onEvaluation?: (e: EpochEvaluation, result: EvalResult) => void;
+}
+
+/** Test accuracy and loss after one epoch; `ms`: how long evaluating took (never part of the epoch's time). */
+export interface EpochEvaluation {
+  epoch: number;
+  accuracy: number;
+  loss: number;
+  ms: number;
 }
 
 export interface TrainResult {
@@ -19,6 +31,8 @@ export interface TrainResult {
   epochs: EpochStats[];
   params: Float32Array;
   evaluation: EvalResult | null;
+  /** one per epoch when hooks.evaluateEvery is 'epoch' and a test set was given, else empty */
+  evaluations: EpochEvaluation[];
 }
 
 /** Initialises `backend` with seeded parameters (or `params`) and the training data. */
@@ -31,13 +45,19 @@ export async function prepareBackend(
   return spec;
 }
 
-/** Trains `config.epochs` epochs on an initialised backend; evaluates on `test` if given. */
+/**
+ * Trains `config.epochs` epochs on an initialised backend; evaluates on `test` if given: at the end,
+ * or after every epoch with `hooks.evaluateEvery: 'epoch'`. An evaluation runs after backend.trainEpoch
+ * has returned, so it is never inside an epoch's wallMs (nor its breakdown, which adds up to wallMs).
+ */
 export async function trainEpochs(
   backend: Backend, partial: Partial<TrainConfig>, train: Dataset, test: Dataset | null,
   hooks: TrainHooks = {}, signal?: AbortSignal, firstEpoch = 0,
 ): Promise<TrainResult> {
   const config = resolveConfig(partial);
   const epochs: EpochStats[] = [];
+  const evaluations: EpochEvaluation[] = [];
+  let evaluation: EvalResult | null = null;
   for (let e = firstEpoch; e < firstEpoch + config.epochs; e++) {
     const order = epochPermutation(train.count, config.seed, e);
     const stats = await backend.trainEpoch(
@@ -49,7 +69,15 @@ export async function trainEpochs(
     );
     epochs.push(stats);
     hooks.onEpoch?.(stats);
+    if (test && hooks.evaluateEvery === 'epoch') {
+      const t0 = performance.now();
+      evaluation = await backend.evaluate(test);
+      const ev = { epoch: e, accuracy: evaluation.accuracy, loss: evaluation.loss, ms: performance.now() - t0 };
+      evaluations.push(ev);
+      hooks.onEvaluation?.(ev, evaluation);
+    }
   }
-  const evaluation = test ? await backend.evaluate(test) : null;
-  return { config, epochs, params: await backend.getParams(), evaluation };
+  // after the last epoch's evaluation the parameters have not changed: it is the run's evaluation
+  if (test && !evaluation) evaluation = await backend.evaluate(test);
+  return { config, epochs, params: await backend.getParams(), evaluation, evaluations };
 }

@@ -12,6 +12,7 @@ export interface HeapNeeds {
   readonly spec: MlpSpec;
   readonly samples: number; // training samples held in the heap (0 before setData)
   readonly batchSize: number; // largest batch the scratch must hold (0 before training)
+  readonly evalRows?: number; // images the inference scratch holds (0 before evaluate)
 }
 
 export interface HeapParts {
@@ -19,10 +20,11 @@ export interface HeapParts {
   readonly order: number; // an epoch's order + per-batch losses
   readonly model: number; // parameters + gradients
   readonly scratch: number; // one batch's activations and their gradients
+  readonly evaluate: number; // the inference scratch: a chunk of images, their activations and outputs
   readonly total: number;
 }
 
-export function heapParts({ spec, samples, batchSize }: HeapNeeds): HeapParts {
+export function heapParts({ spec, samples, batchSize, evalRows = 0 }: HeapNeeds): HeapParts {
   const C = spec.inputSize, H = spec.hiddenSize, V = spec.outputSize;
   const P = H * C + H + V * H + V;
   const data = samples * (C + 1);
@@ -30,7 +32,9 @@ export function heapParts({ spec, samples, batchSize }: HeapNeeds): HeapParts {
   const model = 2 * P * F32;
   // x (B,C), h and dh (B,H), logits, probs, dlogits (B,V), losses (B) as floats; targets (B) as bytes
   const scratch = batchSize * ((C + 2 * H + 3 * V + 1) * F32 + 1);
-  return { data, order, model, scratch, total: data + order + model + scratch };
+  // images, labels, predictions as bytes and an index (u32); x (B,C), h (B,H), logits, probs, dlogits (B,V), losses (B)
+  const evaluate = evalRows * (C + 3 + U32 + (C + H + 3 * V + 1) * F32);
+  return { data, order, model, scratch, evaluate, total: data + order + model + scratch + evaluate };
 }
 
 const mib = (bytes: number) => `${(bytes / MIB).toFixed(1)} MiB`;
@@ -44,7 +48,9 @@ export function checkHeap(needs: HeapNeeds, heapBytes: number, baseBytes: number
     `wasm backend: this configuration needs ${mib(total)} of WASM heap but the module has ${mib(heapBytes)}: ` +
       `training set ${mib(p.data)} (${needs.samples} samples) + epoch order ${mib(p.order)} + ` +
       `model and gradients ${mib(p.model)} (hidden ${needs.spec.hiddenSize}) + ` +
-      `batch scratch ${mib(p.scratch)} (batch ${needs.batchSize}) + runtime ${mib(baseBytes + HEAP_RESERVE_BYTES)}. ` +
+      `batch scratch ${mib(p.scratch)} (batch ${needs.batchSize}) + ` +
+      (p.evaluate ? `inference scratch ${mib(p.evaluate)} (${needs.evalRows} images) + ` : '') +
+      `runtime ${mib(baseBytes + HEAP_RESERVE_BYTES)}. ` +
       'Use a smaller batch size or hidden size.',
   );
 }

@@ -180,8 +180,10 @@ export class WasmBackend implements Backend {
 
   async evaluate(data: Dataset): Promise<EvalResult> {
     if (!this.api && this.spec && this.kept) return evaluateWith(this.spec, this.kept, data); // after a fault
+    if (data.rows * data.cols !== this.spec?.inputSize) throw new Error(`wasm backend: images of ${data.rows}×${data.cols} pixels, the model takes ${this.spec?.inputSize ?? '?'}`);
     const n = data.count * data.rows * data.cols;
-    return this.guard(this.need().evaluate(compact(data.images.subarray(0, n)), compact(data.labels.subarray(0, data.count)), data.count, data.rows, data.cols));
+    // the C forward pass in the worker; bounded by the watchdog like a chunk of training
+    return this.guard(this.watchdog.watch(this.need().evaluate(compact(data.images.subarray(0, n)), compact(data.labels.subarray(0, data.count)), data.count), this.expire, setupLimitMs(this.watchdog.limits)));
   }
 
   async getParams(): Promise<Float32Array> {

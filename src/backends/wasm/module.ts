@@ -24,6 +24,11 @@ export interface EmscriptenMlp {
   _mlp_heap(which: number): number;
   _race_demo(threads: number, iterations: number, useAtomic: number): number;
   _mlp_inject_fault(thread: number, kind: number): number;
+  _mlp_reserve_eval(B: number): number;
+  _mlp_eval_labels(): number;
+  _mlp_eval_probs(): number;
+  _mlp_eval_predictions(): number;
+  _mlp_evaluate(B: number): number;
 }
 
 export type MlpFactory = (overrides?: Record<string, unknown>) => Promise<EmscriptenMlp>;
@@ -52,11 +57,22 @@ export interface RaceResult {
 const TIMING = { compute: 0, barrier: 1, region: 2, regions: 3, step: 4 } as const;
 const HEAP = { inUse: 0, top: 1, size: 2 } as const;
 const INT32_MAX = 0x7fffffff;
+/** Images per mlp_evaluate call: the inference scratch holds this many (≈ 4.5 MiB at hidden 128). */
+export const EVAL_CHUNK = 1000;
+
+/** What evaluate() returns: the reference's EvalResult fields, before the mean. */
+export interface ForwardResult {
+  readonly lossSum: number;
+  readonly correct: number;
+  readonly predictions: Uint8Array;
+  readonly probabilities: Float32Array;
+}
 
 export class MlpModule {
   private spec: MlpSpec | null = null;
   private samples = 0;
   private batchCap = 0;
+  private evalCap = 0;
   private readonly baseBytes: number;
 
   constructor(private readonly m: EmscriptenMlp, readonly variant: WasmVariant) {
@@ -73,8 +89,8 @@ export class MlpModule {
     return this.spec;
   }
 
-  private check(spec: MlpSpec, samples: number, batchSize: number): void {
-    checkHeap({ spec, samples, batchSize }, this.m._mlp_heap(HEAP.size), this.baseBytes);
+  private check(spec: MlpSpec, samples: number, batchSize: number, evalRows = this.evalCap): void {
+    checkHeap({ spec, samples, batchSize, evalRows }, this.m._mlp_heap(HEAP.size), this.baseBytes);
   }
 
   init(spec: MlpSpec, params: Float32Array): void {
@@ -82,6 +98,7 @@ export class MlpModule {
     if (this.m._mlp_init(spec.inputSize, spec.hiddenSize, spec.outputSize) !== 0) throw new Error('wasm backend: out of heap for the model');
     this.spec = spec;
     this.batchCap = 0;
+    this.evalCap = 0; // mlp_init dropped the inference scratch too
     this.setParams(params);
   }
 
@@ -138,6 +155,40 @@ export class MlpModule {
   batchLosses(first: number, count: number): Float32Array {
     const at = (this.m._mlp_batch_losses() >> 2) + first;
     return this.m.HEAPF32.slice(at, at + count);
+  }
+
+  /**
+   * The forward pass in C on `count` images (bytes, count × inputSize) with their labels, in chunks
+   * of EVAL_CHUNK: probabilities, argmax predictions, the sum of the losses and the correct count.
+   * Needs only init() (no training set); the scratch is sized to min(count, EVAL_CHUNK), so one
+   * image costs one small call.
+   */
+  evaluate(images: Uint8Array, labels: Uint8Array, count: number): ForwardResult {
+    const spec = this.need();
+    const C = spec.inputSize, V = spec.outputSize;
+    if (images.length < count * C || labels.length < count) throw new Error(`wasm backend: evaluate needs ${count} images of ${C} pixels and ${count} labels`);
+    const probabilities = new Float32Array(count * V);
+    const predictions = new Uint8Array(count);
+    let lossSum = 0, correct = 0;
+    const rows = Math.min(count, EVAL_CHUNK);
+    if (rows > this.evalCap) {
+      this.check(spec, this.samples, this.batchCap, rows);
+      if (!this.m._mlp_reserve_eval(rows)) throw new Error('wasm backend: out of heap for the inference scratch');
+      this.evalCap = rows;
+    }
+    for (let start = 0; start < count; start += EVAL_CHUNK) {
+      const B = Math.min(EVAL_CHUNK, count - start);
+      this.m.HEAPU8.set(images.subarray(start * C, (start + B) * C), this.m._mlp_reserve_eval(B));
+      this.m.HEAPU8.set(labels.subarray(start, start + B), this.m._mlp_eval_labels());
+      const sum = this.m._mlp_evaluate(B);
+      if (sum < 0) throw new Error(`wasm backend: mlp_evaluate refused ${B} rows (scratch for ${this.evalCap})`);
+      lossSum += sum;
+      const p = this.m._mlp_eval_probs() >> 2, k = this.m._mlp_eval_predictions();
+      probabilities.set(this.m.HEAPF32.subarray(p, p + B * V), start * V);
+      predictions.set(this.m.HEAPU8.subarray(k, k + B), start);
+      for (let b = 0; b < B; b++) if (predictions[start + b] === labels[start + b]) correct++;
+    }
+    return { lossSum, correct, predictions, probabilities };
   }
 
   setThreads(n: number): number {

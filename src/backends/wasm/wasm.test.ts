@@ -13,8 +13,10 @@ import { train_epoch } from '../../mlp/reference';
 import { makeSpec } from '../../mlp/spec';
 import { loadMnistNode } from '../../test/mnistNode';
 import { evaluateWith } from '../evaluate';
+import { evalAgreement, evalProblem } from '../evalCompare';
+import type { EvalResult } from '../types';
 import { checkHeap, heapParts } from './heap';
-import { MlpModule, type MlpFactory } from './module';
+import { EVAL_CHUNK, MlpModule, type MlpFactory } from './module';
 import { chooseVariant, describeChoice } from './variants';
 
 const dist = join(process.cwd(), 'wasm', 'dist');
@@ -129,6 +131,81 @@ describe('wasm backend, single-thread builds under Node', () => {
     expect(() => mod.beginEpoch(epochPermutation(train.count, 1, 0), 60000))
       .toThrowError(/needs [\d.]+ MiB of WASM heap but the module has 256\.0 MiB: training set 44\.9 MiB \(60000 samples\).*batch scratch [\d.]+ MiB \(batch 60000\)/);
     expect(() => checkHeap({ spec, samples: 60000, batchSize: 64 }, 256 * 2 ** 20, 2 ** 20)).not.toThrow();
+  });
+});
+
+/** The C forward pass's result as the backend returns it (worker.ts does the same division). */
+function evalWasm(mod: MlpModule, d: { images: Uint8Array; labels: Uint8Array; count: number }): EvalResult {
+  const f = mod.evaluate(d.images, d.labels, d.count);
+  return { loss: f.lossSum / d.count, accuracy: f.correct / d.count, predictions: f.predictions, probabilities: f.probabilities };
+}
+
+describe('wasm backend inference: the C forward pass (mlp_evaluate)', () => {
+  const { test } = loadMnistNode();
+  for (const variant of ['mlp-scalar', 'mlp-simd'] as const) {
+    it(`${variant}: equals evaluateWith right after init (no setData), for 1, 2345 and 10,000 images`, async () => {
+      const r = referenceRun(20 * 100, 100, 128, 0.1, 5); // trained weights: confident, few near-ties
+      const mod = await load(variant);
+      mod.init(r.spec, r.ref);
+      for (const n of [1, 2345, test.count]) {
+        const d = sliceDataset(test, n);
+        const got = evalWasm(mod, d);
+        const ref = evaluateWith(r.spec, r.ref, d);
+        const a = evalAgreement(got, ref, r.spec.outputSize);
+        console.log(`${variant} evaluate n=${n}: ${a.mismatchGaps.length} differing predictions, max |Δprob| ${a.maxProbDiff.toExponential(2)}, rel |Δloss| ${a.lossRelDiff.toExponential(2)}, accuracy ${(got.accuracy * 100).toFixed(2)}%`);
+        expect(evalProblem(a)).toBeNull();
+        expect(got.predictions.length).toBe(n);
+        if (n > 1) expect(got.accuracy).toBeGreaterThan(0.5); // trained weights (untrained: about 10%)
+      }
+      expect(2345 % EVAL_CHUNK).not.toBe(0); // a last chunk shorter than the others
+    });
+  }
+
+  it('follows setParams and training, and a second init of another shape', async () => {
+    const r = referenceRun(10 * 64, 64, 128, 0.1, 9);
+    const mod = await load('mlp-simd');
+    const d = sliceDataset(test, 1500);
+    const trained = trainWith(mod, r, 64, 0.1); // after training: the weights in the heap
+    expect(evalProblem(evalAgreement(evalWasm(mod, d), evaluateWith(r.spec, trained, d), 10))).toBeNull();
+    mod.setParams(r.init); // after setParams: the new weights, not the trained ones
+    const untrained = evalWasm(mod, d);
+    expect(evalProblem(evalAgreement(untrained, evaluateWith(r.spec, r.init, d), 10))).toBeNull();
+    expect(Math.abs(untrained.loss - evaluateWith(r.spec, trained, d).loss)).toBeGreaterThan(0.1);
+    const small = makeSpec(37); // init again with another hidden size: the scratch is rebuilt
+    const p = initParams(small, 4);
+    mod.init(small, p);
+    expect(evalProblem(evalAgreement(evalWasm(mod, d), evaluateWith(small, p, d), 10))).toBeNull();
+  });
+
+  it('one image takes well under 20 ms (the Digits page predicts as the student draws)', async () => {
+    const spec = makeSpec(128);
+    const params = initParams(spec, 3);
+    const mod = await load('mlp-simd');
+    mod.init(spec, params);
+    const one = sliceDataset(test, 1);
+    evalWasm(mod, one); // first call: scratch allocated
+    const times: number[] = [];
+    for (let i = 0; i < 21; i++) {
+      const t0 = performance.now();
+      evalWasm(mod, one);
+      times.push(performance.now() - t0);
+    }
+    times.sort((a, b) => a - b);
+    console.log(`mlp-simd evaluate n=1: median ${times[10].toFixed(3)} ms`);
+    expect(times[10]).toBeLessThan(20);
+  });
+
+  it('counts the inference scratch in the heap check and keeps the heap flat across evaluations', async () => {
+    const spec = makeSpec(128);
+    expect(heapParts({ spec, samples: 0, batchSize: 0, evalRows: 1000 }).evaluate).toBeGreaterThan(1000 * 784 * 5);
+    expect(() => checkHeap({ spec: makeSpec(1024), samples: 60000, batchSize: 64, evalRows: 1000 }, 32 * 2 ** 20, 2 ** 20))
+      .toThrowError(/inference scratch [\d.]+ MiB \(1000 images\)/);
+    const mod = await load('mlp-simd');
+    mod.init(spec, initParams(spec, 2));
+    evalWasm(mod, test);
+    const h = mod.heap();
+    for (let i = 0; i < 3; i++) evalWasm(mod, sliceDataset(test, 777 + i));
+    expect(mod.heap()).toEqual(h);
   });
 });
 

@@ -2,7 +2,6 @@
 // thread (a blocking futex wait is not allowed there, and a long epoch would freeze the page).
 // The calling side (index.ts) talks to it through comlink, once per chunk of batches.
 import * as Comlink from 'comlink';
-import { evaluateWith } from '../evaluate';
 import type { MlpSpec } from '../../mlp/spec';
 import type { EvalResult } from '../types';
 import { MlpModule, type MlpFactory } from './module';
@@ -69,9 +68,11 @@ const api = {
   },
   timing: () => need().timing(),
   heap: () => need().heap(),
-  evaluate(images: Uint8Array, labels: Uint8Array, count: number, rows: number, cols: number): EvalResult {
+  /** Inference with the C forward pass (module.ts evaluate): needs init() only, not setData(). */
+  evaluate(images: Uint8Array, labels: Uint8Array, count: number): EvalResult {
     if (!spec) throw new Error('wasm worker: init() must be called first');
-    const r = evaluateWith(spec, need().getParams(), { images, labels, count, rows, cols });
+    const f = need().evaluate(images, labels, count);
+    const r: EvalResult = { loss: count ? f.lossSum / count : 0, accuracy: count ? f.correct / count : 0, predictions: f.predictions, probabilities: f.probabilities };
     return Comlink.transfer(r, [r.predictions.buffer, r.probabilities.buffer]);
   },
   raceDemo: (threads: number, iterations: number) => need().raceDemo(threads, iterations),

@@ -7,10 +7,10 @@ import type { Dataset } from '../../data/dataset';
 import type { MlpSpec } from '../../mlp/spec';
 import { runEpoch } from '../epoch';
 import { msg, type BackendMessage, type BackendText } from '../messages';
-import { evaluateWith } from '../evaluate';
 import { resolveOption } from '../options';
 import type { Backend, BackendOptions, EpochPlan, EpochStats, EvalResult } from '../types';
 import { GpuContext } from './context';
+import { GpuEvaluator } from './evaluate';
 export { gpuSupport } from './device';
 import { gpuRunner, HostBatch } from './epoch';
 import type { BufferLimits } from './limits';
@@ -22,6 +22,7 @@ import { epochParts, type KernelProfile } from './stats';
 export class WebGpuBackend implements Backend {
   readonly name = 'webgpu' as const;
   private ctx: GpuContext | null = null;
+  private evaluator: GpuEvaluator | null = null; // its buffers belong to ctx's device
   private mode: Mode = 'resident';
   private readbackEvery = 0;
   private train: Dataset | null = null;
@@ -34,8 +35,7 @@ export class WebGpuBackend implements Backend {
   };
 
   async init(spec: MlpSpec, params: Float32Array, opts: BackendOptions = {}): Promise<void> {
-    this.ctx?.destroy();
-    this.ctx = null;
+    this.release();
     this.train = null;
     this.mode = resolveOption('webgpu', 'mode', opts.mode);
     this.readbackEvery = resolveOption('webgpu', 'readbackEvery', opts.readbackEvery);
@@ -89,8 +89,11 @@ export class WebGpuBackend implements Backend {
     }, signal);
   }
 
+  /** The forward pass in WGSL on the model's params buffer (evaluate.ts); needs init() only, not setData(). */
   async evaluate(data: Dataset): Promise<EvalResult> {
-    return evaluateWith(this.context().spec, await this.getParams(), data);
+    const ctx = this.context();
+    this.evaluator ??= new GpuEvaluator(ctx);
+    return this.evaluator.evaluate(data);
   }
 
   async getParams(): Promise<Float32Array> {
@@ -114,9 +117,16 @@ export class WebGpuBackend implements Backend {
     return describeWebgpu(this.mode, this.readbackEvery, this.ctx?.adapterName, this.ctx?.softwareAdapter);
   }
 
-  async dispose(): Promise<void> {
+  /** Destroys the evaluation buffers, then the context (buffers and device). */
+  private release(): void {
+    this.evaluator?.destroy();
+    this.evaluator = null;
     this.ctx?.destroy();
     this.ctx = null;
+  }
+
+  async dispose(): Promise<void> {
+    this.release();
     this.train = null;
   }
 }

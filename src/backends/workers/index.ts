@@ -6,7 +6,7 @@ import type { Dataset } from '../../data/dataset';
 import type { MlpSpec } from '../../mlp/spec';
 import { runEpoch } from '../epoch';
 import { msg, type BackendText } from '../messages';
-import { evaluateWith } from '../evaluate';
+import { evaluateOnPool } from './evaluate';
 import type { Backend, BackendOptions, EpochPlan, EpochStats, EvalResult } from '../types';
 import { DEFAULT_WATCHDOG, type WatchdogLimits } from '../watchdog';
 import { sharedClock, type InjectedFault } from './control';
@@ -189,8 +189,20 @@ export class WorkersBackend implements Backend {
     }, signal);
   }
 
+  /** The forward pass sharded over the pool (evaluate.ts); needs init() only, not setData(). */
   async evaluate(data: Dataset): Promise<EvalResult> {
-    return evaluateWith(this.spec, this.params, data);
+    if (!this.spec) throw new Error('workers backend: init() must be called first');
+    if (data.rows * data.cols !== this.spec.inputSize) throw new Error(`workers backend: images of ${data.rows}×${data.cols} pixels, the model takes ${this.spec.inputSize}`);
+    const driver = await this.readyOrFault();
+    const pool = driver.pool;
+    try {
+      return await evaluateOnPool(pool, this.spec.outputSize, this.choice.mode === 'transfer' ? this.params : null, data);
+    } catch (e) {
+      const fault = pool.fault;
+      if (!fault) throw e;
+      this.dropPool(); // as after a faulted epoch: the next call builds a fresh pool
+      throw new WorkerFaultError(fault.worker, -1, 0, fault.message);
+    }
   }
 
   async getParams(): Promise<Float32Array> {

@@ -9,6 +9,8 @@ import {
 } from './control';
 import { ShardScratch, shard_gradients } from '../js/gradients';
 import { busyWorkers, shardRange } from './shard';
+import { evaluateWith } from '../evaluate';
+import type { ShardEval } from './evaluate';
 
 export interface WorkerSetup {
   readonly id: number;
@@ -149,6 +151,21 @@ const api = {
       const r = computeShard(params, grads, start, B);
       return Comlink.transfer({ ...r, params, grads }, [params.buffer, grads.buffer]);
     });
+  },
+
+  /**
+   * Inference on this worker's shard of the images with the JS forward pass; the model is the
+   * shared one (params null, shared modes) or the copy sent with the call (transfer mode).
+   */
+  evaluate(img: Uint8Array, lab: Uint8Array, count: number, rows: number, cols: number, params: Float32Array | null): ShardEval {
+    const { setup } = ready();
+    const model = params ?? setup.shared?.params;
+    if (!model) throw new Error('shard worker: evaluate needs the model (transfer mode sends it)');
+    const r = evaluateWith(setup.spec, model, { images: img, labels: lab, count, rows, cols });
+    let correct = 0;
+    for (let n = 0; n < count; n++) if (r.predictions[n] === lab[n]) correct++;
+    const out: ShardEval = { lossSum: r.loss * count, correct, predictions: r.predictions, probabilities: r.probabilities };
+    return Comlink.transfer(out, [r.predictions.buffer, r.probabilities.buffer]);
   },
 };
 

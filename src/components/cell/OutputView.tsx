@@ -11,6 +11,7 @@ const NUMERIC = /^[-+]?[\d.,]+(e[-+]?\d+)?\s*[%×]?$/i;
 
 const ChartView = lazy(() => import('../charts/ChartView').then((m) => ({ default: m.ChartView })));
 const DrawOutput = lazy(() => import('../digits/DrawOutput').then((m) => ({ default: m.DrawOutput })));
+const WeightsView = lazy(() => import('../weights/WeightsView').then((m) => ({ default: m.WeightsView })));
 const RaceView = lazy(() => import('../race/RaceView').then((m) => ({ default: m.RaceView })));
 
 /** `onRetry` runs the cell again: offered by an error that says a second try may work (a bad download). */
@@ -49,6 +50,8 @@ export function OutputView({ output, onRetry }: { output: Output; onRetry?: () =
       return <Suspense fallback={<div className="chart-loading" />}><RaceView race={output.race} /></Suspense>;
     case 'draw':
       return <Suspense fallback={<div className="chart-loading" />}><DrawOutput output={output} /></Suspense>;
+    case 'weights':
+      return <Suspense fallback={<div className="chart-loading" />}><WeightsView weights={output.weights} /></Suspense>;
     default:
       return assertNever(output);
   }

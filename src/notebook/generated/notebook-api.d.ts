@@ -191,6 +191,8 @@ interface Run {
   probabilities: Float32Array | null;
   /** the trained parameters (of the last repeat), flat: W1 [hidden][784], b1 [hidden], W2 [10][hidden], b2 [10] */
   params: Float32Array;
+  /** train({ evaluateEvery: 'epoch' }): test accuracy (0–1) and loss after each epoch of the last repeat, and how long each evaluation took (ms, never counted in an epoch's time); empty otherwise */
+  evaluations: { epoch: number; accuracy: number; loss: number; ms: number }[];
   /** webgpu runs: the adapter, and whether it is a CPU emulation of a GPU */
   gpu?: RunGpu;
 }
@@ -284,8 +286,18 @@ interface TrainOptions {
   chart?: boolean;
   /** measure accuracy on the test set after training (default: true) */
   evaluate?: boolean;
+  /** 'epoch': also measure test accuracy and loss after every epoch (outside the epoch's time; in the last repeat) → run.evaluations */
+  evaluateEvery?: 'epoch';
   /** an untimed pass over the first 10000 images first (JIT tier-up, pools, caches); the timed run starts from fresh weights */
   warmup?: boolean;
+}
+
+/** What show.weights needs of a run: a Run, or any trained model with a label and a hidden size. */
+interface WeightsSource {
+  label: string;
+  /** the trained parameters (of the last repeat), flat: W1 [hidden][784], b1 [hidden], W2 [10][hidden], b2 [10] */
+  params: Float32Array<ArrayBufferLike>;
+  config: Pick<import("../../train/config").TrainConfig & { samples: number; }, 'hiddenSize'>;
 }
 
 declare const wasm: { raceDemo: ({ threads, iterations }?: { threads?: number; iterations?: number; }) => Promise<RaceResult>; };
@@ -294,7 +306,7 @@ declare const mnist: () => Promise<{ train: { count: number; }; test: { count: n
 declare const labelCounts: (set?: 'train' | 'test') => Promise<number[]>;
 declare const train: (opts?: TrainOptions) => Promise<Run>;
 declare const sweep: <T, R>(items: readonly T[], fn: (item: T, index: number) => Promise<R>) => Promise<R[]>;
-declare const show: { text: (v: unknown) => void; table: (rows: Record<string, unknown>[], o?: { columns?: string[]; }) => void; code: (source: string, language?: string) => void; chart: (spec: Partial<ChartSpec> & { kind?: ChartSpec['type']; }) => void; losses: (runs: Run[]) => void; timings: (runs: Run[]) => void; breakdown: (runs: Run[]) => void; speedup: (points: ({ n: number; ms: number; min?: number; max?: number; } | { n: number; run: Run; })[], o?: { label?: string; fit?: 'amdahl'; }) => void; throughput: (points: { batchSize: number; samplesPerSec: number; }[], o?: { label?: string; }) => void; taskStream: (run: Run, epoch?: number) => void; histogram: (counts: number[]) => void; race: (o?: RaceOptions) => Promise<RaceRun[]>; digits: (o?: { set?: 'train' | 'test'; start?: number; count?: number; }) => Promise<void>; draw: (run?: Run) => void; predictions: (run: Run, o?: { count?: number; start?: number; }) => Promise<void>; };
+declare const show: { text: (v: unknown) => void; table: (rows: Record<string, unknown>[], o?: { columns?: string[]; }) => void; code: (source: string, language?: string) => void; chart: (spec: Partial<ChartSpec> & { kind?: ChartSpec['type']; }) => void; losses: (runs: Run[]) => void; weights: (run: WeightsSource, o?: { digit?: number; }) => Promise<void>; timings: (runs: Run[]) => void; breakdown: (runs: Run[]) => void; speedup: (points: ({ n: number; ms: number; min?: number; max?: number; } | { n: number; run: Run; })[], o?: { label?: string; fit?: 'amdahl'; }) => void; throughput: (points: { batchSize: number; samplesPerSec: number; }[], o?: { label?: string; }) => void; taskStream: (run: Run, epoch?: number) => void; histogram: (counts: number[]) => void; race: (o?: RaceOptions) => Promise<RaceRun[]>; digits: (o?: { set?: 'train' | 'test'; start?: number; count?: number; }) => Promise<void>; draw: (run?: Run) => void; predictions: (run: Run, o?: { count?: number; start?: number; }) => Promise<void>; };
 declare const knobs: Knobs;
 declare const backends: () => Promise<{ name: BackendName; supported: true | string; }[]>;
 declare const stopRequested: () => boolean;

@@ -6,19 +6,20 @@ import { t } from '../../i18n';
 import { backendText, showEpoch } from '../../i18n/backendText';
 import { epochPermutation } from '../../mlp/random';
 import { trainUse, type TrainUse } from '../core/trainUse';
+import type { EpochEvaluation } from '../../train/trainer';
 import { configFrom, TRAIN_OPTIONS, type TrainingOptions } from '../../train/config';
 import { prepareBackend, trainEpochs } from '../../train/trainer';
-import { breakdownChart, histogramChart, lossChart, median, speedupChart, speedupPoints, stepsPerEpoch, taskStreamChart, throughputChart, timingsChart, type LossSeries } from './charts';
+import { accuracyChart, breakdownChart, histogramChart, lossChart, median, speedupChart, speedupPoints, stepsPerEpoch, taskStreamChart, throughputChart, timingsChart, type LossSeries } from './charts';
 import { extras } from './extras';
+import { weightsData, type WeightsSource } from './weights';
 import { formatValue } from './format';
-import { formatCount, limitChart } from './limits';
+import { formatCount, formatPercent, limitChart } from './limits';
 import { RunProgress, SweepProgress } from './progress';
 import { gpuOf, measureNotes, measureRepeats, measurement, numberLocale, repeatPrefix } from './measure';
 import type { ChartSpec, Knobs, Lang, Output } from './protocol';
 import { runRace, type RaceOptions, type RaceRun } from './race';
 import type { Run } from './run';
-import type { TrainedModel } from '../../models/model';
-import { makeSpec } from '../../mlp/spec';
+import { trainedModel, type TrainedModel } from '../../models/model';
 import { backendInstance, dropBackend, mnistData, supportedBackends, trainSubset } from './session';
 
 export interface RunContext {
@@ -40,6 +41,8 @@ export type TrainOptions = TrainingOptions & BackendOptions & {
   chart?: boolean;
   /** measure accuracy on the test set after training (default: true) */
   evaluate?: boolean;
+  /** 'epoch': also measure test accuracy and loss after every epoch (outside the epoch's time; in the last repeat) → run.evaluations */
+  evaluateEvery?: 'epoch';
   /** an untimed pass over the first 10000 images first (JIT tier-up, pools, caches); the timed run starts from fresh weights */
   warmup?: boolean;
 };
@@ -103,6 +106,9 @@ export function makeApi(ctx: RunContext) {
     for (const other of BACKEND_NAMES) if (other !== name) resolveOptions(other, BACKEND_OPTIONS[other], opts);
     const bopts: BackendOptions = resolveOptions(name, BACKEND_OPTIONS[name], given);
     const config = configFrom(run);
+    if (opts.evaluateEvery !== undefined && opts.evaluateEvery !== 'epoch') throw new Error(t(lang, 'evaluateEveryBad', { got: formatValue(opts.evaluateEvery) }));
+    const everyEpoch = opts.evaluateEvery === 'epoch';
+    const evaluations: EpochEvaluation[] = [];
     const { train: full, test } = await mnistData(undefined, ctx.signal);
     const samples = Math.min(run.samples, full.count);
     ctx.trained?.(trainUse(opts, { ...run, ...bopts, samples }, name));
@@ -144,7 +150,17 @@ export function makeApi(ctx: RunContext) {
         const curve: number[] = [];
         curves.push(curve);
         const last = r === repeats - 1;
-        return trainEpochs(backend, config, data, last && opts.evaluate !== false ? test : null, {
+        // per-epoch evaluations in the last repeat only: every repeat trains the same weights (seeded), so
+        // they would measure the same accuracy, and the earlier repeats stay free of the extra work
+        const evaluateHere = last && (opts.evaluate !== false || everyEpoch);
+        return trainEpochs(backend, config, data, evaluateHere ? test : null, {
+          evaluateEvery: everyEpoch ? 'epoch' : undefined,
+          onEvaluation: (ev) => {
+            evaluations.push(ev);
+            const i = epochLines.length - 1;
+            if (i >= 0) epochLines[i] += ` · ${t(lang, 'epochTestAccuracy', { acc: formatPercent(ev.accuracy, lang) })}`;
+            ctx.post({ id: statsId, kind: 'text', text: epochLines.join('\n') });
+          },
           onProgress: (epoch, p) => {
             curve.push(p.loss);
             progress.batch(r * config.epochs + epoch, p.batch);
@@ -173,15 +189,12 @@ export function makeApi(ctx: RunContext) {
       if (ev && ev.accuracy < NEAR_CHANCE) ctx.post({ id: id('chance'), kind: 'text', text: `${label} · ${t(lang, 'nearChance', { acc: (ev.accuracy * 100).toFixed(2), lr: config.learningRate })}` });
       const variant = backend.describe();
       const params = results[results.length - 1].params;
-      ctx.model?.({
-        spec: makeSpec(config.hiddenSize), params,
-        meta: { label, backend: name, accuracy: ev?.accuracy ?? NaN, samples, epochs: config.epochs, batchSize: config.batchSize, learningRate: config.learningRate, seed: config.seed, createdAt: Date.now() },
-      });
+      ctx.model?.(trainedModel({ label, backend: name, accuracy: ev?.accuracy ?? NaN, samples }, config, params));
       return {
         label, backend: name, describe: backendText(lang, variant), variant, config: { ...config, samples },
         ...m, epochs, samplesPerSec: median(epochs.map((e) => e.samplesPerSec)),
         accuracy: ev?.accuracy ?? NaN, testLoss: ev?.loss ?? NaN, losses: series.points, predictions: ev?.predictions ?? null,
-        probabilities: ev?.probabilities ?? null, params,
+        probabilities: ev?.probabilities ?? null, params, evaluations,
         ...(gpu ? { gpu } : {}),
       };
     } catch (e) {
@@ -230,7 +243,18 @@ export function makeApi(ctx: RunContext) {
         errorBars: spec.errorBars, columns: spec.columns,
       });
     },
-    losses: (runs: Run[]) => chart(lossChart(lang, runs.map((r) => ({ label: r.label, points: r.losses, stepsPerEpoch: stepsPerEpoch(r) })))),
+    /** the loss curves; runs trained with evaluateEvery: 'epoch' also get their test accuracy per epoch, in a chart under it */
+    losses: (runs: Run[]) => {
+      chart(lossChart(lang, runs.map((r) => ({ label: r.label, points: r.losses, stepsPerEpoch: stepsPerEpoch(r) }))));
+      const acc = accuracyChart(lang, runs);
+      if (acc) chart(acc);
+    },
+    /** the first layer's filters and, for test image `digit` (default 0) and the next few, the hidden activations and the units that push each class */
+    weights: async (run: WeightsSource, o: { digit?: number } = {}) => {
+      if (!run || !(run.params instanceof Float32Array)) throw new Error(t(lang, 'weightsNeedsRun'));
+      const { test } = await mnistData(undefined, ctx.signal);
+      ctx.post({ id: id('weights'), kind: 'weights', weights: weightsData(run, test, o.digit ?? 0) });
+    },
     timings: (runs: Run[]) => chart(timingsChart(lang, runs)),
     breakdown: (runs: Run[]) => chart(breakdownChart(lang, runs)),
     /** a point is `{ n, ms }` (with `min`, `max` if known) or `{ n, run }`: a run's median with its min–max spread and its noise warnings */
@@ -255,10 +279,7 @@ export function makeApi(ctx: RunContext) {
       if (!(run?.params instanceof Float32Array)) throw new Error('show.draw needs a run returned by train()');
       ctx.post({
         id: id('draw'), kind: 'draw', title: t(lang, 'digitsDrawTitle', { label: run.label }),
-        model: {
-          spec: makeSpec(run.config.hiddenSize), params: run.params,
-          meta: { label: run.label, backend: run.backend, accuracy: run.accuracy, samples: run.config.samples, epochs: run.config.epochs, batchSize: run.config.batchSize, learningRate: run.config.learningRate, seed: run.config.seed, createdAt: Date.now() },
-        },
+        model: trainedModel({ label: run.label, backend: run.backend, accuracy: run.accuracy, samples: run.config.samples }, run.config, run.params),
       });
     },
     predictions: async (run: Run, o: { count?: number; start?: number } = {}) => {

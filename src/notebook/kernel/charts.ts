@@ -70,6 +70,32 @@ export function lossChart(lang: Lang, series: readonly LossSeries[]): ChartSpec 
   };
 }
 
+/** A run as the accuracy chart reads it: its label and, when it evaluated each epoch, those evaluations. */
+export type EvaluatedRun = Pick<Run, 'label'> & { evaluations?: readonly Pick<Run['evaluations'][number], 'epoch' | 'accuracy'>[] };
+
+/**
+ * Test accuracy (%) after each epoch, one line per run that has evaluations (train({ evaluateEvery:
+ * 'epoch' })), or null when none has. A chart of its own under the loss chart rather than a second
+ * y axis on it: two scales on one plot are easy to misread, and each chart keeps its own data table.
+ */
+export function accuracyChart(lang: Lang, runs: readonly EvaluatedRun[]): ChartSpec | null {
+  const evaluated = runs.filter((r) => Array.isArray(r.evaluations) && r.evaluations.length > 0);
+  if (!evaluated.length) return null;
+  const byEpoch = new Map<number, Record<string, number>>();
+  for (const r of evaluated) {
+    for (const e of r.evaluations!) {
+      const row = byEpoch.get(e.epoch) ?? { epoch: e.epoch + 1 };
+      row[r.label] = Math.round(e.accuracy * 10000) / 100;
+      byEpoch.set(e.epoch, row);
+    }
+  }
+  return {
+    type: 'line', title: t(lang, 'accuracyChartTitle'), x: 'epoch', y: evaluated.map((r) => r.label),
+    data: [...byEpoch.values()].sort((a, b) => a.epoch - b.epoch), xLabel: t(lang, 'epoch'), yLabel: t(lang, 'accuracyAxis'), unit: '%',
+    note: t(lang, 'accuracyChartNote'),
+  };
+}
+
 /** Runs as timings and speedups read them (older saved runs may lack the spread: then min = max = median). */
 type TimedRun = Pick<Run, 'label' | 'medianEpochMs'> & Partial<Pick<Run, 'backend' | 'epochMs' | 'minEpochMs' | 'maxEpochMs' | 'noise' | 'gpu' | 'epochs'>>;
 

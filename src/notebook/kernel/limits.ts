@@ -27,6 +27,11 @@ export function formatCount(n: number, lang: Lang): string {
   return n.toLocaleString(lang === 'es' ? 'es-ES' : 'en-US', { useGrouping: true });
 }
 
+/** A fraction as a percentage with one decimal in the student's format: 0.9123 → "91.2" (en), "91,2" (es). */
+export function formatPercent(x: number, lang: Lang, digits = 1): string {
+  return (x * 100).toLocaleString(lang === 'es' ? 'es-ES' : 'en-US', { minimumFractionDigits: digits, maximumFractionDigits: digits, useGrouping: true });
+}
+
 export function formatSize(chars: number): string {
   return chars >= 1024 * 1024 ? `${(chars / 1024 / 1024).toFixed(1)} MB` : `${Math.max(1, Math.round(chars / 1024))} kB`;
 }

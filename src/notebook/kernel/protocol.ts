@@ -75,6 +75,32 @@ export interface RaceData {
   lanes: RaceLane[];
 }
 
+/** One test digit seen through the network (show.weights): its hidden activations and, per class, its logit and the units that push it most. */
+export interface WeightsDigit {
+  /** its index in the test set */
+  index: number;
+  label: number;
+  /** the class with the largest logit */
+  prediction: number;
+  /** 784 grey levels */
+  image: Uint8Array;
+  /** the H ReLU outputs */
+  activations: number[];
+  /** 10 entries, class 0 to 9: the logit and the top units by contribution = activation × W2[class][unit] */
+  classes: { logit: number; top: { unit: number; contribution: number }[] }[];
+}
+
+/** show.weights: the first layer's H weight vectors, int8 with one symmetric scale (w ≈ q / 127 × scale), and a few test digits. */
+export interface WeightsData {
+  label: string;
+  hidden: number;
+  /** max |w| over all of W1: the colour map runs from −scale to +scale */
+  scale: number;
+  /** H × 784 */
+  filters: Int8Array;
+  digits: WeightsDigit[];
+}
+
 export type Output =
   | { id: string; kind: 'text'; text: string; folded?: number } // folded: how many outputs past the cell's limit this one holds, one per line
   | { id: string; kind: 'error'; message: string; line?: number; name?: string; retry?: boolean } // retry: running the cell again may succeed (a bad download)
@@ -85,7 +111,8 @@ export type Output =
   | { id: string; kind: 'code'; source: string; language: string }
   | { id: string; kind: 'race'; race: RaceData }
   // show.draw: the drawing pad with `model` (a run's), or with the page's latest model (`latest`); neither: saved without its model
-  | { id: string; kind: 'draw'; title: string; latest?: boolean; model?: TrainedModel };
+  | { id: string; kind: 'draw'; title: string; latest?: boolean; model?: TrainedModel }
+  | { id: string; kind: 'weights'; weights: WeightsData };
 
 /** The cell-level knobs cell code reads through `knobs`: every option declared as a toolbar knob. */
 export type Knobs = KnobValues<typeof TRAIN_OPTIONS>;

@@ -13,6 +13,7 @@ import { configFrom, TRAIN_OPTIONS, type TrainConfig } from '../../train/config'
 import { prepareBackend, trainEpochs } from '../../train/trainer';
 import type { Dataset } from '../../data/dataset';
 import type { RunContext } from './api';
+import { trainedModel } from '../../models/model';
 import { median } from './charts';
 import { localizeError } from './localize';
 import type { RaceData, RaceLane, RacePoint } from './protocol';
@@ -172,8 +173,9 @@ export async function runRace(ctx: RunContext, outputId: string, opts: RaceOptio
       ...measurement(1, l.epochs.map((e) => e.wallMs), [], calibrationOf(NaN, NaN)), gpu: gpuOf(l.backend, l.epochs[0]?.extra),
       epochs: l.epochs.map((e) => ({ ...showEpoch(lang, e), repeat: 0 })), medianEpochMs: msPerEpoch, samplesPerSec: median(l.epochs.map((e) => e.samplesPerSec)),
       accuracy: ev?.accuracy ?? NaN, testLoss: ev?.loss ?? NaN, losses: l.all.map(({ step, loss }) => ({ step, loss })),
-      predictions: ev?.predictions ?? null, probabilities: ev?.probabilities ?? null, params, totalMs: endMs, timeline: l.all,
+      predictions: ev?.predictions ?? null, probabilities: ev?.probabilities ?? null, params, evaluations: [], totalMs: endMs, timeline: l.all,
     };
+    ctx.model?.(trainedModel({ label: l.label, backend: l.backend, accuracy: ev?.accuracy ?? NaN, samples }, config, params));
     post(true);
   };
 

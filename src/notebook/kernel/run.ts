@@ -43,6 +43,8 @@ export interface Run {
   probabilities: Float32Array | null;
   /** the trained parameters (of the last repeat), flat: W1 [hidden][784], b1 [hidden], W2 [10][hidden], b2 [10] */
   params: Float32Array;
+  /** train({ evaluateEvery: 'epoch' }): test accuracy (0–1) and loss after each epoch of the last repeat, and how long each evaluation took (ms, never counted in an epoch's time); empty otherwise */
+  evaluations: { epoch: number; accuracy: number; loss: number; ms: number }[];
   /** webgpu runs: the adapter, and whether it is a CPU emulation of a GPU */
   gpu?: RunGpu;
 }

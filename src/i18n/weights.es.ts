@@ -1,0 +1,32 @@
+// Dentro de la red y exactitud por época (issue 14 §4, §5): show.weights, train({ evaluateEvery }),
+// la gráfica de exactitud de show.losses. weights.en.ts tiene las mismas claves (el tipo lo comprueba).
+import type { weightsEn } from './weights.en';
+
+export const weightsEs: Record<keyof typeof weightsEn, string> = {
+  evaluateEveryBad: 'evaluateEvery admite \'epoch\' (exactitud en prueba tras cada época); recibió {got}.',
+  epochTestAccuracy: 'prueba {acc}%',
+  accuracyChartTitle: 'Exactitud en prueba tras cada época',
+  accuracyAxis: 'Exactitud en prueba (%)',
+  accuracyChartNote: 'Medida con el conjunto de prueba tras cada época, fuera del tiempo de la época.',
+  weightsNeedsRun: 'show.weights necesita una ejecución entrenada: pásale lo que devolvió await train().',
+  outputProblem_weights: 'una vista de pesos necesita "weights": una etiqueta, un tamaño oculto, una escala, filtros int8 (ocultas × 784) y como mucho {max} dígitos (784 bytes, activaciones ocultas y 10 clases cada uno)',
+  weightsTitle: '{label} · lo que aprendió la primera capa',
+  weightsFilters: '{n} filtros: los 784 pesos de cada neurona oculta dibujados como una imagen de 28×28',
+  weightsGridLabel: '{n} filtros de la primera capa, una imagen de 28×28 por neurona oculta; color de {min} (azul) a {max} (rojo), pasando por 0',
+  weightsUnit: 'neurona {n}',
+  weightsNegative: 'negativo',
+  weightsPositive: 'positivo',
+  weightsScaleLabel: 'Escala de color de los pesos, la misma para todos los filtros: de {min} (azul, negativo) a {max} (rojo, positivo), pasando por 0 (neutro)',
+  weightsQuantNote: 'Las imágenes usan los pesos redondeados a 255 niveles (int8); todos los números salen de los pesos exactos.',
+  weightsPick: 'Dígito de prueba que quieres mirar',
+  weightsDigitOption: 'imagen de prueba {index}: etiqueta {label}, predicho {prediction}',
+  weightsDigitHeading: 'Imagen de prueba {index}: etiqueta {label}, predicho {prediction}',
+  weightsActive: '{active} de {n} neuronas ocultas están activas (salida de ReLU mayor que 0).',
+  weightsActivations: 'Activaciones ocultas de la imagen de prueba {index}: {active} de {n} neuronas por encima de 0; las más fuertes: {top}',
+  weightsClassTitle: 'Qué neuronas ocultas empujan cada clase (contribución = activación × peso de salida)',
+  weightsClass: 'Clase',
+  weightsLogit: 'Logit',
+  weightsTopUnits: 'Las {n} que más empujan',
+  weightsContribution: 'neurona {unit}: {c}',
+  weightsPredictedTag: 'predicha',
+};
