@@ -13,6 +13,7 @@ import { offlineEn } from './offline.en';
 import { raceEn } from './race.en';
 import { knobsEn } from './knobs.en';
 import { measureEn } from './measure.en';
+import { confusionEn } from './confusion.en';
 
 export const en = {
   ...keyboardEn,
@@ -30,6 +31,7 @@ export const en = {
   ...raceEn,
   ...knobsEn,
   ...measureEn,
+  ...confusionEn,
   appTitle: 'Paralelo',
   appTagline: 'Parallel computing for neural networks, in your browser',
   language: 'Language',

@@ -13,6 +13,7 @@ import { offlineEs } from './offline.es';
 import { raceEs } from './race.es';
 import { knobsEs } from './knobs.es';
 import { measureEs } from './measure.es';
+import { confusionEs } from './confusion.es';
 import type { en } from './en';
 
 export const es: Record<keyof typeof en, string> = {
@@ -31,6 +32,7 @@ export const es: Record<keyof typeof en, string> = {
   ...raceEs,
   ...knobsEs,
   ...measureEs,
+  ...confusionEs,
   appTitle: 'Paralelo',
   appTagline: 'Computación paralela para redes neuronales, en tu navegador',
   language: 'Idioma',

@@ -6,6 +6,8 @@ import type { chartsEn } from '../i18n/charts.en';
 import type { measureEn } from '../i18n/measure.en';
 import type { outputsEn } from '../i18n/outputs.en';
 import type { raceEn } from '../i18n/race.en';
+import type { confusionEn } from '../i18n/confusion.en';
+import { isConfusion, isPredictions } from './confusionShape';
 import { BACKEND_NAMES } from '../backends/types';
 import type { ChartSpec, Output, RaceLaneStatus } from './kernel/protocol';
 
@@ -40,7 +42,7 @@ export const isRace = (r: unknown) => record(r) && typeof r.concurrent === 'bool
 
 /** A reason an output does not fit its kind: an i18n key's tail and its parameters. */
 export interface OutputProblem { code: ProblemCode; params?: Record<string, string> }
-type ProblemCode = (keyof typeof outputsEn | keyof typeof chartsEn | keyof typeof raceEn | keyof typeof measureEn) extends infer K ? (K extends `outputProblem_${infer C}` ? C : never) : never;
+type ProblemCode = (keyof typeof outputsEn | keyof typeof chartsEn | keyof typeof raceEn | keyof typeof measureEn | keyof typeof confusionEn) extends infer K ? (K extends `outputProblem_${infer C}` ? C : never) : never;
 const P = (code: ProblemCode, params?: Record<string, string>): OutputProblem => ({ code, params });
 
 /** The reason as text in `lang`. */
@@ -85,6 +87,8 @@ export function outputProblem(o: unknown): OutputProblem | null {
     case 'progress': return isStr(o.label) && isNum(o.value) && isNum(o.max) && optional(o.detail, isStr) ? null : P('progress');
     case 'code': return isStr(o.source) && isStr(o.language) ? null : P('code');
     case 'race': return isRace(o.race) ? null : P('race');
+    case 'confusion': return isConfusion(o.confusion) ? null : P('confusion');
+    case 'predictions': return isPredictions(o.predictions) ? null : P('predictions');
     default: return P('unknown_kind', { kind: safeJson(o.kind) });
   }
 }

@@ -5,6 +5,7 @@ import { t, type Lang } from '../i18n';
 import type { SavedOutputs } from './core/notebook';
 import type { Output } from './kernel/protocol';
 import { checkedOutput } from './outputs';
+import { confusionBytes, predictionsBytes } from './confusionShape';
 import { isPlainObject } from './storedCell';
 
 /** At most this much of one cell's outputs is saved (charts are already capped at 2000 points). */
@@ -17,6 +18,8 @@ export interface StoredOutputs { outputs: Output[]; count: number | null; droppe
 /** About how many bytes an output takes in storage (text is counted as its JSON). */
 export function outputBytes(o: Output): number {
   if (o.kind === 'digits') return o.images.byteLength + o.labels.byteLength + (o.predictions?.byteLength ?? 0) + (o.title?.length ?? 0) + 64;
+  if (o.kind === 'confusion') return confusionBytes(o.confusion);
+  if (o.kind === 'predictions') return predictionsBytes(o.predictions);
   try {
     return JSON.stringify(o).length;
   } catch {

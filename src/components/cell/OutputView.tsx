@@ -10,6 +10,8 @@ import { TextOutput } from './TextOutput';
 const NUMERIC = /^[-+]?[\d.,]+(e[-+]?\d+)?\s*[%×]?$/i;
 
 const ChartView = lazy(() => import('../charts/ChartView').then((m) => ({ default: m.ChartView })));
+const ConfusionView = lazy(() => import('../confusion/ConfusionView').then((m) => ({ default: m.ConfusionView })));
+const PredictionsView = lazy(() => import('../confusion/PredictionsView').then((m) => ({ default: m.PredictionsView })));
 const RaceView = lazy(() => import('../race/RaceView').then((m) => ({ default: m.RaceView })));
 
 /** `onRetry` runs the cell again: offered by an error that says a second try may work (a bad download). */
@@ -46,6 +48,10 @@ export function OutputView({ output, onRetry }: { output: Output; onRetry?: () =
       return <pre className={`out-code language-${output.language}`}><code>{output.source}</code></pre>;
     case 'race':
       return <Suspense fallback={<div className="chart-loading" />}><RaceView race={output.race} /></Suspense>;
+    case 'confusion':
+      return <Suspense fallback={<div className="chart-loading" />}><ConfusionView data={output.confusion} /></Suspense>;
+    case 'predictions':
+      return <Suspense fallback={<div className="chart-loading" />}><PredictionsView data={output.predictions} /></Suspense>;
     default:
       return assertNever(output);
   }
