@@ -96,9 +96,20 @@ test('confusion matrix and mistakes of a run: the numbers, a cell\'s digits, the
 
   // the top 3 shows on keyboard focus
   await items.first().focus();
-  await expect(items.first().locator('.digit-pager-tip')).toBeVisible();
-  await expect(items.first().locator('.digit-pager-tip')).toHaveText(/^Top 3: \d: \d+\.\d%, \d: \d+\.\d%, \d: \d+\.\d%$/);
+  await expect(items.first().getByTestId('top3')).toBeVisible();
+  await expect(items.first().getByTestId('top3')).toHaveText(new RegExp(`^Top 3${page1[0][2]}: \\d+\\.\\d%(\\d: \\d+\\.\\d%){2}$`));
 
   await matrix.getByTestId('confusion-grid-view').click();
   expect(await auditThemes(page, 'confusion')).toEqual([]);
+
+  // saved with the cell: after a reload the matrix is the same and the mistakes still page (the page has the images)
+  await page.reload();
+  const again = codeCell(page, 1);
+  await expect(again.getByTestId('confusion-cell')).toHaveCount(100);
+  const restored = await again.getByTestId('confusion-cell').evaluateAll((els) => els.map((e) => Number((e as HTMLElement).dataset.count)));
+  expect(restored).toEqual(want);
+  const list = again.getByTestId('prediction-gallery');
+  await list.getByTestId('pager-next').click();
+  await expect(list.getByTestId('pager-range')).toHaveText(`17–32 of ${total}`);
+  await expect(list.locator('li canvas')).toHaveCount(16);
 });

@@ -10,6 +10,10 @@ export const formatInt = (n: number, lang: Lang) => n.toLocaleString(locale(lang
 export const formatShare = (v: number | null, lang: Lang) => v === null ? '—'
   : v.toLocaleString(locale(lang), { style: 'percent', minimumFractionDigits: 1, maximumFractionDigits: 1 });
 
+/** A share (0–1) as a percentage number without its sign, for a column headed "%" ("97,3"); "—" when undefined. */
+export const formatPercent = (v: number | null, lang: Lang) => v === null ? '—'
+  : (v * 100).toLocaleString(locale(lang), { minimumFractionDigits: 1, maximumFractionDigits: 1 });
+
 /** The matrix as a table: a row per true digit (its counts and recall), then a row of precisions. */
 export function confusionTable(c: ConfusionData, lang: Lang): { columns: string[]; rows: string[][] } {
   const stats = classStats(c.counts);
@@ -40,11 +44,15 @@ export function predictionLabel(label: number, predicted: number, lang: Lang): s
   return label === predicted ? t(lang, 'pred_correct', { predicted }) : t(lang, 'pred_wrong', { predicted, label });
 }
 
-/** The top-3 of listed image k, as "6 81,2 %, 5 12,0 %, 8 3,1 %"; empty when the output has none. */
-export function top3Text(p: PredictionsData, k: number, lang: Lang): string {
-  if (p.top.length === 0) return '';
-  const list = [0, 1, 2].map((j) => `${p.top[3 * k + j]}: ${formatShare(p.topP[3 * k + j] / 65535, lang)}`).join(', ');
-  return t(lang, 'pred_top3', { list });
+/** The top 3 of listed image k (class and probability, most probable first); empty when the output has none. */
+export function top3Of(p: PredictionsData, k: number): { cls: number; p: number }[] {
+  if (p.top.length === 0) return [];
+  return [0, 1, 2].map((j) => ({ cls: p.top[3 * k + j], p: p.topP[3 * k + j] / 65535 }));
+}
+
+/** "Top 3: 6: 81,2 %, 5: 12,0 %, 8: 3,1 %"; empty for an empty list. */
+export function top3Line(top: readonly { cls: number; p: number }[], lang: Lang): string {
+  return top.length ? t(lang, 'pred_top3', { list: top.map((x) => `${x.cls}: ${formatShare(x.p, lang)}`).join(', ') }) : '';
 }
 
 /** The listed images as lines of text (the export's plain text): the first `max` of them. */
@@ -52,7 +60,7 @@ export function predictionsText(p: PredictionsData, lang: Lang, max = 100): stri
   const n = p.indices.length;
   const lines = [predictionsTitle(p, lang), t(lang, 'pred_range', { from: formatInt(n ? 1 : 0, lang), to: formatInt(Math.min(n, max), lang), total: formatInt(n, lang) })];
   for (let k = 0; k < Math.min(n, max); k++) {
-    const top = top3Text(p, k, lang);
+    const top = top3Line(top3Of(p, k), lang);
     lines.push(`#${p.indices[k]}: ${predictionLabel(p.labels[k], p.predicted[k], lang)}${top ? ` · ${top}` : ''}`);
   }
   return lines.join('\n');

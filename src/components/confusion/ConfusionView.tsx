@@ -2,10 +2,10 @@
 // colour by the share of the row, the diagonal outlined and bold, recall per row and precision per
 // column, the accuracy and the most confused pairs; a plain table view with the same numbers; a
 // cell (click, or Enter with the arrow keys) lists its digits below, paged.
-import { useMemo, useRef, useState, type KeyboardEvent } from 'react';
+import { useId, useMemo, useRef, useState, type CSSProperties, type KeyboardEvent } from 'react';
 import { useLang, useT } from '../../i18n/react';
 import { accuracyOf, cellIndices, classStats, CLASSES, confusedPairs } from '../../notebook/core/confusion';
-import { confusionSummary, confusionTable, formatInt, formatShare } from '../../notebook/confusionText';
+import { confusionSummary, confusionTable, formatInt, formatPercent, formatShare } from '../../notebook/confusionText';
 import type { ConfusionData } from '../../notebook/kernel/protocol';
 import { DigitPager, type PagerItems } from './DigitPager';
 import './confusion.css';
@@ -20,6 +20,7 @@ export function ConfusionView({ data }: { data: ConfusionData }) {
   const [picked, setPicked] = useState<{ r: number; c: number } | null>(null);
   const [focus, setFocus] = useState({ r: 0, c: 0 });
   const grid = useRef<HTMLTableElement>(null);
+  const summaryId = useId();
   const { counts } = data;
   const stats = useMemo(() => classStats(counts), [counts]);
   const acc = accuracyOf(counts);
@@ -29,7 +30,7 @@ export function ConfusionView({ data }: { data: ConfusionData }) {
   const items = useMemo<PagerItems | null>(() => {
     if (!picked) return null;
     const idx = cellIndices(data.labels, data.predictions, picked.r, picked.c);
-    return { count: idx.length, index: (k) => idx[k], label: () => picked.r, predicted: () => picked.c, top: () => '' };
+    return { count: idx.length, index: (k) => idx[k], label: () => picked.r, predicted: () => picked.c, top: () => [] };
   }, [picked, data]);
 
   const move = (e: KeyboardEvent, r: number, c: number) => {
@@ -44,6 +45,8 @@ export function ConfusionView({ data }: { data: ConfusionData }) {
   return (
     <section className="confusion-view" data-testid="confusion" aria-label={t('confusion_title', { run: data.title })}>
       <h3 className="confusion-title">{t('confusion_title', { run: data.title })}</h3>
+      {/* the matrix in one sentence, for screen readers (a caption would widen the table: hidden text does not wrap) */}
+      <p className="visually-hidden" id={summaryId}>{confusionSummary(data, lang)}</p>
       <p className="confusion-acc" data-testid="confusion-accuracy">{t('confusion_accuracy', { acc: formatShare(acc, lang), hit: formatInt(hit, lang), total: formatInt(data.labels.length, lang) })}</p>
       <div className="confusion-toggle" role="group" aria-label={t('confusion_view')}>
         <button type="button" aria-pressed={view === 'grid'} data-testid="confusion-grid-view" onClick={() => setView('grid')}>{t('confusion_viewGrid')}</button>
@@ -53,14 +56,13 @@ export function ConfusionView({ data }: { data: ConfusionData }) {
         <>
           <p className="confusion-hint">{t('confusion_hint')}</p>
           <div className="confusion-scroll">
-            <table className="confusion-grid" ref={grid} data-testid="confusion-grid" aria-describedby={undefined}>
-              <caption className="visually-hidden">{confusionSummary(data, lang)}</caption>
+            <table className="confusion-grid" ref={grid} data-testid="confusion-grid" aria-describedby={summaryId}>
               <thead>
                 <tr><td className="confusion-corner" /><th colSpan={CLASSES} scope="colgroup" className="confusion-axis">{t('confusion_cols')} →</th><td /></tr>
                 <tr>
                   <th scope="col" className="confusion-axis confusion-axis-rows">{t('confusion_rows')} ↓</th>
                   {DIGITS.map((c) => <th key={c} scope="col">{c}</th>)}
-                  <th scope="col" className="confusion-stat">{t('confusion_recall')}</th>
+                  <th scope="col" className="confusion-stat">{t('confusion_recall')} %</th>
                 </tr>
               </thead>
               <tbody>
@@ -72,10 +74,11 @@ export function ConfusionView({ data }: { data: ConfusionData }) {
                       {DIGITS.map((c) => {
                         const n = counts[r * CLASSES + c];
                         const share = row ? n / row : 0;
+                        // colour on a square-root scale, so a 2% share is still seen; the count and its share are written
                         const label = t('confusion_cell', { label: r, predicted: c, count: formatInt(n, lang), share: formatShare(row ? share : null, lang) });
                         const isPicked = picked?.r === r && picked.c === c;
                         return (
-                          <td key={c} className={`confusion-cell${r === c ? ' diag' : ''}${n === 0 ? ' zero' : ''}`} style={{ '--share': share.toFixed(3) } as React.CSSProperties}>
+                          <td key={c} className={`confusion-cell${r === c ? ' diag' : ''}${n === 0 ? ' zero' : ''}`} style={{ '--share': Math.sqrt(share).toFixed(3) } as CSSProperties}>
                             <button type="button" data-row={r} data-col={c} data-count={n} data-testid="confusion-cell" aria-label={label} title={label}
                               aria-pressed={isPicked} tabIndex={focus.r === r && focus.c === c ? 0 : -1}
                               onFocus={() => setFocus({ r, c })} onKeyDown={(e) => move(e, r, c)}
@@ -83,15 +86,15 @@ export function ConfusionView({ data }: { data: ConfusionData }) {
                           </td>
                         );
                       })}
-                      <td className="confusion-stat" data-testid="confusion-recall">{formatShare(stats[r].recall, lang)}</td>
+                      <td className="confusion-stat" data-testid="confusion-recall">{formatPercent(stats[r].recall, lang)}</td>
                     </tr>
                   );
                 })}
               </tbody>
               <tfoot>
                 <tr>
-                  <th scope="row" className="confusion-stat">{t('confusion_precision')}</th>
-                  {DIGITS.map((c) => <td key={c} className="confusion-stat" data-testid="confusion-precision">{formatShare(stats[c].precision, lang)}</td>)}
+                  <th scope="row" className="confusion-stat">{t('confusion_precision')} %</th>
+                  {DIGITS.map((c) => <td key={c} className="confusion-stat" data-testid="confusion-precision">{formatPercent(stats[c].precision, lang)}</td>)}
                   <td />
                 </tr>
               </tfoot>
@@ -100,8 +103,7 @@ export function ConfusionView({ data }: { data: ConfusionData }) {
         </>
       ) : (
         <div className="confusion-scroll">
-          <table className="data-table confusion-table" data-testid="confusion-table">
-            <caption className="visually-hidden">{confusionSummary(data, lang)}</caption>
+          <table className="confusion-table" data-testid="confusion-table" aria-describedby={summaryId}>
             <thead><tr>{table.columns.map((c) => <th key={c} scope="col">{c}</th>)}</tr></thead>
             <tbody>{table.rows.map((row, i) => <tr key={i}>{row.map((v, j) => j === 0 ? <th key={j} scope="row">{v}</th> : <td key={j} className="num">{v}</td>)}</tr>)}</tbody>
           </table>

@@ -4,7 +4,7 @@
 import { useState } from 'react';
 import { useLang, useT } from '../../i18n/react';
 import { pageOf } from '../../notebook/core/confusion';
-import { formatInt, predictionLabel } from '../../notebook/confusionText';
+import { formatInt, formatShare, predictionLabel, top3Line } from '../../notebook/confusionText';
 import { Digit } from '../digits/DigitGrid';
 import { useTestSet } from './useTestSet';
 
@@ -13,8 +13,8 @@ export interface PagerItems {
   index(k: number): number;
   label(k: number): number;
   predicted(k: number): number;
-  /** "Top 3: …" of item k, or '' */
-  top(k: number): string;
+  /** the three most probable classes of item k, most probable first (empty when unknown) */
+  top(k: number): { cls: number; p: number }[];
 }
 
 interface Props {
@@ -46,13 +46,18 @@ export function DigitPager({ caption, items, pageSize, start = 0, testId = 'pred
             const bad = label !== predicted;
             const what = predictionLabel(label, predicted, lang);
             const top = items.top(k);
-            const name = [what, top, t('pred_index', { index })].filter(Boolean).join(' · ');
+            const name = [what, top3Line(top, lang), t('pred_index', { index })].filter(Boolean).join(' · ');
             return (
               <li key={k} className={bad ? 'wrong' : 'right'} data-wrong={bad || undefined} data-index={index} data-label={label} data-predicted={predicted}
                 tabIndex={0} aria-label={name}>
                 {test.status === 'ready' ? <Digit pixels={test.set.images.subarray(index * 784, (index + 1) * 784)} /> : <span className="digit-canvas digit-blank" aria-hidden="true" />}
                 <span className="digit-pager-label" aria-hidden="true">{what.split(' · ').map((part, j) => <span key={j}>{part}</span>)}</span>
-                {top && <span className="digit-pager-tip" aria-hidden="true">{top}</span>}
+                {top.length > 0 && (
+                  <span className="digit-pager-tip" aria-hidden="true" data-testid="top3">
+                    <b>Top 3</b>
+                    {top.map((x) => <span key={x.cls}>{x.cls}: {formatShare(x.p, lang)}</span>)}
+                  </span>
+                )}
               </li>
             );
           })}
