@@ -14,6 +14,7 @@ import { raceEn } from './race.en';
 import { knobsEn } from './knobs.en';
 import { measureEn } from './measure.en';
 import { weightsEn } from './weights.en';
+import { confusionEn } from './confusion.en';
 
 export const en = {
   ...keyboardEn,
@@ -32,6 +33,7 @@ export const en = {
   ...knobsEn,
   ...measureEn,
   ...weightsEn,
+  ...confusionEn,
   appTitle: 'Paralelo',
   appTagline: 'Parallel computing for neural networks, in your browser',
   language: 'Language',

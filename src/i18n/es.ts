@@ -14,6 +14,7 @@ import { raceEs } from './race.es';
 import { knobsEs } from './knobs.es';
 import { measureEs } from './measure.es';
 import { weightsEs } from './weights.es';
+import { confusionEs } from './confusion.es';
 import type { en } from './en';
 
 export const es: Record<keyof typeof en, string> = {
@@ -33,6 +34,7 @@ export const es: Record<keyof typeof en, string> = {
   ...knobsEs,
   ...measureEs,
   ...weightsEs,
+  ...confusionEs,
   appTitle: 'Paralelo',
   appTagline: 'Computación paralela para redes neuronales, en tu navegador',
   language: 'Idioma',

@@ -11,6 +11,8 @@ const NUMERIC = /^[-+]?[\d.,]+(e[-+]?\d+)?\s*[%×]?$/i;
 
 const ChartView = lazy(() => import('../charts/ChartView').then((m) => ({ default: m.ChartView })));
 const WeightsView = lazy(() => import('../weights/WeightsView').then((m) => ({ default: m.WeightsView })));
+const ConfusionView = lazy(() => import('../confusion/ConfusionView').then((m) => ({ default: m.ConfusionView })));
+const PredictionsView = lazy(() => import('../confusion/PredictionsView').then((m) => ({ default: m.PredictionsView })));
 const RaceView = lazy(() => import('../race/RaceView').then((m) => ({ default: m.RaceView })));
 
 /** `onRetry` runs the cell again: offered by an error that says a second try may work (a bad download). */
@@ -49,6 +51,10 @@ export function OutputView({ output, onRetry }: { output: Output; onRetry?: () =
       return <Suspense fallback={<div className="chart-loading" />}><RaceView race={output.race} /></Suspense>;
     case 'weights':
       return <Suspense fallback={<div className="chart-loading" />}><WeightsView weights={output.weights} /></Suspense>;
+    case 'confusion':
+      return <Suspense fallback={<div className="chart-loading" />}><ConfusionView data={output.confusion} /></Suspense>;
+    case 'predictions':
+      return <Suspense fallback={<div className="chart-loading" />}><PredictionsView data={output.predictions} /></Suspense>;
     default:
       return assertNever(output);
   }

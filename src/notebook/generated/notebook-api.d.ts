@@ -51,6 +51,12 @@ interface CompileMessage {
   readonly message: string;
 }
 
+/** A run as the accuracy chart reads it: its label and, when it evaluated each epoch, those evaluations. */
+interface EvaluatedRun {
+  label: string;
+  evaluations?: readonly Pick<{ epoch: number; accuracy: number; loss: number; ms: number; }, 'accuracy' | 'epoch'>[];
+}
+
 /** One kernel's share of an epoch, from sampled GPU timestamps (webgpu). */
 interface KernelTiming {
   readonly name: string; // kernel (and the layer it serves)
@@ -126,6 +132,22 @@ type NoiseReason = 'spread' | 'calibration';
 
 /** The slices an epoch's time is broken into (shown as part_<id> in the student's language). */
 type PartId = 'compute' | 'waiting' | 'messaging' | 'reduction' | 'barrier' | 'serial' | 'h2d' | 'kernel' | 'd2h' | 'other';
+
+/** Which test images a show.predictions call lists: every one, the wrong ones, or those of a label and/or a prediction. */
+type PredictionFilter = 'all' | 'mistakes' | { label?: number; predicted?: number };
+
+type PredictionSort = 'confidence' | 'index';
+
+interface PredictionsOptions {
+  /** 'all' (default), 'mistakes', or the images of a true label and/or a prediction: { label: 4, predicted: 9 } */
+  filter?: PredictionFilter;
+  /** 'confidence': the predicted class's probability, highest first (the default for 'mistakes'); 'index': test-set order (the default otherwise) */
+  sort?: PredictionSort;
+  /** digits per page (default 16, at most 100) */
+  count?: number;
+  /** the first position shown, in the filtered list (default 0); Previous and Next page from there */
+  start?: number;
+}
 
 /** What `show.race` takes. A missing run option comes from the cell's knobs, then its default. */
 interface RaceOptions {
@@ -306,7 +328,7 @@ declare const mnist: () => Promise<{ train: { count: number; }; test: { count: n
 declare const labelCounts: (set?: 'train' | 'test') => Promise<number[]>;
 declare const train: (opts?: TrainOptions) => Promise<Run>;
 declare const sweep: <T, R>(items: readonly T[], fn: (item: T, index: number) => Promise<R>) => Promise<R[]>;
-declare const show: { text: (v: unknown) => void; table: (rows: Record<string, unknown>[], o?: { columns?: string[]; }) => void; code: (source: string, language?: string) => void; chart: (spec: Partial<ChartSpec> & { kind?: ChartSpec['type']; }) => void; losses: (runs: Run[]) => void; weights: (run: WeightsSource, o?: { digit?: number; }) => Promise<void>; timings: (runs: Run[]) => void; breakdown: (runs: Run[]) => void; speedup: (points: ({ n: number; ms: number; min?: number; max?: number; } | { n: number; run: Run; })[], o?: { label?: string; fit?: 'amdahl'; }) => void; throughput: (points: { batchSize: number; samplesPerSec: number; }[], o?: { label?: string; }) => void; taskStream: (run: Run, epoch?: number) => void; histogram: (counts: number[]) => void; race: (o?: RaceOptions) => Promise<RaceRun[]>; digits: (o?: { set?: 'train' | 'test'; start?: number; count?: number; }) => Promise<void>; predictions: (run: Run, o?: { count?: number; start?: number; }) => Promise<void>; };
+declare const show: { text: (v: unknown) => void; table: (rows: Record<string, unknown>[], o?: { columns?: string[]; }) => void; code: (source: string, language?: string) => void; chart: (spec: Partial<ChartSpec> & { kind?: ChartSpec['type']; }) => void; losses: (runs: Run[]) => void; weights: (run: WeightsSource, o?: { digit?: number; }) => Promise<void>; timings: (runs: Run[]) => void; breakdown: (runs: Run[]) => void; speedup: (points: ({ n: number; ms: number; min?: number; max?: number; } | { n: number; run: Run; })[], o?: { label?: string; fit?: 'amdahl'; }) => void; throughput: (points: { batchSize: number; samplesPerSec: number; }[], o?: { label?: string; }) => void; taskStream: (run: Run, epoch?: number) => void; histogram: (counts: number[]) => void; race: (o?: RaceOptions) => Promise<RaceRun[]>; digits: (o?: { set?: 'train' | 'test'; start?: number; count?: number; }) => Promise<void>; confusion: (run: EvaluatedRun) => Promise<void>; predictions: (run: EvaluatedRun, o?: PredictionsOptions) => Promise<void>; };
 declare const knobs: Knobs;
 declare const backends: () => Promise<{ name: BackendName; supported: true | string; }[]>;
 declare const stopRequested: () => boolean;

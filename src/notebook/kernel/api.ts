@@ -20,6 +20,7 @@ import type { ChartSpec, Knobs, Lang, Output } from './protocol';
 import { runRace, type RaceOptions, type RaceRun } from './race';
 import type { Run } from './run';
 import { trainedModel, type TrainedModel } from '../../models/model';
+import { confusionOutput, predictionsOutput, type EvaluatedRun, type PredictionsOptions } from './mistakes';
 import { backendInstance, dropBackend, mnistData, supportedBackends, trainSubset } from './session';
 
 export interface RunContext {
@@ -269,11 +270,15 @@ export function makeApi(ctx: RunContext) {
       const start = Math.max(0, o.start ?? 0), count = Math.max(0, Math.min(o.count ?? 32, 256, d.count - start));
       ctx.post({ id: id('digits'), kind: 'digits', title: t(lang, 'digitsTitle'), images: d.images.slice(start * 784, (start + count) * 784), labels: d.labels.slice(start, start + count) });
     },
-    predictions: async (run: Run, o: { count?: number; start?: number } = {}) => {
-      if (!run?.predictions) throw new Error('show.predictions needs a run trained with evaluate: true');
-      const d = (await mnistData(undefined, ctx.signal)).test;
-      const start = Math.max(0, o.start ?? 0), count = Math.max(0, Math.min(o.count ?? 16, 256, d.count - start));
-      ctx.post({ id: id('digits'), kind: 'digits', title: `${run.label} · ${t(lang, 'predictionsTitle')}`, images: d.images.slice(start * 784, (start + count) * 784), labels: d.labels.slice(start, start + count), predictions: run.predictions.slice(start, start + count) });
+    /** the 10×10 confusion matrix on the test set (rows: true label, columns: prediction); a cell lists its digits */
+    confusion: async (run: EvaluatedRun) => {
+      const { test } = await mnistData(undefined, ctx.signal);
+      ctx.post(confusionOutput(lang, id('confusion'), run, test.labels));
+    },
+    /** test digits with their prediction, filtered and sorted, paged through the whole test set (top 3 on hover or focus) */
+    predictions: async (run: EvaluatedRun, o: PredictionsOptions = {}) => {
+      const { test } = await mnistData(undefined, ctx.signal);
+      ctx.post(predictionsOutput(lang, id('predictions'), run, test.labels, o));
     },
   };
 

@@ -9,6 +9,7 @@ import type { Lang } from '../../i18n';
 import type { TRAIN_OPTIONS } from '../../train/config';
 import type { TrainUse } from '../core/trainUse';
 import type { TrainedModel } from '../../models/model';
+import type { PredictionFilter, PredictionSort } from '../core/confusion';
 
 export interface ChartSpec {
   type: 'line' | 'bar' | 'stackedBar' | 'taskStream';
@@ -101,6 +102,35 @@ export interface WeightsData {
   digits: WeightsDigit[];
 }
 
+/** show.confusion: the test set's labels and the run's predictions (the page finds a cell's images in its own copy of the test set) and their 10×10 counts. */
+export interface ConfusionData {
+  /** the run's label */
+  title: string;
+  /** row-major: counts[label * 10 + predicted]; the kernel counts them, the page checks they match labels and predictions */
+  counts: number[];
+  labels: Uint8Array;
+  predictions: Uint8Array;
+}
+
+/** show.predictions: the test images that passed the filter, in the chosen order; the page draws them from its own copy of the test set. */
+export interface PredictionsData {
+  title: string;
+  filter: PredictionFilter;
+  sort: PredictionSort;
+  /** images in the test set the run was evaluated on */
+  total: number;
+  /** per listed image: its test index, true label, prediction */
+  indices: Uint16Array;
+  labels: Uint8Array;
+  predicted: Uint8Array;
+  /** per listed image, 3 each: the three most probable classes and their probability × 65535 (empty when the run had no probabilities) */
+  top: Uint8Array;
+  topP: Uint16Array;
+  /** the first position shown, and how many a page shows */
+  start: number;
+  pageSize: number;
+}
+
 export type Output =
   | { id: string; kind: 'text'; text: string; folded?: number } // folded: how many outputs past the cell's limit this one holds, one per line
   | { id: string; kind: 'error'; message: string; line?: number; name?: string; retry?: boolean } // retry: running the cell again may succeed (a bad download)
@@ -110,7 +140,9 @@ export type Output =
   | { id: string; kind: 'progress'; label: string; value: number; max: number; detail?: string } // max 0: unknown (indeterminate); detail: where it stands, in words ("batch 120 of 469 · 5,230 samples/s · ~4 s left")
   | { id: string; kind: 'code'; source: string; language: string }
   | { id: string; kind: 'race'; race: RaceData }
-  | { id: string; kind: 'weights'; weights: WeightsData };
+  | { id: string; kind: 'weights'; weights: WeightsData }
+  | { id: string; kind: 'confusion'; confusion: ConfusionData }
+  | { id: string; kind: 'predictions'; predictions: PredictionsData };
 
 /** The cell-level knobs cell code reads through `knobs`: every option declared as a toolbar knob. */
 export type Knobs = KnobValues<typeof TRAIN_OPTIONS>;
