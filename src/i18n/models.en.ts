@@ -29,6 +29,7 @@ export const modelsEn = {
   modelsCurrent: 'Model in use',
   modelsNone: 'No model yet: run a train() cell in a lesson, or upload a model file.',
   modelsFacts: '{label} · trained on {backend} · test accuracy {acc} · {shape} · {date}',
+  modelsFactsBackend: 'Trained on {backend} · test accuracy {acc} · {shape} · {date}',
   modelsAccUnknown: 'not measured',
   modelsSaveAs: 'Name',
   modelsSave: 'Save',

@@ -30,6 +30,7 @@ export const modelsEs: Record<keyof typeof modelsEn, string> = {
   modelsCurrent: 'Modelo en uso',
   modelsNone: 'Aún no hay modelo: ejecuta una celda con train() en una lección o sube un archivo de modelo.',
   modelsFacts: '{label} · entrenado en {backend} · precisión en test {acc} · {shape} · {date}',
+  modelsFactsBackend: 'Entrenado en {backend} · precisión en test {acc} · {shape} · {date}',
   modelsAccUnknown: 'sin medir',
   modelsSaveAs: 'Nombre',
   modelsSave: 'Guardar',
