@@ -78,6 +78,7 @@ test('a saved model survives a reload and predicts the same on js and wasm; down
   await items.first().getByTestId('models-delete').click();
   await page.getByTestId('models-dialog-yes').click();
   await expect(items).toHaveCount(0);
+  await expect(page.getByRole('heading', { name: '0 saved models' })).toBeFocused(); // the focus does not fall to the page's top
   await upload.setInputFiles({ name: 'mine.paralelo-model', mimeType: 'application/octet-stream', buffer: file });
   await expect(page.getByTestId('models-status')).toHaveText('Uploaded "mine.paralelo-model" as "mine".');
   await expect(page.getByTestId('models-upload-error')).toBeEmpty();
@@ -90,6 +91,8 @@ test('a saved model survives a reload and predicts the same on js and wasm; down
   await page.getByTestId('models-rename-input').fill('mine v1');
   await page.getByTestId('models-rename-input').press('Enter');
   await expect(page.getByTestId('models-status')).toHaveText('Renamed to "mine v1".');
+  await expect(items.first().getByRole('heading')).toHaveText('mine v1');
+  await expect(items.first().getByTestId('models-rename')).toBeFocused(); // the keyboard is back where it was
   await upload.setInputFiles({ name: 'mine v1.paralelo-model', mimeType: 'application/octet-stream', buffer: file });
   await expect(items).toHaveCount(2);
   await expect(page.getByTestId('models-list')).toContainText('mine v1 (2)');

@@ -32,6 +32,19 @@ export function ModelsPanel({ lang, current, onUse }: Props) {
   const [ask, setAsk] = useState<Ask | null>(null);
   const [renaming, setRenaming] = useState<{ from: string; to: string } | null>(null);
   const fileRef = useRef<HTMLInputElement>(null);
+  const rootRef = useRef<HTMLDivElement>(null);
+  /** the focus after a row's form or dialog closes: that row's button (once the list shows the row), or the list's heading when the row is gone */
+  const focusNext = useRef<{ name: string | null; button: string } | null>(null);
+  const refocus = (name: string | null, button: string) => { focusNext.current = { name, button }; };
+  useEffect(() => {
+    const f = focusNext.current;
+    const root = rootRef.current;
+    if (!f || !root) return;
+    const row = f.name === null ? null : [...root.querySelectorAll<HTMLElement>('[data-testid="models-item"]')].find((r) => r.dataset.name === f.name);
+    if (f.name !== null && !row) return; // the list has not caught up yet
+    focusNext.current = null;
+    (row?.querySelector<HTMLElement>(`[data-testid="${f.button}"]`) ?? root.querySelector<HTMLElement>('.models-saved h2'))?.focus();
+  }, [list, renaming]);
 
   const refresh = useCallback(() => {
     listModels().then((l) => { setList(l); }, (e: unknown) => { setList([]); setError(modelStoreErrorText(lang, e)); });
@@ -75,13 +88,14 @@ export function ModelsPanel({ lang, current, onUse }: Props) {
 
   const remove = (n: string) => setAsk({
     message: t('modelsAskDelete', { name: n }), confirm: t('modelsDelete'),
-    run: () => act(async () => { await deleteModel(n); return t('modelsDone_deleted', { name: n }); }),
+    run: () => act(async () => { await deleteModel(n); refocus(null, ''); return t('modelsDone_deleted', { name: n }); }),
   });
 
   const rename = () => act(async () => {
     if (!renaming) return;
     const info = await renameModel(renaming.from, renaming.to);
     setRenaming(null);
+    refocus(info.name, 'models-rename');
     return t('modelsDone_renamed', { name: info.name });
   });
 
@@ -105,7 +119,7 @@ export function ModelsPanel({ lang, current, onUse }: Props) {
   };
 
   return (
-    <div className="models-panel" data-testid="models-panel">
+    <div className="models-panel" ref={rootRef} data-testid="models-panel">
       <section className="models-current" aria-labelledby={`${uid}-current`}>
         <h2 id={`${uid}-current`}>{t('modelsCurrent')}</h2>
         {current ? <p className="models-facts" data-testid="models-current">{factsOf(lang, current.meta, current.spec)}</p>
@@ -119,7 +133,7 @@ export function ModelsPanel({ lang, current, onUse }: Props) {
       <p className="models-status" role="status" data-testid="models-status">{status}</p>
       {error && <p className="models-error" role="alert" data-testid="models-error">{error}</p>}
       <section className="models-saved" aria-labelledby={`${uid}-saved`}>
-        <h2 id={`${uid}-saved`}>{list && list.length ? t(list.length === 1 ? 'modelsSaved_one' : 'modelsSaved_other', { n: list.length }) : t('modelsSaved_other', { n: 0 })}</h2>
+        <h2 id={`${uid}-saved`} tabIndex={-1}>{list && list.length ? t(list.length === 1 ? 'modelsSaved_one' : 'modelsSaved_other', { n: list.length }) : t('modelsSaved_other', { n: 0 })}</h2>
         {list && list.length === 0 && <p className="models-none">{t('modelsEmpty')}</p>}
         <ul className="models-list" data-testid="models-list">
           {list?.map((m) => (
@@ -128,9 +142,9 @@ export function ModelsPanel({ lang, current, onUse }: Props) {
                 <form className="models-rename" onSubmit={(e) => { e.preventDefault(); void rename(); }}>
                   <label htmlFor={`${uid}-rename`} className="visually-hidden">{t('modelsNewName', { name: m.name })}</label>
                   <input id={`${uid}-rename`} type="text" value={renaming.to} maxLength={MAX_NAME} autoFocus onChange={(e) => setRenaming({ from: m.name, to: e.target.value })}
-                    onKeyDown={(e) => { if (e.key === 'Escape') setRenaming(null); }} data-testid="models-rename-input" />
+                    onKeyDown={(e) => { if (e.key === 'Escape') { setRenaming(null); refocus(m.name, 'models-rename'); } }} data-testid="models-rename-input" />
                   <button type="submit" className="primary" data-testid="models-rename-ok">{t('modelsRenameOk')}</button>
-                  <button type="button" onClick={() => setRenaming(null)}>{t('modelsCancel')}</button>
+                  <button type="button" onClick={() => { setRenaming(null); refocus(m.name, 'models-rename'); }}>{t('modelsCancel')}</button>
                 </form>
               ) : <h3 className="models-name">{m.name}</h3>}
               <p className="models-facts">{factsOf(lang, m.meta, m.spec, m.savedAt)}</p>
