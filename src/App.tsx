@@ -23,7 +23,8 @@ import { LessonIntro, hasIntro } from './components/lesson/LessonIntro';
 import { DemoBar } from './components/lesson/DemoBar';
 import { useMonacoTheme } from './design/useMonacoTheme';
 import { useScrollBoxes } from './design/scrollBoxes';
-import { defaultRoute, parseRoute, RACE_KEY, routeHash, type Route } from './route';
+import { defaultRoute, MODELS_KEY, parseRoute, RACE_KEY, routeHash, type Route } from './route';
+import { keepModels } from './models/keep';
 import { OfflineStatus } from './components/ui/OfflineStatus';
 import { ShortcutsPanel } from './components/ui/ShortcutsPanel';
 import { PresentContext, usePresentation } from './components/present/usePresentation';
@@ -31,6 +32,7 @@ import { usePresenter } from './components/present/usePresenter';
 import './components/present/present.css';
 
 const store = openStore(kv, lessons);
+const ModelsPage = lazy(() => import('./components/models/ModelsPage').then((m) => ({ default: m.ModelsPage })));
 const RacePage = lazy(() => import('./components/race/RacePage').then((m) => ({ default: m.RacePage })));
 
 const currentRoute = (): Route => parseRoute(location.hash) ?? defaultRoute(navigator.language);
@@ -97,6 +99,7 @@ export function App() {
   useEffect(() => () => kernel.dispose(), [kernel]);
   useEffect(() => kernel.onRestart((info) => setBanner(restartText(lang, info, nbRef.current?.cellsRunIn(info.generation) ?? []))), [kernel, lang]);
   useEffect(() => kernel.onSupport(setSupport), [kernel]);
+  useEffect(() => keepModels(kernel), [kernel]);
   // nothing has run in the new kernel: the sidebar's counts start again from 0
   useEffect(() => kernel.onRestart(() => store.runs.restarted(kernel.generation)), [kernel]);
   useEffect(() => { document.documentElement.lang = lang; }, [lang]);
@@ -111,7 +114,8 @@ export function App() {
     if (on) mainRef.current?.focus({ preventScroll: true });
   }, [setPresent]);
 
-  const racePage = key === RACE_KEY;
+  const modelsPage = key === MODELS_KEY;
+  const racePage = key === RACE_KEY || modelsPage; // a page of its own, no notebook (modelsPage tells which)
   const lesson = key === null || racePage ? undefined : key === 'imported' ? imported?.lesson : findLesson(lang, key);
   const all = lessons(lang);
   const number = lesson ? all.indexOf(lesson) + 1 : 0;
@@ -119,8 +123,9 @@ export function App() {
   useScrollBoxes('#lesson');
   useEffect(() => {
     document.title = lesson ? `${lesson.title} · ${translate(lang, 'appTitle')}`
+      : modelsPage ? `${translate(lang, 'modelsPageTitle')} · ${translate(lang, 'appTitle')}`
       : racePage ? `${translate(lang, 'racePageTitle')} · ${translate(lang, 'appTitle')}` : `${translate(lang, 'appTitle')} · ${translate(lang, 'welcomeTitle')}`;
-  }, [lesson, lang, racePage]);
+  }, [lesson, lang, racePage, modelsPage]);
 
   // only the imported notebook depends on `imported`: a lesson's notebook is not made again when the
   // imported one loads (that would stop a cell the first notebook had started)
@@ -231,7 +236,8 @@ export function App() {
           )}
           {key === null && <ErrorBoundary lang={lang}><Welcome lang={lang} lessons={all} progress={progress} support={support} /></ErrorBoundary>}
           {key !== null && !racePage && !lesson && <p>{translate(lang, 'notFound')}</p>}
-          {racePage && <ErrorBoundary lang={lang}><Suspense fallback={null}>
+          {modelsPage && <ErrorBoundary lang={lang}><Suspense fallback={null}><ModelsPage lang={lang} kernel={kernel} /></Suspense></ErrorBoundary>}
+          {racePage && !modelsPage && <ErrorBoundary lang={lang}><Suspense fallback={null}>
             <RacePage lang={lang} kernel={kernel} support={support} beforeRun={async () => { if (kernel.busy) await nbRef.current?.stop(); }} />
           </Suspense></ErrorBoundary>}
           {notebook && lesson && notebook.getSnapshot().lesson === lesson && <ErrorBoundary lang={lang} key={`${lang}/${key}`}>

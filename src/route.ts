@@ -13,6 +13,9 @@ export interface Route {
 /** The Race page's key: `#/es/race`. */
 export const RACE_KEY = 'race';
 
+/** The Models page's key: `#/es/models` (save, load, download and upload trained models). */
+export const MODELS_KEY = 'models';
+
 const ROUTE = /^#\/(es|en)(?:\/([\w-]+))?\/?(?:\?(.*))?$/;
 
 /** The route a hash names, or null when the hash is not a route (e.g. `#lesson`, an in-page anchor). */

@@ -6,6 +6,7 @@ import { storageEn } from './storage.en';
 import { kernelEn } from './kernel.en';
 import { outputsEn } from './outputs.en';
 import { pageEn } from './page.en';
+import { modelsEn } from './models.en';
 import { restoreEn } from './restore.en';
 import { designEn } from './design.en';
 import { chartsEn } from './charts.en';
@@ -25,6 +26,7 @@ export const en = {
   ...kernelEn,
   ...outputsEn,
   ...pageEn,
+  ...modelsEn,
   ...restoreEn,
   ...designEn,
   ...chartsEn,

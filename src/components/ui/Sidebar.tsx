@@ -3,7 +3,7 @@ import type { Lang } from '../../i18n';
 import { useT } from '../../i18n/react';
 import type { Lesson } from '../../notebook/core/lesson';
 import type { LessonProgress } from '../../notebook/store';
-import { RACE_KEY, routeHash } from '../../route';
+import { MODELS_KEY, RACE_KEY, routeHash } from '../../route';
 import { FlagIcon } from '../race/FlagIcon';
 
 interface Props {
@@ -31,6 +31,10 @@ export function Sidebar({ lang, lessons, current, progress, importedTitle, open,
       <a className="sidebar-race" href={routeHash(lang, RACE_KEY)} aria-current={current === RACE_KEY ? 'page' : undefined} data-testid="nav-race">
         <span className="lesson-num" aria-hidden="true"><FlagIcon /></span>
         <span>{t('raceNav')}<small className="sidebar-hint">{t('raceNavHint')}</small></span>
+      </a>
+      <a className="sidebar-race" href={routeHash(lang, MODELS_KEY)} aria-current={current === MODELS_KEY ? 'page' : undefined} data-testid="nav-models">
+        <span className="lesson-num" aria-hidden="true">▦</span>
+        <span>{t('modelsNav')}<small className="sidebar-hint">{t('modelsNavHint')}</small></span>
       </a>
       <h2>{t('lessons')}</h2>
       <ol>

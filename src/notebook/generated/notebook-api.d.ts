@@ -57,6 +57,21 @@ interface EvaluatedRun {
   evaluations?: readonly Pick<{ epoch: number; accuracy: number; loss: number; ms: number; }, 'accuracy' | 'epoch'>[];
 }
 
+/** What `evaluate(model)` returns: a run's view of a model on the test set. */
+interface Evaluation {
+  label: string;
+  backend: BackendName;
+  /** test accuracy (0–1) and mean cross-entropy over the 10 000 test images */
+  accuracy: number;
+  testLoss: number;
+  predictions: Uint8Array;
+  probabilities: Float32Array;
+  params: Float32Array;
+  config: { hiddenSize: number; samples: number; epochs: number; batchSize: number; learningRate: number; seed: number };
+  /** the model evaluated (what `models.save` stores) */
+  model: TrainedModel;
+}
+
 /** One kernel's share of an epoch, from sampled GPU timestamps (webgpu). */
 interface KernelTiming {
   readonly name: string; // kernel (and the layer it serves)
@@ -119,6 +134,30 @@ interface Measurement {
 }
 
 type MessageParam = string | number | BackendMessage;
+
+interface MlpSpec {
+  readonly inputSize: number; // C = 784 pixels
+  readonly hiddenSize: number; // H
+  readonly outputSize: number; // V = 10 classes
+}
+
+/** A trained model (`models.load`), a run (`train()`) or an evaluation (`evaluate()`). */
+type ModelLike = TrainedModel | Run | Evaluation;
+
+interface ModelMeta {
+  /** the run's label ("wasm", "batch 64"…) and the backend that trained it */
+  label: string;
+  backend: string;
+  /** test accuracy (0–1) measured after training; NaN when the run did not evaluate */
+  accuracy: number;
+  samples: number;
+  epochs: number;
+  batchSize: number;
+  learningRate: number;
+  seed: number;
+  /** ms since 1970 (Date.now()) when training ended */
+  createdAt: number;
+}
 
 interface NoiseCheck {
   /** the machine was busy: the timings are unreliable */
@@ -225,6 +264,16 @@ interface RunGpu {
   software: boolean;
 }
 
+interface SavedModelInfo {
+  name: string;
+  spec: MlpSpec;
+  meta: ModelMeta;
+  /** parameters (float32 each: bytes = 4 × count) */
+  count: number;
+  /** ms since 1970 when it was saved */
+  savedAt: number;
+}
+
 interface SetKernelResult {
   readonly kernel: string;
   readonly warnings: readonly CompileMessage[];
@@ -314,6 +363,12 @@ interface TrainOptions {
   warmup?: boolean;
 }
 
+interface TrainedModel {
+  spec: MlpSpec;
+  params: Float32Array;
+  meta: ModelMeta;
+}
+
 /** What show.weights needs of a run: a Run, or any trained model with a label and a hidden size. */
 interface WeightsSource {
   label: string;
@@ -330,6 +385,8 @@ declare const train: (opts?: TrainOptions) => Promise<Run>;
 declare const sweep: <T, R>(items: readonly T[], fn: (item: T, index: number) => Promise<R>) => Promise<R[]>;
 declare const show: { text: (v: unknown) => void; table: (rows: Record<string, unknown>[], o?: { columns?: string[]; }) => void; code: (source: string, language?: string) => void; chart: (spec: Partial<ChartSpec> & { kind?: ChartSpec['type']; }) => void; losses: (runs: Run[]) => void; weights: (run: WeightsSource, o?: { digit?: number; }) => Promise<void>; timings: (runs: Run[]) => void; breakdown: (runs: Run[]) => void; speedup: (points: ({ n: number; ms: number; min?: number; max?: number; } | { n: number; run: Run; })[], o?: { label?: string; fit?: 'amdahl'; }) => void; throughput: (points: { batchSize: number; samplesPerSec: number; }[], o?: { label?: string; }) => void; taskStream: (run: Run, epoch?: number) => void; histogram: (counts: number[]) => void; race: (o?: RaceOptions) => Promise<RaceRun[]>; digits: (o?: { set?: 'train' | 'test'; start?: number; count?: number; }) => Promise<void>; confusion: (run: EvaluatedRun) => Promise<void>; predictions: (run: EvaluatedRun, o?: PredictionsOptions) => Promise<void>; };
 declare const knobs: Knobs;
+declare const models: { save: (run: ModelLike, name: string, o?: { overwrite?: boolean; }) => Promise<SavedModelInfo>; list: () => Promise<SavedModelInfo[]>; load: (name: string) => Promise<TrainedModel>; remove: (name: string) => Promise<boolean>; };
+declare const evaluate: (model: ModelLike, o?: { backend?: BackendName; label?: string; }) => Promise<Evaluation>;
 declare const backends: () => Promise<{ name: BackendName; supported: true | string; }[]>;
 declare const stopRequested: () => boolean;
 declare const sleep: (ms: number) => Promise<unknown>;

@@ -16,7 +16,8 @@ import { formatValue } from './format';
 import { formatCount, formatPercent, limitChart } from './limits';
 import { RunProgress, SweepProgress } from './progress';
 import { gpuOf, measureNotes, measureRepeats, measurement, numberLocale, repeatPrefix } from './measure';
-import type { ChartSpec, Knobs, Lang, Output } from './protocol';
+import type { ChartSpec, Knobs, Lang, ModelRequest, Output } from './protocol';
+import { makeModelsApi } from './models';
 import { runRace, type RaceOptions, type RaceRun } from './race';
 import type { Run } from './run';
 import { trainedModel, type TrainedModel } from '../../models/model';
@@ -32,6 +33,8 @@ export interface RunContext {
   trained?(use: TrainUse): void;
   /** each train() that finished hands its trained model to the page (the Digits page predicts with the latest) */
   model?(model: TrainedModel): void;
+  /** asks the page (models.*: the page holds the IndexedDB store); rejects with the page's reason */
+  request?(req: ModelRequest): Promise<unknown>;
 }
 
 /** What `train()` takes: every training and backend option (a missing one comes from the cell's knobs, then its default). */
@@ -283,8 +286,9 @@ export function makeApi(ctx: RunContext) {
   };
 
   const knobs: Knobs = { ...ctx.knobs };
+  const { models, evaluate } = makeModelsApi(ctx, id);
   return {
-    mnist, labelCounts, train, sweep, show, knobs,
+    mnist, labelCounts, train, sweep, show, knobs, models, evaluate,
     backends: async (): Promise<{ name: BackendName; supported: true | string }[]> =>
       (await supportedBackends()).map((b) => ({ name: b.name, supported: b.supported === true ? true : backendText(lang, b.supported) })),
     stopRequested: () => ctx.signal.aborted,

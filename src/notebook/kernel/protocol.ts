@@ -158,12 +158,24 @@ export interface KernelInit { type: 'init'; port: MessagePort; lock: string }
 /** On the private port. */
 export type ToKernel =
   | { type: 'run'; runId: number; code: string; knobs: Knobs; lang: Lang }
-  | { type: 'stop' };
+  | { type: 'stop' }
+  | ModelReply;
+
+/** What cell code asks of the page (the kernel cannot open IndexedDB): the models store (issue 14). */
+export type ModelRequest =
+  | { op: 'save'; name: string; model: TrainedModel; overwrite: boolean }
+  | { op: 'list' }
+  | { op: 'load'; name: string }
+  | { op: 'remove'; name: string };
+
+/** The page's answer to a request: its value, or why not in the cell's language. */
+export type ModelReply = { type: 'reply'; reqId: number; ok: true; value: unknown } | { type: 'reply'; reqId: number; ok: false; error: string };
 
 /** On the private port. */
 export type FromKernel =
   | { type: 'ready'; support: BackendSupport } // sent once the kernel has checked every backend
   | { type: 'alive' } // the kernel holds its lock: from now on, the lock being free means it died
+  | { type: 'request'; runId: number; reqId: number; request: ModelRequest } // the running cell asks the page (models.*); answered by a 'reply'
   | { type: 'model'; runId: number; model: TrainedModel } // a train() of the running cell finished: its trained model
   | { type: 'outputs'; runId: number; outputs: Output[] } // in order: each adds, or replaces the output with the same id
   | { type: 'done'; runId: number; status: 'ok' | 'error' | 'stopped'; trained?: TrainUse[] }; // trained: what each train() call ran with
