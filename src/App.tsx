@@ -23,8 +23,9 @@ import { LessonIntro, hasIntro } from './components/lesson/LessonIntro';
 import { DemoBar } from './components/lesson/DemoBar';
 import { useMonacoTheme } from './design/useMonacoTheme';
 import { useScrollBoxes } from './design/scrollBoxes';
-import { defaultRoute, DIGITS_KEY, parseRoute, RACE_KEY, routeHash, type Route } from './route';
+import { defaultRoute, DIGITS_KEY, MODELS_KEY, parseRoute, RACE_KEY, routeHash, type Route } from './route';
 import { DigitsKernelContext } from './components/digits/kernelContext';
+import { keepModels } from './models/keep';
 import { OfflineStatus } from './components/ui/OfflineStatus';
 import { ShortcutsPanel } from './components/ui/ShortcutsPanel';
 import { PresentContext, usePresentation } from './components/present/usePresentation';
@@ -32,8 +33,10 @@ import { usePresenter } from './components/present/usePresenter';
 import './components/present/present.css';
 
 const store = openStore(kv, lessons);
+const ModelsPage = lazy(() => import('./components/models/ModelsPage').then((m) => ({ default: m.ModelsPage })));
 const RacePage = lazy(() => import('./components/race/RacePage').then((m) => ({ default: m.RacePage })));
 const DigitsPage = lazy(() => import('./components/digits/DigitsPage').then((m) => ({ default: m.DigitsPage })));
+const ModelsPanel = lazy(() => import('./components/models/ModelsPanel').then((m) => ({ default: m.ModelsPanel })));
 
 const currentRoute = (): Route => parseRoute(location.hash) ?? defaultRoute(navigator.language);
 
@@ -99,6 +102,7 @@ export function App() {
   useEffect(() => () => kernel.dispose(), [kernel]);
   useEffect(() => kernel.onRestart((info) => setBanner(restartText(lang, info, nbRef.current?.cellsRunIn(info.generation) ?? []))), [kernel, lang]);
   useEffect(() => kernel.onSupport(setSupport), [kernel]);
+  useEffect(() => keepModels(kernel), [kernel]);
   // nothing has run in the new kernel: the sidebar's counts start again from 0
   useEffect(() => kernel.onRestart(() => store.runs.restarted(kernel.generation)), [kernel]);
   useEffect(() => { document.documentElement.lang = lang; }, [lang]);
@@ -113,7 +117,8 @@ export function App() {
     if (on) mainRef.current?.focus({ preventScroll: true });
   }, [setPresent]);
 
-  const racePage = key === RACE_KEY;
+  const modelsPage = key === MODELS_KEY;
+  const racePage = key === RACE_KEY || modelsPage; // a page of its own, no notebook (modelsPage tells which)
   const digitsPage = key === DIGITS_KEY;
   const digitsKernel = useMemo(() => ({ kernel, support }), [kernel, support]);
   const lesson = key === null || racePage || digitsPage ? undefined : key === 'imported' ? imported?.lesson : findLesson(lang, key);
@@ -123,9 +128,10 @@ export function App() {
   useScrollBoxes('#lesson');
   useEffect(() => {
     document.title = lesson ? `${lesson.title} · ${translate(lang, 'appTitle')}`
+      : modelsPage ? `${translate(lang, 'modelsPageTitle')} · ${translate(lang, 'appTitle')}`
       : racePage ? `${translate(lang, 'racePageTitle')} · ${translate(lang, 'appTitle')}`
         : digitsPage ? `${translate(lang, 'digitsPageTitle')} · ${translate(lang, 'appTitle')}` : `${translate(lang, 'appTitle')} · ${translate(lang, 'welcomeTitle')}`;
-  }, [lesson, lang, racePage, digitsPage]);
+  }, [lesson, lang, racePage, modelsPage, digitsPage]);
 
   // only the imported notebook depends on `imported`: a lesson's notebook is not made again when the
   // imported one loads (that would stop a cell the first notebook had started)
@@ -237,12 +243,13 @@ export function App() {
           )}
           {key === null && <ErrorBoundary lang={lang}><Welcome lang={lang} lessons={all} progress={progress} support={support} /></ErrorBoundary>}
           {key !== null && !racePage && !digitsPage && !lesson && <p>{translate(lang, 'notFound')}</p>}
-          {racePage && <ErrorBoundary lang={lang}><Suspense fallback={null}>
+          {modelsPage && <ErrorBoundary lang={lang}><Suspense fallback={null}><ModelsPage lang={lang} kernel={kernel} /></Suspense></ErrorBoundary>}
+          {racePage && !modelsPage && <ErrorBoundary lang={lang}><Suspense fallback={null}>
             <RacePage lang={lang} kernel={kernel} support={support} beforeRun={async () => { if (kernel.busy) await nbRef.current?.stop(); }} />
           </Suspense></ErrorBoundary>}
           {digitsPage && <ErrorBoundary lang={lang}><Suspense fallback={null}>
-            {/* engineer D's ModelsPanel goes in DigitsPage's modelsPanel prop */}
-            <DigitsPage lang={lang} kernel={kernel} beforeRun={async () => { if (kernel.busy) await nbRef.current?.stop(); }} />
+            <DigitsPage lang={lang} kernel={kernel} beforeRun={async () => { if (kernel.busy) await nbRef.current?.stop(); }}
+              modelsPanel={(p) => <Suspense fallback={null}><ModelsPanel {...p} onUse={(m) => kernel.adoptModel(m)} /></Suspense>} />
           </Suspense></ErrorBoundary>}
           {notebook && lesson && notebook.getSnapshot().lesson === lesson && <ErrorBoundary lang={lang} key={`${lang}/${key}`}>
             <article className={intro ? 'lesson has-intro' : 'lesson'} data-testid="lesson">

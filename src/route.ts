@@ -15,6 +15,9 @@ export const RACE_KEY = 'race';
 /** The Digits page's key: `#/es/digits` (draw a digit, issue 14). */
 export const DIGITS_KEY = 'digits';
 
+/** The Models page's key: `#/es/models` (save, load, download and upload trained models). */
+export const MODELS_KEY = 'models';
+
 const ROUTE = /^#\/(es|en)(?:\/([\w-]+))?\/?(?:\?(.*))?$/;
 
 /** The route a hash names, or null when the hash is not a route (e.g. `#lesson`, an in-page anchor). */

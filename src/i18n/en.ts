@@ -6,6 +6,7 @@ import { storageEn } from './storage.en';
 import { kernelEn } from './kernel.en';
 import { outputsEn } from './outputs.en';
 import { pageEn } from './page.en';
+import { modelsEn } from './models.en';
 import { restoreEn } from './restore.en';
 import { designEn } from './design.en';
 import { chartsEn } from './charts.en';
@@ -15,6 +16,7 @@ import { digitsEn } from './digits.en';
 import { knobsEn } from './knobs.en';
 import { measureEn } from './measure.en';
 import { weightsEn } from './weights.en';
+import { confusionEn } from './confusion.en';
 
 export const en = {
   ...keyboardEn,
@@ -25,6 +27,7 @@ export const en = {
   ...kernelEn,
   ...outputsEn,
   ...pageEn,
+  ...modelsEn,
   ...restoreEn,
   ...designEn,
   ...chartsEn,
@@ -34,6 +37,7 @@ export const en = {
   ...knobsEn,
   ...measureEn,
   ...weightsEn,
+  ...confusionEn,
   appTitle: 'Paralelo',
   appTagline: 'Parallel computing for neural networks, in your browser',
   language: 'Language',

@@ -6,6 +6,7 @@ import { storageEs } from './storage.es';
 import { kernelEs } from './kernel.es';
 import { outputsEs } from './outputs.es';
 import { pageEs } from './page.es';
+import { modelsEs } from './models.es';
 import { restoreEs } from './restore.es';
 import { designEs } from './design.es';
 import { chartsEs } from './charts.es';
@@ -15,6 +16,7 @@ import { digitsEs } from './digits.es';
 import { knobsEs } from './knobs.es';
 import { measureEs } from './measure.es';
 import { weightsEs } from './weights.es';
+import { confusionEs } from './confusion.es';
 import type { en } from './en';
 
 export const es: Record<keyof typeof en, string> = {
@@ -26,6 +28,7 @@ export const es: Record<keyof typeof en, string> = {
   ...kernelEs,
   ...outputsEs,
   ...pageEs,
+  ...modelsEs,
   ...restoreEs,
   ...designEs,
   ...chartsEs,
@@ -35,6 +38,7 @@ export const es: Record<keyof typeof en, string> = {
   ...knobsEs,
   ...measureEs,
   ...weightsEs,
+  ...confusionEs,
   appTitle: 'Paralelo',
   appTagline: 'Computación paralela para redes neuronales, en tu navegador',
   language: 'Idioma',

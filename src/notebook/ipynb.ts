@@ -10,6 +10,8 @@ import type { CellState } from './core/cell';
 import type { Knobs, Output, WeightsData } from './kernel/protocol';
 import { t } from '../i18n';
 import { raceTable } from './raceResults';
+import { confusionFromJson, confusionToJson, predictionsFromJson, predictionsToJson } from './confusionShape';
+import { confusionSummary, confusionTable, predictionsText } from './confusionText';
 
 const MIME = 'application/vnd.paralelo.output+json';
 
@@ -89,13 +91,15 @@ function outputToJupyter(o: Output, count: number | null, lang: 'es' | 'en', png
         : { output_type: 'stream', name: 'stdout', text: o.text };
     case 'error': return { output_type: 'error', ename: o.name ?? 'Error', evalue: o.message, traceback: [o.line !== undefined ? `line ${o.line}: ${o.message}` : o.message] };
     default: {
-      const race = o.kind === 'race' ? raceTable(o.race, lang) : null;
+      const race = o.kind === 'race' ? raceTable(o.race, lang) : o.kind === 'confusion' ? confusionTable(o.confusion, lang) : null;
       const data: Record<string, unknown> = {
         [MIME]: o.kind === 'draw' ? { ...o, model: o.model ? { ...o.model, params: b64(new Uint8Array(o.model.params.buffer, o.model.params.byteOffset, o.model.params.byteLength)) } : undefined }
           : o.kind === 'digits' ? { ...o, images: b64(o.images), labels: b64(o.labels), predictions: o.predictions ? b64(o.predictions) : undefined }
-          : o.kind === 'weights' ? { ...o, weights: weightsToJson(o.weights) } : o,
+          : o.kind === 'weights' ? { ...o, weights: weightsToJson(o.weights) }
+          : o.kind === 'confusion' ? { ...o, confusion: confusionToJson(o.confusion) } : o.kind === 'predictions' ? { ...o, predictions: predictionsToJson(o.predictions) } : o,
         'text/plain': o.kind === 'chart' ? o.spec.title : o.kind === 'code' ? o.source : o.kind === 'table' ? tableText(o.columns, o.rows)
-          : o.kind === 'progress' ? [o.label, o.detail].filter(Boolean).join(': ') : o.kind === 'draw' ? o.title : race ? tableText(race.columns, race.rows)
+          : o.kind === 'progress' ? [o.label, o.detail].filter(Boolean).join(': ') : o.kind === 'draw' ? o.title : o.kind === 'predictions' ? predictionsText(o.predictions, lang)
+          : o.kind === 'confusion' && race ? `${confusionSummary(o.confusion, lang)}\n\n${tableText(race.columns, race.rows)}` : race ? tableText(race.columns, race.rows)
             : o.kind === 'weights' ? weightsSummary(o.weights, lang) : o.kind,
       };
       if (o.kind === 'table') data['text/html'] = tableHtml(o.columns, o.rows);
@@ -181,6 +185,8 @@ function outputFromJupyter(o: unknown, where: string, k: number, note: (kind: 'o
           return checkedOutput({ ...ours, id, model: m && typeof m === 'object' ? { ...m, params } : undefined }, id, lang);
         }
         if (ours.kind === 'weights') return checkedOutput({ id, kind: 'weights', weights: weightsFromJson(ours.weights) }, id, lang);
+        if (ours.kind === 'confusion') return checkedOutput({ ...ours, id, confusion: confusionFromJson(ours.confusion) }, id, lang);
+        if (ours.kind === 'predictions') return checkedOutput({ ...ours, id, predictions: predictionsFromJson(ours.predictions) }, id, lang);
         // the app's own kinds are checked like any output: a wrong shape shows as an error output
         if (['chart', 'table', 'code', 'progress', 'text', 'race'].includes(ours.kind)) return checkedOutput({ ...ours, id }, id, lang);
       }

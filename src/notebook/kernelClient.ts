@@ -8,7 +8,7 @@
 // error event), so the page restarts it and says what was lost. A cell that loops forever still
 // holds the lock, so it is never taken for dead; Stop handles it.
 import { t } from '../i18n';
-import type { BackendSupport, FromKernel, KernelInit, Knobs, Lang, Output, PredictResult, ToKernel } from './kernel/protocol';
+import type { BackendSupport, FromKernel, KernelInit, Knobs, Lang, ModelRequest, Output, PredictResult, ToKernel } from './kernel/protocol';
 import { BACKEND_NAMES, type BackendName } from '../backends/types';
 import { checkedOutput } from './outputs';
 import { checkedTrainUses, type TrainUse } from './core/trainUse';
@@ -65,6 +65,7 @@ export class KernelClient {
   private modelListeners = new Set<(m: TrainedModel) => void>();
   private nextReq = 1;
   private predicting = new Map<number, PendingPredict>();
+  private requestHandler: ((req: ModelRequest, lang: Lang) => Promise<unknown>) | null = null;
   /** the model of the latest train() that finished in this kernel (kept across restarts: it is data, not a variable) */
   latestModel: TrainedModel | null = null;
   generation = 0; // bumps on every restart: the shared scope is gone
@@ -149,6 +150,10 @@ export class KernelClient {
     }
     const p = this.pending;
     if (!p || m.runId !== p.runId) return;
+    if (m.type === 'request') {
+      this.answer(m, p.lang);
+      return;
+    }
     if (m.type === 'model') {
       if (modelProblem(m.model) !== null) return; // forged or broken: never offered for prediction
       this.latestModel = m.model;
@@ -165,6 +170,36 @@ export class KernelClient {
       if (trained) p.onTrained?.(trained);
       p.resolve(m.status);
     }
+  }
+
+  /** A request of the running cell (models.*): the registered handler answers it, in the cell's language. */
+  private answer(m: Extract<FromKernel, { type: 'request' }>, lang: Lang): void {
+    const port = this.port;
+    const reqId = m.reqId;
+    if (!port || typeof reqId !== 'number') return;
+    const reply = (r: ToKernel) => { if (this.port === port) port.postMessage(r); };
+    const handler = this.requestHandler;
+    if (!handler || !m.request || typeof m.request !== 'object') {
+      reply({ type: 'reply', reqId, ok: false, error: t(lang, 'modelsNoPage') });
+      return;
+    }
+    handler(m.request, lang).then(
+      (value) => reply({ type: 'reply', reqId, ok: true, value }),
+      (e: unknown) => reply({ type: 'reply', reqId, ok: false, error: e instanceof Error ? e.message : String(e) }),
+    );
+  }
+
+  /** Registers what answers cell code's requests (the app: the models store); returns the unregister. */
+  onRequest(fn: (req: ModelRequest, lang: Lang) => Promise<unknown>): () => void {
+    this.requestHandler = fn;
+    return () => { if (this.requestHandler === fn) this.requestHandler = null; };
+  }
+
+  /** Makes `model` the one in use (a saved model chosen, the latest restored after a reload) and tells the listeners. */
+  adoptModel(model: TrainedModel): void {
+    if (modelProblem(model) !== null) return;
+    this.latestModel = model;
+    for (const l of this.modelListeners) l(model);
   }
 
   get busy(): boolean {

@@ -10,6 +10,8 @@ import type { digitsEn } from '../i18n/digits.en';
 import { modelProblem } from '../models/model';
 import type { weightsEn } from '../i18n/weights.en';
 import { INPUT_SIZE, MAX_HIDDEN, MIN_HIDDEN, OUTPUT_SIZE } from '../mlp/spec';
+import type { confusionEn } from '../i18n/confusion.en';
+import { isConfusion, isPredictions } from './confusionShape';
 import { BACKEND_NAMES } from '../backends/types';
 import type { ChartSpec, Output, RaceLaneStatus } from './kernel/protocol';
 
@@ -58,7 +60,7 @@ export const isWeights = (w: unknown) => record(w) && isStr(w.label) && int(w.hi
 
 /** A reason an output does not fit its kind: an i18n key's tail and its parameters. */
 export interface OutputProblem { code: ProblemCode; params?: Record<string, string> }
-type ProblemCode = (keyof typeof outputsEn | keyof typeof chartsEn | keyof typeof raceEn | keyof typeof measureEn | keyof typeof digitsEn | keyof typeof weightsEn) extends infer K ? (K extends `outputProblem_${infer C}` ? C : never) : never;
+type ProblemCode = (keyof typeof outputsEn | keyof typeof chartsEn | keyof typeof raceEn | keyof typeof measureEn | keyof typeof digitsEn | keyof typeof weightsEn | keyof typeof confusionEn) extends infer K ? (K extends `outputProblem_${infer C}` ? C : never) : never;
 const P = (code: ProblemCode, params?: Record<string, string>): OutputProblem => ({ code, params });
 
 /** The reason as text in `lang`. */
@@ -108,6 +110,8 @@ export function outputProblem(o: unknown): OutputProblem | null {
       return isStr(o.title) && optional(o.latest, (v) => typeof v === 'boolean') && !problem ? null : P('draw', { problem: problem ?? 'title' });
     }
     case 'weights': return isWeights(o.weights) ? null : P('weights', { max: String(MAX_WEIGHT_DIGITS) });
+    case 'confusion': return isConfusion(o.confusion) ? null : P('confusion');
+    case 'predictions': return isPredictions(o.predictions) ? null : P('predictions');
     default: return P('unknown_kind', { kind: safeJson(o.kind) });
   }
 }

@@ -5,6 +5,7 @@ import { t, type Lang } from '../i18n';
 import type { SavedOutputs } from './core/notebook';
 import type { Output } from './kernel/protocol';
 import { checkedOutput } from './outputs';
+import { confusionBytes, predictionsBytes } from './confusionShape';
 import { isPlainObject } from './storedCell';
 
 /** At most this much of one cell's outputs is saved (charts are already capped at 2000 points). */
@@ -23,6 +24,8 @@ export function outputBytes(o: Output): number {
     const w = o.weights;
     return w.filters.byteLength + w.label.length + 64 + w.digits.reduce((s, d) => s + d.image.byteLength + JSON.stringify({ ...d, image: 0 }).length, 0);
   }
+  if (o.kind === 'confusion') return confusionBytes(o.confusion);
+  if (o.kind === 'predictions') return predictionsBytes(o.predictions);
   try {
     return JSON.stringify(o).length;
   } catch {

@@ -8,7 +8,7 @@ interface Props {
   predictions?: Uint8Array;
 }
 
-function Digit({ pixels }: { pixels: Uint8Array }) {
+export function Digit({ pixels }: { pixels: Uint8Array }) {
   const ref = useRef<HTMLCanvasElement>(null);
   useEffect(() => {
     const ctx = ref.current?.getContext('2d');

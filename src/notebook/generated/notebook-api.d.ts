@@ -51,6 +51,27 @@ interface CompileMessage {
   readonly message: string;
 }
 
+/** A run as the accuracy chart reads it: its label and, when it evaluated each epoch, those evaluations. */
+interface EvaluatedRun {
+  label: string;
+  evaluations?: readonly Pick<{ epoch: number; accuracy: number; loss: number; ms: number; }, 'accuracy' | 'epoch'>[];
+}
+
+/** What `evaluate(model)` returns: a run's view of a model on the test set. */
+interface Evaluation {
+  label: string;
+  backend: BackendName;
+  /** test accuracy (0–1) and mean cross-entropy over the 10 000 test images */
+  accuracy: number;
+  testLoss: number;
+  predictions: Uint8Array;
+  probabilities: Float32Array;
+  params: Float32Array;
+  config: { hiddenSize: number; samples: number; epochs: number; batchSize: number; learningRate: number; seed: number };
+  /** the model evaluated (what `models.save` stores) */
+  model: TrainedModel;
+}
+
 /** One kernel's share of an epoch, from sampled GPU timestamps (webgpu). */
 interface KernelTiming {
   readonly name: string; // kernel (and the layer it serves)
@@ -114,6 +135,30 @@ interface Measurement {
 
 type MessageParam = string | number | BackendMessage;
 
+interface MlpSpec {
+  readonly inputSize: number; // C = 784 pixels
+  readonly hiddenSize: number; // H
+  readonly outputSize: number; // V = 10 classes
+}
+
+/** A trained model (`models.load`), a run (`train()`) or an evaluation (`evaluate()`). */
+type ModelLike = TrainedModel | Run | Evaluation;
+
+interface ModelMeta {
+  /** the run's label ("wasm", "batch 64"…) and the backend that trained it */
+  label: string;
+  backend: string;
+  /** test accuracy (0–1) measured after training; NaN when the run did not evaluate */
+  accuracy: number;
+  samples: number;
+  epochs: number;
+  batchSize: number;
+  learningRate: number;
+  seed: number;
+  /** ms since 1970 (Date.now()) when training ended */
+  createdAt: number;
+}
+
 interface NoiseCheck {
   /** the machine was busy: the timings are unreliable */
   readonly busy: boolean;
@@ -126,6 +171,22 @@ type NoiseReason = 'spread' | 'calibration';
 
 /** The slices an epoch's time is broken into (shown as part_<id> in the student's language). */
 type PartId = 'compute' | 'waiting' | 'messaging' | 'reduction' | 'barrier' | 'serial' | 'h2d' | 'kernel' | 'd2h' | 'other';
+
+/** Which test images a show.predictions call lists: every one, the wrong ones, or those of a label and/or a prediction. */
+type PredictionFilter = 'all' | 'mistakes' | { label?: number; predicted?: number };
+
+type PredictionSort = 'confidence' | 'index';
+
+interface PredictionsOptions {
+  /** 'all' (default), 'mistakes', or the images of a true label and/or a prediction: { label: 4, predicted: 9 } */
+  filter?: PredictionFilter;
+  /** 'confidence': the predicted class's probability, highest first (the default for 'mistakes'); 'index': test-set order (the default otherwise) */
+  sort?: PredictionSort;
+  /** digits per page (default 16, at most 100) */
+  count?: number;
+  /** the first position shown, in the filtered list (default 0); Previous and Next page from there */
+  start?: number;
+}
 
 /** What `show.race` takes. A missing run option comes from the cell's knobs, then its default. */
 interface RaceOptions {
@@ -201,6 +262,16 @@ interface Run {
 interface RunGpu {
   adapter: string;
   software: boolean;
+}
+
+interface SavedModelInfo {
+  name: string;
+  spec: MlpSpec;
+  meta: ModelMeta;
+  /** parameters (float32 each: bytes = 4 × count) */
+  count: number;
+  /** ms since 1970 when it was saved */
+  savedAt: number;
 }
 
 interface SetKernelResult {
@@ -292,6 +363,12 @@ interface TrainOptions {
   warmup?: boolean;
 }
 
+interface TrainedModel {
+  spec: MlpSpec;
+  params: Float32Array;
+  meta: ModelMeta;
+}
+
 /** What show.weights needs of a run: a Run, or any trained model with a label and a hidden size. */
 interface WeightsSource {
   label: string;
@@ -306,8 +383,10 @@ declare const mnist: () => Promise<{ train: { count: number; }; test: { count: n
 declare const labelCounts: (set?: 'train' | 'test') => Promise<number[]>;
 declare const train: (opts?: TrainOptions) => Promise<Run>;
 declare const sweep: <T, R>(items: readonly T[], fn: (item: T, index: number) => Promise<R>) => Promise<R[]>;
-declare const show: { text: (v: unknown) => void; table: (rows: Record<string, unknown>[], o?: { columns?: string[]; }) => void; code: (source: string, language?: string) => void; chart: (spec: Partial<ChartSpec> & { kind?: ChartSpec['type']; }) => void; losses: (runs: Run[]) => void; weights: (run: WeightsSource, o?: { digit?: number; }) => Promise<void>; timings: (runs: Run[]) => void; breakdown: (runs: Run[]) => void; speedup: (points: ({ n: number; ms: number; min?: number; max?: number; } | { n: number; run: Run; })[], o?: { label?: string; fit?: 'amdahl'; }) => void; throughput: (points: { batchSize: number; samplesPerSec: number; }[], o?: { label?: string; }) => void; taskStream: (run: Run, epoch?: number) => void; histogram: (counts: number[]) => void; race: (o?: RaceOptions) => Promise<RaceRun[]>; digits: (o?: { set?: 'train' | 'test'; start?: number; count?: number; }) => Promise<void>; draw: (run?: Run) => void; predictions: (run: Run, o?: { count?: number; start?: number; }) => Promise<void>; };
+declare const show: { text: (v: unknown) => void; table: (rows: Record<string, unknown>[], o?: { columns?: string[]; }) => void; code: (source: string, language?: string) => void; chart: (spec: Partial<ChartSpec> & { kind?: ChartSpec['type']; }) => void; losses: (runs: Run[]) => void; weights: (run: WeightsSource, o?: { digit?: number; }) => Promise<void>; timings: (runs: Run[]) => void; breakdown: (runs: Run[]) => void; speedup: (points: ({ n: number; ms: number; min?: number; max?: number; } | { n: number; run: Run; })[], o?: { label?: string; fit?: 'amdahl'; }) => void; throughput: (points: { batchSize: number; samplesPerSec: number; }[], o?: { label?: string; }) => void; taskStream: (run: Run, epoch?: number) => void; histogram: (counts: number[]) => void; race: (o?: RaceOptions) => Promise<RaceRun[]>; digits: (o?: { set?: 'train' | 'test'; start?: number; count?: number; }) => Promise<void>; draw: (run?: Run) => void; confusion: (run: EvaluatedRun) => Promise<void>; predictions: (run: EvaluatedRun, o?: PredictionsOptions) => Promise<void>; };
 declare const knobs: Knobs;
+declare const models: { save: (run: ModelLike, name: string, o?: { overwrite?: boolean; }) => Promise<SavedModelInfo>; list: () => Promise<SavedModelInfo[]>; load: (name: string) => Promise<TrainedModel>; remove: (name: string) => Promise<boolean>; };
+declare const evaluate: (model: ModelLike, o?: { backend?: BackendName; label?: string; }) => Promise<Evaluation>;
 declare const backends: () => Promise<{ name: BackendName; supported: true | string; }[]>;
 declare const stopRequested: () => boolean;
 declare const sleep: (ms: number) => Promise<unknown>;

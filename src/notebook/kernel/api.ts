@@ -16,10 +16,12 @@ import { formatValue } from './format';
 import { formatCount, formatPercent, limitChart } from './limits';
 import { RunProgress, SweepProgress } from './progress';
 import { gpuOf, measureNotes, measureRepeats, measurement, numberLocale, repeatPrefix } from './measure';
-import type { ChartSpec, Knobs, Lang, Output } from './protocol';
+import type { ChartSpec, Knobs, Lang, ModelRequest, Output } from './protocol';
+import { makeModelsApi } from './models';
 import { runRace, type RaceOptions, type RaceRun } from './race';
 import type { Run } from './run';
 import { trainedModel, type TrainedModel } from '../../models/model';
+import { confusionOutput, predictionsOutput, type EvaluatedRun, type PredictionsOptions } from './mistakes';
 import { backendInstance, dropBackend, mnistData, supportedBackends, trainSubset } from './session';
 
 export interface RunContext {
@@ -31,6 +33,8 @@ export interface RunContext {
   trained?(use: TrainUse): void;
   /** each train() that finished hands its trained model to the page (the Digits page predicts with the latest) */
   model?(model: TrainedModel): void;
+  /** asks the page (models.*: the page holds the IndexedDB store); rejects with the page's reason */
+  request?(req: ModelRequest): Promise<unknown>;
 }
 
 /** What `train()` takes: every training and backend option (a missing one comes from the cell's knobs, then its default). */
@@ -282,17 +286,22 @@ export function makeApi(ctx: RunContext) {
         model: trainedModel({ label: run.label, backend: run.backend, accuracy: run.accuracy, samples: run.config.samples }, run.config, run.params),
       });
     },
-    predictions: async (run: Run, o: { count?: number; start?: number } = {}) => {
-      if (!run?.predictions) throw new Error('show.predictions needs a run trained with evaluate: true');
-      const d = (await mnistData(undefined, ctx.signal)).test;
-      const start = Math.max(0, o.start ?? 0), count = Math.max(0, Math.min(o.count ?? 16, 256, d.count - start));
-      ctx.post({ id: id('digits'), kind: 'digits', title: `${run.label} · ${t(lang, 'predictionsTitle')}`, images: d.images.slice(start * 784, (start + count) * 784), labels: d.labels.slice(start, start + count), predictions: run.predictions.slice(start, start + count) });
+    /** the 10×10 confusion matrix on the test set (rows: true label, columns: prediction); a cell lists its digits */
+    confusion: async (run: EvaluatedRun) => {
+      const { test } = await mnistData(undefined, ctx.signal);
+      ctx.post(confusionOutput(lang, id('confusion'), run, test.labels));
+    },
+    /** test digits with their prediction, filtered and sorted, paged through the whole test set (top 3 on hover or focus) */
+    predictions: async (run: EvaluatedRun, o: PredictionsOptions = {}) => {
+      const { test } = await mnistData(undefined, ctx.signal);
+      ctx.post(predictionsOutput(lang, id('predictions'), run, test.labels, o));
     },
   };
 
   const knobs: Knobs = { ...ctx.knobs };
+  const { models, evaluate } = makeModelsApi(ctx, id);
   return {
-    mnist, labelCounts, train, sweep, show, knobs,
+    mnist, labelCounts, train, sweep, show, knobs, models, evaluate,
     backends: async (): Promise<{ name: BackendName; supported: true | string }[]> =>
       (await supportedBackends()).map((b) => ({ name: b.name, supported: b.supported === true ? true : backendText(lang, b.supported) })),
     stopRequested: () => ctx.signal.aborted,

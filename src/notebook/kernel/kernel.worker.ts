@@ -17,7 +17,8 @@ import { guardGlobals } from './guard';
 import { OutputSink } from './limits';
 import { localizeError } from './localize';
 import { predict } from './predict';
-import type { BackendSupport, ToKernel } from './protocol';
+import type { BackendSupport, ModelRequest, ToKernel } from './protocol';
+import { StoppedError } from '../../backends/types';
 import type { TrainUse } from '../core/trainUse';
 import { supportedBackends } from './session';
 
@@ -27,6 +28,22 @@ const locks = typeof navigator !== 'undefined' ? navigator.locks : undefined;
 const scope: Record<string, unknown> = {};
 let current: { ctrl: AbortController; sink: OutputSink; lang: Lang } | null = null;
 let uncaught = 0;
+let nextReq = 1;
+/** requests to the page (models.*) waiting for its reply */
+const asked = new Map<number, { resolve: (v: unknown) => void; reject: (e: Error) => void }>();
+
+/** Asks the page (which holds the models store) and waits for its reply; a Stop of the cell ends the wait. */
+function request(runId: number, signal: AbortSignal, req: ModelRequest): Promise<unknown> {
+  if (signal.aborted) return Promise.reject(new StoppedError());
+  const reqId = nextReq++;
+  return new Promise((resolve, reject) => {
+    const onAbort = () => { asked.delete(reqId); reject(new StoppedError()); };
+    signal.addEventListener('abort', onAbort, { once: true });
+    const done = (f: () => void) => { signal.removeEventListener('abort', onAbort); asked.delete(reqId); f(); };
+    asked.set(reqId, { resolve: (v) => done(() => resolve(v)), reject: (e) => done(() => reject(e)) });
+    channel.send({ type: 'request', runId, reqId, request: req });
+  });
+}
 
 const channel = openChannel(self, onMessage, (init) => {
   if (!locks?.request || typeof init.lock !== 'string') return;
@@ -65,7 +82,7 @@ async function run(msg: Extract<ToKernel, { type: 'run' }>): Promise<void> {
   const sink = new OutputSink(lang, (outputs) => channel.send({ type: 'outputs', runId, outputs }));
   current = { ctrl, sink, lang };
   const trained: TrainUse[] = [];
-  const api = makeApi({ lang, knobs: msg.knobs, signal: ctrl.signal, post: (output) => sink.post(output), trained: (u) => { if (trained.length < 1000) trained.push(u); }, model: (model) => channel.send({ type: 'model', runId, model }) }) as unknown as Record<string, unknown>;
+  const api = makeApi({ lang, knobs: msg.knobs, signal: ctrl.signal, post: (output) => sink.post(output), trained: (u) => { if (trained.length < 1000) trained.push(u); }, model: (model) => channel.send({ type: 'model', runId, model }), request: (req) => request(runId, ctrl.signal, req) }) as unknown as Record<string, unknown>;
   restoreApi(api);
   let status: 'ok' | 'error' | 'stopped';
   try {
@@ -106,6 +123,13 @@ function onMessage(msg: ToKernel): void {
       void predict(msg.key, msg.model, msg.images, msg.backends)
         .catch((e: unknown) => (Array.isArray(msg.backends) ? msg.backends : []).map((backend) => ({ backend, ms: 0, error: e instanceof Error ? e.message : String(e) })))
         .then((results) => channel.send({ type: 'predicted', reqId, results }));
+      break;
+    }
+    case 'reply': {
+      const a = asked.get(msg.reqId);
+      if (!a) break;
+      if (msg.ok) a.resolve(msg.value);
+      else a.reject(new Error(typeof msg.error === 'string' ? msg.error : String(msg.error)));
       break;
     }
   }

@@ -9,6 +9,7 @@ import type { Lang } from '../../i18n';
 import type { TRAIN_OPTIONS } from '../../train/config';
 import type { TrainUse } from '../core/trainUse';
 import type { TrainedModel } from '../../models/model';
+import type { PredictionFilter, PredictionSort } from '../core/confusion';
 
 export interface ChartSpec {
   type: 'line' | 'bar' | 'stackedBar' | 'taskStream';
@@ -101,6 +102,35 @@ export interface WeightsData {
   digits: WeightsDigit[];
 }
 
+/** show.confusion: the test set's labels and the run's predictions (the page finds a cell's images in its own copy of the test set) and their 10×10 counts. */
+export interface ConfusionData {
+  /** the run's label */
+  title: string;
+  /** row-major: counts[label * 10 + predicted]; the kernel counts them, the page checks they match labels and predictions */
+  counts: number[];
+  labels: Uint8Array;
+  predictions: Uint8Array;
+}
+
+/** show.predictions: the test images that passed the filter, in the chosen order; the page draws them from its own copy of the test set. */
+export interface PredictionsData {
+  title: string;
+  filter: PredictionFilter;
+  sort: PredictionSort;
+  /** images in the test set the run was evaluated on */
+  total: number;
+  /** per listed image: its test index, true label, prediction */
+  indices: Uint16Array;
+  labels: Uint8Array;
+  predicted: Uint8Array;
+  /** per listed image, 3 each: the three most probable classes and their probability × 65535 (empty when the run had no probabilities) */
+  top: Uint8Array;
+  topP: Uint16Array;
+  /** the first position shown, and how many a page shows */
+  start: number;
+  pageSize: number;
+}
+
 export type Output =
   | { id: string; kind: 'text'; text: string; folded?: number } // folded: how many outputs past the cell's limit this one holds, one per line
   | { id: string; kind: 'error'; message: string; line?: number; name?: string; retry?: boolean } // retry: running the cell again may succeed (a bad download)
@@ -112,7 +142,9 @@ export type Output =
   | { id: string; kind: 'race'; race: RaceData }
   // show.draw: the drawing pad with `model` (a run's), or with the page's latest model (`latest`); neither: saved without its model
   | { id: string; kind: 'draw'; title: string; latest?: boolean; model?: TrainedModel }
-  | { id: string; kind: 'weights'; weights: WeightsData };
+  | { id: string; kind: 'weights'; weights: WeightsData }
+  | { id: string; kind: 'confusion'; confusion: ConfusionData }
+  | { id: string; kind: 'predictions'; predictions: PredictionsData };
 
 /** The cell-level knobs cell code reads through `knobs`: every option declared as a toolbar knob. */
 export type Knobs = KnobValues<typeof TRAIN_OPTIONS>;
@@ -129,16 +161,28 @@ export interface KernelInit { type: 'init'; port: MessagePort; lock: string }
 export type ToKernel =
   | { type: 'run'; runId: number; code: string; knobs: Knobs; lang: Lang }
   | { type: 'stop' }
+  | ModelReply
   // the Digits page: n drawn images (n×784 bytes) through `model` on each backend; `key` names the model (re-init only when it changes)
   | { type: 'predict'; reqId: number; key: string; model: TrainedModel; images: Uint8Array; backends: BackendName[] };
 
 /** One backend's answer to a predict request: the n×10 probabilities and the time evaluate() took, or why it failed. */
 export interface PredictResult { backend: BackendName; probabilities?: Float32Array; ms: number; error?: string }
 
+/** What cell code asks of the page (the kernel cannot open IndexedDB): the models store (issue 14). */
+export type ModelRequest =
+  | { op: 'save'; name: string; model: TrainedModel; overwrite: boolean }
+  | { op: 'list' }
+  | { op: 'load'; name: string }
+  | { op: 'remove'; name: string };
+
+/** The page's answer to a request: its value, or why not in the cell's language. */
+export type ModelReply = { type: 'reply'; reqId: number; ok: true; value: unknown } | { type: 'reply'; reqId: number; ok: false; error: string };
+
 /** On the private port. */
 export type FromKernel =
   | { type: 'ready'; support: BackendSupport } // sent once the kernel has checked every backend
   | { type: 'alive' } // the kernel holds its lock: from now on, the lock being free means it died
+  | { type: 'request'; runId: number; reqId: number; request: ModelRequest } // the running cell asks the page (models.*); answered by a 'reply'
   | { type: 'model'; runId: number; model: TrainedModel } // a train() of the running cell finished: its trained model
   | { type: 'outputs'; runId: number; outputs: Output[] } // in order: each adds, or replaces the output with the same id
   | { type: 'predicted'; reqId: number; results: PredictResult[] } // the answer to a predict request (sent even while a cell runs)
