@@ -19,7 +19,7 @@ export const digitsEn = {
   digitsColBackend: 'Backend',
   digitsColClass: 'Says',
   digitsColTop: 'Probability',
-  digitsColTime: 'Forward pass',
+  digitsColTime: 'Time',
   digitsAgreeOne: 'Only one backend answered: {backend} says {digit}.',
   digitsAgree: 'All {n} backends agree: {digit}. Largest probability difference between them: {diff}.',
   digitsDisagree: 'They disagree: {list}. Largest probability difference between them: {diff}.',

@@ -20,7 +20,7 @@ export const digitsEs: Record<keyof typeof digitsEn, string> = {
   digitsColBackend: 'Backend',
   digitsColClass: 'Dice',
   digitsColTop: 'Probabilidad',
-  digitsColTime: 'Propagación',
+  digitsColTime: 'Tiempo',
   digitsAgreeOne: 'Solo ha respondido un backend: {backend} dice {digit}.',
   digitsAgree: 'Los {n} backends coinciden: {digit}. Mayor diferencia de probabilidad entre ellos: {diff}.',
   digitsDisagree: 'No coinciden: {list}. Mayor diferencia de probabilidad entre ellos: {diff}.',

@@ -144,8 +144,6 @@ export function DigitsPage({ lang, kernel, beforeRun, modelsPanel }: Props) {
       )}
       {took && <p role="status" data-testid="digits-took">{took.ok ? t('digitsTrained', { s: took.s.toLocaleString(lang, { maximumFractionDigits: 1 }), n: formatCount(samples, lang) }) : t('digitsTrainFailed')}</p>}
       {(running || (took && !took.ok)) && <div className="race-output" data-testid="digits-train-output">{cell.outputs.map((o) => <OutputView key={o.id} output={o} />)}</div>}
-      {/* SLOT: engineer D's ModelsPanel ({ lang, current, onUse }) goes here; the lead wires it at merge */}
-      {modelsPanel?.({ lang, current: model, onUse: setModel })}
       <DigitLab model={model} onImage={setImage}>
         <section className="digits-set" aria-labelledby="digits-set-title" data-testid="digits-set">
           <h2 id="digits-set-title">{t('digitsSetTitle')}</h2>
@@ -197,6 +195,8 @@ export function DigitsPage({ lang, kernel, beforeRun, modelsPanel }: Props) {
           )}
         </section>
       </DigitLab>
+      {/* SLOT: the models panel ({ lang, current, onUse }: save, load, upload a model), below the pad so that the pad stays near the top */}
+      {modelsPanel && <section className="digits-models" aria-label={t('digitsModelsTitle')}>{modelsPanel({ lang, current: model, onUse: setModel })}</section>}
     </div>
   );
 }
