@@ -2,7 +2,7 @@
 // baseline every speedup is measured against); nJobs > 1 hands them to the worker pool (pool.ts,
 // engineer F), which must give the same results.
 import { StoppedError } from '../backends/types';
-import { handlers } from './handlers';
+import { handlers } from './allHandlers';
 import { TaskError, type RunTasksOptions, type TaskEvent, type TaskSpec } from './types';
 
 export async function runTasksSequential(tasks: readonly TaskSpec[], opts: RunTasksOptions): Promise<unknown[]> {
