@@ -86,3 +86,38 @@ test('lesson 2 (es) shows what the first layer learned after training', async ({
   await expect(cell.getByTestId('weights-active')).toHaveText(/^\d+ de 128 neuronas ocultas están activas/);
   await expect(cell.getByTestId('weights-legend')).toHaveAttribute('aria-label', /de −\d,\d+ \(azul, negativo\) a \+\d,\d+ \(rojo, positivo\)/);
 });
+
+// Evaluating between epochs must leave no trace in the training: on every backend, the same loss curve
+// and the same trained parameters with and without evaluateEvery (the evaluation uses the backend's own
+// forward pass: WGSL buffers on webgpu, the pool on workers).
+const SAME = `const out = [];
+for (const backend of ['workers', 'webgpu']) {
+  const plain = await train({ backend, epochs: 2, samples: 2000, chart: false });
+  const each = await train({ backend, epochs: 2, samples: 2000, chart: false, evaluateEvery: 'epoch' });
+  let dp = 0;
+  for (let i = 0; i < plain.params.length; i++) dp = Math.max(dp, Math.abs(plain.params[i] - each.params[i]));
+  let dl = 0;
+  for (let i = 0; i < plain.losses.length; i++) dl = Math.max(dl, Math.abs(plain.losses[i].loss - each.losses[i].loss));
+  out.push({ backend, evals: each.evaluations.length, dp, dl, steps: plain.losses.length === each.losses.length, acc: Math.abs(each.accuracy - plain.accuracy) });
+}
+JSON.stringify(out)`;
+
+test('evaluateEvery leaves no trace on workers and webgpu: the same losses and parameters as without it', async ({ page }) => {
+  test.setTimeout(120_000);
+  await page.goto('/?samples=2000#/en/02');
+  const cell = codeCell(page, 0);
+  await setSource(page, cell, SAME);
+  await cell.getByTestId('run-cell').click();
+  await expect(cell).toHaveAttribute('data-result', 'ok', { timeout: 100_000 });
+  const value = await cell.locator('.out-text, pre').filter({ hasText: '"backend"' }).last().textContent();
+  const out = JSON.parse(value!.slice(value!.indexOf('['))) as { backend: string; evals: number; dp: number; dl: number; steps: boolean; acc: number }[];
+  expect(out.map((o) => o.backend)).toEqual(['workers', 'webgpu']);
+  for (const o of out) {
+    expect(o.evals, o.backend).toBe(2);
+    expect(o.steps, o.backend).toBe(true);
+    // the same backend twice from the same seed: equal (a margin for a reduction order that may vary)
+    expect(o.dp, o.backend).toBeLessThanOrEqual(1e-5);
+    expect(o.dl, o.backend).toBeLessThanOrEqual(1e-5);
+    expect(o.acc, o.backend).toBeLessThanOrEqual(0.001);
+  }
+});
