@@ -113,7 +113,21 @@ const storedValue = (store: Map<string, unknown>, key: string, worker: number) =
   return store.get(key);
 };
 
+/** One chunk of a chunked array (`chunks()`): a view of the shared data (no copy when it is a SharedArrayBuffer), mapped or reduced by `source`. */
+export interface ChunkPayload {
+  source: string;
+  op: 'map' | 'reduce';
+  chunk: ArrayLike<number> & { reduce: (f: (a: unknown, x: number, i: number) => unknown, init: unknown) => unknown };
+  index: number;
+  init?: unknown;
+}
+
 export const fnHandlers: Record<string, Handler> = {
+  chunk: (async (p: ChunkPayload) => {
+    const f = rebuild(String(p.source));
+    if (p.op === 'map') return f(p.chunk, p.index);
+    return p.chunk.reduce((acc, x, i) => f(acc, x, i), p.init);
+  }) as Handler,
   fn: (async (p: FnPayload, env) => {
     if (p.get !== undefined) return storedValue(env.store, p.get, env.worker);
     const args = [...(p.args ?? [])];

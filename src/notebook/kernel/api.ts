@@ -317,7 +317,7 @@ export function makeApi(ctx: RunContext) {
   const { models, evaluate } = makeModelsApi(ctx, id);
   const api = {
     mnist, labelCounts, train, sweep, show, knobs, models, evaluate,
-    parallel: tasks.parallel, delayed: tasks.delayed, compute: tasks.compute, persist: tasks.persist,
+    parallel: tasks.parallel, delayed: tasks.delayed, compute: tasks.compute, persist: tasks.persist, chunks: tasks.chunks,
     backends: async (): Promise<{ name: BackendName; supported: true | string }[]> =>
       (await supportedBackends()).map((b) => ({ name: b.name, supported: b.supported === true ? true : backendText(lang, b.supported) })),
     stopRequested: () => ctx.signal.aborted,

@@ -333,5 +333,55 @@ export function makeTasksApi(ctx: { lang: Lang; signal: AbortSignal }, apiName: 
     return { type: 'taskStream', title, x: 'start', y: ['end'], xLabel: t(lang, 'time'), yLabel: t(lang, 'worker'), unit: 'ms', data };
   }
 
-  return { parallel, delayed, compute, persist, graph, streamOf, taskStreamChart, needsStream: () => msg('tasksStreamNeeds') };
+  type Numbers = Float64Array | Float32Array | Int32Array | Uint32Array | Int16Array | Uint16Array | Int8Array | Uint8Array | Uint8ClampedArray;
+  /**
+   * dask.array's chunks: `array` (numbers or a typed array) placed ONCE in shared memory (a
+   * SharedArrayBuffer when the page is cross-origin isolated, else copied per task), cut in chunks of
+   * `size`; `.map(fn)` calls fn(chunk, index) per chunk on the pool, `.reduce(fn, init)` reduces each
+   * chunk in its worker and combines the partial results here with the same fn.
+   */
+  function chunks(array: ArrayLike<number>, size: number, o?: ParallelOptions) {
+    if (!Number.isInteger(size) || size < 1) throw new RangeError(`chunks: size must be a positive integer (got ${formatValue(size)})`);
+    const { nJobs } = options(o);
+    const src = ArrayBuffer.isView(array) ? (array as Numbers) : Float64Array.from(array);
+    const Ctor = src.constructor as new (b: ArrayBufferLike, offset?: number, length?: number) => Numbers;
+    const shared = typeof SharedArrayBuffer !== 'undefined' && (globalThis as { crossOriginIsolated?: boolean }).crossOriginIsolated !== false;
+    let data: Numbers;
+    if (shared) {
+      data = new Ctor(new SharedArrayBuffer(src.byteLength));
+      data.set(src);
+    } else data = src;
+    const count = Math.ceil(data.length / size);
+    const view = (i: number) => (shared ? new Ctor(data.buffer, i * size * data.BYTES_PER_ELEMENT, Math.min(size, data.length - i * size)) : data.slice(i * size, (i + 1) * size));
+    const run = async (fn: unknown, what: string, op: 'map' | 'reduce', init?: unknown) => {
+      const source = shippable(fn, what);
+      const name = fnName(fn);
+      const tasks: TaskSpec[] = Array.from({ length: count }, (_, i) => ({ name: `${name}[${i}]`, kind: 'chunk', payload: { source, op, chunk: view(i), index: i, init } }));
+      const events: TaskEvent[] = [];
+      const t0 = performance.now();
+      try {
+        const out = nJobs === 1 ? await runTasksSequential(tasks, { nJobs, signal: ctx.signal, onTask: (e) => events.push(e) })
+          : await sharedPool(nJobs).run(tasks, { signal: ctx.signal, onTask: (e) => events.push(e) });
+        return { out, stream: { nJobs, backend: nJobs > 1 ? 'workers' : 'sequential', ms: performance.now() - t0, tasks: events } as TaskStream };
+      } catch (e) {
+        if (e instanceof PartialTaskError) throw failed(e, e.partial, e.finished);
+        if (e instanceof TaskError) throw failed(e);
+        throw e;
+      }
+    };
+    return {
+      length: data.length, size, count, shared,
+      map: async <R>(fn: (chunk: Numbers, index: number) => R | Promise<R>): Promise<WithTasks<Awaited<R>[]>> => {
+        const { out, stream } = await run(fn, 'chunks().map', 'map');
+        return withTasks(out as Awaited<R>[], stream);
+      },
+      reduce: async <A>(fn: (acc: A, x: number, index: number) => A, init: A): Promise<{ value: A; partials: A[]; tasks: TaskStream }> => {
+        const { out, stream } = await run(fn, 'chunks().reduce', 'reduce', init);
+        const partials = out as A[];
+        return { value: partials.reduce((acc, x, i) => fn(acc, x as unknown as number, i), init), partials, tasks: stream };
+      },
+    };
+  }
+
+  return { parallel, delayed, compute, persist, chunks, graph, streamOf, taskStreamChart, needsStream: () => msg('tasksStreamNeeds') };
 }
