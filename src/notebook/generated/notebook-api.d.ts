@@ -169,6 +169,9 @@ interface NoiseCheck {
 
 type NoiseReason = 'spread' | 'calibration';
 
+/** A chunk of chunks(): a typed-array view of the shared data. */
+type NumberArray = Float64Array | Float32Array | Int32Array | Uint32Array | Int16Array | Uint16Array | Int8Array | Uint8Array | Uint8ClampedArray;
+
 interface ParallelOptions { nJobs?: number; backend?: TasksBackend }
 
 /** The slices an epoch's time is broken into (shown as part_<id> in the student's language). */
@@ -430,7 +433,7 @@ declare const parallel: (o?: ParallelOptions) => { nJobs: number; backend: Tasks
 declare const delayed: <A extends unknown[], R>(fn: (...args: A) => R, o?: { name?: string; }) => (...args: { [K in keyof A]: A[K] | TaskNode | TaskNode[]; }) => TaskNode;
 declare const compute: (...args: (TaskNode | TaskNode[] | ParallelOptions)[]) => Promise<WithTasks<unknown[]>>;
 declare const persist: (...args: (TaskNode | TaskNode[] | ParallelOptions)[]) => Promise<WithTasks<TaskNode[]>>;
-declare const chunks: (array: ArrayLike<number>, size: number, o?: ParallelOptions) => { length: number; size: number; count: number; shared: boolean; map: <R>(fn: (chunk: Float64Array<ArrayBufferLike> | Float32Array<ArrayBufferLike> | Int32Array<ArrayBufferLike> | Uint32Array<ArrayBufferLike> | Int16Array<ArrayBufferLike> | Uint16Array<ArrayBufferLike> | Int8Array<ArrayBufferLike> | Uint8Array<ArrayBufferLike> | Uint8ClampedArray<ArrayBufferLike>, index: number) => R | Promise<R>) => Promise<WithTasks<Awaited<R>[]>>; reduce: <A>(fn: (acc: A, x: number, index: number) => A, init: A) => Promise<{ value: A; partials: A[]; tasks: TaskStream; }>; };
+declare const chunks: (array: ArrayLike<number>, size: number, o?: ParallelOptions) => { length: number; size: number; count: number; shared: boolean; map: <R>(fn: (chunk: NumberArray, index: number) => R | Promise<R>) => Promise<WithTasks<Awaited<R>[]>>; reduce: <A>(fn: (acc: A, x: number, index: number) => A, init: A) => Promise<{ value: A; partials: A[]; tasks: TaskStream; }>; };
 declare const backends: () => Promise<{ name: BackendName; supported: true | string; }[]>;
 declare const stopRequested: () => boolean;
 declare const sleep: (ms: number) => Promise<unknown>;

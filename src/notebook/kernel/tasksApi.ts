@@ -15,6 +15,8 @@ import type { ChartSpec, GraphData, Lang } from './protocol';
 import { MAX_GRAPH_NODES } from '../outputs';
 
 export type TasksBackend = 'workers' | 'sequential';
+/** A chunk of chunks(): a typed-array view of the shared data. */
+export type NumberArray = Float64Array | Float32Array | Int32Array | Uint32Array | Int16Array | Uint16Array | Int8Array | Uint8Array | Uint8ClampedArray;
 export interface ParallelOptions { nJobs?: number; backend?: TasksBackend }
 
 /** What parallel().map, compute and persist record: every task, its worker, start and end (ms since the call began, kernel's clock). */
@@ -333,7 +335,6 @@ export function makeTasksApi(ctx: { lang: Lang; signal: AbortSignal }, apiName: 
     return { type: 'taskStream', title, x: 'start', y: ['end'], xLabel: t(lang, 'time'), yLabel: t(lang, 'worker'), unit: 'ms', data };
   }
 
-  type Numbers = Float64Array | Float32Array | Int32Array | Uint32Array | Int16Array | Uint16Array | Int8Array | Uint8Array | Uint8ClampedArray;
   /**
    * dask.array's chunks: `array` (numbers or a typed array) placed ONCE in shared memory (a
    * SharedArrayBuffer when the page is cross-origin isolated, else copied per task), cut in chunks of
@@ -343,10 +344,10 @@ export function makeTasksApi(ctx: { lang: Lang; signal: AbortSignal }, apiName: 
   function chunks(array: ArrayLike<number>, size: number, o?: ParallelOptions) {
     if (!Number.isInteger(size) || size < 1) throw new RangeError(`chunks: size must be a positive integer (got ${formatValue(size)})`);
     const { nJobs } = options(o);
-    const src = ArrayBuffer.isView(array) ? (array as Numbers) : Float64Array.from(array);
-    const Ctor = src.constructor as new (b: ArrayBufferLike, offset?: number, length?: number) => Numbers;
+    const src = ArrayBuffer.isView(array) ? (array as NumberArray) : Float64Array.from(array);
+    const Ctor = src.constructor as new (b: ArrayBufferLike, offset?: number, length?: number) => NumberArray;
     const shared = typeof SharedArrayBuffer !== 'undefined' && (globalThis as { crossOriginIsolated?: boolean }).crossOriginIsolated !== false;
-    let data: Numbers;
+    let data: NumberArray;
     if (shared) {
       data = new Ctor(new SharedArrayBuffer(src.byteLength));
       data.set(src);
@@ -371,7 +372,7 @@ export function makeTasksApi(ctx: { lang: Lang; signal: AbortSignal }, apiName: 
     };
     return {
       length: data.length, size, count, shared,
-      map: async <R>(fn: (chunk: Numbers, index: number) => R | Promise<R>): Promise<WithTasks<Awaited<R>[]>> => {
+      map: async <R>(fn: (chunk: NumberArray, index: number) => R | Promise<R>): Promise<WithTasks<Awaited<R>[]>> => {
         const { out, stream } = await run(fn, 'chunks().map', 'map');
         return withTasks(out as Awaited<R>[], stream);
       },
