@@ -182,3 +182,15 @@ describe('chunks', () => {
     expect(() => chunks(xs, 0)).toThrow(RangeError);
   });
 });
+
+describe('sequential graphs', () => {
+  it('run one task at a time even when the functions await', async () => {
+    const { delayed, compute } = api();
+    const pause = async (v: number) => { await new Promise((r) => setTimeout(r, 20)); return v; };
+    const out = await compute([1, 2, 3].map((v) => delayed(pause)(v)), { backend: 'sequential' });
+    expect([...out]).toEqual([1, 2, 3]);
+    const ev = [...out.tasks.tasks].sort((a, b) => a.start - b.start);
+    for (let i = 1; i < ev.length; i++) expect(ev[i].start).toBeGreaterThanOrEqual(ev[i - 1].end - 0.01);
+    expect(ev.every((e) => e.worker === 0)).toBe(true);
+  });
+});

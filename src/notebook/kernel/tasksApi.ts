@@ -155,7 +155,14 @@ export function makeTasksApi(ctx: { lang: Lang; signal: AbortSignal }, apiName: 
       const pool = sharedPool(nJobs);
       return (task: TaskSpec) => pool.submit(task, { signal: ctx.signal, t0, group });
     }
-    return async (task: TaskSpec): Promise<Done> => {
+    // here, one task at a time even when the function awaits: each waits for the one before
+    let chain: Promise<unknown> = Promise.resolve();
+    return (task: TaskSpec): Promise<Done> => {
+      const next = chain.then(() => runHere(task), () => runHere(task));
+      chain = next.catch(() => undefined);
+      return next;
+    };
+    async function runHere(task: TaskSpec): Promise<Done> {
       if (ctx.signal.aborted) throw new StoppedError();
       const start = performance.now() - t0;
       try {
@@ -165,7 +172,7 @@ export function makeTasksApi(ctx: { lang: Lang; signal: AbortSignal }, apiName: 
         if (e instanceof StoppedError) throw e;
         throw Object.assign(new TaskError(task.name, 0, e instanceof Error ? e.message : String(e), e instanceof Error ? e.stack ?? '' : ''), { start, end: performance.now() - t0 });
       }
-    };
+    }
   }
 
   /**
