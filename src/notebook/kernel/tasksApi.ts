@@ -12,7 +12,7 @@ import { TaskError, type TaskEvent, type TaskSpec } from '../../tasks/types';
 import { formatValue } from './format';
 import { formatCount } from './limits';
 import type { ChartSpec, GraphData, Lang } from './protocol';
-import { MAX_GRAPH_NODES } from '../outputs';
+import { MAX_GRAPH_EDGES, MAX_GRAPH_NODES } from '../outputs';
 
 export type TasksBackend = 'workers' | 'sequential';
 /** A chunk of chunks(): a typed-array view of the shared data. */
@@ -312,7 +312,7 @@ export function makeTasksApi(ctx: { lang: Lang; signal: AbortSignal }, apiName: 
         ...(n.ran ? { worker: n.ran.worker, ms: Math.round(n.ran.ms * 10) / 10 } : {}),
         ...(n.persisted ? { persisted: true, worker: n.persisted.worker } : {}),
       })),
-      edges, omitted: all.length - nodes.length,
+      edges: edges.slice(0, MAX_GRAPH_EDGES), omitted: all.length - nodes.length,
     };
   }
 
