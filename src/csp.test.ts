@@ -29,6 +29,8 @@ describe('Content-Security-Policy', () => {
     expect(isKernelWorkerPath('/assets/kernel.worker-COXqKOTt.js')).toBe(true);
     expect(isKernelWorkerPath('/src/notebook/kernel/kernel.worker.ts?worker_file&type=module')).toBe(true);
     expect(isKernelWorkerPath('/assets/shard.worker-9w6_4ax4.js')).toBe(false);
+    expect(isKernelWorkerPath('/assets/pool.worker-Ab_12.js')).toBe(true);
+    expect(isKernelWorkerPath('/src/tasks/pool.worker.ts?worker_file&type=module')).toBe(true);
     expect(isKernelWorkerPath('/assets/main-x.js?kernel.worker-a.js')).toBe(false);
     expect(cspFor('/assets/kernel.worker-COXqKOTt.js', false)).toBe(KERNEL_CSP);
     expect(cspFor('/', false)).toBe(PAGE_CSP);

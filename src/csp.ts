@@ -15,7 +15,7 @@
 //
 // The kernel worker (src/notebook/kernel/kernel.worker.ts) runs cell code with `new AsyncFunction`,
 // which is eval: its script response gets the same policy plus 'unsafe-eval' (KERNEL_CSP), and only
-// it. A worker loaded from a URL takes its policy from its own response headers, not from the page,
+// it and the task pool's worker (src/tasks/pool.worker.ts: it rebuilds a cell's function from its source). A worker loaded from a URL takes its policy from its own response headers, not from the page,
 // so this header is also what keeps a cell's fetch/import to another origin blocked (connect-src,
 // script-src 'self'). A static host that cannot send headers gets the <meta> on the page only: the
 // page is still covered, the kernel worker then runs without a policy of its own.
@@ -79,7 +79,8 @@ export function cspFor(url: string, dev: boolean): string {
   return dev ? DEV_PAGE_CSP : PAGE_CSP;
 }
 
-/** The kernel worker's script, in dev (`kernel.worker.ts?worker_file…`) and in the build (`assets/kernel.worker-<hash>.js`). */
+/** The kernel worker's script, in dev (`kernel.worker.ts?worker_file…`) and in the build (`assets/kernel.worker-<hash>.js`),
+ * and the task pool's worker (src/tasks/pool.worker.ts), which rebuilds a cell's function from its source (`parallel().map`, `delayed`). */
 export function isKernelWorkerPath(path: string): boolean {
-  return /(^|\/)kernel\.worker(\.ts|-[\w-]+\.js)$/.test(path.split('?')[0]);
+  return /(^|\/)(kernel|pool)\.worker(\.ts|-[\w-]+\.js)$/.test(path.split('?')[0]);
 }

@@ -10,6 +10,7 @@ import type { CellState } from './core/cell';
 import type { Knobs, Output, WeightsData } from './kernel/protocol';
 import { t } from '../i18n';
 import { raceTable } from './raceResults';
+import { graphText } from './core/graphLayout';
 import { confusionFromJson, confusionToJson, predictionsFromJson, predictionsToJson } from './confusionShape';
 import { confusionSummary, confusionTable, predictionsText } from './confusionText';
 
@@ -100,7 +101,7 @@ function outputToJupyter(o: Output, count: number | null, lang: 'es' | 'en', png
         'text/plain': o.kind === 'chart' ? o.spec.title : o.kind === 'code' ? o.source : o.kind === 'table' ? tableText(o.columns, o.rows)
           : o.kind === 'progress' ? [o.label, o.detail].filter(Boolean).join(': ') : o.kind === 'draw' ? o.title : o.kind === 'predictions' ? predictionsText(o.predictions, lang)
           : o.kind === 'confusion' && race ? `${confusionSummary(o.confusion, lang)}\n\n${tableText(race.columns, race.rows)}` : race ? tableText(race.columns, race.rows)
-            : o.kind === 'weights' ? weightsSummary(o.weights, lang) : o.kind,
+            : o.kind === 'weights' ? weightsSummary(o.weights, lang) : o.kind === 'graph' ? graphText(o.graph, lang) : o.kind,
       };
       if (o.kind === 'table') data['text/html'] = tableHtml(o.columns, o.rows);
       if (race) data['text/html'] = tableHtml(race.columns, race.rows);
@@ -188,7 +189,7 @@ function outputFromJupyter(o: unknown, where: string, k: number, note: (kind: 'o
         if (ours.kind === 'confusion') return checkedOutput({ ...ours, id, confusion: confusionFromJson(ours.confusion) }, id, lang);
         if (ours.kind === 'predictions') return checkedOutput({ ...ours, id, predictions: predictionsFromJson(ours.predictions) }, id, lang);
         // the app's own kinds are checked like any output: a wrong shape shows as an error output
-        if (['chart', 'table', 'code', 'progress', 'text', 'race'].includes(ours.kind)) return checkedOutput({ ...ours, id }, id, lang);
+        if (['chart', 'table', 'code', 'progress', 'text', 'race', 'graph'].includes(ours.kind)) return checkedOutput({ ...ours, id }, id, lang);
       }
       // never rendered: the plain text when there is one, else the first text-like type as source text
       const others = Object.keys(data).filter((m) => m !== MIME && m !== 'text/plain');

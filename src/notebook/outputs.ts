@@ -11,6 +11,7 @@ import { modelProblem } from '../models/model';
 import type { weightsEn } from '../i18n/weights.en';
 import { INPUT_SIZE, MAX_HIDDEN, MIN_HIDDEN, OUTPUT_SIZE } from '../mlp/spec';
 import type { confusionEn } from '../i18n/confusion.en';
+import type { tasksEn } from '../i18n/tasks.en';
 import { isConfusion, isPredictions } from './confusionShape';
 import { BACKEND_NAMES } from '../backends/types';
 import type { ChartSpec, Output, RaceLaneStatus } from './kernel/protocol';
@@ -58,9 +59,20 @@ export const isWeights = (w: unknown) => record(w) && isStr(w.label) && int(w.hi
   && w.filters instanceof Int8Array && w.filters.length === w.hidden * INPUT_SIZE
   && Array.isArray(w.digits) && w.digits.length <= MAX_WEIGHT_DIGITS && w.digits.every((d) => isWeightsDigit(d, w.hidden as number));
 
+/** Bounds of a task graph (the kernel sends at most 200 nodes: src/notebook/kernel/tasksApi.ts MAX_GRAPH_NODES). */
+export const MAX_GRAPH_NODES = 200;
+export const MAX_GRAPH_EDGES = 4000;
+const isGraphNode = (n: unknown) => record(n) && isStr(n.name) && n.name.length <= 200 && optional(n.worker, (v) => int(v, 0, 63))
+  && optional(n.ms, (v) => finite(v) && (v as number) >= 0) && optional(n.persisted, (v) => typeof v === 'boolean');
+/** show.graph: at most MAX_GRAPH_NODES named nodes, edges between two of them, a count of the nodes left out. */
+export const isGraph = (g: unknown) => record(g) && isStr(g.title) && int(g.omitted, 0, 1e9)
+  && Array.isArray(g.nodes) && g.nodes.length <= MAX_GRAPH_NODES && g.nodes.every(isGraphNode)
+  && Array.isArray(g.edges) && g.edges.length <= MAX_GRAPH_EDGES
+  && g.edges.every((e) => Array.isArray(e) && e.length === 2 && e.every((i) => int(i, 0, (g.nodes as unknown[]).length - 1)));
+
 /** A reason an output does not fit its kind: an i18n key's tail and its parameters. */
 export interface OutputProblem { code: ProblemCode; params?: Record<string, string> }
-type ProblemCode = (keyof typeof outputsEn | keyof typeof chartsEn | keyof typeof raceEn | keyof typeof measureEn | keyof typeof digitsEn | keyof typeof weightsEn | keyof typeof confusionEn) extends infer K ? (K extends `outputProblem_${infer C}` ? C : never) : never;
+type ProblemCode = (keyof typeof outputsEn | keyof typeof chartsEn | keyof typeof raceEn | keyof typeof measureEn | keyof typeof digitsEn | keyof typeof weightsEn | keyof typeof confusionEn | keyof typeof tasksEn) extends infer K ? (K extends `outputProblem_${infer C}` ? C : never) : never;
 const P = (code: ProblemCode, params?: Record<string, string>): OutputProblem => ({ code, params });
 
 /** The reason as text in `lang`. */
@@ -112,6 +124,7 @@ export function outputProblem(o: unknown): OutputProblem | null {
     case 'weights': return isWeights(o.weights) ? null : P('weights', { max: String(MAX_WEIGHT_DIGITS) });
     case 'confusion': return isConfusion(o.confusion) ? null : P('confusion');
     case 'predictions': return isPredictions(o.predictions) ? null : P('predictions');
+    case 'graph': return isGraph(o.graph) ? null : P('graph', { max: String(MAX_GRAPH_NODES) });
     default: return P('unknown_kind', { kind: safeJson(o.kind) });
   }
 }

@@ -3,6 +3,8 @@
 //   import { kmeansHandlers } from './kmeans/handlers';
 //   registerHandlers(kmeansHandlers);
 import { handlers, registerHandlers } from './handlers';
+import { fnHandlers } from './fnSource';
+registerHandlers(fnHandlers);
 
 void registerHandlers; // (used by the lines above as features land)
 

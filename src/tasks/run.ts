@@ -3,6 +3,7 @@
 // engineer F), which must give the same results.
 import { StoppedError } from '../backends/types';
 import { handlers } from './allHandlers';
+import { sharedPool } from './pool';
 import { TaskError, type RunTasksOptions, type TaskEvent, type TaskSpec } from './types';
 
 export async function runTasksSequential(tasks: readonly TaskSpec[], opts: RunTasksOptions): Promise<unknown[]> {
@@ -28,7 +29,13 @@ export async function runTasksSequential(tasks: readonly TaskSpec[], opts: RunTa
   return out;
 }
 
-/** Runs `tasks` with `opts.nJobs` workers; results in the order of `tasks`. Until the pool lands, every nJobs runs sequentially. */
+/**
+ * Runs `tasks` with `opts.nJobs` workers; results in the order of `tasks`. nJobs = 1: here, one after
+ * another; nJobs > 1: on the kernel's pool of that size (pool.ts, reused across calls). A failing task
+ * rejects with a TaskError (on the pool a PartialTaskError: `partial`, `finished`, `events` hold what
+ * the other tasks finished); Stop rejects with StoppedError.
+ */
 export async function runTasks(tasks: readonly TaskSpec[], opts: RunTasksOptions): Promise<unknown[]> {
-  return runTasksSequential(tasks, opts);
+  if (opts.nJobs <= 1) return runTasksSequential(tasks, opts);
+  return sharedPool(opts.nJobs).run(tasks, opts);
 }

@@ -212,7 +212,8 @@ export function TaskPlot(props: PlotProps & { kinds: readonly string[]; areas: r
       <XAxis type="number" dataKey="start" domain={[0, maxEnd]} tickFormatter={(v: number) => formatTick(Math.round(v), lang)} minTickGap={16} {...axisStyle(palette)} />
       <YAxis type="number" dataKey="worker" width="auto" domain={[Math.min(0, ...workers) - 0.5, Math.max(0, ...workers) + 0.5]} allowDecimals={false}
         ticks={[...new Set(workers)].sort((x, y) => x - y)} tickFormatter={(v: number) => (v < 0 ? coordinator : formatTick(v, lang))} {...axisStyle(palette)} />
-      <Tooltip {...tooltipStyle(props)} labelFormatter={() => null}
+      {/* a task of parallel().map / compute is named by its `shard` (text): the tooltip (hover, or the arrow keys) says which */}
+      <Tooltip {...tooltipStyle(props)} labelFormatter={(_: unknown, p: readonly { payload?: Record<string, unknown> }[]) => { const s = p?.[0]?.payload?.shard; return typeof s === 'string' ? s : null; }}
         formatter={(v: unknown, name: unknown) => (name === 'worker' ? (Number(v) < 0 ? coordinator : String(v)) : isFiniteNum(v) ? withUnit(formatValue(v, lang), spec.unit) : String(v))} />
       <Scatter data={spec.data} fill="transparent" isAnimationActive={false} />
       {spec.data.map((d, i) => {

@@ -169,6 +169,11 @@ interface NoiseCheck {
 
 type NoiseReason = 'spread' | 'calibration';
 
+/** A chunk of chunks(): a typed-array view of the shared data. */
+type NumberArray = Float64Array | Float32Array | Int32Array | Uint32Array | Int16Array | Uint16Array | Int8Array | Uint8Array | Uint8ClampedArray;
+
+interface ParallelOptions { nJobs?: number; backend?: TasksBackend }
+
 /** The slices an epoch's time is broken into (shown as part_<id> in the student's language). */
 type PartId = 'compute' | 'waiting' | 'messaging' | 'reduction' | 'barrier' | 'serial' | 'h2d' | 'kernel' | 'd2h' | 'other';
 
@@ -302,6 +307,26 @@ interface ShownPart {
   readonly method: string;
 }
 
+/** One finished (or failed) task, for the task stream: ms since the run started. */
+interface TaskEvent {
+  readonly index: number;
+  readonly name: string;
+  readonly worker: number;
+  readonly start: number;
+  readonly end: number;
+  readonly ok: boolean;
+}
+
+/** A node of a task graph, made by `delayed(fn)(...args)`; an argument may be another node (or an array of nodes). Nothing runs until compute or persist. */
+interface TaskNode {
+  /** the task's name (the function's, or delayed's `name` option) */
+  readonly name: string;
+  /** after compute or persist: the worker that ran it, for how long (ms) and on a pool of how many workers (1: sequential) */
+  readonly ran?: { worker: number; ms: number; nJobs: number };
+  /** after persist: its result is kept on that worker of that pool (nJobs 0: in the kernel, sequential) */
+  readonly persisted?: { nJobs: number; worker: number; key: string };
+}
+
 interface TaskRecord {
   readonly worker: number; // -1: the coordinator (e.g. the workers backend's reduction + update)
   readonly kind: string;
@@ -310,6 +335,20 @@ interface TaskRecord {
   readonly start: number; // ms since epoch start
   readonly end: number;
 }
+
+/** What parallel().map, compute and persist record: every task, its worker, start and end (ms since the call began, kernel's clock). */
+interface TaskStream {
+  nJobs: number;
+  backend: TasksBackend;
+  /** ms from the call to its last result */
+  ms: number;
+  tasks: TaskEvent[];
+}
+
+/** What show.taskStream takes besides a Run: what parallel().map, compute or persist returned, or its `.tasks`. */
+type TaskStreamSource = { tasks: TaskStream } | TaskStream;
+
+type TasksBackend = 'workers' | 'sequential';
 
 interface TrainConfig {
   hiddenSize: number;
@@ -377,16 +416,24 @@ interface WeightsSource {
   config: Pick<import("../../train/config").TrainConfig & { samples: number; }, 'hiddenSize'>;
 }
 
+/** A task stream on the result: an array of results with a `tasks` field (not enumerable: printing the array prints the results). */
+type WithTasks<T> = T & { readonly tasks: TaskStream };
+
 declare const wasm: { raceDemo: ({ threads, iterations }?: { threads?: number; iterations?: number; }) => Promise<RaceResult>; };
 declare const webgpu: { kernels: () => string[]; kernelSource: (name: string) => string; originalKernelSource: (name: string) => string; setKernel: (name: string, wgsl: string) => Promise<SetKernelResult>; resetKernels: () => void; };
 declare const mnist: () => Promise<{ train: { count: number; }; test: { count: number; }; }>;
 declare const labelCounts: (set?: 'train' | 'test') => Promise<number[]>;
 declare const train: (opts?: TrainOptions) => Promise<Run>;
 declare const sweep: <T, R>(items: readonly T[], fn: (item: T, index: number) => Promise<R>) => Promise<R[]>;
-declare const show: { text: (v: unknown) => void; table: (rows: Record<string, unknown>[], o?: { columns?: string[]; }) => void; code: (source: string, language?: string) => void; chart: (spec: Partial<ChartSpec> & { kind?: ChartSpec['type']; }) => void; losses: (runs: Run[]) => void; weights: (run: WeightsSource, o?: { digit?: number; }) => Promise<void>; timings: (runs: Run[]) => void; breakdown: (runs: Run[]) => void; speedup: (points: ({ n: number; ms: number; min?: number; max?: number; } | { n: number; run: Run; })[], o?: { label?: string; fit?: 'amdahl'; }) => void; throughput: (points: { batchSize: number; samplesPerSec: number; }[], o?: { label?: string; }) => void; taskStream: (run: Run, epoch?: number) => void; histogram: (counts: number[]) => void; race: (o?: RaceOptions) => Promise<RaceRun[]>; digits: (o?: { set?: 'train' | 'test'; start?: number; count?: number; }) => Promise<void>; draw: (run?: Run) => void; confusion: (run: EvaluatedRun) => Promise<void>; predictions: (run: EvaluatedRun, o?: PredictionsOptions) => Promise<void>; };
+declare const show: { text: (v: unknown) => void; table: (rows: Record<string, unknown>[], o?: { columns?: string[]; }) => void; code: (source: string, language?: string) => void; chart: (spec: Partial<ChartSpec> & { kind?: ChartSpec['type']; }) => void; losses: (runs: Run[]) => void; weights: (run: WeightsSource, o?: { digit?: number; }) => Promise<void>; timings: (runs: Run[]) => void; breakdown: (runs: Run[]) => void; speedup: (points: ({ n: number; ms: number; min?: number; max?: number; } | { n: number; run: Run; })[], o?: { label?: string; fit?: 'amdahl'; }) => void; throughput: (points: { batchSize: number; samplesPerSec: number; }[], o?: { label?: string; }) => void; taskStream: (run: Run | TaskStreamSource, epoch?: number) => void; graph: (node: TaskNode | TaskNode[]) => void; histogram: (counts: number[]) => void; race: (o?: RaceOptions) => Promise<RaceRun[]>; digits: (o?: { set?: 'train' | 'test'; start?: number; count?: number; }) => Promise<void>; draw: (run?: Run) => void; confusion: (run: EvaluatedRun) => Promise<void>; predictions: (run: EvaluatedRun, o?: PredictionsOptions) => Promise<void>; };
 declare const knobs: Knobs;
 declare const models: { save: (run: ModelLike, name: string, o?: { overwrite?: boolean; }) => Promise<SavedModelInfo>; list: () => Promise<SavedModelInfo[]>; load: (name: string) => Promise<TrainedModel>; remove: (name: string) => Promise<boolean>; };
 declare const evaluate: (model: ModelLike, o?: { backend?: BackendName; label?: string; }) => Promise<Evaluation>;
+declare const parallel: (o?: ParallelOptions) => { nJobs: number; backend: TasksBackend; map: <T, R>(fn: (item: T, index: number) => R | Promise<R>, items: Iterable<T> | ArrayLike<T>) => Promise<WithTasks<Awaited<R>[]>>; };
+declare const delayed: <A extends unknown[], R>(fn: (...args: A) => R, o?: { name?: string; }) => (...args: { [K in keyof A]: A[K] | TaskNode | TaskNode[]; }) => TaskNode;
+declare const compute: (...args: (TaskNode | TaskNode[] | ParallelOptions)[]) => Promise<WithTasks<unknown[]>>;
+declare const persist: (...args: (TaskNode | TaskNode[] | ParallelOptions)[]) => Promise<WithTasks<TaskNode[]>>;
+declare const chunks: (array: ArrayLike<number>, size: number, o?: ParallelOptions) => { length: number; size: number; count: number; shared: boolean; map: <R>(fn: (chunk: NumberArray, index: number) => R | Promise<R>) => Promise<WithTasks<Awaited<R>[]>>; reduce: <A>(fn: (acc: A, x: number, index: number) => A, init: A) => Promise<{ value: A; partials: A[]; tasks: TaskStream; }>; };
 declare const backends: () => Promise<{ name: BackendName; supported: true | string; }[]>;
 declare const stopRequested: () => boolean;
 declare const sleep: (ms: number) => Promise<unknown>;

@@ -22,6 +22,7 @@ import { runRace, type RaceOptions, type RaceRun } from './race';
 import type { Run } from './run';
 import { trainedModel, type TrainedModel } from '../../models/model';
 import { confusionOutput, predictionsOutput, type EvaluatedRun, type PredictionsOptions } from './mistakes';
+import { makeTasksApi, type TaskNode, type TaskStream } from './tasksApi';
 import { backendInstance, dropBackend, mnistData, supportedBackends, trainSubset } from './session';
 
 export interface RunContext {
@@ -58,8 +59,14 @@ const WARMUP_SAMPLES = 10_000;
 /** Test accuracy below this (chance is 10%) is reported as a run that did not learn. */
 const NEAR_CHANCE = 0.2;
 
+/** What show.taskStream takes besides a Run: what parallel().map, compute or persist returned, or its `.tasks`. */
+export type TaskStreamSource = { tasks: TaskStream } | TaskStream;
+
 export function makeApi(ctx: RunContext) {
   const { lang } = ctx;
+  // the cell API's own names: a function sent to a worker that uses one is refused (it does not exist there)
+  let apiNames = new Set<string>();
+  const tasks = makeTasksApi(ctx, (n) => apiNames.has(n));
   let nextId = 0;
   const id = (p: string) => `${p}-${nextId++}`;
   const lossSeries: LossSeries[] = [];
@@ -267,7 +274,15 @@ export function makeApi(ctx: RunContext) {
       chart(speedupChart(lang, pts, o.label ?? 'workers', navigator.hardwareConcurrency || Infinity, runs));
     },
     throughput: (points: { batchSize: number; samplesPerSec: number }[], o: { label?: string } = {}) => chart(throughputChart(lang, points, o.label ?? '')),
-    taskStream: (run: Run, epoch = 0) => chart(taskStreamChart(lang, run, epoch)),
+    /** a run's first batches of an epoch, or every task of what parallel().map / compute / persist returned (or its `.tasks`) */
+    taskStream: (run: Run | TaskStreamSource, epoch = 0) => {
+      const stream = tasks.streamOf(run);
+      if (stream) return chart(tasks.taskStreamChart(stream));
+      if (!Array.isArray((run as Run | null)?.epochs)) throw new TypeError(tasks.needsStream());
+      chart(taskStreamChart(lang, run as Run, epoch));
+    },
+    /** a task graph made with delayed(fn)(…): its tasks and dependencies; after compute, the worker and time of each */
+    graph: (node: TaskNode | TaskNode[]) => ctx.post({ id: id('graph'), kind: 'graph', graph: tasks.graph(node) }),
     histogram: (counts: number[]) => chart(histogramChart(lang, counts)),
     /** The lanes race: one at a time (default) or all at once; resolves with the runs of the lanes that finished. */
     race: (o: RaceOptions = {}): Promise<RaceRun[]> => runRace(ctx, id('race'), o),
@@ -300,12 +315,15 @@ export function makeApi(ctx: RunContext) {
 
   const knobs: Knobs = { ...ctx.knobs };
   const { models, evaluate } = makeModelsApi(ctx, id);
-  return {
+  const api = {
     mnist, labelCounts, train, sweep, show, knobs, models, evaluate,
+    parallel: tasks.parallel, delayed: tasks.delayed, compute: tasks.compute, persist: tasks.persist, chunks: tasks.chunks,
     backends: async (): Promise<{ name: BackendName; supported: true | string }[]> =>
       (await supportedBackends()).map((b) => ({ name: b.name, supported: b.supported === true ? true : backendText(lang, b.supported) })),
     stopRequested: () => ctx.signal.aborted,
     sleep: (ms: number) => new Promise((r) => setTimeout(r, ms)),
     ...extras(),
   };
+  apiNames = new Set(Object.keys(api));
+  return api;
 }

@@ -131,6 +131,24 @@ export interface PredictionsData {
   pageSize: number;
 }
 
+/** One task of a graph (show.graph): its name and, once computed, the worker that ran it and how long it took (ms, on the kernel's clock). */
+export interface GraphNode {
+  name: string;
+  worker?: number;
+  ms?: number;
+  /** persisted: its result is kept on `worker` */
+  persisted?: boolean;
+}
+
+/** show.graph: a task graph (delayed nodes); edges [from, to] index `nodes` (from is an input of to). */
+export interface GraphData {
+  title: string;
+  nodes: GraphNode[];
+  edges: [number, number][];
+  /** tasks left out (a graph is drawn with at most MAX_GRAPH_NODES) */
+  omitted: number;
+}
+
 export type Output =
   | { id: string; kind: 'text'; text: string; folded?: number } // folded: how many outputs past the cell's limit this one holds, one per line
   | { id: string; kind: 'error'; message: string; line?: number; name?: string; retry?: boolean } // retry: running the cell again may succeed (a bad download)
@@ -144,7 +162,8 @@ export type Output =
   | { id: string; kind: 'draw'; title: string; latest?: boolean; model?: TrainedModel }
   | { id: string; kind: 'weights'; weights: WeightsData }
   | { id: string; kind: 'confusion'; confusion: ConfusionData }
-  | { id: string; kind: 'predictions'; predictions: PredictionsData };
+  | { id: string; kind: 'predictions'; predictions: PredictionsData }
+  | { id: string; kind: 'graph'; graph: GraphData };
 
 /** The cell-level knobs cell code reads through `knobs`: every option declared as a toolbar knob. */
 export type Knobs = KnobValues<typeof TRAIN_OPTIONS>;
