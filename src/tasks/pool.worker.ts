@@ -1,7 +1,12 @@
 // One worker of the task pool (pool.ts): runs the registered handlers (allHandlers.ts) on the
 // payloads the kernel posts, one task at a time, with this worker's own `env.store`.
+import { guardGlobals } from '../notebook/kernel/guard';
 import { handlers } from './allHandlers';
 import type { FromPoolWorker, ToPoolWorker } from './pool';
+
+// functions shipped from cells run here: the same walls as in the kernel (no IndexedDB, which holds
+// the student's saved edits; no other origins), before any task runs
+guardGlobals();
 
 const store = new Map<string, unknown>();
 let index = 0;
