@@ -6,6 +6,7 @@ import { storageEn } from './storage.en';
 import { kernelEn } from './kernel.en';
 import { outputsEn } from './outputs.en';
 import { pageEn } from './page.en';
+import { kmeansEn } from './kmeans.en';
 import { modelsEn } from './models.en';
 import { restoreEn } from './restore.en';
 import { designEn } from './design.en';
@@ -27,6 +28,7 @@ export const en = {
   ...kernelEn,
   ...outputsEn,
   ...pageEn,
+  ...kmeansEn,
   ...modelsEn,
   ...restoreEn,
   ...designEn,

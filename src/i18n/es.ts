@@ -6,6 +6,7 @@ import { storageEs } from './storage.es';
 import { kernelEs } from './kernel.es';
 import { outputsEs } from './outputs.es';
 import { pageEs } from './page.es';
+import { kmeansEs } from './kmeans.es';
 import { modelsEs } from './models.es';
 import { restoreEs } from './restore.es';
 import { designEs } from './design.es';
@@ -28,6 +29,7 @@ export const es: Record<keyof typeof en, string> = {
   ...kernelEs,
   ...outputsEs,
   ...pageEs,
+  ...kmeansEs,
   ...modelsEs,
   ...restoreEs,
   ...designEs,

@@ -11,6 +11,7 @@ import { modelProblem } from '../models/model';
 import type { weightsEn } from '../i18n/weights.en';
 import { INPUT_SIZE, MAX_HIDDEN, MIN_HIDDEN, OUTPUT_SIZE } from '../mlp/spec';
 import type { confusionEn } from '../i18n/confusion.en';
+import type { kmeansEn } from '../i18n/kmeans.en';
 import { isConfusion, isPredictions } from './confusionShape';
 import { BACKEND_NAMES } from '../backends/types';
 import type { ChartSpec, Output, RaceLaneStatus } from './kernel/protocol';
@@ -58,9 +59,16 @@ export const isWeights = (w: unknown) => record(w) && isStr(w.label) && int(w.hi
   && w.filters instanceof Int8Array && w.filters.length === w.hidden * INPUT_SIZE
   && Array.isArray(w.digits) && w.digits.length <= MAX_WEIGHT_DIGITS && w.digits.every((d) => isWeightsDigit(d, w.hidden as number));
 
+/** kmeans(): at most MAX_CENTROIDS centroids (the kernel allows k ≤ 256), each with a size, a label 0–9 and a share in [0, 1]. */
+export const MAX_CENTROIDS = 256;
+export const isCentroids = (c: unknown) => record(c) && isStr(c.title) && bytes(c.images) && Array.isArray(c.sizes)
+  && c.sizes.length >= 1 && c.sizes.length <= MAX_CENTROIDS && c.images.length === c.sizes.length * INPUT_SIZE
+  && c.sizes.every((s) => int(s, 0, 1e8)) && Array.isArray(c.majority) && c.majority.length === c.sizes.length && c.majority.every((l) => int(l, 0, 9))
+  && Array.isArray(c.share) && c.share.length === c.sizes.length && c.share.every((x) => finite(x) && x >= 0 && x <= 1);
+
 /** A reason an output does not fit its kind: an i18n key's tail and its parameters. */
 export interface OutputProblem { code: ProblemCode; params?: Record<string, string> }
-type ProblemCode = (keyof typeof outputsEn | keyof typeof chartsEn | keyof typeof raceEn | keyof typeof measureEn | keyof typeof digitsEn | keyof typeof weightsEn | keyof typeof confusionEn) extends infer K ? (K extends `outputProblem_${infer C}` ? C : never) : never;
+type ProblemCode = (keyof typeof outputsEn | keyof typeof chartsEn | keyof typeof raceEn | keyof typeof measureEn | keyof typeof digitsEn | keyof typeof weightsEn | keyof typeof confusionEn | keyof typeof kmeansEn) extends infer K ? (K extends `outputProblem_${infer C}` ? C : never) : never;
 const P = (code: ProblemCode, params?: Record<string, string>): OutputProblem => ({ code, params });
 
 /** The reason as text in `lang`. */
@@ -112,6 +120,7 @@ export function outputProblem(o: unknown): OutputProblem | null {
     case 'weights': return isWeights(o.weights) ? null : P('weights', { max: String(MAX_WEIGHT_DIGITS) });
     case 'confusion': return isConfusion(o.confusion) ? null : P('confusion');
     case 'predictions': return isPredictions(o.predictions) ? null : P('predictions');
+    case 'centroids': return isCentroids(o.centroids) ? null : P('centroids', { max: String(MAX_CENTROIDS) });
     default: return P('unknown_kind', { kind: safeJson(o.kind) });
   }
 }

@@ -15,6 +15,7 @@ const WeightsView = lazy(() => import('../weights/WeightsView').then((m) => ({ d
 const ConfusionView = lazy(() => import('../confusion/ConfusionView').then((m) => ({ default: m.ConfusionView })));
 const PredictionsView = lazy(() => import('../confusion/PredictionsView').then((m) => ({ default: m.PredictionsView })));
 const RaceView = lazy(() => import('../race/RaceView').then((m) => ({ default: m.RaceView })));
+const CentroidsView = lazy(() => import('../kmeans/CentroidsView').then((m) => ({ default: m.CentroidsView })));
 
 /** `onRetry` runs the cell again: offered by an error that says a second try may work (a bad download). */
 export function OutputView({ output, onRetry }: { output: Output; onRetry?: () => void }) {
@@ -56,6 +57,8 @@ export function OutputView({ output, onRetry }: { output: Output; onRetry?: () =
       return <Suspense fallback={<div className="chart-loading" />}><WeightsView weights={output.weights} /></Suspense>;
     case 'confusion':
       return <Suspense fallback={<div className="chart-loading" />}><ConfusionView data={output.confusion} /></Suspense>;
+    case 'centroids':
+      return <Suspense fallback={<div className="chart-loading" />}><CentroidsView data={output.centroids} /></Suspense>;
     case 'predictions':
       return <Suspense fallback={<div className="chart-loading" />}><PredictionsView data={output.predictions} /></Suspense>;
     default:

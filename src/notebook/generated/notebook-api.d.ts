@@ -81,6 +81,46 @@ interface KernelTiming {
   readonly ms: number; // msPerDispatch × dispatches: the epoch's estimate
 }
 
+type KmeansInit = 'k-means++' | 'random';
+
+interface KmeansOptions {
+  /** clusters (default 10) */
+  k?: number;
+  /** Lloyd iterations (default 10) */
+  iterations?: number;
+  /** the first centroids: 'k-means++' (default) or 'random' images */
+  init?: KmeansInit;
+  /** seed of the initialisation (default 1) */
+  seed?: number;
+  /** the first `samples` training images (default 10000) */
+  samples?: number;
+  /** jobs (one chunk of images each; default 2); a list runs once per value and shows the speedup */
+  nJobs?: number | number[];
+}
+
+/** What `await kmeans(...)` returns (with a list of nJobs: the last run's, plus `timings` of each). */
+interface KmeansRun {
+  k: number;
+  /** k × 784, pixels in [0, 1] */
+  centroids: Float32Array;
+  /** per image (the first `samples` training images), its cluster */
+  assignments: Uint8Array;
+  /** images per cluster */
+  sizes: number[];
+  /** per iteration: Σ ‖x − c‖² over all images, pixels in [0, 1] */
+  inertia: number[];
+  /** share of images whose cluster's most common label is theirs (labels are used only for this) */
+  purity: number;
+  /** per cluster: its most common label and that label's share of the cluster */
+  majority: number[];
+  majorityShare: number[];
+  nJobs: number;
+  ms: { init: number; total: number; perIteration: number[] };
+  tasks: TaskEvent[];
+  /** with a list of nJobs: each run's jobs, total ms and speedup over the first */
+  timings?: { nJobs: number; ms: number; speedup: number }[];
+}
+
 /** The cell-level knobs cell code reads through `knobs`: every option declared as a toolbar knob. */
 interface Knobs {
   /** the backend that trains: 'js', 'workers', 'wasm' or 'webgpu' · default: 'js' */
@@ -302,6 +342,16 @@ interface ShownPart {
   readonly method: string;
 }
 
+/** One finished (or failed) task, for the task stream: ms since the run started. */
+interface TaskEvent {
+  readonly index: number;
+  readonly name: string;
+  readonly worker: number;
+  readonly start: number;
+  readonly end: number;
+  readonly ok: boolean;
+}
+
 interface TaskRecord {
   readonly worker: number; // -1: the coordinator (e.g. the workers backend's reduction + update)
   readonly kind: string;
@@ -388,5 +438,6 @@ declare const knobs: Knobs;
 declare const models: { save: (run: ModelLike, name: string, o?: { overwrite?: boolean; }) => Promise<SavedModelInfo>; list: () => Promise<SavedModelInfo[]>; load: (name: string) => Promise<TrainedModel>; remove: (name: string) => Promise<boolean>; };
 declare const evaluate: (model: ModelLike, o?: { backend?: BackendName; label?: string; }) => Promise<Evaluation>;
 declare const backends: () => Promise<{ name: BackendName; supported: true | string; }[]>;
+declare const kmeans: (o?: KmeansOptions) => Promise<KmeansRun>;
 declare const stopRequested: () => boolean;
 declare const sleep: (ms: number) => Promise<unknown>;

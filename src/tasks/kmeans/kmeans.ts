@@ -161,11 +161,11 @@ export async function kmeansOn(pixels: Uint8Array, cfg: KmeansConfig, run: TaskR
   if (!Number.isInteger(iterations) || iterations < 1) throw new Error(`k-means: iterations must be a positive integer (got ${iterations})`);
   const n = Math.floor(pixels.length / PIXELS);
   const t0 = performance.now();
-  let centroids = initCentroids(pixels, k, cfg.init, cfg.seed);
+  let centroids: Float64Array = initCentroids(pixels, k, cfg.init, cfg.seed);
   const initMs = performance.now() - t0;
   const chunks = chunkBounds(n, nJobs);
   const assignments = new Uint8Array(n);
-  let counts = new Float64Array(k);
+  let counts: Float64Array = new Float64Array(k);
   const inertia: number[] = [], perIteration: number[] = [], tasks: TaskEvent[] = [];
   for (let it = 0; it < iterations; it++) {
     const start = performance.now();

@@ -1,0 +1,28 @@
+// kmeans() (issue 15 §4): k-means on the MNIST pixels as map-reduce on the task pool.
+// kmeans.es.ts has the same keys (the type checks it).
+export const kmeansEn = {
+  kmeansBadOption: 'kmeans: {name} must be a whole number from {lo} to {hi} (got {got})',
+  kmeansBadInit: "kmeans: init must be 'k-means++' or 'random' (got {got})",
+  kmeansProgress: 'k-means: {k} clusters of {n} images',
+  kmeansProgressDetail: 'iteration {i} of {n} · {jobs} job(s)',
+  kmeansStopped: 'k-means stopped.',
+  kmeansFailed: 'k-means failed.',
+  kmeansDone: 'k-means: {k} clusters of {n} images, {iterations} iterations.',
+  kmeansInertiaTitle: 'Inertia per iteration',
+  kmeansIterationAxis: 'iteration',
+  kmeansInertiaAxis: 'inertia (sum of squared distances)',
+  kmeansInertiaNote: 'Inertia: the sum, over all images, of the squared distance to the nearest centroid (pixels from 0 to 1), measured in each iteration\'s assign step. Lloyd\'s algorithm never lets it grow.',
+  kmeansCentroidsTitle: 'The {k} centroids ({n} images): each one is the mean image of its cluster',
+  kmeansCentroidsKey: 'Under each: the most common label in the cluster and its share, then how many images it has.',
+  kmeansClusterText: 'Cluster {j}: {n} images, most common label {label} ({share})',
+  kmeansPurity: 'Purity: {purity}% of the images have their cluster\'s most common label. The labels were not used to cluster, only to score the clusters afterwards.',
+  kmeansTime: '{jobs} job(s): {ms} ms in total ({init} ms choosing the first centroids with {how} on this thread, median {per} ms per iteration over {iterations}).',
+  kmeansRanSequentially: 'With {jobs} jobs the tasks ran one after another on the kernel\'s worker: there is no worker pool here, so this time is not a parallel one.',
+  kmeansColJobs: 'jobs',
+  kmeansColTotal: 'total (ms)',
+  kmeansColPerIteration: 'per iteration (ms, median)',
+  kmeansColSpeedup: 'speedup',
+  kmeansSame: 'Every number of jobs gave exactly the same centroids and assignments: the partial sums are added in chunk order.',
+  kmeansNotSame: 'The runs did NOT give the same centroids and assignments.',
+  outputProblem_centroids: 'a centroids view needs "centroids": a title, 1 to {max} sizes, a label 0–9 and a share 0–1 per cluster, and 784 bytes per cluster in "images"',
+} as const;
