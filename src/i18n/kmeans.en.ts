@@ -10,6 +10,7 @@ export const kmeansEn = {
   kmeansDone: 'k-means: {k} clusters of {n} images, {iterations} iterations.',
   kmeansInertiaTitle: 'Inertia per iteration',
   kmeansIterationAxis: 'iteration',
+  kmeansInertiaSeries: 'inertia',
   kmeansInertiaAxis: 'inertia (sum of squared distances)',
   kmeansInertiaNote: 'Inertia: the sum, over all images, of the squared distance to the nearest centroid (pixels from 0 to 1), measured in each iteration\'s assign step. Lloyd\'s algorithm never lets it grow.',
   kmeansCentroidsTitle: 'The {k} centroids ({n} images): each one is the mean image of its cluster',

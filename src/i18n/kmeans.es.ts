@@ -11,6 +11,7 @@ export const kmeansEs: Record<keyof typeof kmeansEn, string> = {
   kmeansDone: 'k-means: {k} clústeres de {n} imágenes, {iterations} iteraciones.',
   kmeansInertiaTitle: 'Inercia por iteración',
   kmeansIterationAxis: 'iteración',
+  kmeansInertiaSeries: 'inercia',
   kmeansInertiaAxis: 'inercia (suma de distancias al cuadrado)',
   kmeansInertiaNote: 'Inercia: la suma, sobre todas las imágenes, de la distancia al cuadrado al centroide más cercano (píxeles de 0 a 1), medida en el paso de asignación de cada iteración. El algoritmo de Lloyd nunca la deja crecer.',
   kmeansCentroidsTitle: 'Los {k} centroides ({n} imágenes): cada uno es la imagen media de su clúster',

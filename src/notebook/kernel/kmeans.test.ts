@@ -52,7 +52,7 @@ describe('kmeans() in a cell', () => {
     for (const o of all) expect(outputProblem(o)).toBeNull();
     const chart = all.find((o) => o.kind === 'chart');
     expect(chart?.kind === 'chart' && chart.spec.data.length).toBe(4);
-    const inertia = chart?.kind === 'chart' ? chart.spec.data.map((r) => r.inertia as number) : [];
+    const inertia = chart?.kind === 'chart' ? chart.spec.data.map((r) => r.inertia as number) /* en: the series is 'inertia' */ : [];
     for (let i = 1; i < inertia.length; i++) expect(inertia[i]).toBeLessThanOrEqual(inertia[i - 1]);
     const c = all.find((o) => o.kind === 'centroids');
     expect(c?.kind === 'centroids' && c.centroids.images.length).toBe(3 * 784);

@@ -106,9 +106,11 @@ export async function kmeansCell(ctx: KmeansContext, o: KmeansOptions = {}): Pro
     id: pid, kind: 'progress', label: t(lang, 'kmeansProgress', { k, n: formatCount(samples, lang) }), value: done, max: total,
     detail: t(lang, 'kmeansProgressDetail', { i: Math.min(iterations, (done % iterations) + 1), n: iterations, jobs: nJobs }),
   });
-  const series = (r: number[]) => r.map((v, i) => ({ iteration: i + 1, inertia: Math.round(v * 10) / 10 }));
+  // the data keys are words the chart shows (the data table's column headers), so they are in the cell's language
+  const xKey = t(lang, 'kmeansIterationAxis'), yKey = t(lang, 'kmeansInertiaSeries');
+  const series = (r: number[]) => r.map((v, i) => ({ [xKey]: i + 1, [yKey]: Math.round(v * 10) / 10 }));
   const inertiaChart = (r: number[]): ChartSpec => ({
-    type: 'line', title: t(lang, 'kmeansInertiaTitle'), x: 'iteration', y: ['inertia'], data: series(r),
+    type: 'line', title: t(lang, 'kmeansInertiaTitle'), x: xKey, y: [yKey], data: series(r),
     xLabel: t(lang, 'kmeansIterationAxis'), yLabel: t(lang, 'kmeansInertiaAxis'), note: t(lang, 'kmeansInertiaNote'),
   });
 
