@@ -71,16 +71,21 @@ function checkInt(lang: Lang, name: string, v: unknown, lo: number, hi: number):
   return v as number;
 }
 
-/** The first n training images in shared memory when the page is cross-origin isolated: each task gets a view, never a copy. */
+/**
+ * The first n training images in shared memory when the page is cross-origin isolated (copied once
+ * per kernel, grown when a later call asks for more): each task gets a view, never a copy. Without
+ * isolation there is no SharedArrayBuffer and each task's chunk is copied to its worker.
+ */
 let shared: { source: Uint8Array; view: Uint8Array } | null = null;
-function sharedPixels(images: Uint8Array): Uint8Array {
-  if (typeof SharedArrayBuffer !== 'function') return images;
-  if (shared?.source !== images) {
-    const view = new Uint8Array(new SharedArrayBuffer(images.byteLength));
-    view.set(images);
+function sharedPixels(images: Uint8Array, n: number): Uint8Array {
+  const bytes = n * PIXELS;
+  if (typeof SharedArrayBuffer !== 'function') return images.subarray(0, bytes);
+  if (shared?.source !== images || shared.view.length < bytes) {
+    const view = new Uint8Array(new SharedArrayBuffer(bytes));
+    view.set(images.subarray(0, bytes));
     shared = { source: images, view };
   }
-  return shared.view;
+  return shared.view.subarray(0, bytes);
 }
 
 const ms = (x: number, lang: Lang) => formatCount(Math.round(x), lang);
@@ -97,7 +102,7 @@ export async function kmeansCell(ctx: KmeansContext, o: KmeansOptions = {}): Pro
   jobsList.forEach((j) => checkInt(lang, 'nJobs', j, 1, MAX_JOBS));
   const { train } = await mnistData(undefined, ctx.signal);
   const samples = checkInt(lang, 'samples', o.samples ?? 10_000, k, train.count);
-  const pixels = sharedPixels(train.images).subarray(0, samples * PIXELS);
+  const pixels = sharedPixels(train.images, samples);
   const labels = train.labels.subarray(0, samples);
 
   const pid = ctx.id('progress'), chartId = ctx.id('inertia');
