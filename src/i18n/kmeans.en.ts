@@ -17,7 +17,7 @@ export const kmeansEn = {
   kmeansCentroidsKey: 'Under each: the most common label in the cluster and its share, then how many images it has.',
   kmeansClusterText: 'Cluster {j}: {n} images, most common label {label} ({share})',
   kmeansPurity: 'Purity: {purity}% of the images have their cluster\'s most common label. The labels were not used to cluster, only to score the clusters afterwards.',
-  kmeansTime: '{jobs} job(s): {ms} ms in total ({init} ms choosing the first centroids with {how} on this thread, median {per} ms per iteration over {iterations}).',
+  kmeansTime: '{jobs} job(s): {ms} ms in total ({init} ms choosing the first centroids with {how}, median {per} ms per iteration over {iterations}).',
   kmeansRanSequentially: 'With {jobs} jobs the tasks ran one after another on the kernel\'s worker: there is no worker pool here, so this time is not a parallel one.',
   kmeansColJobs: 'jobs',
   kmeansColTotal: 'total (ms)',

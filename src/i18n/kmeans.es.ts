@@ -18,7 +18,7 @@ export const kmeansEs: Record<keyof typeof kmeansEn, string> = {
   kmeansCentroidsKey: 'Debajo de cada uno: la etiqueta más frecuente del clúster y su proporción, y después cuántas imágenes tiene.',
   kmeansClusterText: 'Clúster {j}: {n} imágenes, etiqueta más frecuente {label} ({share})',
   kmeansPurity: 'Pureza: el {purity} % de las imágenes tiene la etiqueta más frecuente de su clúster. Las etiquetas no se usaron para agrupar, solo para puntuar los clústeres después.',
-  kmeansTime: '{jobs} tarea(s) en paralelo: {ms} ms en total ({init} ms eligiendo los primeros centroides con {how} en este hilo, mediana de {per} ms por iteración en {iterations}).',
+  kmeansTime: '{jobs} tarea(s) en paralelo: {ms} ms en total ({init} ms eligiendo los primeros centroides con {how}, mediana de {per} ms por iteración en {iterations}).',
   kmeansRanSequentially: 'Con {jobs} tareas en paralelo, las tareas se ejecutaron una tras otra en el worker del kernel: aquí no hay pool de workers, así que este tiempo no es paralelo.',
   kmeansColJobs: 'tareas',
   kmeansColTotal: 'total (ms)',

@@ -67,6 +67,41 @@ export function assignChunk(pixels: Uint8Array, centroids: Float64Array, k: numb
   return { sums, counts, inertia, assignments };
 }
 
+export interface NearestPayload {
+  /** n × 784 bytes: the chunk's images */
+  readonly pixels: Uint8Array;
+  /** n: each image's squared distance to the nearest centroid chosen so far (shared memory when isolated: updated in place) */
+  readonly nearest: Float64Array;
+  /** 784 bytes: the centroid just chosen (an image) */
+  readonly center: Uint8Array;
+}
+
+/**
+ * k-means++'s D² step for one chunk: nearest[i] = min(nearest[i], ‖x_i − center‖²). Pixels and the
+ * center are bytes, so every distance is an integer and the chunk's total is exact in float64: the
+ * coordinator's sum of the totals does not depend on how the images were chunked.
+ */
+export function updateNearest(pixels: Uint8Array, nearest: Float64Array, center: Uint8Array): number {
+  const n = nearest.length;
+  let total = 0;
+  for (let i = 0; i < n; i++) {
+    let d = 0;
+    for (let p = 0, x = i * PIXELS; p < PIXELS; p++) {
+      const e = pixels[x + p] - center[p];
+      d += e * e;
+    }
+    if (d < nearest[i]) nearest[i] = d;
+    total += nearest[i];
+  }
+  return total;
+}
+
 export const kmeansHandlers: Record<string, Handler> = {
   kmeansAssign: ((p: AssignPayload) => assignChunk(p.pixels, p.centroids, p.k)) as Handler,
+  // the updated distances travel back only when they are a copy (no shared memory)
+  kmeansNearest: ((p: NearestPayload) => {
+    const total = updateNearest(p.pixels, p.nearest, p.center);
+    const shared = typeof SharedArrayBuffer === 'function' && p.nearest.buffer instanceof SharedArrayBuffer;
+    return { total, nearest: shared ? null : p.nearest };
+  }) as Handler,
 };

@@ -3,7 +3,7 @@ import { mulberry32 } from '../../mlp/random';
 import { runTasks, runTasksSequential } from '../run';
 import type { TaskSpec } from '../types';
 import { assignChunk, PIXELS } from './assign';
-import { chunkBounds, initCentroids, kmeansOn, purity, reducePartials, type TaskRunner } from './kmeans';
+import { chunkBounds, initCentroids, initCentroidsTasks, kmeansOn, purity, reducePartials, type TaskRunner } from './kmeans';
 
 /** n random "images": each a noisy copy of one of `modes` random prototypes (so there are clusters to find). */
 function images(n: number, modes: number, seed: number): Uint8Array {
@@ -78,7 +78,9 @@ describe('k-means as map-reduce', () => {
       }
     }
     const two = await kmeansOn(px, { ...cfg, nJobs: 2 }, runTasks);
-    expect(new Set(two.tasks.map((t) => t.name)).size).toBe(2 * cfg.iterations);
+    // per chunk: one D² task per k-means++ centroid after the first, one assign task per iteration; each numbered once
+    expect(new Set(two.tasks.map((t) => t.name)).size).toBe(2 * (cfg.k - 1) + 2 * cfg.iterations);
+    expect(two.tasks.map((t) => t.index).sort((a, b) => a - b)).toEqual([...two.tasks.keys()]);
     expect(two.tasks.filter((t) => t.name.startsWith('kmeans it 1 ')).length).toBe(2);
   });
 
@@ -111,6 +113,20 @@ describe('k-means as map-reduce', () => {
     const pp = seeds.map((s) => spread(initCentroids(px, 5, 'k-means++', s)));
     const rnd = seeds.map((s) => spread(initCentroids(px, 5, 'random', s)));
     expect(pp.reduce((a, b) => a + b, 0)).toBeGreaterThan(rnd.reduce((a, b) => a + b, 0));
+  });
+
+  it('k-means++ with its D² step as tasks picks exactly the images the sequential init picks, for any chunking and finishing order', async () => {
+    const backwards: TaskRunner = async (tasks, opts) => (await runTasksSequential([...tasks].reverse(), opts)).reverse();
+    for (const seed of [3, 11]) {
+      const ref = initCentroids(px, 6, 'k-means++', seed);
+      for (const nJobs of [1, 2, 3]) {
+        expect(await initCentroidsTasks(px, 6, seed, nJobs, runTasks)).toEqual(ref);
+        expect(await initCentroidsTasks(px, 6, seed, nJobs, backwards)).toEqual(ref);
+      }
+    }
+    // without shared memory the distances come back from each task (as they would from a worker's copy)
+    const copying: TaskRunner = (tasks, opts) => runTasks(tasks.map((t) => ({ ...t, payload: structuredClone(t.payload) })), opts);
+    expect(await initCentroidsTasks(px, 6, 3, 2, copying)).toEqual(initCentroids(px, 6, 'k-means++', 3));
   });
 
   it('random init takes k distinct images; too few images is an error', () => {

@@ -1,5 +1,5 @@
 // k-means as map-reduce (issue 15 §4). The coordinator (the kernel, or a test) chooses the first
-// centroids (seeded), then each Lloyd iteration is one round of tasks: MAP — every chunk of images
+// centroids (seeded; k-means++'s distance updates run as tasks too), then each Lloyd iteration is one round of tasks: MAP — every chunk of images
 // is assigned to its nearest centroid on a worker (assign.ts, `kmeansAssign`), which returns partial
 // sums; REDUCE — here, the partials are added in chunk order (never in the order workers finish)
 // and divided. The sums are integers (raw pixel bytes), so the centroids are bit-identical whatever
@@ -7,7 +7,7 @@
 // An empty cluster keeps its previous centroid.
 import { mulberry32 } from '../../mlp/random';
 import type { RunTasksOptions, TaskEvent, TaskSpec } from '../types';
-import { MAX_K, PIXELS, type AssignPayload, type AssignResult } from './assign';
+import { MAX_K, PIXELS, type AssignPayload, type AssignResult, type NearestPayload } from './assign';
 
 export type KmeansInit = 'k-means++' | 'random';
 
@@ -85,24 +85,62 @@ export function initCentroids(pixels: Uint8Array, k: number, init: KmeansInit, s
         if (d < nearest[i]) nearest[i] = d;
         total += nearest[i];
       }
-      // every image already chosen (or equal to one): no distance left to sample by, take the first unchosen
-      let pick = -1;
-      if (total > 0) {
-        let r = rand() * total;
-        for (let i = 0; i < n; i++) {
-          r -= nearest[i];
-          if (r < 0 && nearest[i] > 0) { pick = i; break; }
-        }
-        if (pick < 0) for (let i = n - 1; i >= 0; i--) if (nearest[i] > 0) { pick = i; break; } // rounding at the very end
-      } else {
-        pick = [...Array(n).keys()].find((i) => !chosen.includes(i)) ?? 0;
-      }
-      chosen.push(pick);
+      chosen.push(pickD2(nearest, total, rand, chosen));
     }
   }
-  const out = new Float64Array(k * PIXELS);
+  return imagesAt(pixels, chosen);
+}
+
+/** D² sampling: image i with probability nearest[i] / total (every image already a centroid, or equal to one: the first unchosen). */
+function pickD2(nearest: Float64Array, total: number, rand: () => number, chosen: readonly number[]): number {
+  const n = nearest.length;
+  if (total > 0) {
+    let r = rand() * total;
+    for (let i = 0; i < n; i++) {
+      r -= nearest[i];
+      if (r < 0 && nearest[i] > 0) return i;
+    }
+    for (let i = n - 1; i >= 0; i--) if (nearest[i] > 0) return i; // rounding at the very end
+  }
+  return [...Array(n).keys()].find((i) => !chosen.includes(i)) ?? 0;
+}
+
+function imagesAt(pixels: Uint8Array, chosen: readonly number[]): Float64Array {
+  const out = new Float64Array(chosen.length * PIXELS);
   chosen.forEach((img, j) => { for (let p = 0; p < PIXELS; p++) out[j * PIXELS + p] = pixels[img * PIXELS + p]; });
   return out;
+}
+
+/**
+ * k-means++ with its D² step as tasks (`kmeansNearest`, one per chunk): the same picks as
+ * initCentroids — the distances are integers, so the totals are exact whatever the chunks — while
+ * the O(n·784) work per centroid runs on the workers. The distances live in shared memory when there
+ * is some (each task updates its slice in place); otherwise each task sends its slice back.
+ */
+export async function initCentroidsTasks(pixels: Uint8Array, k: number, seed: number, nJobs: number, run: TaskRunner, opts: Omit<RunTasksOptions, 'nJobs'> = {}): Promise<Float64Array> {
+  const n = Math.floor(pixels.length / PIXELS);
+  if (n < k) throw new Error(`k-means: ${k} clusters need at least ${k} images (got ${n})`);
+  const rand = mulberry32(seed);
+  const chosen = [Math.floor(rand() * n)];
+  const nearest = new Float64Array(typeof SharedArrayBuffer === 'function' ? new SharedArrayBuffer(n * 8) : new ArrayBuffer(n * 8)).fill(Infinity);
+  const chunks = chunkBounds(n, nJobs);
+  while (chosen.length < k) {
+    const last = chosen[chosen.length - 1];
+    const center = pixels.slice(last * PIXELS, (last + 1) * PIXELS);
+    const specs: TaskSpec[] = chunks.map((c, j) => ({
+      name: `k-means++ centroid ${chosen.length + 1} · rows ${c.from}–${c.to - 1}`, kind: 'kmeansNearest', worker: j % nJobs,
+      payload: { pixels: pixels.subarray(c.from * PIXELS, c.to * PIXELS), nearest: nearest.subarray(c.from, c.to), center } satisfies NearestPayload,
+    }));
+    const base = (chosen.length - 1) * chunks.length; // the task stream numbers every round's tasks in turn
+    const parts = (await run(specs, { ...opts, nJobs, onTask: opts.onTask && ((e) => opts.onTask!({ ...e, index: base + e.index })) })) as { total: number; nearest: Float64Array | null }[];
+    let total = 0;
+    parts.forEach((p, j) => {
+      total += p.total;
+      if (p.nearest && p.nearest.buffer !== nearest.buffer) nearest.set(p.nearest, chunks[j].from);
+    });
+    chosen.push(pickD2(nearest, total, rand, chosen));
+  }
+  return imagesAt(pixels, chosen);
 }
 
 /** Rows [from, to) of each of `parts` near-equal chunks of n images. */
@@ -161,20 +199,22 @@ export async function kmeansOn(pixels: Uint8Array, cfg: KmeansConfig, run: TaskR
   if (!Number.isInteger(iterations) || iterations < 1) throw new Error(`k-means: iterations must be a positive integer (got ${iterations})`);
   const n = Math.floor(pixels.length / PIXELS);
   const t0 = performance.now();
-  let centroids: Float64Array = initCentroids(pixels, k, cfg.init, cfg.seed);
+  const inertia: number[] = [], perIteration: number[] = [], tasks: TaskEvent[] = [];
+  const record = (offset: number) => { const base = tasks.length; return (e: TaskEvent) => tasks.push({ ...e, index: base + e.index, start: e.start + offset, end: e.end + offset }); };
+  let centroids: Float64Array = cfg.init === 'k-means++'
+    ? await initCentroidsTasks(pixels, k, cfg.seed, nJobs, run, { signal: hooks.signal, onTask: record(0) })
+    : initCentroids(pixels, k, cfg.init, cfg.seed);
   const initMs = performance.now() - t0;
   const chunks = chunkBounds(n, nJobs);
   const assignments = new Uint8Array(n);
   let counts: Float64Array = new Float64Array(k);
-  const inertia: number[] = [], perIteration: number[] = [], tasks: TaskEvent[] = [];
   for (let it = 0; it < iterations; it++) {
     const start = performance.now();
     const specs: TaskSpec[] = chunks.map((c, j) => ({
       name: `kmeans it ${it + 1} · rows ${c.from}–${c.to - 1}`, kind: 'kmeansAssign', worker: j % nJobs,
       payload: { pixels: pixels.subarray(c.from * PIXELS, c.to * PIXELS), centroids, k } satisfies AssignPayload,
     }));
-    const offset = start - t0, base = tasks.length;
-    const parts = (await run(specs, { nJobs, signal: hooks.signal, onTask: (e) => tasks.push({ ...e, index: base + e.index, start: e.start + offset, end: e.end + offset }) })) as AssignResult[];
+    const parts = (await run(specs, { nJobs, signal: hooks.signal, onTask: record(start - t0) })) as AssignResult[];
     parts.forEach((p, j) => assignments.set(p.assignments, chunks[j].from));
     const r = reducePartials(parts, centroids, k);
     centroids = r.centroids;
