@@ -29,7 +29,9 @@ async function kmeansRows({ page, runs, log }) {
   const one = res.find((t) => t.nJobs === 1), two = res.find((t) => t.nJobs === 2);
   if (one && two) {
     const s = median(one.totalMs) / median(two.totalMs);
-    checks.push({ label: `k-means speedup, nJobs 2 over 1 (median of ${reps} whole runs)`, value: `${s.toFixed(2)}×`, target: `≥ ${KMEANS_TARGET}×`, pass: s >= KMEANS_TARGET });
+    // a speedup measured without a pool (every task on one worker) is not a parallel one: it never meets the target
+    const pooled = two.workers >= 2;
+    checks.push({ label: `k-means speedup, nJobs 2 over 1 (median of ${reps} whole runs)`, value: `${s.toFixed(2)}×${pooled ? '' : ` (tasks on ${two.workers} worker: no pool, not a parallel time)`}`, target: `≥ ${KMEANS_TARGET}× on 2 workers`, pass: pooled && s >= KMEANS_TARGET });
   }
   checks.push({ label: 'k-means: every nJobs gives bit-identical centroids and assignments', value: res.every((t) => t.identical) ? 'yes' : 'no', target: 'yes', pass: res.every((t) => t.identical) });
   return { rows, checks, notes: [`k-means rows: ms per whole k-means (k-means++ initialisation, its D² step as tasks, + ${iterations} Lloyd iterations), median/min/max of ${reps} after a one-iteration warm-up`] };
