@@ -36,6 +36,10 @@ test('parallel().map, delayed/compute and show.graph on the worker pool; errors,
   await run("const lr = 0.1;\nawait parallel().map((x) => x * lr, [1, 2]);", 'error');
   await expect(cell.getByTestId('out-error')).toContainText('usa `lr`, una variable de la celda: en un worker no existe');
 
+  // a shipped function meets the kernel's walls in the pool worker too: no IndexedDB (the saved edits)
+  await run("const seen = await parallel({ nJobs: 2 }).map(function peek(x) { try { return typeof indexedDB.open; } catch (e) { return e.name; } }, [1, 2]);\nshow.text('IDB:' + seen.join(','));");
+  await expect(cell.getByTestId('out-text').filter({ hasText: /^IDB:/ })).toHaveText('IDB:SecurityError,SecurityError');
+
   // a task that throws names the task and its worker; the next map works on the same pool
   await run("await parallel({ nJobs: 2 }).map(function boom(x) { if (x === 3) throw new Error('tres no'); return x; }, [1, 2, 3, 4]);", 'error');
   await expect(cell.getByTestId('out-error')).toContainText(/La tarea boom\[2\] falló en el worker [01]: tres no/);

@@ -13,6 +13,7 @@ import { conformance } from './conformance';
 import { enduranceHarness } from './endurance';
 import { faultsHarness } from './faults';
 import { inferenceTiming } from './inference';
+import { kmeansTiming } from './kmeans';
 import { wasmHarness } from './wasm';
 import { webgpuHarness } from './webgpu';
 import { workersHarness } from './workers';
@@ -125,6 +126,7 @@ export const harness = {
   equivalence,
   timeEpochs,
   inferenceTiming,
+  kmeansTiming,
   workers: workersHarness,
   faults: faultsHarness,
   endurance: enduranceHarness,

@@ -7,6 +7,7 @@ import { kernelEn } from './kernel.en';
 import { outputsEn } from './outputs.en';
 import { pageEn } from './page.en';
 import { tasksEn } from './tasks.en';
+import { kmeansEn } from './kmeans.en';
 import { modelsEn } from './models.en';
 import { restoreEn } from './restore.en';
 import { designEn } from './design.en';
@@ -29,6 +30,7 @@ export const en = {
   ...outputsEn,
   ...pageEn,
   ...tasksEn,
+  ...kmeansEn,
   ...modelsEn,
   ...restoreEn,
   ...designEn,

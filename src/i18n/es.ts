@@ -7,6 +7,7 @@ import { kernelEs } from './kernel.es';
 import { outputsEs } from './outputs.es';
 import { pageEs } from './page.es';
 import { tasksEs } from './tasks.es';
+import { kmeansEs } from './kmeans.es';
 import { modelsEs } from './models.es';
 import { restoreEs } from './restore.es';
 import { designEs } from './design.es';
@@ -30,6 +31,7 @@ export const es: Record<keyof typeof en, string> = {
   ...outputsEs,
   ...pageEs,
   ...tasksEs,
+  ...kmeansEs,
   ...modelsEs,
   ...restoreEs,
   ...designEs,

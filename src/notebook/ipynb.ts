@@ -7,7 +7,7 @@ import { validKnobs } from './core/knobs';
 import { checkedOutput, safeJson } from './outputs';
 import type { CellSpec, Lesson } from './core/lesson';
 import type { CellState } from './core/cell';
-import type { Knobs, Output, WeightsData } from './kernel/protocol';
+import type { CentroidsData, Knobs, Output, WeightsData } from './kernel/protocol';
 import { t } from '../i18n';
 import { raceTable } from './raceResults';
 import { graphText } from './core/graphLayout';
@@ -82,6 +82,12 @@ function weightsSummary(w: WeightsData, lang: 'es' | 'en'): string {
   return lines.join('\n');
 }
 
+/** kmeans()'s centroids as text: one line per cluster (its size, most common label and share). */
+function centroidsText(c: CentroidsData, lang: 'es' | 'en'): string {
+  const pct = (x: number) => x.toLocaleString(lang, { style: 'percent', maximumFractionDigits: 0 });
+  return [c.title, ...c.sizes.map((n, j) => t(lang, 'kmeansClusterText', { j: j + 1, n: n.toLocaleString(lang), label: c.majority[j], share: pct(c.share[j]) }))].join('\n');
+}
+
 /** `png`: the chart as the page drew it (a data URL), when it was on screen. A race is exported as its results table. */
 function outputToJupyter(o: Output, count: number | null, lang: 'es' | 'en', png?: string): unknown {
   switch (o.kind) {
@@ -96,12 +102,13 @@ function outputToJupyter(o: Output, count: number | null, lang: 'es' | 'en', png
       const data: Record<string, unknown> = {
         [MIME]: o.kind === 'draw' ? { ...o, model: o.model ? { ...o.model, params: b64(new Uint8Array(o.model.params.buffer, o.model.params.byteOffset, o.model.params.byteLength)) } : undefined }
           : o.kind === 'digits' ? { ...o, images: b64(o.images), labels: b64(o.labels), predictions: o.predictions ? b64(o.predictions) : undefined }
+          : o.kind === 'centroids' ? { ...o, centroids: { ...o.centroids, images: b64(o.centroids.images) } }
           : o.kind === 'weights' ? { ...o, weights: weightsToJson(o.weights) }
           : o.kind === 'confusion' ? { ...o, confusion: confusionToJson(o.confusion) } : o.kind === 'predictions' ? { ...o, predictions: predictionsToJson(o.predictions) } : o,
         'text/plain': o.kind === 'chart' ? o.spec.title : o.kind === 'code' ? o.source : o.kind === 'table' ? tableText(o.columns, o.rows)
           : o.kind === 'progress' ? [o.label, o.detail].filter(Boolean).join(': ') : o.kind === 'draw' ? o.title : o.kind === 'predictions' ? predictionsText(o.predictions, lang)
           : o.kind === 'confusion' && race ? `${confusionSummary(o.confusion, lang)}\n\n${tableText(race.columns, race.rows)}` : race ? tableText(race.columns, race.rows)
-            : o.kind === 'weights' ? weightsSummary(o.weights, lang) : o.kind === 'graph' ? graphText(o.graph, lang) : o.kind,
+            : o.kind === 'weights' ? weightsSummary(o.weights, lang) : o.kind === 'graph' ? graphText(o.graph, lang) : o.kind === 'centroids' ? centroidsText(o.centroids, lang) : o.kind,
       };
       if (o.kind === 'table') data['text/html'] = tableHtml(o.columns, o.rows);
       if (race) data['text/html'] = tableHtml(race.columns, race.rows);
@@ -184,6 +191,10 @@ function outputFromJupyter(o: unknown, where: string, k: number, note: (kind: 'o
           const bytes = m && typeof m === 'object' ? unb64(plainText(m.params)) : null;
           const params = bytes && bytes.length % 4 === 0 ? new Float32Array(bytes.buffer.slice(0)) : bytes ? 'not float32' : undefined;
           return checkedOutput({ ...ours, id, model: m && typeof m === 'object' ? { ...m, params } : undefined }, id, lang);
+        }
+        if (ours.kind === 'centroids') {
+          const c = ours.centroids as Record<string, unknown> | undefined;
+          return checkedOutput({ id, kind: 'centroids', centroids: c && typeof c === 'object' ? { ...c, images: unb64(plainText(c.images)) } : c }, id, lang);
         }
         if (ours.kind === 'weights') return checkedOutput({ id, kind: 'weights', weights: weightsFromJson(ours.weights) }, id, lang);
         if (ours.kind === 'confusion') return checkedOutput({ ...ours, id, confusion: confusionFromJson(ours.confusion) }, id, lang);

@@ -12,6 +12,7 @@ import type { weightsEn } from '../i18n/weights.en';
 import { INPUT_SIZE, MAX_HIDDEN, MIN_HIDDEN, OUTPUT_SIZE } from '../mlp/spec';
 import type { confusionEn } from '../i18n/confusion.en';
 import type { tasksEn } from '../i18n/tasks.en';
+import type { kmeansEn } from '../i18n/kmeans.en';
 import { isConfusion, isPredictions } from './confusionShape';
 import { BACKEND_NAMES } from '../backends/types';
 import type { ChartSpec, Output, RaceLaneStatus } from './kernel/protocol';
@@ -70,9 +71,16 @@ export const isGraph = (g: unknown) => record(g) && isStr(g.title) && int(g.omit
   && Array.isArray(g.edges) && g.edges.length <= MAX_GRAPH_EDGES
   && g.edges.every((e) => Array.isArray(e) && e.length === 2 && e.every((i) => int(i, 0, (g.nodes as unknown[]).length - 1)));
 
+/** kmeans(): at most MAX_CENTROIDS centroids (the kernel allows k ≤ 256), each with a size, a label 0–9 and a share in [0, 1]. */
+export const MAX_CENTROIDS = 256;
+export const isCentroids = (c: unknown) => record(c) && isStr(c.title) && bytes(c.images) && Array.isArray(c.sizes)
+  && c.sizes.length >= 1 && c.sizes.length <= MAX_CENTROIDS && c.images.length === c.sizes.length * INPUT_SIZE
+  && c.sizes.every((s) => int(s, 0, 1e8)) && Array.isArray(c.majority) && c.majority.length === c.sizes.length && c.majority.every((l) => int(l, 0, 9))
+  && Array.isArray(c.share) && c.share.length === c.sizes.length && c.share.every((x) => finite(x) && x >= 0 && x <= 1);
+
 /** A reason an output does not fit its kind: an i18n key's tail and its parameters. */
 export interface OutputProblem { code: ProblemCode; params?: Record<string, string> }
-type ProblemCode = (keyof typeof outputsEn | keyof typeof chartsEn | keyof typeof raceEn | keyof typeof measureEn | keyof typeof digitsEn | keyof typeof weightsEn | keyof typeof confusionEn | keyof typeof tasksEn) extends infer K ? (K extends `outputProblem_${infer C}` ? C : never) : never;
+type ProblemCode = (keyof typeof outputsEn | keyof typeof chartsEn | keyof typeof raceEn | keyof typeof measureEn | keyof typeof digitsEn | keyof typeof weightsEn | keyof typeof confusionEn | keyof typeof tasksEn | keyof typeof kmeansEn) extends infer K ? (K extends `outputProblem_${infer C}` ? C : never) : never;
 const P = (code: ProblemCode, params?: Record<string, string>): OutputProblem => ({ code, params });
 
 /** The reason as text in `lang`. */
@@ -125,6 +133,7 @@ export function outputProblem(o: unknown): OutputProblem | null {
     case 'confusion': return isConfusion(o.confusion) ? null : P('confusion');
     case 'predictions': return isPredictions(o.predictions) ? null : P('predictions');
     case 'graph': return isGraph(o.graph) ? null : P('graph', { max: String(MAX_GRAPH_NODES) });
+    case 'centroids': return isCentroids(o.centroids) ? null : P('centroids', { max: String(MAX_CENTROIDS) });
     default: return P('unknown_kind', { kind: safeJson(o.kind) });
   }
 }

@@ -26,6 +26,7 @@ export function outputBytes(o: Output): number {
   }
   if (o.kind === 'confusion') return confusionBytes(o.confusion);
   if (o.kind === 'predictions') return predictionsBytes(o.predictions);
+  if (o.kind === 'centroids') return o.centroids.images.byteLength + JSON.stringify({ ...o.centroids, images: 0 }).length + 64;
   try {
     return JSON.stringify(o).length;
   } catch {

@@ -16,6 +16,7 @@ const ConfusionView = lazy(() => import('../confusion/ConfusionView').then((m) =
 const PredictionsView = lazy(() => import('../confusion/PredictionsView').then((m) => ({ default: m.PredictionsView })));
 const GraphView = lazy(() => import('../tasks/GraphView').then((m) => ({ default: m.GraphView })));
 const RaceView = lazy(() => import('../race/RaceView').then((m) => ({ default: m.RaceView })));
+const CentroidsView = lazy(() => import('../kmeans/CentroidsView').then((m) => ({ default: m.CentroidsView })));
 
 /** `onRetry` runs the cell again: offered by an error that says a second try may work (a bad download). */
 export function OutputView({ output, onRetry }: { output: Output; onRetry?: () => void }) {
@@ -57,6 +58,8 @@ export function OutputView({ output, onRetry }: { output: Output; onRetry?: () =
       return <Suspense fallback={<div className="chart-loading" />}><WeightsView weights={output.weights} /></Suspense>;
     case 'confusion':
       return <Suspense fallback={<div className="chart-loading" />}><ConfusionView data={output.confusion} /></Suspense>;
+    case 'centroids':
+      return <Suspense fallback={<div className="chart-loading" />}><CentroidsView data={output.centroids} /></Suspense>;
     case 'predictions':
       return <Suspense fallback={<div className="chart-loading" />}><PredictionsView data={output.predictions} /></Suspense>;
     case 'graph':

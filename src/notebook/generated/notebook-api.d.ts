@@ -81,6 +81,46 @@ interface KernelTiming {
   readonly ms: number; // msPerDispatch × dispatches: the epoch's estimate
 }
 
+type KmeansInit = 'k-means++' | 'random';
+
+interface KmeansOptions {
+  /** clusters (default 10) */
+  k?: number;
+  /** Lloyd iterations (default 10) */
+  iterations?: number;
+  /** the first centroids: 'k-means++' (default) or 'random' images */
+  init?: KmeansInit;
+  /** seed of the initialisation (default 1) */
+  seed?: number;
+  /** the first `samples` training images (default 10000) */
+  samples?: number;
+  /** jobs (one chunk of images each; default 2); a list runs once per value and shows the speedup */
+  nJobs?: number | number[];
+}
+
+/** What `await kmeans(...)` returns (with a list of nJobs: the last run's, plus `timings` of each). */
+interface KmeansRun {
+  k: number;
+  /** k × 784, pixels in [0, 1] */
+  centroids: Float32Array;
+  /** per image (the first `samples` training images), its cluster */
+  assignments: Uint8Array;
+  /** images per cluster */
+  sizes: number[];
+  /** per iteration: Σ ‖x − c‖² over all images, pixels in [0, 1] */
+  inertia: number[];
+  /** share of images whose cluster's most common label is theirs (labels are used only for this) */
+  purity: number;
+  /** per cluster: its most common label and that label's share of the cluster */
+  majority: number[];
+  majorityShare: number[];
+  nJobs: number;
+  ms: { init: number; total: number; perIteration: number[] };
+  tasks: TaskEvent[];
+  /** with a list of nJobs: each run's jobs, total ms and speedup over the first */
+  timings?: { nJobs: number; ms: number; speedup: number }[];
+}
+
 /** The cell-level knobs cell code reads through `knobs`: every option declared as a toolbar knob. */
 interface Knobs {
   /** the backend that trains: 'js', 'workers', 'wasm' or 'webgpu' · default: 'js' */
@@ -435,5 +475,6 @@ declare const compute: (...args: (TaskNode | TaskNode[] | ParallelOptions)[]) =>
 declare const persist: (...args: (TaskNode | TaskNode[] | ParallelOptions)[]) => Promise<WithTasks<TaskNode[]>>;
 declare const chunks: (array: ArrayLike<number>, size: number, o?: ParallelOptions) => { length: number; size: number; count: number; shared: boolean; map: <R>(fn: (chunk: NumberArray, index: number) => R | Promise<R>) => Promise<WithTasks<Awaited<R>[]>>; reduce: <A>(fn: (acc: A, x: number, index: number) => A, init: A) => Promise<{ value: A; partials: A[]; tasks: TaskStream; }>; };
 declare const backends: () => Promise<{ name: BackendName; supported: true | string; }[]>;
+declare const kmeans: (o?: KmeansOptions) => Promise<KmeansRun>;
 declare const stopRequested: () => boolean;
 declare const sleep: (ms: number) => Promise<unknown>;

@@ -19,6 +19,7 @@ import { gpuOf, measureNotes, measureRepeats, measurement, numberLocale, repeatP
 import type { ChartSpec, Knobs, Lang, ModelRequest, Output } from './protocol';
 import { makeModelsApi } from './models';
 import { runRace, type RaceOptions, type RaceRun } from './race';
+import { kmeansCell, type KmeansOptions, type KmeansRun } from './kmeans';
 import type { Run } from './run';
 import { trainedModel, type TrainedModel } from '../../models/model';
 import { confusionOutput, predictionsOutput, type EvaluatedRun, type PredictionsOptions } from './mistakes';
@@ -320,6 +321,8 @@ export function makeApi(ctx: RunContext) {
     parallel: tasks.parallel, delayed: tasks.delayed, compute: tasks.compute, persist: tasks.persist, chunks: tasks.chunks,
     backends: async (): Promise<{ name: BackendName; supported: true | string }[]> =>
       (await supportedBackends()).map((b) => ({ name: b.name, supported: b.supported === true ? true : backendText(lang, b.supported) })),
+    /** k-means on the MNIST training pixels as map-reduce on the task pool: centroids, inertia, purity, speedup (issue 15 §4) */
+    kmeans: (o: KmeansOptions = {}): Promise<KmeansRun> => kmeansCell({ lang, signal: ctx.signal, post: ctx.post, chart, id }, o),
     stopRequested: () => ctx.signal.aborted,
     sleep: (ms: number) => new Promise((r) => setTimeout(r, ms)),
     ...extras(),

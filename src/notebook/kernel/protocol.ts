@@ -149,6 +149,16 @@ export interface GraphData {
   omitted: number;
 }
 
+/** kmeans(): the k centroids as 28×28 images, and per cluster its size, most common label and that label's share (0–1). */
+export interface CentroidsData {
+  title: string;
+  /** k × 784 grey levels */
+  images: Uint8Array;
+  sizes: number[];
+  majority: number[];
+  share: number[];
+}
+
 export type Output =
   | { id: string; kind: 'text'; text: string; folded?: number } // folded: how many outputs past the cell's limit this one holds, one per line
   | { id: string; kind: 'error'; message: string; line?: number; name?: string; retry?: boolean } // retry: running the cell again may succeed (a bad download)
@@ -163,7 +173,8 @@ export type Output =
   | { id: string; kind: 'weights'; weights: WeightsData }
   | { id: string; kind: 'confusion'; confusion: ConfusionData }
   | { id: string; kind: 'predictions'; predictions: PredictionsData }
-  | { id: string; kind: 'graph'; graph: GraphData };
+  | { id: string; kind: 'graph'; graph: GraphData }
+  | { id: string; kind: 'centroids'; centroids: CentroidsData };
 
 /** The cell-level knobs cell code reads through `knobs`: every option declared as a toolbar knob. */
 export type Knobs = KnobValues<typeof TRAIN_OPTIONS>;
