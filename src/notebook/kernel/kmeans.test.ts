@@ -21,6 +21,11 @@ const train = (() => {
   return { images, labels, count: N, rows: 28, cols: 28 };
 })();
 vi.mock('./session', () => ({ mnistData: async () => ({ train, test: train }) }));
+// Node has no Worker: every nJobs runs its tasks in order here (the pool has its own tests)
+vi.mock('../../tasks/run', async (original) => {
+  const m = await original<typeof import('../../tasks/run')>();
+  return { ...m, runTasks: m.runTasksSequential };
+});
 
 const { kmeansCell } = await import('./kmeans');
 

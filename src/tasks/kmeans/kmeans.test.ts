@@ -1,6 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { mulberry32 } from '../../mlp/random';
-import { runTasks, runTasksSequential } from '../run';
+import { runTasksSequential } from '../run';
+
+// vitest runs in Node, which has no Worker: the pool's own tests use a fake worker factory; here every
+// nJobs runs its tasks in order on the calling thread (the same handlers, so the same results)
+const runTasks = runTasksSequential;
 import type { TaskSpec } from '../types';
 import { assignChunk, PIXELS } from './assign';
 import { chunkBounds, initCentroids, initCentroidsTasks, kmeansOn, purity, reducePartials, type TaskRunner } from './kmeans';
