@@ -3,6 +3,9 @@
 //   import { kmeansHandlers } from './kmeans/handlers';
 //   registerHandlers(kmeansHandlers);
 import { handlers, registerHandlers } from './handlers';
+import { searchHandlers } from './search/trial';
+
+registerHandlers(searchHandlers);
 
 void registerHandlers; // (used by the lines above as features land)
 
