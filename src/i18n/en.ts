@@ -12,6 +12,7 @@ import { designEn } from './design.en';
 import { chartsEn } from './charts.en';
 import { offlineEn } from './offline.en';
 import { raceEn } from './race.en';
+import { searchEn } from './search.en';
 import { digitsEn } from './digits.en';
 import { knobsEn } from './knobs.en';
 import { measureEn } from './measure.en';
@@ -33,6 +34,7 @@ export const en = {
   ...chartsEn,
   ...offlineEn,
   ...raceEn,
+  ...searchEn,
   ...digitsEn,
   ...knobsEn,
   ...measureEn,

@@ -12,6 +12,8 @@ import type { weightsEn } from '../i18n/weights.en';
 import { INPUT_SIZE, MAX_HIDDEN, MIN_HIDDEN, OUTPUT_SIZE } from '../mlp/spec';
 import type { confusionEn } from '../i18n/confusion.en';
 import { isConfusion, isPredictions } from './confusionShape';
+import { isHeatmap } from './heatmapShape';
+import type { searchEn } from '../i18n/search.en';
 import { BACKEND_NAMES } from '../backends/types';
 import type { ChartSpec, Output, RaceLaneStatus } from './kernel/protocol';
 
@@ -60,7 +62,7 @@ export const isWeights = (w: unknown) => record(w) && isStr(w.label) && int(w.hi
 
 /** A reason an output does not fit its kind: an i18n key's tail and its parameters. */
 export interface OutputProblem { code: ProblemCode; params?: Record<string, string> }
-type ProblemCode = (keyof typeof outputsEn | keyof typeof chartsEn | keyof typeof raceEn | keyof typeof measureEn | keyof typeof digitsEn | keyof typeof weightsEn | keyof typeof confusionEn) extends infer K ? (K extends `outputProblem_${infer C}` ? C : never) : never;
+type ProblemCode = (keyof typeof outputsEn | keyof typeof chartsEn | keyof typeof raceEn | keyof typeof measureEn | keyof typeof digitsEn | keyof typeof weightsEn | keyof typeof confusionEn | keyof typeof searchEn) extends infer K ? (K extends `outputProblem_${infer C}` ? C : never) : never;
 const P = (code: ProblemCode, params?: Record<string, string>): OutputProblem => ({ code, params });
 
 /** The reason as text in `lang`. */
@@ -112,6 +114,7 @@ export function outputProblem(o: unknown): OutputProblem | null {
     case 'weights': return isWeights(o.weights) ? null : P('weights', { max: String(MAX_WEIGHT_DIGITS) });
     case 'confusion': return isConfusion(o.confusion) ? null : P('confusion');
     case 'predictions': return isPredictions(o.predictions) ? null : P('predictions');
+    case 'heatmap': return isHeatmap(o.heatmap) ? null : P('heatmap');
     default: return P('unknown_kind', { kind: safeJson(o.kind) });
   }
 }

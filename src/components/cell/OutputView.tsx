@@ -14,6 +14,7 @@ const DrawOutput = lazy(() => import('../digits/DrawOutput').then((m) => ({ defa
 const WeightsView = lazy(() => import('../weights/WeightsView').then((m) => ({ default: m.WeightsView })));
 const ConfusionView = lazy(() => import('../confusion/ConfusionView').then((m) => ({ default: m.ConfusionView })));
 const PredictionsView = lazy(() => import('../confusion/PredictionsView').then((m) => ({ default: m.PredictionsView })));
+const HeatmapView = lazy(() => import('../search/HeatmapView').then((m) => ({ default: m.HeatmapView })));
 const RaceView = lazy(() => import('../race/RaceView').then((m) => ({ default: m.RaceView })));
 
 /** `onRetry` runs the cell again: offered by an error that says a second try may work (a bad download). */
@@ -58,6 +59,8 @@ export function OutputView({ output, onRetry }: { output: Output; onRetry?: () =
       return <Suspense fallback={<div className="chart-loading" />}><ConfusionView data={output.confusion} /></Suspense>;
     case 'predictions':
       return <Suspense fallback={<div className="chart-loading" />}><PredictionsView data={output.predictions} /></Suspense>;
+    case 'heatmap':
+      return <Suspense fallback={<div className="chart-loading" />}><HeatmapView data={output.heatmap} /></Suspense>;
     default:
       return assertNever(output);
   }

@@ -23,6 +23,7 @@ import type { Run } from './run';
 import { trainedModel, type TrainedModel } from '../../models/model';
 import { confusionOutput, predictionsOutput, type EvaluatedRun, type PredictionsOptions } from './mistakes';
 import { backendInstance, dropBackend, mnistData, supportedBackends, trainSubset } from './session';
+import { runBagging, runSearch, type BaggingOptions, type BaggingResult, type SearchOptions, type SearchResult } from './search';
 
 export interface RunContext {
   lang: Lang;
@@ -302,6 +303,10 @@ export function makeApi(ctx: RunContext) {
   const { models, evaluate } = makeModelsApi(ctx, id);
   return {
     mnist, labelCounts, train, sweep, show, knobs, models, evaluate,
+    /** grid or random hyperparameter search, one model per task on the pool; retrains the best and tests it once */
+    search: (o: SearchOptions = {}): Promise<SearchResult> => runSearch({ ...ctx, id }, o),
+    /** a bagging ensemble: members trained on bootstrap samples, one per task; their test probabilities averaged */
+    bagging: (o: BaggingOptions = {}): Promise<BaggingResult> => runBagging({ ...ctx, id }, o),
     backends: async (): Promise<{ name: BackendName; supported: true | string }[]> =>
       (await supportedBackends()).map((b) => ({ name: b.name, supported: b.supported === true ? true : backendText(lang, b.supported) })),
     stopRequested: () => ctx.signal.aborted,
