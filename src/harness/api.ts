@@ -125,6 +125,7 @@ export const harness = {
   equivalence,
   timeEpochs,
   inferenceTiming,
+  searchTiming: async (nJobs: number, runs: number) => (await import('./search')).searchTiming(nJobs, runs),
   workers: workersHarness,
   faults: faultsHarness,
   endurance: enduranceHarness,
