@@ -9,6 +9,7 @@ export const searchEn = {
   search_introGrid: 'Grid search: {n} configurations × {epochs} epoch(s), one model per task. Each trains on {train} images and is scored on {val} validation images, both from the training set; the test set is used once, at the end. Workers (nJobs): {jobs}.',
   search_introRandom: 'Random search: {n} configurations × {epochs} epoch(s), one model per task. Each trains on {train} images and is scored on {val} validation images, both from the training set; the test set is used once, at the end. Workers (nJobs): {jobs}.',
   search_ran: '{label}: {n} tasks with nJobs = {jobs} in {ms} ms (wall time).',
+  search_jobsDiffer: 'Warning: with nJobs = {jobs} the validation accuracies differ from the first run, although the models are the same (seeded). Please report it.',
   search_stopped: 'stopped',
   search_failed: 'failed',
   search_param_learningRate: 'learning rate',

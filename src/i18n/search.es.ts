@@ -10,6 +10,7 @@ export const searchEs: Record<keyof typeof searchEn, string> = {
   search_introGrid: 'Búsqueda en rejilla: {n} configuraciones × {epochs} época(s), un modelo por tarea. Cada una entrena con {train} imágenes y se puntúa con {val} imágenes de validación, ambas del conjunto de entrenamiento; el de test se usa una sola vez, al final. Workers (nJobs): {jobs}.',
   search_introRandom: 'Búsqueda aleatoria: {n} configuraciones × {epochs} época(s), un modelo por tarea. Cada una entrena con {train} imágenes y se puntúa con {val} imágenes de validación, ambas del conjunto de entrenamiento; el de test se usa una sola vez, al final. Workers (nJobs): {jobs}.',
   search_ran: '{label}: {n} tareas con nJobs = {jobs} en {ms} ms (tiempo real).',
+  search_jobsDiffer: 'Aviso: con nJobs = {jobs} las precisiones en validación difieren de la primera ejecución, aunque los modelos son los mismos (con semilla). Por favor, avísanos.',
   search_stopped: 'detenida',
   search_failed: 'falló',
   search_param_learningRate: 'tasa de aprendizaje',

@@ -147,6 +147,8 @@ export async function runSearch(ctx: TaskRunContext, o: SearchOptions = {}): Pro
     for (const n of jobs) {
       const tasks = searchTasks(configs, trainSet, split, epochs, seed);
       const r = await runWithBar(ctx, tasks, n, kindLabel);
+      // every nJobs trains the same seeded models: a difference would be a bug, said rather than hidden
+      if (results.length && r.results.some((x, i) => x.accuracy !== results[i].accuracy)) ctx.post({ id: ctx.id('text'), kind: 'text', text: t(lang, 'search_jobsDiffer', { jobs: n }) });
       results = r.results;
       timings.push({ nJobs: n, ms: r.wallMs });
     }
