@@ -40,6 +40,7 @@ function whole(v: number | undefined, dflt: number, min: number, max: number, na
 
 const pct = (x: number, lang: Lang) => `${formatPercent(x, lang)} %`;
 const msText = (ms: number, lang: Lang) => formatCount(Math.round(ms), lang);
+const capital = (s: string) => s.charAt(0).toUpperCase() + s.slice(1);
 const cores = () => (typeof navigator !== 'undefined' && navigator.hardwareConcurrency) || 1;
 
 /** Runs `tasks` on `nJobs` workers with a progress bar; returns the results and the wall time. */
@@ -57,10 +58,10 @@ async function runWithBar(ctx: TaskRunContext, tasks: TaskSpec[], nJobs: number,
       },
     })) as TrialResult[];
     const wallMs = performance.now() - t0;
-    ctx.post({ id: pid, kind: 'text', text: t(ctx.lang, 'search_ran', { label, n: tasks.length, jobs: nJobs, ms: msText(wallMs, ctx.lang) }) });
+    ctx.post({ id: pid, kind: 'text', text: t(ctx.lang, tasks.length === 1 ? 'search_ran_one' : 'search_ran_other', { label: capital(label), n: tasks.length, jobs: nJobs, ms: msText(wallMs, ctx.lang) }) });
     return { results, wallMs, events };
   } catch (e) {
-    ctx.post({ id: pid, kind: 'text', text: `${label}: ${t(ctx.lang, ctx.signal.aborted || e instanceof StoppedError ? 'search_stopped' : 'search_failed')}` });
+    ctx.post({ id: pid, kind: 'text', text: `${capital(label)}: ${t(ctx.lang, ctx.signal.aborted || e instanceof StoppedError ? 'search_stopped' : 'search_failed')}` });
     throw e;
   }
 }
