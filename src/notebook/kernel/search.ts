@@ -100,7 +100,7 @@ function resultsTable(ctx: TaskRunContext, trials: SearchTrial[], best: SearchTr
   const { lang } = ctx;
   ctx.post({
     id: ctx.id('table'), kind: 'table',
-    columns: ['#', ...PARAM_NAMES.map((k) => axisLabel(k, lang)), t(lang, 'search_valAccuracy'), t(lang, 'search_valLoss'), t(lang, 'search_timeMs'), t(lang, 'search_worker'), ''],
+    columns: ['#', ...PARAM_NAMES.map((k) => axisLabel(k, lang)), t(lang, 'search_valAccuracy'), t(lang, 'search_valLoss'), t(lang, 'search_timeMs'), t(lang, 'search_worker'), '★'],
     rows: trials.map((r) => [r.index + 1, r.learningRate, r.batchSize, r.hidden, pct(r.accuracy, lang), Number(r.loss.toFixed(4)), msText(r.ms, lang), r.worker, r === best ? t(lang, 'search_bestMark') : '']),
   });
 }
