@@ -40,6 +40,7 @@ function whole(v: number | undefined, dflt: number, min: number, max: number, na
 
 const pct = (x: number, lang: Lang) => `${formatPercent(x, lang)} %`;
 const msText = (ms: number, lang: Lang) => formatCount(Math.round(ms), lang);
+const num = (v: number, lang: Lang) => v.toLocaleString(lang === 'es' ? 'es-ES' : 'en-US', { maximumSignificantDigits: 6 });
 const capital = (s: string) => s.charAt(0).toUpperCase() + s.slice(1);
 const cores = () => (typeof navigator !== 'undefined' && navigator.hardwareConcurrency) || 1;
 
@@ -114,7 +115,7 @@ export function heatmapOf(lang: Lang, grid: Grid, trials: readonly SearchTrial[]
   const values = ys.flatMap((y) => xs.map((x) => trials.find((r) => r[yk] === y && r[xk] === x)?.accuracy ?? null));
   return {
     title: t(lang, 'search_heatmapTitle'), xLabel: axisLabel(xk, lang), yLabel: axisLabel(yk, lang),
-    xValues: xs.map(String), yValues: ys.map(String), values,
+    xValues: xs.map((v) => num(v, lang)), yValues: ys.map((v) => num(v, lang)), values,
     best: ys.indexOf(best[yk]) * xs.length + xs.indexOf(best[xk]),
   };
 }
