@@ -127,6 +127,7 @@ export const harness = {
   timeEpochs,
   inferenceTiming,
   kmeansTiming,
+  searchTiming: async (nJobs: number, runs: number) => (await import('./search')).searchTiming(nJobs, runs),
   workers: workersHarness,
   faults: faultsHarness,
   endurance: enduranceHarness,

@@ -14,6 +14,7 @@ import { designEn } from './design.en';
 import { chartsEn } from './charts.en';
 import { offlineEn } from './offline.en';
 import { raceEn } from './race.en';
+import { searchEn } from './search.en';
 import { digitsEn } from './digits.en';
 import { knobsEn } from './knobs.en';
 import { measureEn } from './measure.en';
@@ -37,6 +38,7 @@ export const en = {
   ...chartsEn,
   ...offlineEn,
   ...raceEn,
+  ...searchEn,
   ...digitsEn,
   ...knobsEn,
   ...measureEn,

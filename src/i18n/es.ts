@@ -14,6 +14,7 @@ import { designEs } from './design.es';
 import { chartsEs } from './charts.es';
 import { offlineEs } from './offline.es';
 import { raceEs } from './race.es';
+import { searchEs } from './search.es';
 import { digitsEs } from './digits.es';
 import { knobsEs } from './knobs.es';
 import { measureEs } from './measure.es';
@@ -38,6 +39,7 @@ export const es: Record<keyof typeof en, string> = {
   ...chartsEs,
   ...offlineEs,
   ...raceEs,
+  ...searchEs,
   ...digitsEs,
   ...knobsEs,
   ...measureEs,

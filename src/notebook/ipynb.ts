@@ -11,6 +11,7 @@ import type { CentroidsData, Knobs, Output, WeightsData } from './kernel/protoco
 import { t } from '../i18n';
 import { raceTable } from './raceResults';
 import { graphText } from './core/graphLayout';
+import { heatmapTable } from './heatmapShape';
 import { confusionFromJson, confusionToJson, predictionsFromJson, predictionsToJson } from './confusionShape';
 import { confusionSummary, confusionTable, predictionsText } from './confusionText';
 
@@ -98,7 +99,7 @@ function outputToJupyter(o: Output, count: number | null, lang: 'es' | 'en', png
         : { output_type: 'stream', name: 'stdout', text: o.text };
     case 'error': return { output_type: 'error', ename: o.name ?? 'Error', evalue: o.message, traceback: [o.line !== undefined ? `line ${o.line}: ${o.message}` : o.message] };
     default: {
-      const race = o.kind === 'race' ? raceTable(o.race, lang) : o.kind === 'confusion' ? confusionTable(o.confusion, lang) : null;
+      const race = o.kind === 'race' ? raceTable(o.race, lang) : o.kind === 'confusion' ? confusionTable(o.confusion, lang) : o.kind === 'heatmap' ? heatmapTable(o.heatmap, lang) : null;
       const data: Record<string, unknown> = {
         [MIME]: o.kind === 'draw' ? { ...o, model: o.model ? { ...o.model, params: b64(new Uint8Array(o.model.params.buffer, o.model.params.byteOffset, o.model.params.byteLength)) } : undefined }
           : o.kind === 'digits' ? { ...o, images: b64(o.images), labels: b64(o.labels), predictions: o.predictions ? b64(o.predictions) : undefined }
@@ -200,7 +201,7 @@ function outputFromJupyter(o: unknown, where: string, k: number, note: (kind: 'o
         if (ours.kind === 'confusion') return checkedOutput({ ...ours, id, confusion: confusionFromJson(ours.confusion) }, id, lang);
         if (ours.kind === 'predictions') return checkedOutput({ ...ours, id, predictions: predictionsFromJson(ours.predictions) }, id, lang);
         // the app's own kinds are checked like any output: a wrong shape shows as an error output
-        if (['chart', 'table', 'code', 'progress', 'text', 'race', 'graph'].includes(ours.kind)) return checkedOutput({ ...ours, id }, id, lang);
+        if (['chart', 'table', 'code', 'progress', 'text', 'race', 'graph', 'heatmap'].includes(ours.kind)) return checkedOutput({ ...ours, id }, id, lang);
       }
       // never rendered: the plain text when there is one, else the first text-like type as source text
       const others = Object.keys(data).filter((m) => m !== MIME && m !== 'text/plain');

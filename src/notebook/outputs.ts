@@ -14,6 +14,8 @@ import type { confusionEn } from '../i18n/confusion.en';
 import type { tasksEn } from '../i18n/tasks.en';
 import type { kmeansEn } from '../i18n/kmeans.en';
 import { isConfusion, isPredictions } from './confusionShape';
+import { isHeatmap } from './heatmapShape';
+import type { searchEn } from '../i18n/search.en';
 import { BACKEND_NAMES } from '../backends/types';
 import type { ChartSpec, Output, RaceLaneStatus } from './kernel/protocol';
 
@@ -80,7 +82,7 @@ export const isCentroids = (c: unknown) => record(c) && isStr(c.title) && bytes(
 
 /** A reason an output does not fit its kind: an i18n key's tail and its parameters. */
 export interface OutputProblem { code: ProblemCode; params?: Record<string, string> }
-type ProblemCode = (keyof typeof outputsEn | keyof typeof chartsEn | keyof typeof raceEn | keyof typeof measureEn | keyof typeof digitsEn | keyof typeof weightsEn | keyof typeof confusionEn | keyof typeof tasksEn | keyof typeof kmeansEn) extends infer K ? (K extends `outputProblem_${infer C}` ? C : never) : never;
+type ProblemCode = (keyof typeof outputsEn | keyof typeof chartsEn | keyof typeof raceEn | keyof typeof measureEn | keyof typeof digitsEn | keyof typeof weightsEn | keyof typeof confusionEn | keyof typeof tasksEn | keyof typeof kmeansEn | keyof typeof searchEn) extends infer K ? (K extends `outputProblem_${infer C}` ? C : never) : never;
 const P = (code: ProblemCode, params?: Record<string, string>): OutputProblem => ({ code, params });
 
 /** The reason as text in `lang`. */
@@ -134,6 +136,7 @@ export function outputProblem(o: unknown): OutputProblem | null {
     case 'predictions': return isPredictions(o.predictions) ? null : P('predictions');
     case 'graph': return isGraph(o.graph) ? null : P('graph', { max: String(MAX_GRAPH_NODES) });
     case 'centroids': return isCentroids(o.centroids) ? null : P('centroids', { max: String(MAX_CENTROIDS) });
+    case 'heatmap': return isHeatmap(o.heatmap) ? null : P('heatmap');
     default: return P('unknown_kind', { kind: safeJson(o.kind) });
   }
 }

@@ -8,6 +8,9 @@ registerHandlers(fnHandlers);
 import { kmeansHandlers } from './kmeans/assign';
 
 registerHandlers(kmeansHandlers);
+import { searchHandlers } from './search/trial';
+
+registerHandlers(searchHandlers);
 
 void registerHandlers; // (used by the lines above as features land)
 

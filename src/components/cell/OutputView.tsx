@@ -15,6 +15,7 @@ const WeightsView = lazy(() => import('../weights/WeightsView').then((m) => ({ d
 const ConfusionView = lazy(() => import('../confusion/ConfusionView').then((m) => ({ default: m.ConfusionView })));
 const PredictionsView = lazy(() => import('../confusion/PredictionsView').then((m) => ({ default: m.PredictionsView })));
 const GraphView = lazy(() => import('../tasks/GraphView').then((m) => ({ default: m.GraphView })));
+const HeatmapView = lazy(() => import('../search/HeatmapView').then((m) => ({ default: m.HeatmapView })));
 const RaceView = lazy(() => import('../race/RaceView').then((m) => ({ default: m.RaceView })));
 const CentroidsView = lazy(() => import('../kmeans/CentroidsView').then((m) => ({ default: m.CentroidsView })));
 
@@ -64,6 +65,8 @@ export function OutputView({ output, onRetry }: { output: Output; onRetry?: () =
       return <Suspense fallback={<div className="chart-loading" />}><PredictionsView data={output.predictions} /></Suspense>;
     case 'graph':
       return <Suspense fallback={<div className="chart-loading" />}><GraphView graph={output.graph} /></Suspense>;
+    case 'heatmap':
+      return <Suspense fallback={<div className="chart-loading" />}><HeatmapView data={output.heatmap} /></Suspense>;
     default:
       return assertNever(output);
   }

@@ -14,6 +14,25 @@ type BackendName = 'js' | 'workers' | 'wasm' | 'webgpu';
 /** One message, or clauses shown joined by '; '. */
 type BackendText = BackendMessage | readonly BackendMessage[];
 
+interface BaggingOptions {
+  members?: number;
+  samples?: number;
+  epochs?: number;
+  nJobs?: Jobs;
+  seed?: number;
+  learningRate?: number;
+  batchSize?: number;
+  hidden?: number;
+}
+
+interface BaggingResult {
+  members: { accuracy: number; ms: number; worker: number; distinct: number }[];
+  /** the ensemble's test accuracy with the first k members, k = 1 … members */
+  ensemble: number[];
+  accuracy: number;
+  timings: { nJobs: number; ms: number }[];
+}
+
 interface Calibration {
   readonly beforeMs: number;
   readonly afterMs: number;
@@ -51,6 +70,9 @@ interface CompileMessage {
   readonly message: string;
 }
 
+/** a range (uniform, or log-uniform with `log: true`; integers for batchSize and hidden) or a list to pick from */
+type Distribution = readonly number[] | { readonly min: number; readonly max: number; readonly log?: boolean };
+
 /** A run as the accuracy chart reads it: its label and, when it evaluated each epoch, those evaluations. */
 interface EvaluatedRun {
   label: string;
@@ -71,6 +93,21 @@ interface Evaluation {
   /** the model evaluated (what `models.save` stores) */
   model: TrainedModel;
 }
+
+interface Grid {
+  batchSize?: readonly number[];
+  learningRate?: readonly number[];
+  hidden?: readonly number[];
+}
+
+/** One configuration a trial trains with. */
+interface HyperParams {
+  readonly learningRate: number;
+  readonly batchSize: number;
+  readonly hidden: number;
+}
+
+type Jobs = number | readonly number[];
 
 /** One kernel's share of an epoch, from sampled GPU timestamps (webgpu). */
 interface KernelTiming {
@@ -263,6 +300,12 @@ interface RaceRun extends Run {
   timeline: RacePoint[];
 }
 
+interface RandomSpace {
+  batchSize?: Distribution;
+  learningRate?: Distribution;
+  hidden?: Distribution;
+}
+
 /** What `await train(...)` returns to cell code (its timing fields are measure.ts's Measurement). */
 interface Run {
   label: string;
@@ -318,6 +361,35 @@ interface SavedModelInfo {
   /** ms since 1970 when it was saved */
   savedAt: number;
 }
+
+interface SearchOptions {
+  grid?: Grid;
+  random?: RandomSpace;
+  /** random search: how many configurations (default: as many as the grid has, else 8) */
+  trials?: number;
+  epochs?: number;
+  samples?: number;
+  /** the fraction of the samples held out for validation (default 0.2) */
+  validation?: number;
+  /** workers; a list ([1, 2, 4]) runs the same search with each and charts the speedup */
+  nJobs?: Jobs;
+  seed?: number;
+}
+
+interface SearchResult {
+  kind: 'grid' | 'random';
+  trials: SearchTrial[];
+  best: SearchTrial;
+  /** the best configuration retrained on all the samples, on the test set (0–1) */
+  testAccuracy: number;
+  /** the wall time of the whole search per nJobs, ms */
+  timings: { nJobs: number; ms: number }[];
+  split: { train: number; validation: number };
+  /** with both grid and random: the random search with the grid's budget */
+  random?: Omit<SearchResult, 'random' | 'testAccuracy'>;
+}
+
+interface SearchTrial extends HyperParams { index: number; accuracy: number; loss: number; ms: number; worker: number }
 
 interface SetKernelResult {
   readonly kernel: string;
@@ -474,6 +546,8 @@ declare const delayed: <A extends unknown[], R>(fn: (...args: A) => R, o?: { nam
 declare const compute: (...args: (TaskNode | TaskNode[] | ParallelOptions)[]) => Promise<WithTasks<unknown[]>>;
 declare const persist: (...args: (TaskNode | TaskNode[] | ParallelOptions)[]) => Promise<WithTasks<TaskNode[]>>;
 declare const chunks: (array: ArrayLike<number>, size: number, o?: ParallelOptions) => { length: number; size: number; count: number; shared: boolean; map: <R>(fn: (chunk: NumberArray, index: number) => R | Promise<R>) => Promise<WithTasks<Awaited<R>[]>>; reduce: <A>(fn: (acc: A, x: number, index: number) => A, init: A) => Promise<{ value: A; partials: A[]; tasks: TaskStream; }>; };
+declare const search: (o?: SearchOptions) => Promise<SearchResult>;
+declare const bagging: (o?: BaggingOptions) => Promise<BaggingResult>;
 declare const backends: () => Promise<{ name: BackendName; supported: true | string; }[]>;
 declare const kmeans: (o?: KmeansOptions) => Promise<KmeansRun>;
 declare const stopRequested: () => boolean;

@@ -25,6 +25,7 @@ import { trainedModel, type TrainedModel } from '../../models/model';
 import { confusionOutput, predictionsOutput, type EvaluatedRun, type PredictionsOptions } from './mistakes';
 import { makeTasksApi, type TaskNode, type TaskStream } from './tasksApi';
 import { backendInstance, dropBackend, mnistData, supportedBackends, trainSubset } from './session';
+import { runBagging, runSearch, type BaggingOptions, type BaggingResult, type SearchOptions, type SearchResult } from './search';
 
 export interface RunContext {
   lang: Lang;
@@ -319,6 +320,10 @@ export function makeApi(ctx: RunContext) {
   const api = {
     mnist, labelCounts, train, sweep, show, knobs, models, evaluate,
     parallel: tasks.parallel, delayed: tasks.delayed, compute: tasks.compute, persist: tasks.persist, chunks: tasks.chunks,
+    /** grid or random hyperparameter search, one model per task on the pool; retrains the best and tests it once */
+    search: (o: SearchOptions = {}): Promise<SearchResult> => runSearch({ ...ctx, id }, o),
+    /** a bagging ensemble: members trained on bootstrap samples, one per task; their test probabilities averaged */
+    bagging: (o: BaggingOptions = {}): Promise<BaggingResult> => runBagging({ ...ctx, id }, o),
     backends: async (): Promise<{ name: BackendName; supported: true | string }[]> =>
       (await supportedBackends()).map((b) => ({ name: b.name, supported: b.supported === true ? true : backendText(lang, b.supported) })),
     /** k-means on the MNIST training pixels as map-reduce on the task pool: centroids, inertia, purity, speedup (issue 15 §4) */

@@ -159,6 +159,19 @@ export interface CentroidsData {
   share: number[];
 }
 
+/** search's two-parameter grid (issue 15 §2): a value per cell, rows = yValues, columns = xValues; the best cell marked. */
+export interface HeatmapData {
+  title: string;
+  xLabel: string;
+  yLabel: string;
+  xValues: string[];
+  yValues: string[];
+  /** row-major, yValues.length × xValues.length: fractions 0–1 (validation accuracy), null where nothing ran */
+  values: (number | null)[];
+  /** the index in `values` of the best cell, −1 for none */
+  best: number;
+}
+
 export type Output =
   | { id: string; kind: 'text'; text: string; folded?: number } // folded: how many outputs past the cell's limit this one holds, one per line
   | { id: string; kind: 'error'; message: string; line?: number; name?: string; retry?: boolean } // retry: running the cell again may succeed (a bad download)
@@ -174,7 +187,8 @@ export type Output =
   | { id: string; kind: 'confusion'; confusion: ConfusionData }
   | { id: string; kind: 'predictions'; predictions: PredictionsData }
   | { id: string; kind: 'graph'; graph: GraphData }
-  | { id: string; kind: 'centroids'; centroids: CentroidsData };
+  | { id: string; kind: 'centroids'; centroids: CentroidsData }
+  | { id: string; kind: 'heatmap'; heatmap: HeatmapData };
 
 /** The cell-level knobs cell code reads through `knobs`: every option declared as a toolbar knob. */
 export type Knobs = KnobValues<typeof TRAIN_OPTIONS>;

@@ -1,0 +1,65 @@
+// search() and bagging() (issue 15 §2–3) in real Chromium on real MNIST, small: a 2×2 grid → 4 rows,
+// a heatmap of 4 cells whose numbers are the table's, the best marked, a test accuracy; bagging with
+// 3 members → 3 member accuracies and the ensemble's line; axe clean in both themes.
+import { expect, test } from './fixtures';
+import { auditThemes } from './a11y';
+import { codeCell, setSource } from './helpers';
+
+const CODE = [
+  'const s = await search({ grid: { learningRate: [0.02, 0.1], batchSize: [32, 64] }, samples: 2000, epochs: 1, nJobs: 2 });',
+  "show.text('TEST:' + s.testAccuracy);",
+  'const b = await bagging({ members: 3, samples: 2000, epochs: 1, hidden: 32, nJobs: 2 });',
+  "show.text('ENS:' + b.ensemble.join(','));",
+].join('\n');
+
+test('a 2×2 grid search and a 3-member bagging ensemble: table, heatmap, best, test accuracy, member and ensemble accuracies, axe', async ({ page }) => {
+  test.setTimeout(90_000);
+  await page.goto('/#/en/03');
+  const cell = codeCell(page, 1);
+  await setSource(page, cell, CODE);
+  await cell.getByTestId('run-cell').click();
+  await expect(cell).toHaveAttribute('data-result', 'ok', { timeout: 75_000 });
+  await expect(cell.getByTestId('out-error')).toHaveCount(0);
+
+  const tables = cell.getByTestId('out-table');
+  await expect(tables).toHaveCount(2); // the search's results, the ensemble's members
+  const rows = tables.nth(0).locator('tbody tr');
+  await expect(rows).toHaveCount(4);
+  const accCol = (await tables.nth(0).locator('thead th').allTextContents()).indexOf('validation accuracy');
+  expect(accCol).toBeGreaterThan(0);
+  const tableAcc = await rows.evaluateAll((trs, c) => trs.map((tr) => tr.children[c].textContent), accCol);
+  for (const a of tableAcc) expect(a).toMatch(/^\d{1,3}\.\d %$/);
+  const bestRow = await rows.evaluateAll((trs) => trs.findIndex((tr) => tr.textContent!.includes('★ best')));
+  expect(bestRow).toBeGreaterThanOrEqual(0);
+  // the best has the highest validation accuracy
+  const nums = tableAcc.map((a) => Number.parseFloat(a!));
+  expect(nums[bestRow]).toBe(Math.max(...nums));
+
+  // the heatmap: 4 cells, the same numbers in the same order (rows: learning rate, columns: batch size), the best marked
+  const heat = cell.getByTestId('heatmap');
+  const cells = heat.getByTestId('heatmap-cell');
+  await expect(cells).toHaveCount(4);
+  const heatText = await cells.allTextContents();
+  expect(heatText.map((t) => t.replace(' ★ best', ''))).toEqual(tableAcc);
+  expect(heatText.findIndex((t) => t.includes('★ best'))).toBe(bestRow);
+  await expect(heat.locator('tbody th')).toHaveText(['0.02', '0.1']);
+
+  // the best retrained on all 2,000 images and tested once: a real accuracy, shown in the text too
+  const test_ = Number((await cell.getByTestId('out-text').filter({ hasText: /^TEST:/ }).textContent())!.trim().slice(5));
+  expect(test_).toBeGreaterThan(0.6);
+  expect(test_).toBeLessThan(1);
+  await expect(cell.getByTestId('out-text').filter({ hasText: 'Best configuration' })).toContainText(`${(test_ * 100).toFixed(1)} %`);
+
+  // bagging: 3 members, each with its accuracy; the ensemble's accuracy per members added, charted as a line
+  const members = tables.nth(1).locator('tbody tr');
+  await expect(members).toHaveCount(3);
+  const ens = (await cell.getByTestId('out-text').filter({ hasText: /^ENS:/ }).textContent())!.trim().slice(4).split(',').map(Number);
+  expect(ens).toHaveLength(3);
+  for (const e of ens) expect(e).toBeGreaterThan(0.5);
+  const ensCol = await members.evaluateAll((trs) => trs.map((tr) => tr.children[3].textContent));
+  expect(ensCol).toEqual(ens.map((e) => `${(e * 100).toFixed(1)} %`));
+  await expect(cell.locator('.out-chart')).toHaveCount(1);
+  await expect(cell.locator('.out-chart')).toContainText('Test accuracy as members are added');
+
+  expect(await auditThemes(page, 'search')).toEqual([]);
+});
