@@ -14,6 +14,11 @@ function fake(n: number, seed: number) {
 }
 const data = { train: fake(400, 1), test: fake(100, 2) };
 vi.mock('./session', () => ({ mnistData: async () => data }));
+// Node has no Worker: every nJobs runs its tasks in order here (the pool has its own tests)
+vi.mock('../../tasks/run', async (original) => {
+  const m = await original<typeof import('../../tasks/run')>();
+  return { ...m, runTasks: m.runTasksSequential };
+});
 const { runSearch, runBagging } = await import('./search');
 
 let outputs: Map<string, Output>;
