@@ -4,6 +4,7 @@
 // shipping, the kernel finds the function's free variables (acorn) and refuses one that reads a cell
 // variable or the cell API, naming it. JS globals (Math, JSON, Array…) exist in every worker.
 import { parse } from 'acorn';
+import { patternNames } from '../notebook/kernel/transform';
 import type { Handler } from './types';
 
 type Node = { type: string; [k: string]: unknown };
@@ -23,19 +24,6 @@ export function functionExpression(source: string): string | null {
   const m = /^\s*(?:async\s+)?\*?\s*([A-Za-z_$][\w$]*)\s*\(/.exec(source);
   if (m && tryParse(`({ ${source}\n })`)) return `({ ${source}\n }).${m[1]}`;
   return null;
-}
-
-function patternNames(p: Node | null | undefined, out: Set<string>): void {
-  if (!p) return;
-  switch (p.type) {
-    case 'Identifier': out.add(p.name as string); break;
-    case 'ObjectPattern':
-      for (const prop of p.properties as Node[]) patternNames((prop.type === 'RestElement' ? prop.argument : prop.value) as Node, out);
-      break;
-    case 'ArrayPattern': for (const el of p.elements as (Node | null)[]) patternNames(el, out); break;
-    case 'RestElement': patternNames(p.argument as Node, out); break;
-    case 'AssignmentPattern': patternNames(p.left as Node, out); break;
-  }
 }
 
 /**

@@ -4,6 +4,7 @@
 import { useEffect, useId, useMemo, useRef, useState, useSyncExternalStore } from 'react';
 import { useLang, useT } from '../../i18n/react';
 import type { WeightsData, WeightsDigit } from '../../notebook/kernel/protocol';
+import { Digit } from '../digits/DigitGrid';
 import { cssRgb, DARK, divergingRgb, int8Palette, LIGHT } from './colormap';
 import './weights.css';
 
@@ -25,21 +26,6 @@ function Filter({ q, lut, className }: { q: Int8Array; lut: Uint8ClampedArray; c
     ctx.putImageData(img, 0, 0);
   }, [q, lut]);
   return <canvas ref={ref} width={28} height={28} className={className ?? 'w-filter'} aria-hidden="true" />;
-}
-
-function Digit({ pixels }: { pixels: Uint8Array }) {
-  const ref = useRef<HTMLCanvasElement>(null);
-  useEffect(() => {
-    const ctx = ref.current?.getContext('2d');
-    if (!ctx) return;
-    const img = ctx.createImageData(28, 28);
-    for (let i = 0; i < 784; i++) {
-      const v = 255 - pixels[i];
-      img.data.set([v, v, v, 255], i * 4);
-    }
-    ctx.putImageData(img, 0, 0);
-  }, [pixels]);
-  return <canvas ref={ref} width={28} height={28} className="digit-canvas" aria-hidden="true" />;
 }
 
 function Activations({ digit, hidden }: { digit: WeightsDigit; hidden: number }) {

@@ -8,6 +8,7 @@
 import { parse } from 'acorn';
 
 type Node = { type: string; start: number; end: number; [k: string]: unknown };
+type PatternNode = { type: string; [k: string]: unknown };
 
 export class CellSyntaxError extends Error {
   constructor(message: string, readonly line: number) {
@@ -21,16 +22,17 @@ export interface TransformedCell {
   declared: string[]; // names the cell declares at top level
 }
 
-function patternNames(p: Node | null, out: string[]): void {
+/** Every name a binding pattern (`a`, `{ a, b: [c] }`, `...d`, `e = 1`) declares, added to `out`. */
+export function patternNames(p: PatternNode | null | undefined, out: { add(name: string): unknown }): void {
   if (!p) return;
   switch (p.type) {
-    case 'Identifier': out.push(p.name as string); break;
+    case 'Identifier': out.add(p.name as string); break;
     case 'ObjectPattern':
-      for (const prop of p.properties as Node[]) patternNames((prop.type === 'RestElement' ? prop.argument : prop.value) as Node, out);
+      for (const prop of p.properties as PatternNode[]) patternNames((prop.type === 'RestElement' ? prop.argument : prop.value) as PatternNode, out);
       break;
-    case 'ArrayPattern': for (const el of p.elements as (Node | null)[]) patternNames(el, out); break;
-    case 'RestElement': patternNames(p.argument as Node, out); break;
-    case 'AssignmentPattern': patternNames(p.left as Node, out); break;
+    case 'ArrayPattern': for (const el of p.elements as (PatternNode | null)[]) patternNames(el, out); break;
+    case 'RestElement': patternNames(p.argument as PatternNode, out); break;
+    case 'AssignmentPattern': patternNames(p.left as PatternNode, out); break;
   }
 }
 
@@ -47,7 +49,7 @@ export function transformCell(code: string): TransformedCell {
   const body = program.body as Node[];
   body.forEach((stmt, i) => {
     if (stmt.type === 'VariableDeclaration') {
-      for (const d of stmt.declarations as Node[]) patternNames(d.id as Node, declared);
+      for (const d of stmt.declarations as Node[]) patternNames(d.id as Node, { add: (n: string) => declared.push(n) });
       const kind = stmt.kind as string;
       if (kind !== 'var') edits.push({ start: stmt.start, end: stmt.start + kind.length, text: 'var'.padEnd(kind.length, ' ') });
     } else if ((stmt.type === 'FunctionDeclaration' || stmt.type === 'ClassDeclaration') && stmt.id) {
