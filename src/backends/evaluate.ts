@@ -7,6 +7,28 @@ import type { MlpSpec } from '../mlp/spec';
 import { matmul_forward } from './js/matmul';
 import type { EvalResult } from './types';
 
+/**
+ * Softmax, cross-entropy and argmax of B rows of logits (images start … start + B − 1): fills their rows of
+ * `probabilities` and `predictions`; returns the rows' loss sum and how many were right. `losses` and
+ * `dlogits` are scratch of at least B and B × V. Shared by every forward pass that ends on the CPU.
+ */
+export function scoreChunk(
+  logits: Float32Array, labels: Uint8Array, start: number, B: number, V: number,
+  probabilities: Float32Array, predictions: Uint8Array, losses: Float32Array, dlogits: Float32Array,
+): { loss: number; correct: number } {
+  const probs = probabilities.subarray(start * V, (start + B) * V);
+  softmax_xent(probs, losses, dlogits, logits, labels.subarray(start, start + B), B, V);
+  let loss = 0, correct = 0;
+  for (let b = 0; b < B; b++) {
+    loss += losses[b];
+    let best = 0;
+    for (let v = 1; v < V; v++) if (probs[b * V + v] > probs[b * V + best]) best = v;
+    predictions[start + b] = best;
+    if (best === labels[start + b]) correct++;
+  }
+  return { loss, correct };
+}
+
 export function evaluateWith(spec: MlpSpec, params: Float32Array, data: Dataset, chunk = 1000): EvalResult {
   const C = spec.inputSize, H = spec.hiddenSize, V = spec.outputSize;
   const p = paramViews(spec, params);
@@ -27,15 +49,9 @@ export function evaluateWith(spec: MlpSpec, params: Float32Array, data: Dataset,
     matmul_forward(h, x, p.w1, p.b1, B, C, H);
     relu_forward(h, h, B * H);
     matmul_forward(logits, h, p.w2, p.b2, B, H, V);
-    const probs = probabilities.subarray(start * V, (start + B) * V);
-    softmax_xent(probs, losses, dlogits, logits, data.labels.subarray(start, start + B), B, V);
-    for (let b = 0; b < B; b++) {
-      lossSum += losses[b];
-      let best = 0;
-      for (let v = 1; v < V; v++) if (probs[b * V + v] > probs[b * V + best]) best = v;
-      predictions[start + b] = best;
-      if (best === data.labels[start + b]) correct++;
-    }
+    const r = scoreChunk(logits, data.labels, start, B, V, probabilities, predictions, losses, dlogits);
+    lossSum += r.loss;
+    correct += r.correct;
   }
   return { loss: N ? lossSum / N : 0, accuracy: N ? correct / N : 0, predictions, probabilities };
 }

@@ -2,13 +2,13 @@
 // bytes, gather_batch turns them into floats (in order: the "order" is 0, 1, 2, …), then
 // matmul_forward_relu (W1) and matmul_forward (W2) produce the logits from the model's params
 // buffer, which the host reads back (B × Vp floats, 48 bytes an image) and turns into
-// probabilities, argmax and loss with the reference's softmax_xent, in double, as evaluateWith
+// probabilities, argmax and loss with the reference's softmax_xent through scoreChunk, as evaluateWith
 // does. The evaluation buffers are the evaluator's own (never the training set's or the batch's),
 // sized to one chunk (at most EVAL_CHUNK images: bounded whatever the data set) and grown only
 // when a larger chunk comes; the pipelines are the ones compiled for training.
 
 import type { Dataset } from '../../data/dataset';
-import { softmax_xent } from '../../mlp/reference';
+import { scoreChunk } from '../evaluate';
 import type { EvalResult } from '../types';
 import type { BufferName } from './buffers';
 import type { GpuContext } from './context';
@@ -117,15 +117,9 @@ export class GpuEvaluator {
       q.submit([enc.finish()]);
       const raw = new Float32Array(await ctx.guard(ctx.reader.read(this.get('logits'), 0, B * Vp * 4)));
       for (let b = 0; b < B; b++) for (let v = 0; v < V; v++) logits[b * V + v] = raw[b * Vp + v];
-      const probs = probabilities.subarray(start * V, (start + B) * V);
-      softmax_xent(probs, losses, dlogits, logits, data.labels.subarray(start, start + B), B, V);
-      for (let b = 0; b < B; b++) {
-        lossSum += losses[b];
-        let best = 0;
-        for (let v = 1; v < V; v++) if (probs[b * V + v] > probs[b * V + best]) best = v;
-        predictions[start + b] = best;
-        if (best === data.labels[start + b]) correct++;
-      }
+      const r = scoreChunk(logits, data.labels, start, B, V, probabilities, predictions, losses, dlogits);
+      lossSum += r.loss;
+      correct += r.correct;
     }
     if (ctx.validationError) throw new Error(`webgpu: the GPU reported an error while evaluating: ${ctx.validationError}`);
     return { loss: lossSum / N, accuracy: correct / N, predictions, probabilities };
