@@ -50,6 +50,26 @@ describe('TaskPool', () => {
     expect(pool.load).toEqual({ running: 0, queued: 0 });
   });
 
+  it('starts the costliest tasks first when tasks carry a cost, and still returns results in task order', async () => {
+    // a grid like the search's (hidden 64, 128, 64, …): costs 1, 2, 1, 2, 1, 2, taking 20 ms per unit.
+    // In list order the last 2-unit task starts late and one worker idles while it runs;
+    // costliest first, the three 2-unit tasks go first and the 1-unit ones fill the gaps.
+    const costs = [1, 2, 1, 2, 1, 2];
+    const tasks = costs.map((c, i): TaskSpec => ({ ...sleep(String.fromCharCode(97 + i), 20 * c), cost: c }));
+    const pool = new TaskPool(2, fakeFactory([]));
+    const events: TaskEvent[] = [];
+    const out = await pool.run(tasks, { onTask: (e) => events.push(e) });
+    expect(out).toEqual(['a', 'b', 'c', 'd', 'e', 'f']);
+    const started = [...events].sort((x, y) => x.start - y.start).map((e) => e.name);
+    expect(started.slice(0, 2).sort()).toEqual(['b', 'd']); // the two 2-unit tasks first…
+    expect(new Set(started.slice(0, 3))).toEqual(new Set(['b', 'd', 'f'])); // …then the third before any 1-unit one
+    expect(events.find((e) => e.name === 'a')!.index).toBe(0); // the task stream keeps the caller's numbering
+    // without costs the list order is kept
+    const plain: TaskEvent[] = [];
+    await pool.run(costs.map((c, i) => sleep(String.fromCharCode(97 + i), 20 * c)), { onTask: (e) => plain.push(e) });
+    expect([...plain].sort((x, y) => x.start - y.start).map((e) => e.name).slice(0, 2)).toEqual(['a', 'b']);
+  });
+
   it('sends a task that names its worker to that worker, even when another is free', async () => {
     const pool = new TaskPool(3, fakeFactory([]));
     const events: TaskEvent[] = [];

@@ -193,7 +193,7 @@ export class TaskPool {
   }
 
   /**
-   * Runs `tasks`; results in task order. The first failing task cancels the tasks not yet started,
+   * Runs `tasks`, the costliest first when they carry a `cost`; results in task order. The first failing task cancels the tasks not yet started,
    * waits for the running ones, and rejects with a PartialTaskError holding what finished.
    */
   async run(tasks: readonly TaskSpec[], opts: Omit<RunTasksOptions, 'nJobs'> = {}): Promise<unknown[]> {
@@ -209,7 +209,10 @@ export class TaskPool {
       events.push(e);
       opts.onTask?.(e);
     };
-    await Promise.all(tasks.map(async (task, i) => {
+    // costliest first (a stable sort: equal or missing costs keep the caller's order)
+    const order = tasks.map((_, i) => i).sort((a, b) => (tasks[b].cost ?? 0) - (tasks[a].cost ?? 0));
+    await Promise.all(order.map(async (i) => {
+      const task = tasks[i];
       try {
         const d = await this.submit(task, { signal: outer, t0, group });
         results[i] = d.value;

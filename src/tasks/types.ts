@@ -28,6 +28,12 @@ export interface TaskSpec {
   readonly transfer?: Transferable[];
   /** run on this worker (e.g. where its data chunk lives); default: the first free worker */
   readonly worker?: number;
+  /**
+   * Estimated relative cost (any unit, the same within one run). The pool starts the costliest queued
+   * tasks first — longest processing time first — so a run of unequal tasks does not end with one
+   * worker busy on a big task while the others wait. Results stay in task order.
+   */
+  readonly cost?: number;
 }
 
 /** One finished (or failed) task, for the task stream: ms since the run started. */

@@ -123,12 +123,12 @@ export async function initCentroidsTasks(pixels: Uint8Array, k: number, seed: nu
   const rand = mulberry32(seed);
   const chosen = [Math.floor(rand() * n)];
   const nearest = new Float64Array(typeof SharedArrayBuffer === 'function' ? new SharedArrayBuffer(n * 8) : new ArrayBuffer(n * 8)).fill(Infinity);
-  const chunks = chunkBounds(n, nJobs);
+  const chunks = chunkBounds(n, chunkCount(nJobs));
   while (chosen.length < k) {
     const last = chosen[chosen.length - 1];
     const center = pixels.slice(last * PIXELS, (last + 1) * PIXELS);
-    const specs: TaskSpec[] = chunks.map((c, j) => ({
-      name: `k-means++ centroid ${chosen.length + 1} · rows ${c.from}–${c.to - 1}`, kind: 'kmeansNearest', worker: j % nJobs,
+    const specs: TaskSpec[] = chunks.map((c) => ({
+      name: `k-means++ centroid ${chosen.length + 1} · rows ${c.from}–${c.to - 1}`, kind: 'kmeansNearest',
       payload: { pixels: pixels.subarray(c.from * PIXELS, c.to * PIXELS), nearest: nearest.subarray(c.from, c.to), center } satisfies NearestPayload,
     }));
     const base = (chosen.length - 1) * chunks.length; // the task stream numbers every round's tasks in turn
@@ -142,6 +142,15 @@ export async function initCentroidsTasks(pixels: Uint8Array, k: number, seed: nu
   }
   return imagesAt(pixels, chosen);
 }
+
+/**
+ * How many chunks a round splits the images into: 8, whatever the number of jobs up to 8, so the
+ * tasks — and the order their partials are added in, the inertia included — are the same for 1, 2, 4
+ * or 8 jobs. Chunks are not tied to a worker (the pixels are shared memory): a worker that finishes
+ * early takes the next chunk, so a core slowed by something else costs a chunk, not half the round.
+ */
+export const KMEANS_CHUNKS = 8;
+export const chunkCount = (nJobs: number) => Math.max(KMEANS_CHUNKS, nJobs);
 
 /** Rows [from, to) of each of `parts` near-equal chunks of n images. */
 export function chunkBounds(n: number, parts: number): { from: number; to: number }[] {
@@ -192,7 +201,7 @@ export interface KmeansHooks {
   readonly onIteration?: (it: KmeansIteration) => void;
 }
 
-/** Lloyd's k-means on `pixels` (n × 784 bytes), one chunk per job, each iteration a round of `run` tasks. */
+/** Lloyd's k-means on `pixels` (n × 784 bytes), each iteration a round of `run` tasks, one per chunk (chunkCount). */
 export async function kmeansOn(pixels: Uint8Array, cfg: KmeansConfig, run: TaskRunner, hooks: KmeansHooks = {}): Promise<KmeansResult> {
   const { k, iterations, nJobs } = cfg;
   if (!Number.isInteger(k) || k < 1 || k > MAX_K) throw new Error(`k-means: k must be an integer from 1 to ${MAX_K} (got ${k})`);
@@ -205,13 +214,13 @@ export async function kmeansOn(pixels: Uint8Array, cfg: KmeansConfig, run: TaskR
     ? await initCentroidsTasks(pixels, k, cfg.seed, nJobs, run, { signal: hooks.signal, onTask: record(0) })
     : initCentroids(pixels, k, cfg.init, cfg.seed);
   const initMs = performance.now() - t0;
-  const chunks = chunkBounds(n, nJobs);
+  const chunks = chunkBounds(n, chunkCount(nJobs));
   const assignments = new Uint8Array(n);
   let counts: Float64Array = new Float64Array(k);
   for (let it = 0; it < iterations; it++) {
     const start = performance.now();
-    const specs: TaskSpec[] = chunks.map((c, j) => ({
-      name: `kmeans it ${it + 1} · rows ${c.from}–${c.to - 1}`, kind: 'kmeansAssign', worker: j % nJobs,
+    const specs: TaskSpec[] = chunks.map((c) => ({
+      name: `kmeans it ${it + 1} · rows ${c.from}–${c.to - 1}`, kind: 'kmeansAssign',
       payload: { pixels: pixels.subarray(c.from * PIXELS, c.to * PIXELS), centroids, k } satisfies AssignPayload,
     }));
     const parts = (await run(specs, { nJobs, signal: hooks.signal, onTask: record(start - t0) })) as AssignResult[];
