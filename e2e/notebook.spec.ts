@@ -7,18 +7,19 @@ test('the app page is cross-origin isolated', async ({ page }) => {
   expect(await page.evaluate(() => globalThis.crossOriginIsolated)).toBe(true);
 });
 
-// Quick mode (?samples=3000): every cell trains on the first 3000 images, so each lesson runs in CI
-// time. Lessons are discovered from the sidebar, so a new lesson is covered without editing this file.
+// Quick mode (?samples=3000&repeats=1): every cell trains on the first 3000 images, and a timing cell
+// runs each configuration once instead of its lesson's 3 times (repeats are checked in knobs.spec and
+// progress.spec), so each lesson runs in CI time. Lessons are discovered from the sidebar, so a new lesson is covered without editing this file.
 // After its cells have run, each lesson is checked with axe in light and dark (issue 12): no serious or
 // critical violation (e2e/a11y.ts prints the minor ones).
 for (const lang of ['en', 'es'] as const) {
   test(`run all on every lesson (${lang}, quick mode) ends with no error output, and axe finds nothing serious in light and dark`, async ({ page }) => {
     test.setTimeout(900_000);
-    await page.goto(`/?samples=3000#/${lang}/01`);
+    await page.goto(`/?samples=3000&repeats=1#/${lang}/01`);
     const keys = await page.locator('[data-testid^="lesson-link-"]').evaluateAll((els) => els.map((e) => e.getAttribute('data-testid')!.replace('lesson-link-', '')));
     expect(keys.length).toBeGreaterThanOrEqual(3);
     for (const key of keys) {
-      await page.goto(`/?samples=3000#/${lang}/${key}`);
+      await page.goto(`/?samples=3000&repeats=1#/${lang}/${key}`);
       await expect(page.getByTestId('notebook')).toBeVisible();
       const cells = page.getByTestId('code-cell');
       const n = await cells.count();
