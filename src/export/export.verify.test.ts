@@ -5,7 +5,7 @@
 // accuracy. The PyCUDA kernels are compile-checked as C (no GPU here). Needs Debian's python3-numpy,
 // python3-joblib, python3-dask, python3-distributed and gcc: skipped without them locally, FAILS
 // under CI=true (as check:wasm treats a missing emcc).
-import { execFileSync, spawnSync } from 'node:child_process';
+import { execFileSync, spawn, spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -23,8 +23,10 @@ import { CUDA_BEGIN, CUDA_END } from './pycuda';
 
 const PYTHON = process.env.PYTHON ?? (existsSync('/usr/bin/python3') ? '/usr/bin/python3' : 'python3');
 const TOLERANCE = 1e-5;
+// EXPORT_VERIFY_OPTIONS='{"hiddenSize":20,"batchSize":37,"workers":3}' tries other options (locally)
 const OPTIONS: ExportOptions = {
   backend: 'workers', workers: 2, threads: 2, batchSize: 128, learningRate: 0.1, epochs: 1, samples: 2000, seed: 1, hiddenSize: 128,
+  ...(JSON.parse(process.env.EXPORT_VERIFY_OPTIONS ?? '{}') as Partial<ExportOptions>),
 };
 
 /** Why the tools are missing, or null when python (numpy, joblib, dask, distributed) and gcc -fopenmp are all here. */
@@ -59,6 +61,7 @@ describe.skipIf(missing !== null)('export: the generated programs reproduce the 
   let dir = '';
   let reference: Float32Array;
   let accuracy = '';
+  let dask: Promise<Ran> | null = null;
 
   beforeAll(() => {
     dir = mkdtempSync(join(tmpdir(), 'paralelo-export-'));
@@ -69,6 +72,8 @@ describe.skipIf(missing !== null)('export: the generated programs reproduce the 
       raw[f] = gunzipSync(readFileSync(join('public', 'mnist', `${f}.gz`)));
       writeFileSync(join(dir, 'data', f), raw[f]);
     }
+    // Dask (the slowest: a cluster to start, a round trip per batch) runs while everything else does
+    dask = start('dask', PYTHON, ['run_dask.py', '--workers', String(OPTIONS.workers)]);
     // the browser's computation, here in Node: src/mlp/reference.ts on the same options
     const spec = makeSpec(OPTIONS.hiddenSize);
     const images = parseIdxImages(raw['train-images-idx3-ubyte'], 'train');
@@ -83,13 +88,35 @@ describe.skipIf(missing !== null)('export: the generated programs reproduce the 
     accuracy = (evaluateWith(spec, reference, test).accuracy * 100).toFixed(2);
   });
 
-  afterAll(() => {
+  afterAll(async () => {
+    await dask; // never leave the cluster running into the folder's removal
     if (dir) rmSync(dir, { recursive: true, force: true });
   });
 
+  interface Ran { label: string; save: string; status: number | null; stdout: string; stderr: string }
+
+  const savePath = (label: string) => join(dir, `${label.replace(/\W+/g, '_')}.f32`);
+  const commandArgs = (args: string[], label: string) => [...args, '--data', 'data', '--save', savePath(label)];
+
+  /** Starts a program in the background; its result is checked later with verify(). */
+  function start(label: string, command: string, args: string[]): Promise<Ran> {
+    return new Promise((resolve) => {
+      const child = spawn(command, commandArgs(args, label), { cwd: dir, timeout: 120_000 });
+      let stdout = '', stderr = '';
+      child.stdout.on('data', (d: Buffer) => { stdout += d.toString(); });
+      child.stderr.on('data', (d: Buffer) => { stderr += d.toString(); });
+      child.on('close', (status) => resolve({ label, save: savePath(label), status, stdout, stderr }));
+      child.on('error', (e) => resolve({ label, save: savePath(label), status: null, stdout, stderr: String(e) }));
+    });
+  }
+
   function check(label: string, command: string, args: string[], env: Record<string, string> = {}): void {
-    const save = join(dir, `${label.replace(/\W+/g, '_')}.f32`);
-    const r = spawnSync(command, [...args, '--data', 'data', '--save', save], { cwd: dir, encoding: 'utf8', env: { ...process.env, ...env }, timeout: 90_000 });
+    const r = spawnSync(command, commandArgs(args, label), { cwd: dir, encoding: 'utf8', env: { ...process.env, ...env }, timeout: 90_000 });
+    verify({ label, save: savePath(label), status: r.status, stdout: r.stdout, stderr: r.stderr });
+  }
+
+  function verify({ label, save, status, stdout, stderr }: Ran): void {
+    const r = { status, stdout, stderr };
     expect(r.status, `${label} failed:\n${r.stdout}\n${r.stderr}`).toBe(0);
     expect(r.stdout, `${label}: test accuracy`).toContain(`test accuracy ${accuracy}%`);
     const diff = maxAbsDiff(readF32(save), reference);
@@ -98,8 +125,8 @@ describe.skipIf(missing !== null)('export: the generated programs reproduce the 
   }
 
   it('sequential numpy', () => check('sequential numpy', PYTHON, ['run_sequential.py']));
-  it('joblib, 2 processes', () => check('joblib 2', PYTHON, ['run_joblib.py', '--workers', '2']));
-  it('Dask on a LocalCluster of 2 workers', () => check('dask 2', PYTHON, ['run_dask.py', '--workers', '2']));
+  it(`joblib, ${OPTIONS.workers} processes`, () => check('joblib', PYTHON, ['run_joblib.py', '--workers', String(OPTIONS.workers)]));
+  it(`Dask on a LocalCluster of ${OPTIONS.workers} workers`, async () => verify(await dask!));
 
   it('C + OpenMP with 1 and 2 threads', () => {
     execFileSync('make', ['-s', 'mlp_omp'], { cwd: dir, stdio: 'pipe' });
