@@ -15,6 +15,7 @@ import { chartsEn } from './charts.en';
 import { offlineEn } from './offline.en';
 import { raceEn } from './race.en';
 import { searchEn } from './search.en';
+import { exportEn } from './export.en';
 import { digitsEn } from './digits.en';
 import { knobsEn } from './knobs.en';
 import { measureEn } from './measure.en';
@@ -39,6 +40,7 @@ export const en = {
   ...offlineEn,
   ...raceEn,
   ...searchEn,
+  ...exportEn,
   ...digitsEn,
   ...knobsEn,
   ...measureEn,

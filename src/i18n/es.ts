@@ -15,6 +15,7 @@ import { chartsEs } from './charts.es';
 import { offlineEs } from './offline.es';
 import { raceEs } from './race.es';
 import { searchEs } from './search.es';
+import { exportEs } from './export.es';
 import { digitsEs } from './digits.es';
 import { knobsEs } from './knobs.es';
 import { measureEs } from './measure.es';
@@ -40,6 +41,7 @@ export const es: Record<keyof typeof en, string> = {
   ...offlineEs,
   ...raceEs,
   ...searchEs,
+  ...exportEs,
   ...digitsEs,
   ...knobsEs,
   ...measureEs,

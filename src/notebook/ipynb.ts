@@ -201,7 +201,7 @@ function outputFromJupyter(o: unknown, where: string, k: number, note: (kind: 'o
         if (ours.kind === 'confusion') return checkedOutput({ ...ours, id, confusion: confusionFromJson(ours.confusion) }, id, lang);
         if (ours.kind === 'predictions') return checkedOutput({ ...ours, id, predictions: predictionsFromJson(ours.predictions) }, id, lang);
         // the app's own kinds are checked like any output: a wrong shape shows as an error output
-        if (['chart', 'table', 'code', 'progress', 'text', 'race', 'graph', 'heatmap'].includes(ours.kind)) return checkedOutput({ ...ours, id }, id, lang);
+        if (['chart', 'table', 'code', 'progress', 'text', 'race', 'graph', 'heatmap', 'export'].includes(ours.kind)) return checkedOutput({ ...ours, id }, id, lang);
       }
       // never rendered: the plain text when there is one, else the first text-like type as source text
       const others = Object.keys(data).filter((m) => m !== MIME && m !== 'text/plain');

@@ -16,6 +16,7 @@ import type { kmeansEn } from '../i18n/kmeans.en';
 import { isConfusion, isPredictions } from './confusionShape';
 import { isHeatmap } from './heatmapShape';
 import type { searchEn } from '../i18n/search.en';
+import type { exportEn } from '../i18n/export.en';
 import { BACKEND_NAMES } from '../backends/types';
 import type { ChartSpec, Output, RaceLaneStatus } from './kernel/protocol';
 
@@ -82,12 +83,23 @@ export const isCentroids = (c: unknown) => record(c) && isStr(c.title) && bytes(
 
 /** A reason an output does not fit its kind: an i18n key's tail and its parameters. */
 export interface OutputProblem { code: ProblemCode; params?: Record<string, string> }
-type ProblemCode = (keyof typeof outputsEn | keyof typeof chartsEn | keyof typeof raceEn | keyof typeof measureEn | keyof typeof digitsEn | keyof typeof weightsEn | keyof typeof confusionEn | keyof typeof tasksEn | keyof typeof kmeansEn | keyof typeof searchEn) extends infer K ? (K extends `outputProblem_${infer C}` ? C : never) : never;
+type ProblemCode = (keyof typeof outputsEn | keyof typeof chartsEn | keyof typeof raceEn | keyof typeof measureEn | keyof typeof digitsEn | keyof typeof weightsEn | keyof typeof confusionEn | keyof typeof tasksEn | keyof typeof kmeansEn | keyof typeof searchEn | keyof typeof exportEn) extends infer K ? (K extends `outputProblem_${infer C}` ? C : never) : never;
 const P = (code: ProblemCode, params?: Record<string, string>): OutputProblem => ({ code, params });
 
 /** The reason as text in `lang`. */
 export function problemText(p: OutputProblem, lang: Lang = 'en'): string {
   return t(lang, `outputProblem_${p.code}`, p.params);
+}
+
+/** An export's experiment: the run's options (finite numbers, a backend name) and, if any, its results. */
+function isExperiment(v: unknown): boolean {
+  if (!record(v) || !record(v.options)) return false;
+  const o = v.options;
+  const nums = ['workers', 'threads', 'batchSize', 'learningRate', 'epochs', 'samples', 'seed', 'hiddenSize'].every((k) => isNum(o[k]) && Number.isFinite(o[k]));
+  if (!nums || !isStr(o.backend) || !(BACKEND_NAMES as readonly string[]).includes(o.backend)) return false;
+  if (!optional(v.mnistUrl, isStr)) return false;
+  return optional(v.results, (r) => record(r) && Array.isArray(r.epochs) && r.epochs.every((e) => record(e) && isNum(e.loss) && isNum(e.ms))
+    && (r.accuracy === null || isNum(r.accuracy)) && isStr(r.describe) && isStr(r.machine) && isStr(r.date));
 }
 
 /** What is wrong with `o` as an output, or null when it has the shape of its kind. */
@@ -137,6 +149,7 @@ export function outputProblem(o: unknown): OutputProblem | null {
     case 'graph': return isGraph(o.graph) ? null : P('graph', { max: String(MAX_GRAPH_NODES) });
     case 'centroids': return isCentroids(o.centroids) ? null : P('centroids', { max: String(MAX_CENTROIDS) });
     case 'heatmap': return isHeatmap(o.heatmap) ? null : P('heatmap');
+    case 'export': return isExperiment(o.experiment) ? null : P('export');
     default: return P('unknown_kind', { kind: safeJson(o.kind) });
   }
 }

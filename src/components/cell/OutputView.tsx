@@ -3,6 +3,7 @@ import { assertNever } from '../../backends/types';
 import { useLang, useT } from '../../i18n/react';
 import type { Output } from '../../notebook/kernel/protocol';
 import { DigitGrid } from '../digits/DigitGrid';
+import { ExportButton } from '../export/ExportButton';
 import { ProgressView } from './ProgressView';
 import { TextOutput } from './TextOutput';
 
@@ -67,6 +68,8 @@ export function OutputView({ output, onRetry }: { output: Output; onRetry?: () =
       return <Suspense fallback={<div className="chart-loading" />}><GraphView graph={output.graph} /></Suspense>;
     case 'heatmap':
       return <Suspense fallback={<div className="chart-loading" />}><HeatmapView data={output.heatmap} /></Suspense>;
+    case 'export':
+      return <ExportButton experiment={output.experiment} />;
     default:
       return assertNever(output);
   }

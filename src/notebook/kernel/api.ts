@@ -13,6 +13,7 @@ import { accuracyChart, breakdownChart, histogramChart, lossChart, median, speed
 import { extras } from './extras';
 import { weightsData, type WeightsSource } from './weights';
 import { formatValue } from './format';
+import { exportExperiment } from './exportRun';
 import { formatCount, formatPercent, limitChart } from './limits';
 import { RunProgress, SweepProgress } from './progress';
 import { gpuOf, measureNotes, measureRepeats, measurement, numberLocale, repeatPrefix } from './measure';
@@ -202,6 +203,8 @@ export function makeApi(ctx: RunContext) {
       if (ev && ev.accuracy < NEAR_CHANCE) ctx.post({ id: id('chance'), kind: 'text', text: `${label} · ${t(lang, 'nearChance', { acc: (ev.accuracy * 100).toFixed(2), lr: config.learningRate })}` });
       const variant = backend.describe();
       const params = results[results.length - 1].params;
+      // the Export button (issue 17): this run's own options and numbers; not for each run of a sweep
+      if (!inSweep) ctx.post({ id: id('export'), kind: 'export', experiment: exportExperiment(name, config, samples, bopts, results[results.length - 1].epochs, ev?.accuracy ?? null, backendText(lang, variant)) });
       ctx.model?.(trainedModel({ label, backend: name, accuracy: ev?.accuracy ?? NaN, samples }, config, params));
       return {
         label, backend: name, describe: backendText(lang, variant), variant, config: { ...config, samples },

@@ -2,6 +2,7 @@
 // outputs cell code produces. Outputs are plain data: React renders them; cell code never sees the DOM.
 
 export type { Lang } from '../../i18n';
+import type { ExportExperiment } from '../../export/experiment';
 import type { BackendMessage } from '../../backends/messages';
 import type { KnobValues } from '../../backends/options';
 import type { BackendName } from '../../backends/types';
@@ -188,7 +189,9 @@ export type Output =
   | { id: string; kind: 'predictions'; predictions: PredictionsData }
   | { id: string; kind: 'graph'; graph: GraphData }
   | { id: string; kind: 'centroids'; centroids: CentroidsData }
-  | { id: string; kind: 'heatmap'; heatmap: HeatmapData };
+  | { id: string; kind: 'heatmap'; heatmap: HeatmapData }
+  // under a train() run: the Export button (issue 17), with what the run really ran with and measured
+  | { id: string; kind: 'export'; experiment: ExportExperiment };
 
 /** The cell-level knobs cell code reads through `knobs`: every option declared as a toolbar knob. */
 export type Knobs = KnobValues<typeof TRAIN_OPTIONS>;
