@@ -21,6 +21,10 @@ for (const lang of ['en', 'es'] as const) {
     for (const key of keys) {
       await page.goto(`/?samples=3000&repeats=1#/${lang}/${key}`);
       await expect(page.getByTestId('notebook')).toBeVisible();
+      // issue 16: every lesson shows its time and goals at the top and its key ideas at the end
+      await expect(page.getByTestId('intro-minutes'), `lesson ${key} (${lang}) shows its time`).toBeVisible();
+      expect(await page.getByTestId('intro-goals').locator('li').count(), `lesson ${key} (${lang}) shows its goals`).toBeGreaterThanOrEqual(2);
+      await expect(page.getByRole('heading', { name: lang === 'es' ? 'Ideas clave' : 'Key ideas', exact: true }), `lesson ${key} (${lang}) shows its key ideas`).toBeVisible();
       const cells = page.getByTestId('code-cell');
       const n = await cells.count();
       expect(n, `lesson ${key} has code cells`).toBeGreaterThan(0);

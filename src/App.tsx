@@ -4,6 +4,7 @@ import { ImportNotice } from './components/ui/ImportNotice';
 import { LANGS, t as translate, type Lang } from './i18n';
 import { LangContext } from './i18n/react';
 import { findLesson, lessons } from './lessons';
+import { lessonNumber } from './notebook/core/lesson';
 import { Notebook } from './notebook/core/notebook';
 import { exportIpynb, type ImportedNotebook } from './notebook/ipynb';
 import { KernelClient, restartText } from './notebook/kernelClient';
@@ -123,7 +124,8 @@ export function App() {
   const digitsKernel = useMemo(() => ({ kernel, support }), [kernel, support]);
   const lesson = key === null || racePage || digitsPage ? undefined : key === 'imported' ? imported?.lesson : findLesson(lang, key);
   const all = lessons(lang);
-  const number = lesson ? all.indexOf(lesson) + 1 : 0;
+  const number = lesson ? lessonNumber(lesson.key) : null;
+  const lastNumber = Math.max(0, ...all.map((l) => lessonNumber(l.key) ?? 0));
   useMonacoTheme(lesson !== undefined);
   useScrollBoxes('#lesson');
   useEffect(() => {
@@ -253,7 +255,7 @@ export function App() {
           </Suspense></ErrorBoundary>}
           {notebook && lesson && notebook.getSnapshot().lesson === lesson && <ErrorBoundary lang={lang} key={`${lang}/${key}`}>
             <article className={intro ? 'lesson has-intro' : 'lesson'} data-testid="lesson">
-              {intro && <LessonIntro lang={lang} lesson={lesson} number={number} total={all.length} />}
+              {intro && <LessonIntro lang={lang} lesson={lesson} number={number} last={lastNumber} />}
               {lesson.key === 'imported' && imported && <ImportNotice notebook={notebook} imported={imported} />}
               <DemoBar notebook={notebook} />
               <NotebookView notebook={notebook} support={support} unsaved={storage.marks} />

@@ -10,7 +10,7 @@ export const designEn = {
   welcomeLead: 'Train a small neural network on the 70,000 handwritten digits of MNIST, then make it faster: with processes that pass messages, threads that share memory, and a GPU with thousands of cores. Everything runs here, in this page.',
   welcomeRace: 'See it race',
   welcomeRaceNote: 'Trains the same network on every backend this browser can run and compares their times (lesson 3).',
-  welcomeStart: 'Start with lesson 1',
+  welcomeStart: 'Start with lesson {n}',
   welcomeForWhomTitle: 'For whom',
   welcomeForWhom: 'For students who know a little Python or JavaScript. No GPU and nothing to install: if your browser cannot run a backend, the lesson says why and goes on with the others.',
   welcomeHowTitle: 'How a notebook works',

@@ -12,7 +12,7 @@ export const designEs: Record<keyof typeof designEn, string> = {
   welcomeLead: 'Entrena una red neuronal pequeña con los 70.000 dígitos escritos a mano de MNIST y luego hazla más rápida: con procesos que se pasan mensajes, hilos que comparten memoria y una GPU con miles de núcleos. Todo se ejecuta aquí, en esta página.',
   welcomeRace: 'Míralo correr',
   welcomeRaceNote: 'Entrena la misma red en cada backend que puede usar este navegador y compara sus tiempos (lección 3).',
-  welcomeStart: 'Empieza por la lección 1',
+  welcomeStart: 'Empieza por la lección {n}',
   welcomeForWhomTitle: 'Para quién',
   welcomeForWhom: 'Para estudiantes que saben un poco de Python o JavaScript. No necesitas GPU ni instalar nada: si tu navegador no puede usar un backend, la lección te dice por qué y sigue con los demás.',
   welcomeHowTitle: 'Cómo funciona un cuaderno',

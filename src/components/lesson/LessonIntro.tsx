@@ -9,8 +9,10 @@ import { formatMinutes } from '../welcome/format';
 interface Props {
   lang: Lang;
   lesson: Lesson;
-  number: number;
-  total: number;
+  /** the lesson's number (its key: lesson 0 is the first); null: none (an imported notebook) */
+  number: number | null;
+  /** the number of the course's last lesson */
+  last: number;
 }
 
 /** Whether a lesson has anything for the intro (an imported notebook has no front matter). */
@@ -18,13 +20,13 @@ export function hasIntro(lesson: Lesson): boolean {
   return lesson.minutes !== undefined || (lesson.goals?.length ?? 0) > 0;
 }
 
-export function LessonIntro({ lang, lesson, number, total }: Props) {
+export function LessonIntro({ lang, lesson, number, last }: Props) {
   const t = useT();
   if (!hasIntro(lesson)) return null;
   return (
     <header className="lesson-intro" data-testid="lesson-intro">
       <p className="kicker">
-        {number > 0 && <span>{t('introLessonOf', { n: number, total })}</span>}
+        {number !== null && <span>{t('introLessonOf', { n: number, total: last })}</span>}
         {lesson.minutes !== undefined && <span className="chip" data-testid="intro-minutes">{formatMinutes(lang, lesson.minutes)}</span>}
       </p>
       <h1>{lesson.title}</h1>

@@ -1,7 +1,7 @@
 import type { Ref } from 'react';
 import type { Lang } from '../../i18n';
 import { useT } from '../../i18n/react';
-import type { Lesson } from '../../notebook/core/lesson';
+import { lessonNumber, type Lesson } from '../../notebook/core/lesson';
 import type { LessonProgress } from '../../notebook/store';
 import { DIGITS_KEY, MODELS_KEY, RACE_KEY, routeHash } from '../../route';
 import { FlagIcon } from '../race/FlagIcon';
@@ -47,7 +47,7 @@ export function Sidebar({ lang, lessons, current, progress, importedTitle, open,
           return (
             <li key={l.key}>
               <a href={routeHash(lang, l.key)} aria-current={l.key === current ? 'page' : undefined} data-testid={`lesson-link-${l.key}`}>
-                <span className="lesson-num" aria-hidden="true">{i + 1}</span>
+                <span className="lesson-num" aria-hidden="true">{lessonNumber(l.key) ?? i + 1}</span>
                 <span>{l.title}</span>
               </a>
               <div className="lesson-meta">

@@ -4,7 +4,7 @@ import { BACKEND_NAMES, type BackendName } from '../../backends/types';
 import type { Lang, MessageKey } from '../../i18n';
 import { backendText } from '../../i18n/backendText';
 import { useT } from '../../i18n/react';
-import type { Lesson } from '../../notebook/core/lesson';
+import { lessonNumber, type Lesson } from '../../notebook/core/lesson';
 import type { BackendSupport } from '../../notebook/kernel/protocol';
 import type { LessonProgress } from '../../notebook/store';
 import { routeHash } from '../../route';
@@ -42,7 +42,7 @@ export function Welcome({ lang, lessons, progress, support }: Props) {
               <span aria-hidden="true">▶ </span>{t('welcomeRace')}
             </a>
           )}
-          {lessons[0] && <a className="button" href={routeHash(lang, lessons[0].key)} data-testid="welcome-start">{t('welcomeStart')}</a>}
+          {lessons[0] && <a className="button" href={routeHash(lang, lessons[0].key)} data-testid="welcome-start">{t('welcomeStart', { n: lessonNumber(lessons[0].key) ?? 1 })}</a>}
         </div>
         {race && <p className="race-note" id="race-note">{t('welcomeRaceNote')}</p>}
       </section>
@@ -85,7 +85,7 @@ export function Welcome({ lang, lessons, progress, support }: Props) {
         <h2 id="path-title">{t('welcomePathTitle')}</h2>
         <p className="path-total" data-testid="welcome-total">{t('welcomePathTotal', { n: lessons.length, time: formatDuration(lang, minutes) })}</p>
         <ol className="path" data-testid="welcome-path">
-          {lessons.map((l, i) => <LessonCard key={l.key} lang={lang} lesson={l} number={i + 1} progress={progress[l.key]} />)}
+          {lessons.map((l, i) => <LessonCard key={l.key} lang={lang} lesson={l} number={lessonNumber(l.key) ?? i + 1} progress={progress[l.key]} />)}
         </ol>
       </section>
     </div>

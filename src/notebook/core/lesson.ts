@@ -22,6 +22,12 @@ export interface Lesson {
   goals?: string[];
 }
 
+/** The number a lesson is shown with: its key (`00` → 0, `04` → 4), so the sidebar, the path and the
+ * address agree; null for a notebook without one (an imported notebook). */
+export function lessonNumber(key: string): number | null {
+  return /^\d+$/.test(key) ? Number(key) : null;
+}
+
 export interface FrontMatter { minutes?: number; summary?: string; goals: string[] }
 
 /**
