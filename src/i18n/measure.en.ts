@@ -34,4 +34,5 @@ export const measureEn = {
   measure_oversubscribed: '⚠ {points} slower than {label} = 1 on this machine with {cores} cores, fewer than the {label}: they take turns on the same cores and pay for coordinating, so this says nothing about the parallel code itself.',
   outputProblem_chart_errorBars: 'a chart\'s "errorBars" must be a list of { y, low, high }, each the name of a data column',
   measure_spreadNote: 'Bars from the fastest to the slowest timed epoch.',
+  measure_spreadNotePoints: 'Bars from the fastest to the slowest measurement of each point.',
 } as const;

@@ -36,4 +36,5 @@ export const measureEs: Record<keyof typeof measureEn, string> = {
   measure_oversubscribed: '⚠ {points} más lentos que {label} = 1 en esta máquina de {cores} núcleos, menos que los {label}: se turnan en los mismos núcleos y pagan la coordinación, así que esto no dice nada del código paralelo en sí.',
   outputProblem_chart_errorBars: 'las barras de error ("errorBars") de un gráfico deben ser una lista de { y, low, high }, cada uno el nombre de una columna de los datos',
   measure_spreadNote: 'Barras desde la época cronometrada más rápida hasta la más lenta.',
+  measure_spreadNotePoints: 'Barras desde la medición más rápida hasta la más lenta de cada punto.',
 };

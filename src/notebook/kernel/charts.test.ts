@@ -59,6 +59,15 @@ describe('chart specs for honest charts', () => {
     expect(stepsPerEpoch({} as Run)).toBeUndefined();
   });
 
+  it('says the error bars span timed epochs only when the points are runs, else measurements', () => {
+    const pts = [{ n: 1, ms: 100, min: 90, max: 120 }, { n: 2, ms: 60, min: 55, max: 70 }];
+    const own = speedupChart('en', pts).note!;
+    expect(own).toContain('measurement of each point');
+    expect(own).not.toContain('epoch');
+    const runs = [{ label: 'w', medianEpochMs: 100, epochs: [] }] as unknown as Run[];
+    expect(speedupChart('en', pts, 'workers', Infinity, runs).note).toContain('timed epoch');
+  });
+
   it('gives each quantity its unit, for tooltips and summaries', () => {
     const runs = [{ label: 'js', medianEpochMs: 10, epochs: [] }] as unknown as Run[];
     expect(timingsChart('en', runs).unit).toBe('ms');

@@ -242,7 +242,8 @@ export function speedupChart(
   notes.push(...runNotes(lang, runs));
 
   const spread = sorted.some((p) => p.min !== undefined || p.max !== undefined);
-  if (spread) notes.push(t(lang, 'measure_spreadNote'));
+  // from runs, the spread is over timed epochs; a cell's own points say only that they were measured several times
+  if (spread) notes.push(t(lang, runs.length ? 'measure_spreadNote' : 'measure_spreadNotePoints'));
   const r2 = (x: number) => Math.round(x * 100) / 100;
   return {
     type: 'line', title: t(lang, 'speedupTitle', { label }), x: label, y: f === null ? [speedup, ideal] : [speedup, ideal, amdahl],
