@@ -7,6 +7,7 @@ import { kernelEn } from './kernel.en';
 import { outputsEn } from './outputs.en';
 import { pageEn } from './page.en';
 import { tasksEn } from './tasks.en';
+import { arraysEn } from './arrays.en';
 import { kmeansEn } from './kmeans.en';
 import { modelsEn } from './models.en';
 import { restoreEn } from './restore.en';
@@ -32,6 +33,7 @@ export const en = {
   ...outputsEn,
   ...pageEn,
   ...tasksEn,
+  ...arraysEn,
   ...kmeansEn,
   ...modelsEn,
   ...restoreEn,

@@ -7,6 +7,7 @@ import { kernelEs } from './kernel.es';
 import { outputsEs } from './outputs.es';
 import { pageEs } from './page.es';
 import { tasksEs } from './tasks.es';
+import { arraysEs } from './arrays.es';
 import { kmeansEs } from './kmeans.es';
 import { modelsEs } from './models.es';
 import { restoreEs } from './restore.es';
@@ -33,6 +34,7 @@ export const es: Record<keyof typeof en, string> = {
   ...outputsEs,
   ...pageEs,
   ...tasksEs,
+  ...arraysEs,
   ...kmeansEs,
   ...modelsEs,
   ...restoreEs,

@@ -218,6 +218,25 @@ interface MlpSpec {
   readonly outputSize: number; // V = 10 classes
 }
 
+interface MnistArrays {
+  /** count × 784 pixels, 0–255, one image after another (a copy) */
+  images: Uint8Array;
+  /** count labels, 0–9 (a copy) */
+  labels: Uint8Array;
+  count: number;
+  /** pixels per image (784) */
+  size: number;
+}
+
+interface MnistArraysOptions {
+  /** which set (default 'train') */
+  set?: 'train' | 'test';
+  /** the first image (default 0) */
+  start?: number;
+  /** how many images (default 1000; at most what the set has from `start`) */
+  count?: number;
+}
+
 /** A trained model (`models.load`), a run (`train()`) or an evaluation (`evaluate()`). */
 type ModelLike = TrainedModel | Run | Evaluation;
 
@@ -537,6 +556,7 @@ declare const mnist: () => Promise<{ train: { count: number; }; test: { count: n
 declare const labelCounts: (set?: 'train' | 'test') => Promise<number[]>;
 declare const train: (opts?: TrainOptions) => Promise<Run>;
 declare const sweep: <T, R>(items: readonly T[], fn: (item: T, index: number) => Promise<R>) => Promise<R[]>;
+declare const mnistArrays: (o?: MnistArraysOptions) => Promise<MnistArrays>;
 declare const show: { text: (v: unknown) => void; table: (rows: Record<string, unknown>[], o?: { columns?: string[]; }) => void; code: (source: string, language?: string) => void; chart: (spec: Partial<ChartSpec> & { kind?: ChartSpec['type']; }) => void; losses: (runs: Run[]) => void; weights: (run: WeightsSource, o?: { digit?: number; }) => Promise<void>; timings: (runs: Run[]) => void; breakdown: (runs: Run[]) => void; speedup: (points: ({ n: number; ms: number; min?: number; max?: number; } | { n: number; run: Run; })[], o?: { label?: string; fit?: 'amdahl'; }) => void; throughput: (points: { batchSize: number; samplesPerSec: number; }[], o?: { label?: string; }) => void; taskStream: (run: Run | TaskStreamSource, epoch?: number) => void; graph: (node: TaskNode | TaskNode[]) => void; histogram: (counts: number[]) => void; race: (o?: RaceOptions) => Promise<RaceRun[]>; digits: (o?: { set?: 'train' | 'test'; start?: number; count?: number; }) => Promise<void>; draw: (run?: Run) => void; confusion: (run: EvaluatedRun) => Promise<void>; predictions: (run: EvaluatedRun, o?: PredictionsOptions) => Promise<void>; };
 declare const knobs: Knobs;
 declare const models: { save: (run: ModelLike, name: string, o?: { overwrite?: boolean; }) => Promise<SavedModelInfo>; list: () => Promise<SavedModelInfo[]>; load: (name: string) => Promise<TrainedModel>; remove: (name: string) => Promise<boolean>; };

@@ -25,6 +25,7 @@ import type { Run } from './run';
 import { trainedModel, type TrainedModel } from '../../models/model';
 import { confusionOutput, predictionsOutput, type EvaluatedRun, type PredictionsOptions } from './mistakes';
 import { makeTasksApi, type TaskNode, type TaskStream } from './tasksApi';
+import { mnistArrays, type MnistArrays, type MnistArraysOptions } from './arrays';
 import { backendInstance, dropBackend, mnistData, supportedBackends, trainSubset } from './session';
 import { runBagging, runSearch, type BaggingOptions, type BaggingResult, type SearchOptions, type SearchResult } from './search';
 
@@ -109,6 +110,11 @@ export function makeApi(ctx: RunContext) {
     const counts = new Array<number>(10).fill(0);
     for (const l of d.labels) counts[l]++;
     return counts;
+  }
+
+  /** MNIST as plain arrays for tasks: images (count × 784, 0–255) and labels, a copy. */
+  async function mnistArraysOf(o: MnistArraysOptions = {}): Promise<MnistArrays> {
+    return mnistArrays(await mnistData(undefined, ctx.signal), o, lang);
   }
 
   async function train(opts: TrainOptions = {}): Promise<Run> {
@@ -321,7 +327,9 @@ export function makeApi(ctx: RunContext) {
   const knobs: Knobs = { ...ctx.knobs };
   const { models, evaluate } = makeModelsApi(ctx, id);
   const api = {
-    mnist, labelCounts, train, sweep, show, knobs, models, evaluate,
+    mnist, labelCounts, train, sweep,
+    /** MNIST as plain arrays a task can take: `{ images (count × 784, 0–255), labels, count, size }`, a copy of `count` images from `start` */
+    mnistArrays: mnistArraysOf, show, knobs, models, evaluate,
     parallel: tasks.parallel, delayed: tasks.delayed, compute: tasks.compute, persist: tasks.persist, chunks: tasks.chunks,
     /** grid or random hyperparameter search, one model per task on the pool; retrains the best and tests it once */
     search: (o: SearchOptions = {}): Promise<SearchResult> => runSearch({ ...ctx, id }, o),
