@@ -131,7 +131,7 @@ interface KmeansOptions {
   seed?: number;
   /** the first `samples` training images (default 10000) */
   samples?: number;
-  /** jobs (one chunk of images each; default 2); a list runs once per value and shows the speedup */
+  /** jobs (workers taking the 8 chunks of each round; default 2); a list runs once per value and shows the speedup */
   nJobs?: number | number[];
 }
 
