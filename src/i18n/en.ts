@@ -8,6 +8,7 @@ import { outputsEn } from './outputs.en';
 import { pageEn } from './page.en';
 import { tasksEn } from './tasks.en';
 import { kmeansEn } from './kmeans.en';
+import { runStreamEn } from './runStream.en';
 import { modelsEn } from './models.en';
 import { restoreEn } from './restore.en';
 import { designEn } from './design.en';
@@ -32,6 +33,7 @@ export const en = {
   ...pageEn,
   ...tasksEn,
   ...kmeansEn,
+  ...runStreamEn,
   ...modelsEn,
   ...restoreEn,
   ...designEn,

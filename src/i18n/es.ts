@@ -8,6 +8,7 @@ import { outputsEs } from './outputs.es';
 import { pageEs } from './page.es';
 import { tasksEs } from './tasks.es';
 import { kmeansEs } from './kmeans.es';
+import { runStreamEs } from './runStream.es';
 import { modelsEs } from './models.es';
 import { restoreEs } from './restore.es';
 import { designEs } from './design.es';
@@ -33,6 +34,7 @@ export const es: Record<keyof typeof en, string> = {
   ...pageEs,
   ...tasksEs,
   ...kmeansEs,
+  ...runStreamEs,
   ...modelsEs,
   ...restoreEs,
   ...designEs,
