@@ -10,6 +10,18 @@ import { heatmapCell, heatmapPointsTable, pointPlace } from '../../notebook/heat
 import type { HeatmapData } from '../../notebook/kernel/protocol';
 import './heatmap.css';
 
+/** Two trials that land on top of each other in one cell: the later one moves right (or left, at the edge) until both read. */
+function spread<P extends { row: number; col: number; left: number; top: number }>(points: P[]): P[] {
+  const placed: P[] = [];
+  for (const q of points) {
+    const p = { ...q };
+    const clash = () => placed.some((o) => o.row === p.row && o.col === p.col && Math.abs(o.left - p.left) < 0.3 && Math.abs(o.top - p.top) < 0.35);
+    for (let tries = 0; tries < 4 && clash(); tries++) p.left = p.left + 0.3 <= 1 ? p.left + 0.3 : Math.max(0, p.left - 0.6);
+    placed.push(p);
+  }
+  return placed;
+}
+
 export function HeatmapView({ data }: { data: HeatmapData }) {
   const t = useT();
   const lang = useLang();
@@ -18,7 +30,7 @@ export function HeatmapView({ data }: { data: HeatmapData }) {
   const lo = Math.min(...present), hi = Math.max(...present);
   const share = (v: number | null) => (v === null ? 0 : hi > lo ? (v - lo) / (hi - lo) : 1);
   const nx = data.xValues.length, ny = data.yValues.length;
-  const points = (data.points ?? []).map((p, i) => ({ p, i, ...pointPlace(p, nx, ny) }));
+  const points = spread((data.points ?? []).map((p, i) => ({ p, i, ...pointPlace(p, nx, ny) })));
   const list = points.length ? heatmapPointsTable(data, lang) : null;
   return (
     <figure className={`heatmap-view${points.length ? ' with-points' : ''}`} data-testid="heatmap">
