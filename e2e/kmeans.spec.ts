@@ -74,3 +74,23 @@ test('kmeans({ nJobs: [1, 2] }) in Spanish: the speedup table and the same clust
   await expect(cell.getByText(/^Con cualquier número de tareas salieron exactamente los mismos centroides/)).toHaveCount(1);
   await expect(cell.getByText(/^Pureza: el \d+,\d %/)).toHaveCount(1);
 });
+
+test('show.taskStream(kmeans result): the whole run in one stream, k-means++ rounds, assign tasks per chunk and the coordinator’s reduces', async ({ page }) => {
+  test.setTimeout(60_000);
+  await page.goto('/#/en/02');
+  const cell = codeCell(page, 0);
+  await setSource(page, cell, 'const r = await kmeans({ k: 4, iterations: 3, samples: 2000, nJobs: 2 });\nshow.taskStream(r);\nr.tasks.tasks.length');
+  await cell.getByTestId('run-cell').click();
+  await expect(cell).toHaveAttribute('data-result', 'ok', { timeout: 45_000 });
+  const chart = cell.locator('figure[aria-label^="Task stream"]');
+  await expect(chart).toBeVisible();
+  await chart.getByRole('button', { name: 'Data table' }).click();
+  const shards = await chart.locator('table tbody tr').evaluateAll((trs) => trs.map((tr) => [...tr.querySelectorAll('td')].map((td) => td.textContent ?? '')));
+  const names = shards.map((r) => r[2]);
+  // 3 k-means++ rounds of 2 chunks, 3 iterations of 2 chunks, a pick after each round and a reduce after each iteration
+  for (const it of [1, 2, 3]) for (const c of [1, 2]) expect(names).toContain(`assign it ${it} · chunk ${c}`);
+  for (const it of [1, 2, 3]) expect(names).toContain(`reduce it ${it}`);
+  expect(names).toContain('k-means++ distances to c1 · chunk 2');
+  expect(names).toContain('pick centroid 4 (D²)');
+  expect(new Set(shards.map((r) => r[1]))).toEqual(new Set(['k-means++ distances (map)', 'k-means++ pick (coordinator)', 'assign (map)', 'reduce (coordinator)']));
+});

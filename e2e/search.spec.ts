@@ -63,3 +63,35 @@ test('a 2×2 grid search and a 3-member bagging ensemble: table, heatmap, best, 
 
   expect(await auditThemes(page, 'search')).toEqual([]);
 });
+
+test('grid and random search on the same two axes: the random trials drawn over the heatmap and listed under it; the whole call in one task stream', async ({ page }) => {
+  test.setTimeout(90_000);
+  await page.goto('/#/en/03');
+  const cell = codeCell(page, 1);
+  await setSource(page, cell, [
+    'const s = await search({ grid: { learningRate: [0.02, 0.2], batchSize: [32, 64], hidden: [16] }, random: { learningRate: { min: 0.02, max: 0.2, log: true }, batchSize: { min: 32, max: 64 }, hidden: [16] }, samples: 1500, nJobs: 2 });',
+    'show.taskStream(s);',
+    "show.text('RANDOM:' + s.random.trials.map((t) => (t.accuracy * 100).toFixed(1) + ' %').join(','));",
+  ].join('\n'));
+  await cell.getByTestId('run-cell').click();
+  await expect(cell).toHaveAttribute('data-result', 'ok', { timeout: 75_000 });
+  await expect(cell.getByTestId('out-error')).toHaveCount(0);
+  const heat = cell.getByTestId('heatmap');
+  await expect(heat).toHaveCount(1);
+  await expect(heat.getByTestId('heatmap-point')).toHaveCount(4);
+  await expect(heat.getByTestId('heatmap-point')).toHaveText([/^◆\d$/, /^◆\d$/, /^◆\d$/, /^◆\d$/]);
+  // the list under the grid: one row per random trial, its accuracy the random search's own
+  const rows = heat.getByTestId('heatmap-points').locator('tbody tr');
+  await expect(rows).toHaveCount(4);
+  const acc = await rows.evaluateAll((trs) => trs.map((tr) => tr.lastElementChild!.textContent));
+  const random = (await cell.getByTestId('out-text').filter({ hasText: /^RANDOM:/ }).textContent())!.trim().slice(7).split(',');
+  expect(acc).toEqual(random);
+  // one stream: 4 grid trials and 4 random ones on the workers, the retrain on the coordinator's lane
+  const chart = cell.locator('figure[aria-label^="Task stream"]');
+  await chart.getByRole('button', { name: 'Data table' }).click();
+  const kinds = await chart.locator('table tbody tr').evaluateAll((trs) => trs.map((tr) => tr.children[1].textContent));
+  expect(kinds.filter((k) => k === 'grid trial')).toHaveLength(4);
+  expect(kinds.filter((k) => k === 'random trial')).toHaveLength(4);
+  expect(kinds.filter((k) => k === 'retrain the best')).toHaveLength(1);
+  expect(await auditThemes(page, 'search-points')).toEqual([]);
+});

@@ -9,6 +9,7 @@ import { pageEn } from './page.en';
 import { tasksEn } from './tasks.en';
 import { arraysEn } from './arrays.en';
 import { kmeansEn } from './kmeans.en';
+import { runStreamEn } from './runStream.en';
 import { modelsEn } from './models.en';
 import { restoreEn } from './restore.en';
 import { designEn } from './design.en';
@@ -35,6 +36,7 @@ export const en = {
   ...tasksEn,
   ...arraysEn,
   ...kmeansEn,
+  ...runStreamEn,
   ...modelsEn,
   ...restoreEn,
   ...designEn,

@@ -9,6 +9,7 @@ import { pageEs } from './page.es';
 import { tasksEs } from './tasks.es';
 import { arraysEs } from './arrays.es';
 import { kmeansEs } from './kmeans.es';
+import { runStreamEs } from './runStream.es';
 import { modelsEs } from './models.es';
 import { restoreEs } from './restore.es';
 import { designEs } from './design.es';
@@ -36,6 +37,7 @@ export const es: Record<keyof typeof en, string> = {
   ...tasksEs,
   ...arraysEs,
   ...kmeansEs,
+  ...runStreamEs,
   ...modelsEs,
   ...restoreEs,
   ...designEs,

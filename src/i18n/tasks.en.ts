@@ -10,7 +10,7 @@ export const tasksEn = {
   tasksFailed: 'Task {task} failed on worker {worker}: {message}',
   tasksFailedDone: '{done} of {total} tasks had finished (error.partial holds their results).',
   tasksNotNode: 'compute and persist take nodes made with delayed(fn)(…) (got {got}).',
-  tasksStreamNeeds: 'show.taskStream needs a run from train() or what parallel().map, compute or persist returned.',
+  tasksStreamNeeds: 'show.taskStream needs a run from train() or what parallel().map, compute, persist, kmeans, search or bagging returned.',
   tasksStreamTitle: 'Task stream: {n} tasks on {w} workers ({ms} ms)',
   tasksStreamTitleSeq: 'Task stream: {n} tasks one after another ({ms} ms)',
   tasksGraphTitle: 'Task graph: {n} tasks',

@@ -13,7 +13,7 @@ export const tasksEs: Record<keyof typeof tasksEn, string> = {
   tasksFailed: 'La tarea {task} falló en el worker {worker}: {message}',
   tasksFailedDone: 'Habían terminado {done} de {total} tareas (error.partial guarda sus resultados).',
   tasksNotNode: 'compute y persist reciben nodos hechos con delayed(fn)(…) (recibió {got}).',
-  tasksStreamNeeds: 'show.taskStream necesita una ejecución de train() o lo que devolvió parallel().map, compute o persist.',
+  tasksStreamNeeds: 'show.taskStream necesita una ejecución de train() o lo que devolvió parallel().map, compute, persist, kmeans, search o bagging.',
   tasksStreamTitle: 'Flujo de tareas: {n} tareas en {w} workers ({ms} ms)',
   tasksStreamTitleSeq: 'Flujo de tareas: {n} tareas una tras otra ({ms} ms)',
   tasksGraphTitle: 'Grafo de tareas: {n} tareas',

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { heatmapOf } from './kernel/search';
-import { heatmapTable, isHeatmap } from './heatmapShape';
+import { axisPosition, heatmapOf } from './kernel/search';
+import { heatmapPointsTable, heatmapTable, isHeatmap, MAX_HEATMAP_POINTS, pointPlace } from './heatmapShape';
 import { checkedOutput } from './outputs';
 import { exportIpynb, importIpynb } from './ipynb';
 import { newCell, transitionCell } from './core/cell';
@@ -44,5 +44,46 @@ describe('the heatmap output kind', () => {
     expect(json).toContain('90.0 % (★ best)');
     expect(json).toContain('<table>');
     expect(importIpynb(json, 'x.ipynb').outputs.get(1)!.outputs[0]).toMatchObject({ kind: 'heatmap', heatmap: { best: 2, values: [0.81, 0.8, 0.9, 0.85] } });
+  });
+
+  describe('with random trials drawn over it', () => {
+    const random = [trial(0.07, 45, 0.88, 0), trial(0.1, 32, 0.9, 1), trial(0.3, 20, 0.7, 2)];
+    const hp = heatmapOf('en', { learningRate: [0.05, 0.1], batchSize: [32, 64] }, trials, trials[2], random)!;
+
+    it('places each trial between the grid values it lies between (log scale), at the edge when outside', () => {
+      expect(axisPosition(0.1, [0.05, 0.1])).toEqual({ at: 1, outside: false });
+      expect(axisPosition(Math.sqrt(0.05 * 0.1), [0.05, 0.1]).at).toBeCloseTo(0.5, 12); // the geometric middle
+      expect(axisPosition(0.3, [0.05, 0.1])).toEqual({ at: 1.5, outside: true });
+      expect(axisPosition(16, [128, 64, 32])).toEqual({ at: 2.5, outside: true }); // a descending axis
+      expect(axisPosition(45, [8, 3, 100])).toEqual({ at: 2, outside: false }); // unsorted: the nearest value
+      expect(hp.points!.map((p) => [Number(p.y.toFixed(3)), Number(p.x.toFixed(3)), p.outside ?? false])).toEqual([[0.485, 0.492, false], [1, 0, false], [1.5, -0.5, true]]);
+      expect(hp.points!.map((p) => p.value)).toEqual([0.88, 0.9, 0.7]);
+      expect(isHeatmap(hp)).toBe(true);
+      expect(pointPlace(hp.points![0], 2, 2)).toEqual({ row: 0, col: 0, left: expect.closeTo(0.992, 3), top: expect.closeTo(0.985, 3) });
+    });
+
+    it('lists them as a table, the text a screen reader and the .ipynb get', () => {
+      expect(heatmapPointsTable(hp, 'en').columns).toEqual(['random trial', hp.yLabel, hp.xLabel, 'validation accuracy']);
+      expect(heatmapPointsTable(hp, 'es').rows).toEqual([['◆1', '0.07', '45', '88,0 %'], ['◆2', '0.1', '32', '90,0 %'], ['◆3', '0.3', '20', '70,0 % (fuera de la rejilla)']]);
+      const lesson = parseLesson('# T\n```js cell\nawait search({ grid, random });\n```\n', '09-x', 'en');
+      let code = newCell(lesson.cells[1], knobsFromOptions({}));
+      code = transitionCell(code, { type: 'start', count: 1 });
+      code = transitionCell(code, { type: 'output', output: { id: 'h', kind: 'heatmap', heatmap: hp } });
+      const json = JSON.stringify(exportIpynb(lesson, [newCell(lesson.cells[0], knobsFromOptions({})), code]));
+      expect(json).toContain('◆3');
+      expect(json).toContain('70.0 % (outside the grid)');
+      expect(importIpynb(json, 'x.ipynb').outputs.get(1)!.outputs[0]).toMatchObject({ kind: 'heatmap', heatmap: { points: hp.points } });
+    });
+
+    it('refuses forged points: off the grid, a bad value, too many, no title', () => {
+      const p0 = hp.points![0];
+      const bad = [
+        { ...hp, points: [{ ...p0, x: 1.6 }] }, { ...hp, points: [{ ...p0, y: -0.6 }] }, { ...hp, points: [{ ...p0, value: 1.2 }] },
+        { ...hp, points: [{ ...p0, x: Number.NaN }] }, { ...hp, points: [{ ...p0, xText: 5 }] }, { ...hp, points: [{ ...p0, outside: 'yes' }] },
+        { ...hp, points: Array(MAX_HEATMAP_POINTS + 1).fill(p0) }, { ...hp, pointsTitle: undefined }, { ...h, pointsTitle: 'no points' }, { ...hp, points: [null] },
+      ];
+      for (const b of bad) expect(checkedOutput({ id: 'h', kind: 'heatmap', heatmap: b }, 'x').kind).toBe('error');
+      expect(checkedOutput({ id: 'h', kind: 'heatmap', heatmap: { ...hp, points: Array(MAX_HEATMAP_POINTS).fill(p0) } }, 'x').kind).toBe('heatmap');
+    });
   });
 });

@@ -11,7 +11,7 @@ import type { CentroidsData, Knobs, Output, WeightsData } from './kernel/protoco
 import { t } from '../i18n';
 import { raceTable } from './raceResults';
 import { graphText } from './core/graphLayout';
-import { heatmapTable } from './heatmapShape';
+import { heatmapPointsTable, heatmapTable } from './heatmapShape';
 import { confusionFromJson, confusionToJson, predictionsFromJson, predictionsToJson } from './confusionShape';
 import { confusionSummary, confusionTable, predictionsText } from './confusionText';
 
@@ -113,6 +113,11 @@ function outputToJupyter(o: Output, count: number | null, lang: 'es' | 'en', png
       };
       if (o.kind === 'table') data['text/html'] = tableHtml(o.columns, o.rows);
       if (race) data['text/html'] = tableHtml(race.columns, race.rows);
+      if (o.kind === 'heatmap' && o.heatmap.points?.length) { // the random trials over the grid: a second table, under its title
+        const pts = heatmapPointsTable(o.heatmap, lang);
+        data['text/plain'] += `\n\n${o.heatmap.pointsTitle}\n${tableText(pts.columns, pts.rows)}`;
+        data['text/html'] += `\n<p>${escapeHtml(o.heatmap.pointsTitle ?? '')}</p>\n${tableHtml(pts.columns, pts.rows)}`;
+      }
       if (o.kind === 'chart' && png?.startsWith('data:image/png;base64,')) data['image/png'] = png.slice('data:image/png;base64,'.length);
       return { output_type: 'display_data', data, metadata: {} };
     }

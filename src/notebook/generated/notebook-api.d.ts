@@ -31,6 +31,8 @@ interface BaggingResult {
   ensemble: number[];
   accuracy: number;
   timings: { nJobs: number; ms: number }[];
+  /** every member's task, for each nJobs: `show.taskStream(result)` */
+  tasks: TaskStream;
 }
 
 interface Calibration {
@@ -153,7 +155,9 @@ interface KmeansRun {
   majorityShare: number[];
   nJobs: number;
   ms: { init: number; total: number; perIteration: number[] };
-  tasks: TaskEvent[];
+  /** every task of the call (every run, with a list of nJobs): the k-means++ distance rounds, each iteration's assign
+   * tasks and, on the coordinator's lane, its picks and reduces; ms since the call began. `show.taskStream(run)` draws it */
+  tasks: TaskStream;
   /** with a list of nJobs: each run's jobs, total ms and speedup over the first */
   timings?: { nJobs: number; ms: number; speedup: number }[];
 }
@@ -405,7 +409,9 @@ interface SearchResult {
   timings: { nJobs: number; ms: number }[];
   split: { train: number; validation: number };
   /** with both grid and random: the random search with the grid's budget */
-  random?: Omit<SearchResult, 'random' | 'testAccuracy'>;
+  random?: Omit<SearchResult, 'random' | 'testAccuracy' | 'tasks'>;
+  /** every task of the call (each nJobs, grid then random, then the retrain on the coordinator's lane): `show.taskStream(result)` */
+  tasks: TaskStream;
 }
 
 interface SearchTrial extends HyperParams { index: number; accuracy: number; loss: number; ms: number; worker: number }
@@ -473,7 +479,8 @@ interface TaskStream {
   backend: TasksBackend;
   /** ms from the call to its last result */
   ms: number;
-  tasks: TaskEvent[];
+  /** `kind` (optional) fills the task's box; without it, the name without its `[i]` */
+  tasks: (TaskEvent & { kind?: string })[];
 }
 
 /** What show.taskStream takes besides a Run: what parallel().map, compute or persist returned, or its `.tasks`. */

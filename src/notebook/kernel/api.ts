@@ -285,7 +285,7 @@ export function makeApi(ctx: RunContext) {
       chart(speedupChart(lang, pts, o.label ?? 'workers', navigator.hardwareConcurrency || Infinity, runs));
     },
     throughput: (points: { batchSize: number; samplesPerSec: number }[], o: { label?: string } = {}) => chart(throughputChart(lang, points, o.label ?? '')),
-    /** a run's first batches of an epoch, or every task of what parallel().map / compute / persist returned (or its `.tasks`) */
+    /** a run's first batches of an epoch, or every task of what parallel().map / compute / persist / kmeans / search / bagging returned (or its `.tasks`) */
     taskStream: (run: Run | TaskStreamSource, epoch = 0) => {
       const stream = tasks.streamOf(run);
       if (stream) return chart(tasks.taskStreamChart(stream));

@@ -70,6 +70,24 @@ describe('kmeans() in a cell', () => {
     expect(table?.kind === 'table' && table.rows.map((r) => r[0])).toEqual([1, 2]);
   });
 
+  it('returns one task stream for the whole call: k-means++ rounds, then each iteration’s assign tasks, the coordinator’s picks and reduces between them', () => {
+    const ev = run.tasks.tasks;
+    expect(run.tasks.nJobs).toBe(2);
+    // nJobs 1 ran in the kernel (the coordinator's lane), nJobs 2 on lanes 0 and 1 (here a sequential stand-in: lane 0)
+    const names = ev.map((e) => e.name);
+    for (const jobs of [1, 2]) expect(names.filter((n) => n === 'assign it 4 · chunk ' + jobs)).toHaveLength(jobs === 1 ? 2 : 1);
+    expect(names.filter((n) => n === 'reduce it 4')).toHaveLength(2);
+    expect(names.filter((n) => n.startsWith('k-means++ distances to c2 · chunk'))).toHaveLength(3); // 1 chunk with 1 job, 2 with 2
+    expect(names.filter((n) => n === 'pick centroid 3 (D²)').length).toBeGreaterThanOrEqual(1);
+    expect(ev.filter((e) => e.kind === 'assign (map)' && e.worker === -1)).toHaveLength(4); // the 1-job run's 4 iterations
+    expect(ev.filter((e) => e.kind === 'reduce (coordinator)').every((e) => e.worker === -1)).toBe(true);
+    // on one clock: each reduce starts after its round's tasks end, before the next round starts
+    const second = ev.filter((e) => e.kind === 'assign (map)' && e.worker !== -1);
+    const reduce1 = ev.filter((e) => e.name === 'reduce it 1')[1];
+    expect(reduce1.start).toBeGreaterThanOrEqual(Math.max(...second.filter((e) => e.name.startsWith('assign it 1 ')).map((e) => e.end)));
+    expect(reduce1.end).toBeLessThanOrEqual(Math.min(...second.filter((e) => e.name.startsWith('assign it 2 ')).map((e) => e.start)));
+  });
+
   it('refuses bad options with a message that names them', async () => {
     const { ctx } = context('es');
     await expect(kmeansCell(ctx, { k: 0 })).rejects.toThrow(/k tiene que ser un número entero de 1 a 256/);

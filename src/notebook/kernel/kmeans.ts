@@ -7,7 +7,8 @@ import { StoppedError } from '../../backends/types';
 import { MAX_K, PIXELS } from '../../tasks/kmeans/assign';
 import { kmeansOn, purity, type KmeansInit, type KmeansResult } from '../../tasks/kmeans/kmeans';
 import { runTasks } from '../../tasks/run';
-import type { TaskEvent } from '../../tasks/types';
+import { RunStream } from './runStream';
+import type { TaskStream } from './tasksApi';
 import { median } from './charts';
 import { formatValue } from './format';
 import { formatCount, formatPercent } from './limits';
@@ -48,7 +49,9 @@ export interface KmeansRun {
   majorityShare: number[];
   nJobs: number;
   ms: { init: number; total: number; perIteration: number[] };
-  tasks: TaskEvent[];
+  /** every task of the call (every run, with a list of nJobs): the k-means++ distance rounds, each iteration's assign
+   * tasks and, on the coordinator's lane, its picks and reduces; ms since the call began. `show.taskStream(run)` draws it */
+  tasks: TaskStream;
   /** with a list of nJobs: each run's jobs, total ms and speedup over the first */
   timings?: { nJobs: number; ms: number; speedup: number }[];
 }
@@ -121,11 +124,29 @@ export async function kmeansCell(ctx: KmeansContext, o: KmeansOptions = {}): Pro
 
   const runs: { nJobs: number; r: KmeansResult }[] = [];
   let done = 0;
+  // one stream for the whole call: each round named by what it does (the lesson reads it), the coordinator's work between rounds on its lane
+  const stream = new RunStream();
+  let assignRound = 0, nearestRound = 0;
+  const runner = stream.wrap(
+    (specs, opts) => {
+      if (specs[0]?.kind === 'kmeansAssign') assignRound++;
+      else nearestRound++;
+      return runTasks(specs, opts);
+    },
+    (spec, i) => (spec.kind === 'kmeansAssign'
+      ? { name: t(lang, 'streamAssign', { it: assignRound, c: i + 1 }), kind: t(lang, 'streamAssignKind') }
+      : { name: t(lang, 'streamNearest', { n: nearestRound, c: i + 1 }), kind: t(lang, 'streamNearestKind') }),
+    () => (assignRound > 0
+      ? { name: t(lang, 'streamReduce', { it: assignRound }), kind: t(lang, 'streamReduceKind') }
+      : { name: t(lang, 'streamPick', { n: nearestRound + 1 }), kind: t(lang, 'streamPickKind') }),
+  );
   try {
     for (const nJobs of jobsList) {
       progress(done, nJobs);
       const live: number[] = [];
-      const r = await kmeansOn(pixels, { k, iterations, init, seed, nJobs }, runTasks, {
+      assignRound = 0;
+      nearestRound = 0;
+      const r = await kmeansOn(pixels, { k, iterations, init, seed, nJobs }, runner, {
         signal: ctx.signal,
         onIteration: (it) => {
           done++;
@@ -141,6 +162,7 @@ export async function kmeansCell(ctx: KmeansContext, o: KmeansOptions = {}): Pro
     throw e;
   }
   const last = runs[runs.length - 1];
+  const tasks = stream.finish();
   const p = purity(last.r.assignments, labels, k);
   ctx.post({ id: pid, kind: 'text', text: t(lang, 'kmeansDone', { k, n: formatCount(samples, lang), iterations }) });
 
@@ -170,6 +192,6 @@ export async function kmeansCell(ctx: KmeansContext, o: KmeansOptions = {}): Pro
   }
   return {
     k, centroids: last.r.centroids, assignments: last.r.assignments, sizes: p.sizes, inertia: last.r.inertia, purity: p.purity,
-    majority: p.majority, majorityShare: p.share, nJobs: last.nJobs, ms: last.r.ms, tasks: last.r.tasks, ...(timings ? { timings } : {}),
+    majority: p.majority, majorityShare: p.share, nJobs: last.nJobs, ms: last.r.ms, tasks, ...(timings ? { timings } : {}),
   };
 }

@@ -171,7 +171,18 @@ export interface HeatmapData {
   values: (number | null)[];
   /** the index in `values` of the best cell, −1 for none */
   best: number;
+  /** optional (search with grid and random on the same two axes): the random trials drawn over the grid */
+  points?: HeatmapPoint[];
+  /** what the points are, in words (required with points) */
+  pointsTitle?: string;
 }
+
+/**
+ * A random trial on the heatmap: `x`, `y` in cell units (column and row index; −0.5 … n − 0.5), placed
+ * between the grid values it falls between; `xText`, `yText` its values as text; `value` its accuracy 0–1;
+ * `outside`: beyond the grid's range on some axis (drawn at the edge).
+ */
+export interface HeatmapPoint { x: number; y: number; xText: string; yText: string; value: number; outside?: boolean }
 
 export type Output =
   | { id: string; kind: 'text'; text: string; folded?: number } // folded: how many outputs past the cell's limit this one holds, one per line

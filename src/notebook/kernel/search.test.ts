@@ -53,6 +53,37 @@ describe('search()', () => {
     expect(ofKind('heatmap')).toHaveLength(0); // one axis
   });
 
+  it('draws the random trials over the grid’s heatmap when both search the same two axes; one stream for the whole run', async () => {
+    const res = await runSearch(ctx(), {
+      grid: { learningRate: [0.05, 0.2], batchSize: [16, 32] },
+      random: { learningRate: { min: 0.02, max: 0.4, log: true }, batchSize: { min: 16, max: 32 } }, samples: 200, nJobs: 2,
+    });
+    const heats = ofKind('heatmap');
+    expect(heats).toHaveLength(1); // the same output, replaced by the one with points
+    const h = heats[0].heatmap;
+    expect(h.points).toHaveLength(4);
+    h.points!.forEach((p, i) => {
+      const r = res.random!.trials[i];
+      expect(p.value).toBe(r.accuracy);
+      expect(p.outside ?? false).toBe(r.learningRate < 0.05 || r.learningRate > 0.2 || r.batchSize < 16 || r.batchSize > 32);
+      // inside the grid, a trial lies between the cells of the values it lies between (log scale)
+      if (!p.outside) expect(p.y).toBeCloseTo(Math.log(r.learningRate / 0.05) / Math.log(4), 9);
+    });
+    expect(h.pointsTitle).toMatch(/^Dónde cayeron las 4 pruebas aleatorias/);
+    // the stream: 4 grid trials on the pool's lanes, 4 random ones, the retrain on the coordinator's lane (the kernel)
+    const kinds = res.tasks.tasks.map((e) => `${e.kind}@${e.worker}`);
+    expect(kinds.filter((k) => k.startsWith('prueba de la rejilla@'))).toHaveLength(4);
+    expect(kinds.filter((k) => k.startsWith('prueba aleatoria@'))).toHaveLength(4);
+    expect(kinds.filter((k) => k === 'reentrenar la mejor@-1')).toHaveLength(1);
+    const starts = res.tasks.tasks.map((e) => e.start);
+    expect(Math.max(...res.tasks.tasks.filter((e) => e.kind === 'prueba de la rejilla').map((e) => e.end))).toBeLessThanOrEqual(Math.min(...starts.slice(4)));
+  });
+
+  it('draws no points when the random search varies an axis the grid keeps fixed', async () => {
+    await runSearch(ctx(), { grid: { learningRate: [0.05, 0.2], batchSize: [16, 32] }, random: { learningRate: [0.1], batchSize: [16], hidden: [16, 32] }, trials: 2, samples: 200, nJobs: 1 });
+    expect(ofKind('heatmap')[0].heatmap.points).toBeUndefined();
+  });
+
   it('refuses a search with nothing to search and a bad nJobs', async () => {
     await expect(runSearch(ctx(), {})).rejects.toThrow(/rejilla/);
     await expect(runSearch(ctx(), { grid: { learningRate: [0.1] }, nJobs: 0 })).rejects.toThrow(/nJobs/);
@@ -70,5 +101,7 @@ describe('bagging()', () => {
     expect(table.rows).toHaveLength(3);
     const line = ofKind('chart')[0].spec;
     expect(line.data).toHaveLength(3);
+    expect(res.tasks.tasks.map((e) => e.kind)).toEqual(['miembro del conjunto', 'miembro del conjunto', 'miembro del conjunto']);
+    expect(res.tasks.tasks.map((e) => e.name)).toEqual(res.tasks.tasks.map((_, m) => expect.stringMatching(new RegExp(`^member ${m + 1} `))));
   });
 });

@@ -12,7 +12,9 @@ import type { TrialResult } from '../../tasks/search/trial';
 import { speedupChart } from './charts';
 import { formatCount, formatPercent, limitChart } from './limits';
 import type { ChartSpec, HeatmapData, Lang, Output } from './protocol';
+import { RunStream, type TaskRunner } from './runStream';
 import { mnistData } from './session';
+import type { TaskStream } from './tasksApi';
 
 export interface TaskRunContext {
   lang: Lang;
@@ -45,13 +47,13 @@ const capital = (s: string) => s.charAt(0).toUpperCase() + s.slice(1);
 const cores = () => (typeof navigator !== 'undefined' && navigator.hardwareConcurrency) || 1;
 
 /** Runs `tasks` on `nJobs` workers with a progress bar; returns the results and the wall time. */
-async function runWithBar(ctx: TaskRunContext, tasks: TaskSpec[], nJobs: number, label: string): Promise<{ results: TrialResult[]; wallMs: number; events: TaskEvent[] }> {
+async function runWithBar(ctx: TaskRunContext, tasks: TaskSpec[], nJobs: number, label: string, run: TaskRunner = runTasks): Promise<{ results: TrialResult[]; wallMs: number; events: TaskEvent[] }> {
   const pid = ctx.id('progress');
   const events: TaskEvent[] = [];
   ctx.post({ id: pid, kind: 'progress', label, value: 0, max: tasks.length });
   const t0 = performance.now();
   try {
-    const results = (await runTasks(tasks, {
+    const results = (await run(tasks, {
       nJobs, signal: ctx.signal,
       onTask: (e) => {
         events.push(e);
@@ -92,7 +94,9 @@ export interface SearchResult {
   timings: { nJobs: number; ms: number }[];
   split: { train: number; validation: number };
   /** with both grid and random: the random search with the grid's budget */
-  random?: Omit<SearchResult, 'random' | 'testAccuracy'>;
+  random?: Omit<SearchResult, 'random' | 'testAccuracy' | 'tasks'>;
+  /** every task of the call (each nJobs, grid then random, then the retrain on the coordinator's lane): `show.taskStream(result)` */
+  tasks: TaskStream;
 }
 
 const axisLabel = (k: ParamName, lang: Lang) => t(lang, `search_param_${k}` as MessageKey);
@@ -106,18 +110,50 @@ function resultsTable(ctx: TaskRunContext, trials: SearchTrial[], best: SearchTr
   });
 }
 
-/** A heatmap when exactly two axes of the grid vary. */
-export function heatmapOf(lang: Lang, grid: Grid, trials: readonly SearchTrial[], best: SearchTrial): HeatmapData | null {
+/**
+ * Where value v falls on a grid axis, in cell units: i where v is the axis's i-th value, between two
+ * cells where it lies between their values (on a log scale when every value is positive: grids of
+ * learning rates and batch sizes are geometric), clamped half a cell past the ends (`outside`). An
+ * axis that is not sorted gets its nearest value.
+ */
+export function axisPosition(v: number, axis: readonly number[]): { at: number; outside: boolean } {
+  const f = axis.every((a) => a > 0) && v > 0 ? Math.log : (x: number) => x;
+  const g = axis.map(f), x = f(v), n = g.length;
+  const up = g.every((a, i) => i === 0 || a > g[i - 1]), down = g.every((a, i) => i === 0 || a < g[i - 1]);
+  if (!up && !down) {
+    const near = g.reduce((best, a, i) => (Math.abs(a - x) < Math.abs(g[best] - x) ? i : best), 0);
+    return { at: near, outside: false };
+  }
+  const s = up ? 1 : -1;
+  if (s * (x - g[0]) < 0 || s * (x - g[n - 1]) > 0) return { at: s * (x - g[0]) < 0 ? -0.5 : n - 0.5, outside: true };
+  for (let i = 0; i < n - 1; i++) if (s * (x - g[i + 1]) <= 0) return { at: i + (x - g[i]) / (g[i + 1] - g[i]), outside: false };
+  return { at: n - 1, outside: false };
+}
+
+/**
+ * A heatmap when exactly two axes of the grid vary; with `random` trials on the same two axes (their
+ * other axis at the grid's one value), each is drawn over it as a point, where it landed.
+ */
+export function heatmapOf(lang: Lang, grid: Grid, trials: readonly SearchTrial[], best: SearchTrial, random?: readonly SearchTrial[]): HeatmapData | null {
   const axes = PARAM_NAMES.filter((k) => (grid[k]?.length ?? 0) > 1);
   if (axes.length !== 2) return null;
   const [yk, xk] = axes;
   const ys = grid[yk]!, xs = grid[xk]!;
   const values = ys.flatMap((y) => xs.map((x) => trials.find((r) => r[yk] === y && r[xk] === x)?.accuracy ?? null));
-  return {
+  const heat: HeatmapData = {
     title: t(lang, 'search_heatmapTitle'), xLabel: axisLabel(xk, lang), yLabel: axisLabel(yk, lang),
     xValues: xs.map((v) => num(v, lang)), yValues: ys.map((v) => num(v, lang)), values,
     best: ys.indexOf(best[yk]) * xs.length + xs.indexOf(best[xk]),
   };
+  const fixed = PARAM_NAMES.filter((k) => !axes.includes(k));
+  const sameSlice = random?.length && random.every((r) => fixed.every((k) => r[k] === (grid[k]?.[0] ?? DEFAULT_PARAMS[k])));
+  if (!random || !sameSlice) return heat;
+  heat.points = random.map((r) => {
+    const x = axisPosition(r[xk], xs), y = axisPosition(r[yk], ys);
+    return { x: x.at, y: y.at, xText: num(r[xk], lang), yText: num(r[yk], lang), value: r.accuracy, ...(x.outside || y.outside ? { outside: true } : {}) };
+  });
+  heat.pointsTitle = t(lang, 'heatmapPointsTitle', { n: random.length });
+  return heat;
 }
 
 const bestOf = (trials: SearchTrial[]) => trials.reduce((a, b) => (b.accuracy > a.accuracy ? b : a));
@@ -143,12 +179,14 @@ export async function runSearch(ctx: TaskRunContext, o: SearchOptions = {}): Pro
     text: t(lang, gridCfg ? 'search_introGrid' : 'search_introRandom', { n: main.length, epochs, train: formatCount(split.train.length, lang), val: formatCount(split.validation.length, lang), jobs: jobs.join(', ') }),
   });
 
-  const searchOnce = async (configs: HyperParams[], kindLabel: string) => {
+  const stream = new RunStream();
+  const recorded = (kind: MessageKey) => stream.wrap(runTasks, (spec) => ({ name: spec.name, kind: t(lang, kind) }));
+  const searchOnce = async (configs: HyperParams[], kindLabel: string, streamKind: MessageKey) => {
     const timings: { nJobs: number; ms: number }[] = [];
     let results: TrialResult[] = [];
     for (const n of jobs) {
       const tasks = searchTasks(configs, trainSet, split, epochs, seed);
-      const r = await runWithBar(ctx, tasks, n, kindLabel);
+      const r = await runWithBar(ctx, tasks, n, kindLabel, recorded(streamKind));
       // every nJobs trains the same seeded models: a difference would be a bug, said rather than hidden
       if (results.length && r.results.some((x, i) => x.accuracy !== results[i].accuracy)) ctx.post({ id: ctx.id('text'), kind: 'text', text: t(lang, 'search_jobsDiffer', { jobs: n }) });
       results = r.results;
@@ -159,24 +197,28 @@ export async function runSearch(ctx: TaskRunContext, o: SearchOptions = {}): Pro
   };
 
   const kind = gridCfg ? 'grid' : 'random';
-  const first = await searchOnce(main, t(lang, gridCfg ? 'search_gridLabel' : 'search_randomLabel'));
+  const first = await searchOnce(main, t(lang, gridCfg ? 'search_gridLabel' : 'search_randomLabel'), gridCfg ? 'streamGridKind' : 'streamRandomKind');
   resultsTable(ctx, first.trials, first.best);
   const heat = o.grid ? heatmapOf(lang, o.grid, first.trials, first.best) : null;
-  if (heat) ctx.post({ id: ctx.id('heatmap'), kind: 'heatmap', heatmap: heat });
+  const heatId = ctx.id('heatmap');
+  if (heat) ctx.post({ id: heatId, kind: 'heatmap', heatmap: heat });
   if (jobs.length > 1) speedupOutputs(ctx, first.timings);
 
   let random: SearchResult['random'];
   if (gridCfg && randomCfg) {
-    const r = await searchOnce(randomCfg, t(lang, 'search_randomLabel'));
+    const r = await searchOnce(randomCfg, t(lang, 'search_randomLabel'), 'streamRandomKind');
     resultsTable(ctx, r.trials, r.best);
+    // the same heatmap again (same id: it replaces the first), now with the random trials where they landed
+    const withPoints = heat && o.grid ? heatmapOf(lang, o.grid, first.trials, first.best, r.trials) : null;
+    if (withPoints?.points) ctx.post({ id: heatId, kind: 'heatmap', heatmap: withPoints });
     random = { kind: 'random', ...r, split: { train: split.train.length, validation: split.validation.length } };
     compareTable(ctx, o, first.trials, first.best, r.trials, r.best);
   }
 
   const winner = random && random.best.accuracy > first.best.accuracy ? random.best : first.best;
-  const final = (await runWithBar(ctx, [retrainTask(winner, trainSet, samples, sharedSet(test), epochs, seed)], 1, t(lang, 'search_retrainLabel'))).results[0];
+  const final = (await runWithBar(ctx, [retrainTask(winner, trainSet, samples, sharedSet(test), epochs, seed)], 1, t(lang, 'search_retrainLabel'), recorded('streamRetrainKind'))).results[0];
   ctx.post({ id: ctx.id('best'), kind: 'text', text: t(lang, 'search_best', { config: paramsName(winner), val: pct(winner.accuracy, lang), samples: formatCount(samples, lang), test: pct(final.accuracy, lang) }) });
-  return { kind, trials: first.trials, best: first.best, testAccuracy: final.accuracy, timings: first.timings, split: { train: split.train.length, validation: split.validation.length }, ...(random ? { random } : {}) };
+  return { kind, trials: first.trials, best: first.best, testAccuracy: final.accuracy, timings: first.timings, split: { train: split.train.length, validation: split.validation.length }, ...(random ? { random } : {}), tasks: stream.finish() };
 }
 
 function speedupOutputs(ctx: TaskRunContext, timings: { nJobs: number; ms: number }[]): void {
@@ -219,6 +261,8 @@ export interface BaggingResult {
   ensemble: number[];
   accuracy: number;
   timings: { nJobs: number; ms: number }[];
+  /** every member's task, for each nJobs: `show.taskStream(result)` */
+  tasks: TaskStream;
 }
 
 export async function runBagging(ctx: TaskRunContext, o: BaggingOptions = {}): Promise<BaggingResult> {
@@ -236,9 +280,11 @@ export async function runBagging(ctx: TaskRunContext, o: BaggingOptions = {}): P
   ctx.post({ id: ctx.id('text'), kind: 'text', text: t(lang, 'bagging_intro', { members, samples: formatCount(samples, lang), epochs, config: paramsName(params), jobs: jobs.join(', ') }) });
   const timings: { nJobs: number; ms: number }[] = [];
   let results: TrialResult[] = [];
+  const stream = new RunStream();
+  const recorded = stream.wrap(runTasks, (spec) => ({ name: spec.name, kind: t(lang, 'streamMemberKind') }));
   for (const n of jobs) {
     const tasks = baggingTasks(members, params, trainSet, samples, testSet, epochs, seed);
-    const r = await runWithBar(ctx, tasks, n, t(lang, 'bagging_label'));
+    const r = await runWithBar(ctx, tasks, n, t(lang, 'bagging_label'), recorded);
     results = r.results;
     timings.push({ nJobs: n, ms: r.wallMs });
   }
@@ -263,5 +309,5 @@ export async function runBagging(ctx: TaskRunContext, o: BaggingOptions = {}): P
   const bestMember = Math.max(...out.map((r) => r.accuracy));
   ctx.post({ id: ctx.id('text'), kind: 'text', text: t(lang, 'bagging_result', { members, ens: pct(ensemble[ensemble.length - 1], lang), best: pct(bestMember, lang) }) });
   if (jobs.length > 1) speedupOutputs(ctx, timings);
-  return { members: out, ensemble, accuracy: ensemble[ensemble.length - 1], timings };
+  return { members: out, ensemble, accuracy: ensemble[ensemble.length - 1], timings, tasks: stream.finish() };
 }

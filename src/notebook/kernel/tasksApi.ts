@@ -25,7 +25,8 @@ export interface TaskStream {
   backend: TasksBackend;
   /** ms from the call to its last result */
   ms: number;
-  tasks: TaskEvent[];
+  /** `kind` (optional) fills the task's box; without it, the name without its `[i]` */
+  tasks: (TaskEvent & { kind?: string })[];
 }
 
 /** A task stream on the result: an array of results with a `tasks` field (not enumerable: printing the array prints the results). */
@@ -337,7 +338,7 @@ export function makeTasksApi(ctx: { lang: Lang; signal: AbortSignal }, apiName: 
       : msg('tasksStreamTitleSeq', { n: formatCount(s.tasks.length, lang), ms: fmt.format(s.ms) });
     const data = [...s.tasks].sort((a, b) => a.index - b.index).map((e) => ({
       worker: e.worker, start: Math.round(e.start * 10) / 10, end: Math.round(e.end * 10) / 10,
-      kind: e.name.replace(/\[\d+\]$/, ''), shard: e.ok ? e.name : `${e.name} ✗`,
+      kind: e.kind ?? e.name.replace(/\[\d+\]$/, ''), shard: e.ok ? e.name : `${e.name} ✗`,
     }));
     return { type: 'taskStream', title, x: 'start', y: ['end'], xLabel: t(lang, 'time'), yLabel: t(lang, 'worker'), unit: 'ms', data };
   }
