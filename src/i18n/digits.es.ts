@@ -33,7 +33,7 @@ export const digitsEs: Record<keyof typeof digitsEn, string> = {
   digitsTraining: 'Entrenando…',
   digitsTrained: 'Hecho en {s} s: cargar MNIST, 1 época de wasm con {n} imágenes y la evaluación en test.',
   digitsTrainFailed: 'El entrenamiento no ha terminado; mira su salida abajo.',
-  digitsModel: 'Modelo: {label} ({backend}) · {samples} imágenes · épocas: {epochs} · precisión en test {acc}',
+  digitsModel: 'Modelo: {label} ({backend}) · {samples} imágenes · épocas: {epochs} · exactitud en test {acc}',
   digitsModelsTitle: 'Modelos',
   digitsSetTitle: 'Tu conjunto de prueba',
   digitsSetLede: 'Reúne la letra de tu clase: etiqueta el dibujo y añádelo. Se guarda en este navegador.',

@@ -8,7 +8,7 @@ const meta = (o: Partial<ModelMeta> = {}): ModelMeta => ({ label: 'batch 64', ba
 describe('model facts', () => {
   it('says the run, the backend, the accuracy in the language\'s format and the shape', () => {
     expect(factsOf('en', meta(), makeSpec(128))).toMatch(/^batch 64 · trained on wasm · test accuracy 97\.1% · 784 → 128 → 10 · Nov 26, 2026/);
-    expect(factsOf('es', meta(), makeSpec(64))).toMatch(/^batch 64 · entrenado en wasm · precisión en test 97,1\s%\s· 784 → 64 → 10 · 26 nov 2026/);
+    expect(factsOf('es', meta(), makeSpec(64))).toMatch(/^batch 64 · entrenado en wasm · exactitud en test 97,1\s%\s· 784 → 64 → 10 · 26 nov 2026/);
   });
 
   it('does not repeat a label that is the backend\'s name, and says when accuracy was not measured', () => {

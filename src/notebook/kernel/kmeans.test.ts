@@ -75,11 +75,13 @@ describe('kmeans() in a cell', () => {
     expect(run.tasks.nJobs).toBe(2);
     // nJobs 1 ran in the kernel (the coordinator's lane), nJobs 2 on lanes 0 and 1 (here a sequential stand-in: lane 0)
     const names = ev.map((e) => e.name);
-    for (const jobs of [1, 2]) expect(names.filter((n) => n === 'assign it 4 · chunk ' + jobs)).toHaveLength(jobs === 1 ? 2 : 1);
+    // every round has the same 8 chunks whatever nJobs (chunkCount), so each run has chunks 1–8
+    for (let c = 1; c <= 8; c++) expect(names.filter((n) => n === 'assign it 4 · chunk ' + c)).toHaveLength(2);
+    expect(names.filter((n) => n === 'assign it 4 · chunk 9')).toHaveLength(0);
     expect(names.filter((n) => n === 'reduce it 4')).toHaveLength(2);
-    expect(names.filter((n) => n.startsWith('k-means++ distances to c2 · chunk'))).toHaveLength(3); // 1 chunk with 1 job, 2 with 2
+    expect(names.filter((n) => n.startsWith('k-means++ distances to c2 · chunk'))).toHaveLength(16); // 8 chunks in each of the 2 runs
     expect(names.filter((n) => n === 'pick centroid 3 (D²)').length).toBeGreaterThanOrEqual(1);
-    expect(ev.filter((e) => e.kind === 'assign (map)' && e.worker === -1)).toHaveLength(4); // the 1-job run's 4 iterations
+    expect(ev.filter((e) => e.kind === 'assign (map)' && e.worker === -1)).toHaveLength(4 * 8); // the 1-job run's 4 iterations × 8 chunks
     expect(ev.filter((e) => e.kind === 'reduce (coordinator)').every((e) => e.worker === -1)).toBe(true);
     // on one clock: each reduce starts after its round's tasks end, before the next round starts
     const second = ev.filter((e) => e.kind === 'assign (map)' && e.worker !== -1);
