@@ -87,8 +87,9 @@ test('show.taskStream(kmeans result): the whole run in one stream, k-means++ rou
   await chart.getByRole('button', { name: 'Data table' }).click();
   const shards = await chart.locator('table tbody tr').evaluateAll((trs) => trs.map((tr) => [...tr.querySelectorAll('td')].map((td) => td.textContent ?? '')));
   const names = shards.map((r) => r[2]);
-  // 3 k-means++ rounds of 2 chunks, 3 iterations of 2 chunks, a pick after each round and a reduce after each iteration
-  for (const it of [1, 2, 3]) for (const c of [1, 2]) expect(names).toContain(`assign it ${it} · chunk ${c}`);
+  // 3 k-means++ rounds of 8 chunks, 3 iterations of 8 chunks (any nJobs), a pick after each round and a reduce after each iteration
+  for (const it of [1, 2, 3]) for (let c = 1; c <= 8; c++) expect(names).toContain(`assign it ${it} · chunk ${c}`);
+  expect(names.filter((n) => n.startsWith('assign it '))).toHaveLength(3 * 8);
   for (const it of [1, 2, 3]) expect(names).toContain(`reduce it ${it}`);
   expect(names).toContain('k-means++ distances to c1 · chunk 2');
   expect(names).toContain('pick centroid 4 (D²)');
