@@ -105,8 +105,21 @@ async function accuracyCurve(name: BackendName, opts: BackendOptions, epochs: nu
   }
 }
 
+/** The reference's parameters after one seeded epoch over the first `samples` images (what equivalence() compares with), for the bench's native programs. */
+async function referenceParams(samples = 6400, batchSize = 128, hidden = 128, lr = 0.1, seed = 7): Promise<number[]> {
+  const { train } = await loadMnist();
+  const data = sliceDataset(train, samples);
+  const spec = makeSpec(hidden);
+  const params = initParams(spec, seed);
+  train_epoch(spec, params, data, epochPermutation(data.count, seed, 0), batchSize, lr);
+  return Array.from(params);
+}
+
 export const harness = {
   accuracyCurve,
+  referenceParams,
+  /** The exported programs (src/export) for these options, name → text (the bench builds and runs them natively) */
+  exportFiles: async (options: import('../export').ExportOptions) => (await import('../export')).exportFiles({ options }),
   /** Markdown → HTML as a Markdown cell inserts it (renderMarkdown, then DOMPurify; `sanitize: false`: before DOMPurify) */
   markdownHtml: async (source: string, { sanitize = true }: { sanitize?: boolean } = {}) => {
     const [{ renderMarkdown }, { sanitizeHtml }] = await Promise.all([import('../notebook/core/markdown'), import('../notebook/core/sanitize')]);
