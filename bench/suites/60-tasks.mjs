@@ -22,7 +22,7 @@ async function kmeansRows({ page, runs, log }) {
     const ran = t.nJobs > 1 && t.workers < 2 ? `; the tasks ran on ${t.workers} worker(s): runTasks had no pool` : `; tasks on ${t.workers} worker(s)`;
     rows.push({
       name: `k-means k=${k}, ${iterations} iterations, ${samples} images, nJobs ${t.nJobs}`, epochMs: t.totalMs, samples,
-      note: `init (k-means++) median ${median(t.initMs).toFixed(0)} ms, iterations median ${median(t.iterationsMs).toFixed(0)} ms${ran}; final inertia ${t.inertia.toFixed(1)}; same clusters as nJobs ${jobs[0]}: ${t.identical ? 'yes' : 'NO'}`,
+      note: `init (k-means++) median ${median(t.initMs).toFixed(0)} ms, iterations median ${median(t.iterationsMs).toFixed(0)} ms${ran}; assign task median ${t.assignTaskMs?.toFixed(1)} ms (1 of 8 chunks), workers busy ${(t.busy * 100).toFixed(0)}% of the iterations' wall time; final inertia ${t.inertia.toFixed(1)}; same clusters as nJobs ${jobs[0]}: ${t.identical ? 'yes' : 'NO'}`,
     });
     log(`k-means nJobs ${t.nJobs}: ${t.totalMs.map((x) => x.toFixed(0)).join(', ')} ms (workers ${t.workers}, identical ${t.identical})`);
   }

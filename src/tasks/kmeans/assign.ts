@@ -35,11 +35,13 @@ export const MAX_K = 256;
 
 /**
  * Assigns each image of the chunk to its nearest centroid (ties: the lowest index) and sums the clusters.
- * Each image's bytes are copied once into a float64 row, then four centroids are scored per pass over
- * it (four running dot products), so a pixel is loaded once per four centroids rather than once per
- * centroid; each dot product still adds its 784 terms in pixel order, so the distances — and hence
- * the assignments — are bit-for-bit those of the one-centroid-at-a-time loop (unit-tested against it).
- * This made the MAP step 2–3× faster on the 2-core machine in V8.
+ * MNIST images are mostly background: about 80% of the pixels are 0, and a 0 pixel adds exactly +0
+ * to every dot product and sum. So each image's non-zero pixels are listed once (their positions and
+ * values), and four centroids are scored per pass over that list (four running dot products). Each dot
+ * product still adds its non-zero terms in pixel order, so the distances — and hence the assignments,
+ * sums and inertia — are bit-for-bit those of the plain loop over all 784 pixels, one centroid at a
+ * time (unit-tested against it). On the 2-core machine this made the MAP step several times faster
+ * and, with less arithmetic per image, two workers get in each other's way less.
  */
 export function assignChunk(pixels: Uint8Array, centroids: Float64Array, k: number): AssignResult {
   const n = Math.floor(pixels.length / PIXELS);
@@ -52,23 +54,28 @@ export function assignChunk(pixels: Uint8Array, centroids: Float64Array, k: numb
   const sums = new Float64Array(k * PIXELS);
   const counts = new Float64Array(k);
   const assignments = new Uint8Array(n);
-  const row = new Float64Array(PIXELS);
+  const at = new Int32Array(PIXELS); // positions of the image's non-zero pixels, in order
+  const val = new Float64Array(PIXELS); // their values
   let inertia = 0;
   for (let i = 0; i < n; i++) {
     const x = i * PIXELS;
-    let xx = 0;
+    let xx = 0, nz = 0;
     for (let p = 0; p < PIXELS; p++) {
       const v = pixels[x + p];
-      row[p] = v;
-      xx += v * v;
+      if (v !== 0) {
+        at[nz] = p;
+        val[nz] = v;
+        nz++;
+        xx += v * v;
+      }
     }
     let best = 0, bestD = Infinity;
     let j = 0;
     for (; j + 3 < k; j += 4) {
       const c0 = j * PIXELS, c1 = c0 + PIXELS, c2 = c1 + PIXELS, c3 = c2 + PIXELS;
       let d0 = 0, d1 = 0, d2 = 0, d3 = 0;
-      for (let p = 0; p < PIXELS; p++) {
-        const v = row[p];
+      for (let t = 0; t < nz; t++) {
+        const v = val[t], p = at[t];
         d0 += v * centroids[c0 + p];
         d1 += v * centroids[c1 + p];
         d2 += v * centroids[c2 + p];
@@ -83,7 +90,7 @@ export function assignChunk(pixels: Uint8Array, centroids: Float64Array, k: numb
     for (; j < k; j++) {
       const c = j * PIXELS;
       let dot = 0;
-      for (let p = 0; p < PIXELS; p++) dot += row[p] * centroids[c + p];
+      for (let t = 0; t < nz; t++) dot += val[t] * centroids[c + at[t]];
       const d = cc[j] - 2 * dot;
       if (d < bestD) { bestD = d; best = j; }
     }
@@ -91,7 +98,7 @@ export function assignChunk(pixels: Uint8Array, centroids: Float64Array, k: numb
     counts[best]++;
     inertia += Math.max(0, xx + bestD); // rounding can leave a tiny negative for an image equal to its centroid
     const s = best * PIXELS;
-    for (let p = 0; p < PIXELS; p++) sums[s + p] += row[p];
+    for (let t = 0; t < nz; t++) sums[s + at[t]] += val[t];
   }
   return { sums, counts, inertia, assignments };
 }
@@ -108,17 +115,25 @@ export interface NearestPayload {
 /**
  * k-means++'s D² step for one chunk: nearest[i] = min(nearest[i], ‖x_i − center‖²). Pixels and the
  * center are bytes, so every distance is an integer and the chunk's total is exact in float64: the
- * coordinator's sum of the totals does not depend on how the images were chunked.
+ * coordinator's sum of the totals does not depend on how the images were chunked. The distance is
+ * ‖x‖² + ‖center‖² − 2·x·center over the image's non-zero pixels only — integers far below 2⁵³, so
+ * exactly the direct Σ (x − c)² (unit-tested), at a fraction of the work on mostly-blank digits.
  */
 export function updateNearest(pixels: Uint8Array, nearest: Float64Array, center: Uint8Array): number {
   const n = nearest.length;
+  let cc = 0;
+  for (let p = 0; p < PIXELS; p++) cc += center[p] * center[p];
   let total = 0;
   for (let i = 0; i < n; i++) {
-    let d = 0;
+    let xx = 0, xc = 0;
     for (let p = 0, x = i * PIXELS; p < PIXELS; p++) {
-      const e = pixels[x + p] - center[p];
-      d += e * e;
+      const v = pixels[x + p];
+      if (v !== 0) {
+        xx += v * v;
+        xc += v * center[p];
+      }
     }
+    const d = xx + cc - 2 * xc;
     if (d < nearest[i]) nearest[i] = d;
     total += nearest[i];
   }

@@ -6,7 +6,7 @@ import { runTasksSequential } from '../run';
 // nJobs runs its tasks in order on the calling thread (the same handlers, so the same results)
 const runTasks = runTasksSequential;
 import type { TaskSpec } from '../types';
-import { assignChunk, PIXELS } from './assign';
+import { assignChunk, PIXELS, updateNearest } from './assign';
 import { chunkBounds, chunkCount, initCentroids, initCentroidsTasks, kmeansOn, purity, reducePartials, type TaskRunner } from './kmeans';
 
 /** n random "images": each a noisy copy of one of `modes` random prototypes (so there are clusters to find). */
@@ -145,7 +145,7 @@ describe('k-means as map-reduce', () => {
     expect(() => initCentroids(px.subarray(0, 3 * PIXELS), 5, 'random', 1)).toThrow(/at least 5 images/);
   });
 
-  it('the blocked MAP step (four centroids per pass) is bit-for-bit the one-centroid-at-a-time loop, for every k', () => {
+  it('the MAP step (non-zero pixels only, four centroids per pass) is bit-for-bit the plain one-centroid-at-a-time loop over all pixels, for every k', () => {
     // the loop assign.ts used before it was blocked, written out again here
     const oneAtATime = (pixels: Uint8Array, cents: Float64Array, k: number) => {
       const n = pixels.length / PIXELS;
@@ -166,7 +166,10 @@ describe('k-means as map-reduce', () => {
       }
       return { sums, counts, inertia, assignments };
     };
-    const chunk = px.subarray(0, 120 * PIXELS);
+    const chunk = px.slice(0, 120 * PIXELS);
+    chunk.fill(0, 0, PIXELS); // an all-background image
+    chunk.fill(255, PIXELS, 2 * PIXELS); // an all-ink one
+    expect(chunk.filter((v) => v === 0).length / chunk.length).toBeGreaterThan(0.3); // many zeros to skip, as in MNIST
     for (const k of [1, 2, 3, 4, 5, 7, 8, 9, 13]) {
       const cents = initCentroids(px, k, 'random', 100 + k);
       // non-integer centroids too (means), and a duplicated centroid so ties must go to the lower index
@@ -174,6 +177,22 @@ describe('k-means as map-reduce', () => {
       if (k >= 3) cents.copyWithin(2 * PIXELS, PIXELS, 2 * PIXELS);
       expect(assignChunk(chunk, cents, k), `k = ${k}`).toEqual(oneAtATime(chunk, cents, k));
     }
+  });
+
+  it('the D² step (non-zero pixels only) gives exactly the direct Σ (x − c)² per image', () => {
+    const chunk = px.slice(0, 50 * PIXELS);
+    chunk.fill(0, 0, PIXELS);
+    const center = px.slice(7 * PIXELS, 8 * PIXELS);
+    const nearest = new Float64Array(50).fill(Infinity);
+    nearest[3] = 5; // an image already nearer to an earlier centroid keeps that distance
+    const total = updateNearest(chunk, nearest, center);
+    const direct = Array.from({ length: 50 }, (_, i) => {
+      let d = 0;
+      for (let p = 0; p < PIXELS; p++) d += (chunk[i * PIXELS + p] - center[p]) ** 2;
+      return i === 3 ? Math.min(5, d) : d;
+    });
+    expect(Array.from(nearest)).toEqual(direct);
+    expect(total).toBe(direct.reduce((a, b) => a + b, 0));
   });
 
   it('an empty cluster keeps its previous centroid', () => {
