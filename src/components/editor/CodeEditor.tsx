@@ -116,6 +116,9 @@ export function CodeEditor({ value, onChange, onRun, label, language = 'javascri
         scrollbar: { alwaysConsumeMouseWheel: false }, tabFocusMode: !editing.current,
         // a narrow gutter (numbers only: no glyph margin, no folding arrows): ~70 px became ~35 px, which a phone needs for code
         glyphMargin: false, folding: false, lineNumbersMinChars: 3, lineDecorationsWidth: 6,
+        // Monaco fades an unused variable to about 3.5:1 contrast, below WCAG's 4.5:1 (axe flagged lesson 0's
+        // code): unused code stays fully legible
+        showUnused: false,
       });
       const fit = () => { if (host.current) host.current.style.height = `${Math.min(600, Math.max(60, ed.getContentHeight()))}px`; ed.layout(); };
       ed.onDidContentSizeChange(fit);
