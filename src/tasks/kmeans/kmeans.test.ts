@@ -86,8 +86,8 @@ describe('k-means as map-reduce', () => {
     const two = await kmeansOn(px, { ...cfg, nJobs: 2 }, runTasks);
     const chunks = chunkCount(2);
     expect(chunks).toBe(8);
-    // per chunk: one D² task per k-means++ centroid after the first, one assign task per iteration; each numbered once
-    expect(new Set(two.tasks.map((t) => t.name)).size).toBe(chunks * (cfg.k - 1) + chunks * cfg.iterations);
+    // one D² task per job per k-means++ centroid after the first (a short round: one chunk per job), one assign task per chunk per iteration; each numbered once
+    expect(new Set(two.tasks.map((t) => t.name)).size).toBe(2 * (cfg.k - 1) + chunks * cfg.iterations);
     expect(two.tasks.map((t) => t.index).sort((a, b) => a - b)).toEqual([...two.tasks.keys()]);
     expect(two.tasks.filter((t) => t.name.startsWith('kmeans it 1 ')).length).toBe(chunks);
     expect(chunkCount(12)).toBe(12);

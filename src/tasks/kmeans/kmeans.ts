@@ -123,7 +123,9 @@ export async function initCentroidsTasks(pixels: Uint8Array, k: number, seed: nu
   const rand = mulberry32(seed);
   const chosen = [Math.floor(rand() * n)];
   const nearest = new Float64Array(typeof SharedArrayBuffer === 'function' ? new SharedArrayBuffer(n * 8) : new ArrayBuffer(n * 8)).fill(Infinity);
-  const chunks = chunkBounds(n, chunkCount(nJobs));
+  // one chunk per job: a D² round is short (a fifth of an assign round), so 8 tasks would spend as much on
+  // messages as on work; its totals are exact integers, so the picks are the same whatever the chunks
+  const chunks = chunkBounds(n, nJobs);
   while (chosen.length < k) {
     const last = chosen[chosen.length - 1];
     const center = pixels.slice(last * PIXELS, (last + 1) * PIXELS);
