@@ -230,7 +230,7 @@ export function speedupChart(
     if (fit >= 0.995) notes.push(t(lang, 'measure_amdahlNone', { why: t(lang, 'measure_amdahlAllSerial') }));
     else {
       f = fit;
-      notes.push(t(lang, 'amdahlNote', { f: (fit * 100).toFixed(1) }) + (withinCores.length < sorted.length ? ` ${t(lang, 'amdahlCores', { label, cores })}` : ''));
+      notes.push(t(lang, 'amdahlNote', { f: new Intl.NumberFormat(numberLocale(lang), { minimumFractionDigits: 1, maximumFractionDigits: 1 }).format(fit * 100) }) + (withinCores.length < sorted.length ? ` ${t(lang, 'amdahlCores', { label, cores })}` : ''));
     }
   }
   const list = (ps: readonly SpeedupPoint[]) => ps.map((p) => `${label} = ${p.n}`).join(', ');
