@@ -2,6 +2,7 @@
 // a training step runs alone on seeded random inputs, at odd shapes (12 → 13 → 7, batch 5 and 67)
 // and the real one (784 → 128 → 10, batch 128), and each buffer it writes is compared with the
 // reference function of the same name (see src/harness/webgpuKernels.ts). A failure names the kernel.
+// The shared-memory variants of the two large matmuls (kernels/*_tiled.wgsl) are checked the same way.
 import { expect, test } from './fixtures';
 
 /**
@@ -30,6 +31,9 @@ test('each WGSL kernel alone matches the reference function of the same name', a
     console.log(`${r.label.padEnd(32)} ${r.shape.padEnd(26)} ${r.output.padEnd(10)} error ${error(r).toExponential(2)}: max |Δ| ${r.maxAbsDiff.toExponential(2)}, max |ref| ${r.maxAbsRef.toExponential(2)}`);
   }
   expect(new Set(rows.map((r) => r.kernel)), 'every kernel is checked, and every checked kernel has a tolerance').toEqual(new Set(Object.keys(TOLERANCE)));
+  const shared = rows.filter((r) => r.label.includes('[shared'));
+  expect(new Set(shared.map((r) => r.kernel)), 'the shared-memory variants (kernels/*_tiled.wgsl) are checked too').toEqual(new Set(['matmul_forward_relu', 'matmul_backward_weight']));
+  expect(shared.length, 'three tilings × three shapes × three dispatches (forward W1, weight W1, weight W2)').toBe(27);
   for (const r of rows) {
     expect.soft(error(r), `${r.label} at ${r.shape}: ${r.output} differs from the reference (max |Δ| ${r.maxAbsDiff}, max |ref| ${r.maxAbsRef})`).toBeLessThanOrEqual(TOLERANCE[r.kernel]);
   }

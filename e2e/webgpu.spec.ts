@@ -22,6 +22,20 @@ test('webgpu runs inside a dedicated Web Worker and matches the reference there'
   expect(r.maxAbsDiff).toBeLessThanOrEqual(TOLERANCE);
 });
 
+test('the shared-memory matmuls (real GPUs\' default) train an epoch equal to the reference here too, and say so', async ({ page }) => {
+  // SwiftShader gets the register tiles by default; the shared tiles are forced here (both modes, an
+  // odd last batch: 1000 = 7 × 128 + 104) so the path a real GPU takes is tested in CI.
+  for (const mode of ['resident', 'naive'] as const) {
+    const r = await page.evaluate((m) => window.harness.webgpu.equivalence({ mode: m }, 1000, 128, 'shared'), mode);
+    console.log(`${mode} shared: max |Δ| ${r.maxAbsDiff.toExponential(2)}; ${r.describe}`);
+    expect(r.maxAbsChange).toBeGreaterThan(1e-2);
+    expect(r.maxAbsDiff).toBeLessThanOrEqual(TOLERANCE);
+    expect(r.describe).toMatch(/workgroup \(shared\) memory, tiles of 8×16 \(forward\) and 32×32/);
+  }
+  const plain = await page.evaluate(() => window.harness.webgpu.equivalence({ mode: 'resident' }, 256, 128));
+  expect(plain.describe, 'the software adapter keeps the register tiles').not.toMatch(/shared/);
+});
+
 test('profiling: breakdown parts and the per-kernel table are measured and positive', async ({ page }) => {
   for (const mode of ['resident', 'naive'] as const) {
     const s = await page.evaluate((m) => window.harness.webgpu.profileEpoch({ mode: m }, 128, 2560), mode);

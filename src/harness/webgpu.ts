@@ -11,7 +11,7 @@ import { loadMnist } from '../data/mnist';
 import { initParams } from '../mlp/init';
 import { epochPermutation } from '../mlp/random';
 import { makeSpec } from '../mlp/spec';
-import { LR, ready, referenceEpoch, SEED, type GpuEquivalence } from './webgpuCheck';
+import { gpuEquivalence, LR, ready, referenceEpoch, SEED, type GpuEquivalence, type TilingName } from './webgpuCheck';
 import { maxAbsDiff } from '../mlp/compare';
 import { webgpuKernelChecks } from './webgpuKernels';
 
@@ -49,9 +49,9 @@ async function sweep(opts: BackendOptions = {}, batchSizes = [16, 32, 64, 128, 2
   return out;
 }
 
-/** One profiled epoch over `samples` samples after a warm-up epoch on the same data. */
-async function profileEpoch(opts: BackendOptions, batchSize = 128, samples = 6400): Promise<ShownEpoch> {
-  const { backend, order } = await ready(opts, samples);
+/** One profiled epoch over `samples` samples after a warm-up epoch on the same data (`tiling`: see ready()). */
+async function profileEpoch(opts: BackendOptions, batchSize = 128, samples = 6400, tiling?: TilingName): Promise<ShownEpoch> {
+  const { backend, order } = await ready(opts, samples, 128, tiling);
   try {
     await backend.trainEpoch({ epoch: 0, order: order.subarray(0, Math.min(order.length, 8 * batchSize)), batchSize, learningRate: LR });
     return showEpoch('en', await backend.trainEpoch({ epoch: 1, order, batchSize, learningRate: LR }));
@@ -176,4 +176,4 @@ function workerEquivalence(opts: BackendOptions, samples: number, batchSize: num
   });
 }
 
-export const webgpuHarness = { kernelChecks: webgpuKernelChecks, sweep, profileEpoch, deviceLoss, limitRefusal, brokenKernel, editedKernelRun, workerEquivalence };
+export const webgpuHarness = { kernelChecks: webgpuKernelChecks, sweep, profileEpoch, equivalence: gpuEquivalence, deviceLoss, limitRefusal, brokenKernel, editedKernelRun, workerEquivalence };

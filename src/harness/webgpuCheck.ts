@@ -6,6 +6,7 @@ import { backendText } from '../i18n/backendText';
 import type { BackendOptions } from '../backends/types';
 import { createBackend } from '../backends/registry';
 import type { WebGpuBackend } from '../backends/webgpu/index';
+import { REGISTER_TILING, SHARED_TILING } from '../backends/webgpu/pipelines';
 import { sliceDataset, type Dataset } from '../data/dataset';
 import { loadMnist } from '../data/mnist';
 import { initParams } from '../mlp/init';
@@ -24,12 +25,16 @@ export function referenceEpoch(data: Dataset, init: Float32Array, order: Uint32A
 }
 
 
-export async function ready(opts: BackendOptions, samples: number, hidden = 128) {
+export type TilingName = 'registers' | 'shared';
+
+/** `tiling`: 'shared' forces the shared-memory matmuls (SHARED_TILING), 'registers' the register tiles; default: the adapter's. */
+export async function ready(opts: BackendOptions, samples: number, hidden = 128, tiling?: TilingName) {
   const { train } = await loadMnist();
   const data = sliceDataset(train, samples);
   const spec = makeSpec(hidden);
   const init = initParams(spec, SEED);
   const backend = (await createBackend('webgpu')) as WebGpuBackend;
+  if (tiling) backend.testing.tiling = tiling === 'shared' ? SHARED_TILING : REGISTER_TILING;
   await backend.init(spec, init, opts);
   await backend.setData(data);
   return { backend, data, spec, init, order: epochPermutation(data.count, SEED, 0) };
@@ -45,8 +50,8 @@ export interface GpuEquivalence {
 }
 
 /** One epoch on the webgpu backend vs the reference, same seed and order. */
-export async function gpuEquivalence(opts: BackendOptions, samples: number, batchSize: number): Promise<GpuEquivalence> {
-  const { backend, data, init, order } = await ready(opts, samples);
+export async function gpuEquivalence(opts: BackendOptions, samples: number, batchSize: number, tiling?: TilingName): Promise<GpuEquivalence> {
+  const { backend, data, init, order } = await ready(opts, samples, 128, tiling);
   try {
     await backend.trainEpoch({ epoch: 0, order, batchSize, learningRate: LR });
     const ref = referenceEpoch(data, init, order, batchSize, 128);

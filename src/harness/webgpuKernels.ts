@@ -11,7 +11,7 @@ import { Reader } from '../backends/webgpu/buffers';
 import { acquireDevice } from '../backends/webgpu/device';
 import { KERNELS, type KernelName } from '../backends/webgpu/kernels';
 import { gpuShapes, packStepTable, roundUp, VEC, type GpuShapes } from '../backends/webgpu/layout';
-import { bindGroups, buildStepKernels, encodeKernel, type StepKernel } from '../backends/webgpu/pipelines';
+import { bindGroups, buildStepKernels, checkSharedTile, encodeKernel, SHARED_TILING, type StepKernel, type Tiling } from '../backends/webgpu/pipelines';
 import { maxAbsDiff, randomBytes, randomFloats } from '../mlp/compare';
 import { epochPermutation, mulberry32 } from '../mlp/random';
 import {
@@ -24,6 +24,23 @@ const LR = 0.1;
 const START = 3;
 const ODD: MlpSpec = { inputSize: 12, hiddenSize: 13, outputSize: 7 };
 const RUNS: readonly [MlpSpec, number][] = [[ODD, 5], [ODD, 67], [makeSpec(128), 128]];
+/**
+ * The shared-memory variants of the two large matmuls (kernels/*_tiled.wgsl), checked at every
+ * shape too: the default tiles, and lopsided ones (64-row and 64-column tiles, one output per
+ * invocation) so a remainder lands in every loop.
+ */
+const SHARED: readonly Tiling[] = [
+  SHARED_TILING,
+  { kind: 'shared', forward: { TX: 4, RB: 4, RO: 4 }, weight: { TX: 16, RB: 4, RO: 4 }, weight2: { TX: 16, RB: 1, RO: 1 } },
+  { kind: 'shared', forward: { TX: 16, RB: 1, RO: 4 }, weight: { TX: 8, RB: 1, RO: 1 }, weight2: { TX: 8, RB: 4, RO: 4 } },
+];
+
+function tilingTag(t: Tiling): string {
+  if (t.kind === 'registers') return '';
+  const side = (x: { rows: number; cols: number }) => `${x.rows}×${x.cols}`;
+  const w2 = t.weight2 ? `, W2 ${side(checkSharedTile(t.weight2))}` : '';
+  return ` [shared ${side(checkSharedTile(t.forward))}, ${side(checkSharedTile(t.weight))}${w2}]`;
+}
 
 export interface KernelCheck {
   kernel: KernelName;
@@ -119,7 +136,7 @@ function contents(name: BufferName, s: GpuShapes, B: number, rand: () => number,
 }
 
 /** Runs one dispatch alone and compares every buffer it writes with its reference twin. */
-async function checkOne(device: GPUDevice, reader: Reader, s: GpuShapes, k: StepKernel, B: number, rand: () => number): Promise<KernelCheck[]> {
+async function checkOne(device: GPUDevice, reader: Reader, s: GpuShapes, k: StepKernel, B: number, rand: () => number, tag = ''): Promise<KernelCheck[]> {
   const written = KERNELS[k.kernel].bindings.slice(1).map((b) => b === 'write');
   const host = k.buffers.map((name, i) => contents(name, s, B, rand, written[i]));
   const gpu = new Map<BufferName, GPUBuffer>();
@@ -146,7 +163,7 @@ async function checkOne(device: GPUDevice, reader: Reader, s: GpuShapes, k: Step
       const view = name === 'targets' ? (b: ArrayBufferLike) => new Uint32Array(b) : f32;
       const got = view(await reader.read(gpu.get(name)!, 0, want[i].byteLength)), ref = view(want[i]);
       out.push({
-        kernel: k.kernel, label: k.label, output: name, shape: `C=${s.C} H=${s.H} V=${s.V}, B=${B}`,
+        kernel: k.kernel, label: k.label + tag, output: name, shape: `C=${s.C} H=${s.H} V=${s.V}, B=${B}`,
         maxAbsDiff: maxAbsDiff(got, ref), maxAbsRef: maxAbsDiff(ref, new Float32Array(ref.length)),
       });
     }
@@ -165,6 +182,10 @@ export async function webgpuKernelChecks(): Promise<KernelCheck[]> {
     for (const [r, [spec, B]] of RUNS.entries()) {
       const kernels = await buildStepKernels(device, spec, 'resident');
       for (const [i, k] of kernels.entries()) out.push(...await checkOne(device, reader, gpuShapes(spec), k, B, mulberry32(1000 * r + i)));
+      for (const tiling of SHARED) {
+        const tiled = (await buildStepKernels(device, spec, 'resident', tiling)).filter((k) => k.tiled);
+        for (const [i, k] of tiled.entries()) out.push(...await checkOne(device, reader, gpuShapes(spec), k, B, mulberry32(1000 * r + 100 + i), tilingTag(tiling)));
+      }
     }
     return out;
   } finally {

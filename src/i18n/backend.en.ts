@@ -58,6 +58,8 @@ export const backendEn = {
   describe_webgpu_resident: 'resident: data and weights on the GPU, loss read back once per epoch{where}',
   describe_webgpu_resident_every: 'resident: data and weights on the GPU, loss read back every {every} steps{where}',
   on_adapter: ' on {adapter}',
+  webgpu_tiles_shared: 'layer 1\'s two matmuls staged in workgroup (shared) memory, tiles of {forward} (forward) and {weight} (weight gradient)',
+  webgpu_tiles_shared_w2: 'layer 2\'s weight gradient in tiles of {weight2}',
   webgpu_software_adapter: 'this "GPU" is a CPU emulation (a software adapter), not a graphics card: its times measure an emulator sharing the CPU with the other backends, not what a real GPU would do',
 
   // the workers backend's modes, why each was chosen (a few words, and the full sentence)

@@ -53,6 +53,8 @@ export const backendEs: Record<keyof typeof backendEn, string> = {
   describe_webgpu_naive: 'ingenuo: cada lote se sube y la pérdida se lee en cada paso{where}',
   describe_webgpu_resident: 'residente: datos y pesos en la GPU, la pérdida se lee una vez por época{where}',
   describe_webgpu_resident_every: 'residente: datos y pesos en la GPU, la pérdida se lee cada {every} pasos{where}',
+  webgpu_tiles_shared: 'las dos matmuls de la capa 1 pasan por la memoria compartida del grupo de trabajo, en bloques de {forward} (hacia delante) y {weight} (gradiente de los pesos)',
+  webgpu_tiles_shared_w2: 'el gradiente de los pesos de la capa 2, en bloques de {weight2}',
   webgpu_software_adapter: 'esta "GPU" es una emulación en la CPU (un adaptador por software), no una tarjeta gráfica: sus tiempos miden un emulador que comparte la CPU con los demás backends, no lo que haría una GPU de verdad',
   on_adapter: ' en {adapter}',
 

@@ -7,7 +7,7 @@ import { acquireDevice } from './device';
 import { gpuShapes, type GpuShapes } from './layout';
 import type { BufferLimits } from './limits';
 import { DeviceLostError } from './describe';
-import { bindGroups, buildStepKernels, type Mode, type StepKernel } from './pipelines';
+import { bindGroups, buildStepKernels, defaultTiling, type Mode, type StepKernel, type Tiling } from './pipelines';
 import { KernelProfiler } from './profiler';
 import { Tripwire } from '../../util/tripwire';
 
@@ -35,6 +35,8 @@ export class GpuContext {
     readonly reader: Reader,
     /** the adapter is a CPU emulation of a GPU (adapter.ts) */
     readonly softwareAdapter = false,
+    /** how the two large matmuls run (pipelines.ts): registers on a CPU emulation, shared tiles on a GPU */
+    readonly tiling: Tiling = defaultTiling(softwareAdapter),
   ) {
     this.lost = device.lost.then((info) => {
       const err = new DeviceLostError(info.reason, info.message);
@@ -48,7 +50,7 @@ export class GpuContext {
     });
   }
 
-  static async create(spec: MlpSpec, mode: Mode, limits?: Partial<BufferLimits>): Promise<GpuContext> {
+  static async create(spec: MlpSpec, mode: Mode, limits?: Partial<BufferLimits>, tiling?: Tiling): Promise<GpuContext> {
     const { device, adapterName, software, timestamps } = await acquireDevice();
     try {
       const shapes = gpuShapes(spec);
@@ -57,9 +59,10 @@ export class GpuContext {
         maxBufferSize: limits?.maxBufferSize ?? device.limits.maxBufferSize,
       };
       const buffers = new GpuBuffers(device, shapes, effective);
-      const kernels = await buildStepKernels(device, spec, mode);
+      const chosen = tiling ?? defaultTiling(software);
+      const kernels = await buildStepKernels(device, spec, mode, chosen);
       const profiler = new KernelProfiler(device, timestamps, kernels.length);
-      return new GpuContext(device, adapterName, spec, shapes, mode, buffers, kernels, profiler, new Reader(device), software);
+      return new GpuContext(device, adapterName, spec, shapes, mode, buffers, kernels, profiler, new Reader(device), software, chosen);
     } catch (e) {
       device.destroy();
       throw e;

@@ -13,9 +13,8 @@ import type { EvalResult } from '../types';
 import type { BufferName } from './buffers';
 import type { GpuContext } from './context';
 import { compileKernel } from './compile';
-import { currentSource } from './kernels';
 import { STEP_STRIDE } from './layout';
-import { bindGroups, encodeKernel, stepKernelDefs, type StepKernel } from './pipelines';
+import { bindGroups, defSource, encodeKernel, stepKernelDefs, type StepKernel } from './pipelines';
 
 /** Images per submit: x is EVAL_CHUNK × 784 floats (3.1 MB), far under any device's binding limit. */
 export const EVAL_CHUNK = 1000;
@@ -41,7 +40,7 @@ export class GpuEvaluator {
       let k = ctx.kernels.find((s) => s.kernel === name);
       if (!k) {
         const def = stepKernelDefs(ctx.spec, 'resident').find((d) => d.kernel === name)!;
-        k = { ...def, compiled: await ctx.guard(compileKernel(ctx.device, def.kernel, currentSource(def.kernel), def.constants, def.label)) };
+        k = { ...def, compiled: await ctx.guard(compileKernel(ctx.device, def.kernel, defSource(def), def.constants, def.label)) };
       }
       out.push(k);
     }

@@ -15,7 +15,7 @@ export { gpuSupport } from './device';
 import { gpuRunner, HostBatch } from './epoch';
 import type { BufferLimits } from './limits';
 import { describeWebgpu } from './describe';
-import type { Mode } from './pipelines';
+import type { Mode, Tiling } from './pipelines';
 import { kernelTimings, timestampQuantumNs } from './profile';
 import { epochParts, type KernelProfile } from './stats';
 
@@ -31,6 +31,8 @@ export class WebGpuBackend implements Backend {
   /** Test hooks: lower the buffer limits (applied at the next init) and lose the device mid-run. */
   readonly testing = {
     limits: undefined as Partial<BufferLimits> | undefined,
+    /** the matmul tiling to use at the next init instead of the adapter's default (bench/gpu, kernel checks) */
+    tiling: undefined as Tiling | undefined,
     loseDevice: (): void => this.ctx?.loseDevice(),
   };
 
@@ -39,7 +41,7 @@ export class WebGpuBackend implements Backend {
     this.train = null;
     this.mode = resolveOption('webgpu', 'mode', opts.mode);
     this.readbackEvery = resolveOption('webgpu', 'readbackEvery', opts.readbackEvery);
-    this.ctx = await GpuContext.create(spec, this.mode, this.testing.limits);
+    this.ctx = await GpuContext.create(spec, this.mode, this.testing.limits, this.testing.tiling);
     await this.setParams(params);
   }
 
@@ -114,7 +116,7 @@ export class WebGpuBackend implements Backend {
   }
 
   describe(): BackendText {
-    return describeWebgpu(this.mode, this.readbackEvery, this.ctx?.adapterName, this.ctx?.softwareAdapter);
+    return describeWebgpu(this.mode, this.readbackEvery, this.ctx?.adapterName, this.ctx?.softwareAdapter, this.ctx?.tiling);
   }
 
   /** Destroys the evaluation buffers, then the context (buffers and device). */

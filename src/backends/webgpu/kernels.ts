@@ -5,8 +5,10 @@
 import gatherBatch from '../../../kernels/gather_batch.wgsl?raw';
 import matmulBackwardInputRelu from '../../../kernels/matmul_backward_input_relu.wgsl?raw';
 import matmulBackwardWeight from '../../../kernels/matmul_backward_weight.wgsl?raw';
+import matmulBackwardWeightTiled from '../../../kernels/matmul_backward_weight_tiled.wgsl?raw';
 import matmulForward from '../../../kernels/matmul_forward.wgsl?raw';
 import matmulForwardRelu from '../../../kernels/matmul_forward_relu.wgsl?raw';
+import matmulForwardReluTiled from '../../../kernels/matmul_forward_relu_tiled.wgsl?raw';
 import sgdUpdate from '../../../kernels/sgd_update.wgsl?raw';
 import softmaxXent from '../../../kernels/softmax_xent.wgsl?raw';
 
@@ -34,6 +36,15 @@ export const KERNELS: Readonly<Record<KernelName, KernelDef>> = {
   sgd_update: { source: sgdUpdate, bindings: ['step', 'read', 'write'] },
 };
 
+/**
+ * The shared-memory variants of the two large matmuls (kernels/*_tiled.wgsl): same entry point and
+ * bindings, tiles staged in workgroup memory, for real GPUs (pipelines.ts picks them per adapter).
+ */
+export const TILED_SOURCES: Readonly<Partial<Record<KernelName, string>>> = {
+  matmul_forward_relu: matmulForwardReluTiled,
+  matmul_backward_weight: matmulBackwardWeightTiled,
+};
+
 export function isKernelName(name: string): name is KernelName {
   return (KERNEL_NAMES as readonly string[]).includes(name);
 }
@@ -43,6 +54,11 @@ const edited = new Map<KernelName, string>();
 /** The source the next run compiles: an edit from the notebook, else the file in kernels/. */
 export function currentSource(name: KernelName): string {
   return edited.get(name) ?? KERNELS[name].source;
+}
+
+/** Whether the notebook replaced this kernel's source (an edit always runs as written, untiled). */
+export function isEdited(name: KernelName): boolean {
+  return edited.has(name);
 }
 
 export function setSource(name: KernelName, wgsl: string): void {
