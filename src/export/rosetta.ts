@@ -81,7 +81,7 @@ for epoch in range(epochs):
     for start in range(0, samples, batch_size):
         idx = order[start:start + batch_size]
         x, t, B = X[idx], y[idx], len(idx)
-        h = np.maximum(x @ W1.T + b1, 0)       # forward: (B, ${o.hiddenSize}), ReLU
+        h = np.maximum(x @ W1.T + b1, 0)        # forward: (B, ${o.hiddenSize}), ReLU
         logits = h @ W2.T + b2                  # (B, 10)
         p = np.exp(logits - logits.max(axis=1, keepdims=True))
         p /= p.sum(axis=1, keepdims=True)       # softmax
