@@ -57,6 +57,19 @@ describe('ipynb', () => {
     expect(back).toMatchObject({ kind: 'race', race: { lanes: [{ label: 'js' }, { label: 'workers ×2' }, { status: 'failed' }] } });
   });
 
+  it('exports a training run\'s export output as words and imports it back with its options (the Rosetta panel and Export need them)', () => {
+    const lesson = parseLesson('# T\n```js cell\nawait train();\n```\n', '02-x', 'es');
+    const options = { backend: 'workers', workers: 2, threads: 2, batchSize: 1024, learningRate: 0.05, epochs: 1, samples: 12000, seed: 3, hiddenSize: 128 } as const;
+    let code = newCell(lesson.cells[1], knobsFromOptions({}));
+    code = transitionCell(code, { type: 'start', count: 1 });
+    code = transitionCell(code, { type: 'output', output: { id: 'export-0', kind: 'export', experiment: { options } } });
+    const nb = exportIpynb(lesson, [newCell(lesson.cells[0], knobsFromOptions({})), code]);
+    const out = nb.cells[1].outputs![0] as { data: Record<string, string> };
+    expect(out.data['text/plain']).toContain('Entrenamiento en workers: lote 1024, tasa de aprendizaje 0,05, 12.000 imágenes, semilla 3.');
+    const back = importIpynb(JSON.stringify(nb), 'x.ipynb').outputs.get(1)!.outputs[0];
+    expect(back).toEqual({ id: 'imported-0', kind: 'export', experiment: { options } });
+  });
+
   it('rejects malformed files with a clear message', () => {
     expect(() => importIpynb('{', 'a.ipynb')).toThrowError(/a.ipynb is not valid JSON/);
     expect(() => importIpynb('{"nbformat":3,"cells":[]}', 'b.ipynb')).toThrowError(/only nbformat 4 notebooks are supported \(found 3\)/);

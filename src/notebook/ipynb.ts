@@ -9,6 +9,7 @@ import type { CellSpec, Lesson } from './core/lesson';
 import type { CellState } from './core/cell';
 import type { CentroidsData, Knobs, Output, WeightsData } from './kernel/protocol';
 import { t } from '../i18n';
+import type { ExportOptions } from '../export/experiment';
 import { raceTable } from './raceResults';
 import { graphText } from './core/graphLayout';
 import { heatmapPointsTable, heatmapTable } from './heatmapShape';
@@ -89,6 +90,12 @@ function centroidsText(c: CentroidsData, lang: 'es' | 'en'): string {
   return [c.title, ...c.sizes.map((n, j) => t(lang, 'kmeansClusterText', { j: j + 1, n: n.toLocaleString(lang), label: c.majority[j], share: pct(c.share[j]) }))].join('\n');
 }
 
+/** A training run's export output as words (Jupyter shows them; the experiment travels in our own MIME type). */
+function exportText(o: ExportOptions, lang: 'es' | 'en'): string {
+  const n = (x: number) => x.toLocaleString(lang, { maximumSignificantDigits: 21 });
+  return t(lang, 'rosetta_export_text', { backend: o.backend, batchSize: n(o.batchSize), learningRate: n(o.learningRate), samples: n(o.samples), seed: o.seed });
+}
+
 /** `png`: the chart as the page drew it (a data URL), when it was on screen. A race is exported as its results table. */
 function outputToJupyter(o: Output, count: number | null, lang: 'es' | 'en', png?: string): unknown {
   switch (o.kind) {
@@ -109,7 +116,7 @@ function outputToJupyter(o: Output, count: number | null, lang: 'es' | 'en', png
         'text/plain': o.kind === 'chart' ? o.spec.title : o.kind === 'code' ? o.source : o.kind === 'table' ? tableText(o.columns, o.rows)
           : o.kind === 'progress' ? [o.label, o.detail].filter(Boolean).join(': ') : o.kind === 'draw' ? o.title : o.kind === 'predictions' ? predictionsText(o.predictions, lang)
           : o.kind === 'confusion' && race ? `${confusionSummary(o.confusion, lang)}\n\n${tableText(race.columns, race.rows)}` : race ? tableText(race.columns, race.rows)
-            : o.kind === 'weights' ? weightsSummary(o.weights, lang) : o.kind === 'graph' ? graphText(o.graph, lang) : o.kind === 'centroids' ? centroidsText(o.centroids, lang) : o.kind,
+            : o.kind === 'weights' ? weightsSummary(o.weights, lang) : o.kind === 'graph' ? graphText(o.graph, lang) : o.kind === 'centroids' ? centroidsText(o.centroids, lang) : o.kind === 'export' ? exportText(o.experiment.options, lang) : o.kind,
       };
       if (o.kind === 'table') data['text/html'] = tableHtml(o.columns, o.rows);
       if (race) data['text/html'] = tableHtml(race.columns, race.rows);

@@ -18,6 +18,7 @@ const PredictionsView = lazy(() => import('../confusion/PredictionsView').then((
 const GraphView = lazy(() => import('../tasks/GraphView').then((m) => ({ default: m.GraphView })));
 const HeatmapView = lazy(() => import('../search/HeatmapView').then((m) => ({ default: m.HeatmapView })));
 const RaceView = lazy(() => import('../race/RaceView').then((m) => ({ default: m.RaceView })));
+const RosettaPanel = lazy(() => import('../rosetta/RosettaPanel').then((m) => ({ default: m.RosettaPanel })));
 const CentroidsView = lazy(() => import('../kmeans/CentroidsView').then((m) => ({ default: m.CentroidsView })));
 
 /** `onRetry` runs the cell again: offered by an error that says a second try may work (a bad download). */
@@ -69,7 +70,8 @@ export function OutputView({ output, onRetry }: { output: Output; onRetry?: () =
     case 'heatmap':
       return <Suspense fallback={<div className="chart-loading" />}><HeatmapView data={output.heatmap} /></Suspense>;
     case 'export':
-      return <ExportButton experiment={output.experiment} />;
+      // the run as files (Export) and, beside it, the same loop as code in other worlds (Rosetta)
+      return <><ExportButton experiment={output.experiment} /><Suspense fallback={null}><RosettaPanel options={output.experiment.options} /></Suspense></>;
     default:
       return assertNever(output);
   }
