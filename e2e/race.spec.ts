@@ -2,6 +2,8 @@
 // runs: a lane that already ran races along as a ghost while a later lane runs; Replay plays every lane
 // again and ends by itself; all at once says that the lanes share the cores; Stop keeps what ran; the
 // results table has a row per lane with the speedup over js; axe finds nothing serious on the page.
+import { strFromU8, unzipSync } from 'fflate';
+import { readFileSync } from 'node:fs';
 import { expect, test, type Page } from './fixtures';
 import { auditThemes } from './a11y';
 
@@ -59,6 +61,16 @@ test('one at a time: ghosts during a later lane, replay, a results row per lane 
   for (const i of [1, 2]) await expect(rows.nth(i).locator('td').nth(4)).toHaveText(/^\d+\.\d\d×$/);
   // every lane computed the same thing: the loss curves agree with js's to float precision
   for (const i of [0, 1, 2]) expect(Number(await rows.nth(i).locator('td').nth(6).textContent())).toBeLessThan(1e-3);
+
+  // Export (issue 17): the race as files, its README with one row per lane
+  const exportButton = page.getByTestId('race-output').getByTestId('export-run');
+  await expect(exportButton).toHaveCount(1);
+  const [download] = await Promise.all([page.waitForEvent('download'), exportButton.click()]);
+  const folder = download.suggestedFilename().replace(/\.zip$/, '');
+  const readme = strFromU8(unzipSync(new Uint8Array(readFileSync((await download.path())!)))[`${folder}/README.md`]);
+  expect(readme).toContain('### The race: the same experiment on every lane');
+  expect(readme.match(/^\| (js|workers[^|]*) \| .* \| done \| \d+ \| \d\.\d{4} \| \d+\.\d\d% \|$/gm)).toHaveLength(3);
+  expect(readme).toContain('batch 32');
 
   // the two charts: loss against time (the default), loss against step
   await expect(page.getByTestId('race-chart-time-view').getByTestId('chart-line')).toBeVisible();

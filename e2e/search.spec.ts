@@ -1,6 +1,8 @@
 // search() and bagging() (issue 15 §2–3) in real Chromium on real MNIST, small: a 2×2 grid → 4 rows,
 // a heatmap of 4 cells whose numbers are the table's, the best marked, a test accuracy; bagging with
 // 3 members → 3 member accuracies and the ensemble's line; axe clean in both themes.
+import { strFromU8, unzipSync } from 'fflate';
+import { readFileSync } from 'node:fs';
 import { expect, test } from './fixtures';
 import { auditThemes } from './a11y';
 import { codeCell, setSource } from './helpers';
@@ -49,6 +51,17 @@ test('a 2×2 grid search and a 3-member bagging ensemble: table, heatmap, best, 
   expect(test_).toBeGreaterThan(0.6);
   expect(test_).toBeLessThan(1);
   await expect(cell.getByTestId('out-text').filter({ hasText: 'Best configuration' })).toContainText(`${(test_ * 100).toFixed(1)} %`);
+
+  // Export (issue 17): the search as run_search.py, its four configurations with the browser's scores
+  const exportButton = cell.getByTestId('export-run');
+  await expect(exportButton).toHaveCount(1);
+  const [download] = await Promise.all([page.waitForEvent('download'), exportButton.click()]);
+  const folder = download.suggestedFilename().replace(/\.zip$/, '');
+  const files = unzipSync(new Uint8Array(readFileSync((await download.path())!)));
+  const py = strFromU8(files[`${folder}/run_search.py`]);
+  for (const c of ['(0.02, 32, 128)', '(0.02, 64, 128)', '(0.1, 32, 128)', '(0.1, 64, 128)', 'SAMPLES = 2000', 'N_JOBS = 2']) expect(py).toContain(c);
+  expect(py).toContain(`BROWSER_TEST_ACCURACY = ${test_}`);
+  expect(strFromU8(files[`${folder}/README.md`])).toContain('## The search (`run_search.py`)');
 
   // bagging: 3 members, each with its accuracy; the ensemble's accuracy per members added, charted as a line
   const members = tables.nth(1).locator('tbody tr');

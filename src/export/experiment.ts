@@ -21,10 +21,43 @@ export interface ExportResults {
   readonly describe: string; // the backend variant in words, e.g. "wasm SIMD, 2 threads"
   readonly machine: string; // the browser and machine, e.g. the user agent and hardwareConcurrency
   readonly date: string; // ISO date of the run
+  /** a race (show.race): every lane's own result, the lane above being the first that finished */
+  readonly lanes?: readonly ExportLane[];
+}
+
+/** One lane of a race, as the README's race table shows it. */
+export interface ExportLane {
+  readonly label: string;
+  readonly describe: string; // what ran, in words
+  readonly status: string; // done, failed, stopped
+  readonly msPerEpoch: number | null; // median epoch time
+  readonly accuracy: number | null; // 0..1
+  readonly finalLoss: number | null; // the last epoch's mean training loss
+}
+
+/** A hyperparameter search (search()): every configuration it tried, with the browser's validation scores. */
+export interface ExportSearch {
+  readonly samples: number; // the first N training images: the split's training and validation rows
+  readonly validation: number; // the fraction held out for validation, e.g. 0.2
+  readonly epochs: number;
+  readonly seed: number;
+  readonly nJobs: number; // the largest nJobs the browser ran with
+  readonly trials: readonly ExportTrial[];
+  readonly testAccuracy: number | null; // the winner retrained on all N images, on the test set (0..1)
+}
+
+export interface ExportTrial {
+  readonly learningRate: number;
+  readonly batchSize: number;
+  readonly hidden: number;
+  readonly accuracy: number; // validation accuracy, 0..1
+  readonly loss: number; // validation loss
 }
 
 export interface ExportExperiment {
   readonly options: ExportOptions;
+  /** a search: run_search.py joins the files */
+  readonly search?: ExportSearch;
   readonly results?: ExportResults;
   /** Where the MNIST files can be downloaded from (the app's own /mnist/), for the README. */
   readonly mnistUrl?: string;

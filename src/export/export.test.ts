@@ -34,6 +34,20 @@ describe('export files', () => {
     expect(exportFiles({ options: EXP.options })['README.md']).not.toContain('## The browser\'s run');
   });
 
+  it('gives a race one README row per lane, failed lanes included', () => {
+    const lanes = [
+      { label: 'js', describe: 'sequential JS', status: 'done', msPerEpoch: 812.4, accuracy: 0.9123, finalLoss: 0.3 },
+      { label: 'webgpu', describe: '', status: 'failed', msPerEpoch: null, accuracy: null, finalLoss: null },
+    ];
+    const readme = exportFiles({ ...EXP, results: { ...EXP.results!, lanes } })['README.md'];
+    expect(readme).toContain('### The race: the same experiment on every lane');
+    expect(readme).toContain('| js | sequential JS | done | 812 | 0.3000 | 91.23% |');
+    expect(readme).toContain('| webgpu | — | failed | — | — | — |');
+    expect(exportFiles(EXP)['README.md']).not.toContain('The race');
+    expect(outputProblem({ id: 'e', kind: 'export', experiment: { ...EXP, results: { ...EXP.results!, lanes } } })).toBeNull();
+    expect(outputProblem({ id: 'e', kind: 'export', experiment: { ...EXP, results: { ...EXP.results!, lanes: [{ label: 'js' }] } } })?.code).toBe('export');
+  });
+
   it('ships the wasm build\'s kernels unchanged, with an OpenMP pool.h instead of the browser pool', () => {
     for (const f of ['mlp.h', 'kernels_scalar.h', 'matmul.c', 'elementwise.c', 'softmax.c', 'gather.c']) {
       expect(files[f], f).toBe(readFileSync(`wasm/${f}`, 'utf8'));

@@ -20,6 +20,8 @@ import { makeSpec } from '../mlp/spec';
 import { MNIST_FILE_NAMES, type ExportOptions } from './experiment';
 import { exportFiles } from './index';
 import { CUDA_BEGIN, CUDA_END } from './pycuda';
+import { validationSplit, type HyperParams } from '../tasks/search/sampling';
+import { trainTrial, type PixelSet } from '../tasks/search/trial';
 
 const PYTHON = process.env.PYTHON ?? (existsSync('/usr/bin/python3') ? '/usr/bin/python3' : 'python3');
 const TOLERANCE = 1e-5;
@@ -62,6 +64,8 @@ describe.skipIf(missing !== null)('export: the generated programs reproduce the 
   let reference: Float32Array;
   let accuracy = '';
   let dask: Promise<Ran> | null = null;
+  let trainSet: PixelSet; // the whole training set, for the search's trials
+  let testSet: PixelSet;
 
   beforeAll(() => {
     dir = mkdtempSync(join(tmpdir(), 'paralelo-export-'));
@@ -85,6 +89,8 @@ describe.skipIf(missing !== null)('export: the generated programs reproduce the 
       train_epoch(spec, reference, data, epochPermutation(n, OPTIONS.seed, e), OPTIONS.batchSize, OPTIONS.learningRate);
     }
     const test = makeDataset(parseIdxImages(raw['t10k-images-idx3-ubyte'], 'test'), parseIdxLabels(raw['t10k-labels-idx1-ubyte'], 'test'), 'test', 'test');
+    trainSet = { images: images.pixels, labels };
+    testSet = { images: test.images, labels: test.labels };
     accuracy = (evaluateWith(spec, reference, test).accuracy * 100).toFixed(2);
   });
 
@@ -132,6 +138,35 @@ describe.skipIf(missing !== null)('export: the generated programs reproduce the 
     execFileSync('make', ['-s', 'mlp_omp'], { cwd: dir, stdio: 'pipe' });
     check('C OpenMP 1 thread', './mlp_omp', [], { OMP_NUM_THREADS: '1' });
     check('C OpenMP 2 threads', './mlp_omp', [], { OMP_NUM_THREADS: '2' });
+  });
+
+  it('run_search.py: the browser\'s trials again with joblib (2 processes), same validation accuracies, same winner, same test accuracy', async () => {
+    // the browser's search, here in Node: its trial task (src/tasks/search/trial.ts) on the same split
+    const S = 1000, VALIDATION = 0.2, EPOCHS = 1, SEED = 3;
+    const configs: HyperParams[] = [
+      { learningRate: 0.1, batchSize: 64, hidden: 32 }, { learningRate: 0.05, batchSize: 32, hidden: 16 }, { learningRate: 0.3, batchSize: 100, hidden: 24 },
+    ];
+    const split = validationSplit(S, VALIDATION, SEED);
+    const env = { worker: 0, store: new Map<string, unknown>(), signal: new AbortController().signal };
+    const trials = [];
+    for (const c of configs) {
+      const r = await trainTrial({ params: c, epochs: EPOCHS, seed: SEED, train: trainSet, rows: split.train, evalRows: split.validation }, env);
+      trials.push({ ...c, accuracy: r.accuracy, loss: r.loss });
+    }
+    const best = trials.reduce((a, b) => (b.accuracy > a.accuracy ? b : a));
+    const all = new Uint32Array(S).map((_, i) => i);
+    const final = await trainTrial({ params: best, epochs: EPOCHS, seed: SEED, train: trainSet, rows: all, evalSet: testSet }, env);
+    const search = { samples: S, validation: VALIDATION, epochs: EPOCHS, seed: SEED, nJobs: 2, trials, testAccuracy: final.accuracy };
+    writeFileSync(join(dir, 'run_search.py'), exportFiles({ options: OPTIONS, search })['run_search.py']);
+    const r = spawnSync(PYTHON, ['run_search.py', '--data', 'data'], { cwd: dir, encoding: 'utf8', timeout: 90_000 });
+    expect(r.status, `${r.stdout}\n${r.stderr}`).toBe(0);
+    console.log(`export check: run_search.py:\n${r.stdout}`);
+    trials.forEach((x, i) => {
+      const pct = (x.accuracy * 100).toFixed(2);
+      expect(r.stdout, `trial ${i + 1}`).toContain(`trial ${i + 1}: lr=${x.learningRate} batch=${x.batchSize} hidden=${x.hidden}: validation accuracy ${pct}% (browser ${pct}%), loss ${x.loss.toFixed(4)}`);
+    });
+    expect(r.stdout).toContain(`best: trial ${trials.indexOf(best) + 1} `);
+    expect(r.stdout).toContain(`test accuracy ${(final.accuracy * 100).toFixed(2)}% (browser ${(final.accuracy * 100).toFixed(2)}%)`);
   });
 
   it('the PyCUDA kernels compile as C (a syntax check; no GPU here)', () => {

@@ -6,8 +6,9 @@ import type { ExportExperiment } from './experiment';
 import { mlpPycudaPy } from './pycuda';
 import { mlpPy, runDaskPy, runJoblibPy, runSequentialPy } from './python';
 import { readmeMd } from './readme';
+import { runSearchPy } from './search';
 
-export type { ExportExperiment, ExportOptions, ExportResults } from './experiment';
+export type { ExportExperiment, ExportOptions, ExportResults, ExportSearch, ExportTrial } from './experiment';
 
 /** Every file of the export: name → text. */
 export function exportFiles(e: ExportExperiment): Record<string, string> {
@@ -22,6 +23,7 @@ export function exportFiles(e: ExportExperiment): Record<string, string> {
     'pool.h': POOL_H,
     ...C_KERNEL_FILES,
     'Makefile': MAKEFILE,
+    ...(e.search ? { 'run_search.py': runSearchPy(e.search) } : {}),
   };
 }
 

@@ -5,6 +5,49 @@ function fmt(x: number, digits: number): string {
   return Number.isFinite(x) ? x.toFixed(digits) : '—';
 }
 
+/** The race's lanes: same experiment on every backend; each world's program here stands for one lane. */
+function raceTable(lanes: NonNullable<NonNullable<ExportExperiment['results']>['lanes']>): string[] {
+  const n = (x: number | null, d: number, unit = '') => (x === null ? '—' : `${fmt(x, d)}${unit}`);
+  return [
+    '### The race: the same experiment on every lane',
+    '',
+    '| lane | what ran | status | ms/epoch | last loss | test accuracy |',
+    '| --- | --- | --- | ---: | ---: | ---: |',
+    ...lanes.map((l) => `| ${l.label} | ${l.describe || '—'} | ${l.status} | ${n(l.msPerEpoch, 0)} | ${n(l.finalLoss, 4)} | ${l.accuracy === null ? '—' : `${fmt(l.accuracy * 100, 2)}%`} |`),
+    '',
+    'Each lane has a twin below: js → `run_sequential.py` (numpy), workers → `run_joblib.py` / `run_dask.py`,',
+    'wasm → `mlp_omp.c` (C + OpenMP), webgpu → `mlp_pycuda.py`. Run them on one machine and you have the',
+    'race outside the browser; the losses agree, the times are the point.',
+    '',
+  ];
+}
+
+/** The search: its configurations with the browser's validation scores, and how to run it again. */
+function searchSection(e: ExportExperiment): string {
+  const s = e.search;
+  if (!s) return '';
+  const nVal = Math.round(s.samples * s.validation);
+  return [
+    '## The search (`run_search.py`)',
+    '',
+    `${s.trials.length} configurations, ${s.epochs} epoch(s) each, trained on ${s.samples - nVal} of the first ${s.samples}`,
+    `training images and scored on the other ${nVal} (validation, seed ${s.seed}); the best is retrained on all`,
+    `${s.samples} and scored once on the test set. One joblib task per configuration, ${s.nJobs} processes:`,
+    '',
+    '```sh',
+    `python3 run_search.py --data data --jobs ${s.nJobs}`,
+    '```',
+    '',
+    '| # | learning rate | batch | hidden | validation accuracy (browser) | validation loss (browser) |',
+    '| ---: | ---: | ---: | ---: | ---: | ---: |',
+    ...s.trials.map((t, i) => `| ${i + 1} | ${t.learningRate} | ${t.batchSize} | ${t.hidden} | ${fmt(t.accuracy * 100, 2)}% | ${fmt(t.loss, 4)} |`),
+    '',
+    s.testAccuracy === null ? '' : `The browser's winner, retrained: test accuracy **${fmt(s.testAccuracy * 100, 2)}%**. The script prints each`,
+    'trial beside the browser\'s figure: the same models, so the same accuracies.',
+    '',
+  ].join('\n');
+}
+
 export function readmeMd(e: ExportExperiment): string {
   const o = e.options;
   const r = e.results;
@@ -25,6 +68,7 @@ export function readmeMd(e: ExportExperiment): string {
       'Every script below prints the same lines (loss per epoch, ms/epoch, test accuracy): the loss',
       'and the accuracy should match these to the last digit shown; the times are your machine\'s.',
       '',
+      ...(r.lanes?.length ? raceTable(r.lanes) : []),
     ].join('\n')
     : '';
   return `# Paralelo export: the MLP outside the browser
@@ -38,7 +82,7 @@ initialisation and its shuffle of each epoch, so the final parameters agree with
 to about 1e-7 (floating-point sums in a different order), and so do the loss and the accuracy.
 Paralelo's CI checks this for numpy, joblib, Dask and C + OpenMP on every change.
 
-${results}## The data
+${results}${searchSection(e)}## The data
 
 Put the four MNIST files in \`data/\` (the app serves them):
 

@@ -98,8 +98,14 @@ function isExperiment(v: unknown): boolean {
   const nums = ['workers', 'threads', 'batchSize', 'learningRate', 'epochs', 'samples', 'seed', 'hiddenSize'].every((k) => isNum(o[k]) && Number.isFinite(o[k]));
   if (!nums || !isStr(o.backend) || !(BACKEND_NAMES as readonly string[]).includes(o.backend)) return false;
   if (!optional(v.mnistUrl, isStr)) return false;
+  const finite = (x: unknown) => isNum(x) && Number.isFinite(x);
+  if (!optional(v.search, (s) => record(s) && ['samples', 'validation', 'epochs', 'seed', 'nJobs'].every((k) => finite(s[k]))
+    && (s.testAccuracy === null || finite(s.testAccuracy))
+    && Array.isArray(s.trials) && s.trials.length > 0 && s.trials.every((t) => record(t) && ['learningRate', 'batchSize', 'hidden', 'accuracy', 'loss'].every((k) => isNum(t[k]))))) return false;
   return optional(v.results, (r) => record(r) && Array.isArray(r.epochs) && r.epochs.every((e) => record(e) && isNum(e.loss) && isNum(e.ms))
-    && (r.accuracy === null || isNum(r.accuracy)) && isStr(r.describe) && isStr(r.machine) && isStr(r.date));
+    && (r.accuracy === null || isNum(r.accuracy)) && isStr(r.describe) && isStr(r.machine) && isStr(r.date)
+    && optional(r.lanes, (ls) => Array.isArray(ls) && ls.every((l) => record(l) && isStr(l.label) && isStr(l.describe) && isStr(l.status)
+      && ['msPerEpoch', 'accuracy', 'finalLoss'].every((k) => l[k] === null || isNum(l[k])))));
 }
 
 /** What is wrong with `o` as an output, or null when it has the shape of its kind. */

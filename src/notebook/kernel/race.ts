@@ -19,6 +19,7 @@ import { localizeError } from './localize';
 import type { RaceData, RaceLane, RacePoint } from './protocol';
 import { boundedPoints, MAX_LANES, maxLossDelta, resolveLanes, type LaneSpec, type ResolvedLane } from './raceLanes';
 import type { Run } from './run';
+import { exportExperiment } from './exportRun';
 import { backendInstance, dropBackend, mnistData, supportedBackends, trainSubset } from './session';
 
 export type { LaneSpec } from './raceLanes';
@@ -236,5 +237,17 @@ export async function runRace(ctx: RunContext, outputId: string, opts: RaceOptio
     post(true);
   }
   if (signal.aborted) throw new StoppedError();
+  // Export (issue 17): the race's experiment with every lane's result; the first lane that finished
+  // gives the browser run the README compares with
+  const first = lanes.find((l) => l.view.status === 'done');
+  if (first) {
+    const e = exportExperiment(first.backend, config, samples, first.options, first.epochs, first.view.accuracy ?? null, first.view.variant);
+    const lastLoss = (l: Lane) => (l.epochs.length ? l.epochs[l.epochs.length - 1].loss : null);
+    const laneRows = lanes.map((l) => ({
+      label: l.view.label, describe: l.view.variant, status: l.view.status,
+      msPerEpoch: l.view.msPerEpoch ?? null, accuracy: l.view.accuracy ?? null, finalLoss: l.view.status === 'done' ? lastLoss(l) : null,
+    }));
+    ctx.post({ id: `${outputId}-export`, kind: 'export', experiment: { ...e, results: { ...e.results!, lanes: laneRows } } });
+  }
   return lanes.flatMap((l) => (l.run ? [l.run] : []));
 }

@@ -218,6 +218,19 @@ export async function runSearch(ctx: TaskRunContext, o: SearchOptions = {}): Pro
   const winner = random && random.best.accuracy > first.best.accuracy ? random.best : first.best;
   const final = (await runWithBar(ctx, [retrainTask(winner, trainSet, samples, sharedSet(test), epochs, seed)], 1, t(lang, 'search_retrainLabel'), recorded('streamRetrainKind'))).results[0];
   ctx.post({ id: ctx.id('best'), kind: 'text', text: t(lang, 'search_best', { config: paramsName(winner), val: pct(winner.accuracy, lang), samples: formatCount(samples, lang), test: pct(final.accuracy, lang) }) });
+  // Export (issue 17): the search as run_search.py (joblib, one task per configuration) beside the
+  // usual programs, which train the winner's configuration
+  const nJobs = Math.max(...jobs);
+  ctx.post({
+    id: ctx.id('export'), kind: 'export',
+    experiment: {
+      options: { backend: 'workers', workers: nJobs, threads: Math.min(8, cores()), batchSize: winner.batchSize, learningRate: winner.learningRate, epochs, samples, seed, hiddenSize: winner.hidden },
+      search: {
+        samples, validation, epochs, seed, nJobs, testAccuracy: final.accuracy,
+        trials: [...first.trials, ...(random?.trials ?? [])].map((x) => ({ learningRate: x.learningRate, batchSize: x.batchSize, hidden: x.hidden, accuracy: x.accuracy, loss: x.loss })),
+      },
+    },
+  });
   return { kind, trials: first.trials, best: first.best, testAccuracy: final.accuracy, timings: first.timings, split: { train: split.train.length, validation: split.validation.length }, ...(random ? { random } : {}), tasks: stream.finish() };
 }
 
