@@ -23,6 +23,7 @@ import { knobsEn } from './knobs.en';
 import { measureEn } from './measure.en';
 import { weightsEn } from './weights.en';
 import { confusionEn } from './confusion.en';
+import { errorsEn } from './errors.en';
 
 export const en = {
   ...keyboardEn,
@@ -50,6 +51,7 @@ export const en = {
   ...measureEn,
   ...weightsEn,
   ...confusionEn,
+  ...errorsEn,
   appTitle: 'Paralelo',
   appTagline: 'Parallel computing for neural networks, in your browser',
   language: 'Language',

@@ -23,6 +23,7 @@ import { knobsEs } from './knobs.es';
 import { measureEs } from './measure.es';
 import { weightsEs } from './weights.es';
 import { confusionEs } from './confusion.es';
+import { errorsEs } from './errors.es';
 import type { en } from './en';
 
 export const es: Record<keyof typeof en, string> = {
@@ -51,6 +52,7 @@ export const es: Record<keyof typeof en, string> = {
   ...measureEs,
   ...weightsEs,
   ...confusionEs,
+  ...errorsEs,
   appTitle: 'Paralelo',
   appTagline: 'Computación paralela para redes neuronales, en tu navegador',
   language: 'Idioma',

@@ -14,6 +14,7 @@ import { extras } from './extras';
 import { weightsData, type WeightsSource } from './weights';
 import { formatValue } from './format';
 import { makeFmt } from './fmt';
+import { messageError } from '../../i18n/messageError';
 import { exportExperiment } from './exportRun';
 import { formatCount, formatPercent, limitChart } from './limits';
 import { RunProgress, SweepProgress } from './progress';
@@ -305,9 +306,9 @@ export function makeApi(ctx: RunContext) {
     },
     /** The drawing pad: draw a digit, see what `run`'s model (default: the latest run's) predicts on every backend. */
     draw: (run?: Run) => {
-      if (++draws > MAX_DRAW_OUTPUTS) throw new Error(`show.draw: at most ${MAX_DRAW_OUTPUTS} drawing pads per cell`);
+      if (++draws > MAX_DRAW_OUTPUTS) throw messageError('err_drawMax', { max: MAX_DRAW_OUTPUTS });
       if (run === undefined) return ctx.post({ id: id('draw'), kind: 'draw', title: t(lang, 'digitsDrawTitle', { label: t(lang, 'digitsDrawLatest') }), latest: true });
-      if (!(run?.params instanceof Float32Array)) throw new Error('show.draw needs a run returned by train()');
+      if (!(run?.params instanceof Float32Array)) throw messageError('err_drawNeedsRun', {}, TypeError);
       ctx.post({
         id: id('draw'), kind: 'draw', title: t(lang, 'digitsDrawTitle', { label: run.label }),
         model: trainedModel({ label: run.label, backend: run.backend, accuracy: run.accuracy, samples: run.config.samples }, run.config, run.params),
