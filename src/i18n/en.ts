@@ -24,6 +24,7 @@ import { measureEn } from './measure.en';
 import { weightsEn } from './weights.en';
 import { confusionEn } from './confusion.en';
 import { errorsEn } from './errors.en';
+import { glossaryEn } from './glossary.en';
 
 export const en = {
   ...keyboardEn,
@@ -52,6 +53,7 @@ export const en = {
   ...weightsEn,
   ...confusionEn,
   ...errorsEn,
+  ...glossaryEn,
   appTitle: 'Paralelo',
   appTagline: 'Parallel computing for neural networks, in your browser',
   language: 'Language',

@@ -24,6 +24,7 @@ import { measureEs } from './measure.es';
 import { weightsEs } from './weights.es';
 import { confusionEs } from './confusion.es';
 import { errorsEs } from './errors.es';
+import { glossaryEs } from './glossary.es';
 import type { en } from './en';
 
 export const es: Record<keyof typeof en, string> = {
@@ -53,6 +54,7 @@ export const es: Record<keyof typeof en, string> = {
   ...weightsEs,
   ...confusionEs,
   ...errorsEs,
+  ...glossaryEs,
   appTitle: 'Paralelo',
   appTagline: 'Computación paralela para redes neuronales, en tu navegador',
   language: 'Idioma',

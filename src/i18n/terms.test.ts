@@ -11,6 +11,7 @@ const ALLOWED: RegExp[] = [
   /confusion_precision: 'precisión'/, // precision per predicted digit (src/components/confusion)
   /precisión (simple|doble|media|de (coma|punto) flotante|numérica|finita|de float(32|64)?)/i,
   /(media|doble|simple|mixta) precisión/i,
+  /«precisión» es solo precision/, // the Glossary page stating the rule itself
 ];
 
 /** The lines that say "precisión" (or "preciso/precisa") for something not in ALLOWED. */
