@@ -28,7 +28,7 @@ test('a 2×2 grid search and a 3-member bagging ensemble: table, heatmap, best, 
   const accCol = (await tables.nth(0).locator('thead th').allTextContents()).indexOf('validation accuracy');
   expect(accCol).toBeGreaterThan(0);
   const tableAcc = await rows.evaluateAll((trs, c) => trs.map((tr) => tr.children[c].textContent), accCol);
-  for (const a of tableAcc) expect(a).toMatch(/^\d{1,3}\.\d %$/);
+  for (const a of tableAcc) expect(a).toMatch(/^\d{1,3}\.\d%$/);
   const bestRow = await rows.evaluateAll((trs) => trs.findIndex((tr) => tr.textContent!.includes('★ best')));
   expect(bestRow).toBeGreaterThanOrEqual(0);
   // the best has the highest validation accuracy
