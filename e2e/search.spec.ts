@@ -30,7 +30,7 @@ test('a 2×2 grid search and a 3-member bagging ensemble: table, heatmap, best, 
   const accCol = (await tables.nth(0).locator('thead th').allTextContents()).indexOf('validation accuracy');
   expect(accCol).toBeGreaterThan(0);
   const tableAcc = await rows.evaluateAll((trs, c) => trs.map((tr) => tr.children[c].textContent), accCol);
-  for (const a of tableAcc) expect(a).toMatch(/^\d{1,3}\.\d %$/);
+  for (const a of tableAcc) expect(a).toMatch(/^\d{1,3}\.\d%$/);
   const bestRow = await rows.evaluateAll((trs) => trs.findIndex((tr) => tr.textContent!.includes('★ best')));
   expect(bestRow).toBeGreaterThanOrEqual(0);
   // the best has the highest validation accuracy
@@ -50,7 +50,7 @@ test('a 2×2 grid search and a 3-member bagging ensemble: table, heatmap, best, 
   const test_ = Number((await cell.getByTestId('out-text').filter({ hasText: /^TEST:/ }).textContent())!.trim().slice(5));
   expect(test_).toBeGreaterThan(0.6);
   expect(test_).toBeLessThan(1);
-  await expect(cell.getByTestId('out-text').filter({ hasText: 'Best configuration' })).toContainText(`${(test_ * 100).toFixed(1)} %`);
+  await expect(cell.getByTestId('out-text').filter({ hasText: 'Best configuration' })).toContainText(`${(test_ * 100).toFixed(1)}%`);
 
   // Export (issue 17): the search as run_search.py, its four configurations with the browser's scores
   const exportButton = cell.getByTestId('export-run');
@@ -70,7 +70,7 @@ test('a 2×2 grid search and a 3-member bagging ensemble: table, heatmap, best, 
   expect(ens).toHaveLength(3);
   for (const e of ens) expect(e).toBeGreaterThan(0.5);
   const ensCol = await members.evaluateAll((trs) => trs.map((tr) => tr.children[3].textContent));
-  expect(ensCol).toEqual(ens.map((e) => `${(e * 100).toFixed(1)} %`));
+  expect(ensCol).toEqual(ens.map((e) => `${(e * 100).toFixed(1)}%`));
   await expect(cell.locator('.out-chart')).toHaveCount(1);
   await expect(cell.locator('.out-chart')).toContainText('Test accuracy as members are added');
 
@@ -84,7 +84,7 @@ test('grid and random search on the same two axes: the random trials drawn over 
   await setSource(page, cell, [
     'const s = await search({ grid: { learningRate: [0.02, 0.2], batchSize: [32, 64], hidden: [16] }, random: { learningRate: { min: 0.02, max: 0.2, log: true }, batchSize: { min: 32, max: 64 }, hidden: [16] }, samples: 1500, nJobs: 2 });',
     'show.taskStream(s);',
-    "show.text('RANDOM:' + s.random.trials.map((t) => (t.accuracy * 100).toFixed(1) + ' %').join(','));",
+    "show.text('RANDOM:' + s.random.trials.map((t) => (t.accuracy * 100).toFixed(1) + '%').join(','));",
   ].join('\n'));
   await cell.getByTestId('run-cell').click();
   await expect(cell).toHaveAttribute('data-result', 'ok', { timeout: 75_000 });

@@ -24,7 +24,7 @@ import { LessonIntro, hasIntro } from './components/lesson/LessonIntro';
 import { DemoBar } from './components/lesson/DemoBar';
 import { useMonacoTheme } from './design/useMonacoTheme';
 import { useScrollBoxes } from './design/scrollBoxes';
-import { defaultRoute, DIGITS_KEY, MODELS_KEY, parseRoute, RACE_KEY, routeHash, type Route } from './route';
+import { defaultRoute, DIGITS_KEY, GLOSSARY_KEY, MODELS_KEY, parseRoute, RACE_KEY, routeHash, type Route } from './route';
 import { DigitsKernelContext } from './components/digits/kernelContext';
 import { keepModels } from './models/keep';
 import { OfflineStatus } from './components/ui/OfflineStatus';
@@ -37,6 +37,7 @@ const store = openStore(kv, lessons);
 const ModelsPage = lazy(() => import('./components/models/ModelsPage').then((m) => ({ default: m.ModelsPage })));
 const RacePage = lazy(() => import('./components/race/RacePage').then((m) => ({ default: m.RacePage })));
 const DigitsPage = lazy(() => import('./components/digits/DigitsPage').then((m) => ({ default: m.DigitsPage })));
+const GlossaryPage = lazy(() => import('./components/glossary/GlossaryPage').then((m) => ({ default: m.GlossaryPage })));
 const ModelsPanel = lazy(() => import('./components/models/ModelsPanel').then((m) => ({ default: m.ModelsPanel })));
 
 const currentRoute = (): Route => parseRoute(location.hash) ?? defaultRoute(navigator.language);
@@ -120,7 +121,8 @@ export function App() {
 
   const modelsPage = key === MODELS_KEY;
   const racePage = key === RACE_KEY || modelsPage; // a page of its own, no notebook (modelsPage tells which)
-  const digitsPage = key === DIGITS_KEY;
+  const glossaryPage = key === GLOSSARY_KEY;
+  const digitsPage = key === DIGITS_KEY || glossaryPage; // a page of its own, no notebook, no kernel use (glossaryPage tells which)
   const digitsKernel = useMemo(() => ({ kernel, support }), [kernel, support]);
   const lesson = key === null || racePage || digitsPage ? undefined : key === 'imported' ? imported?.lesson : findLesson(lang, key);
   const all = lessons(lang);
@@ -132,8 +134,9 @@ export function App() {
     document.title = lesson ? `${lesson.title} · ${translate(lang, 'appTitle')}`
       : modelsPage ? `${translate(lang, 'modelsPageTitle')} · ${translate(lang, 'appTitle')}`
       : racePage ? `${translate(lang, 'racePageTitle')} · ${translate(lang, 'appTitle')}`
+        : glossaryPage ? `${translate(lang, 'glossaryPageTitle')} · ${translate(lang, 'appTitle')}`
         : digitsPage ? `${translate(lang, 'digitsPageTitle')} · ${translate(lang, 'appTitle')}` : `${translate(lang, 'appTitle')} · ${translate(lang, 'welcomeTitle')}`;
-  }, [lesson, lang, racePage, modelsPage, digitsPage]);
+  }, [lesson, lang, racePage, modelsPage, digitsPage, glossaryPage]);
 
   // only the imported notebook depends on `imported`: a lesson's notebook is not made again when the
   // imported one loads (that would stop a cell the first notebook had started)
@@ -249,7 +252,8 @@ export function App() {
           {racePage && !modelsPage && <ErrorBoundary lang={lang}><Suspense fallback={null}>
             <RacePage lang={lang} kernel={kernel} support={support} beforeRun={async () => { if (kernel.busy) await nbRef.current?.stop(); }} />
           </Suspense></ErrorBoundary>}
-          {digitsPage && <ErrorBoundary lang={lang}><Suspense fallback={null}>
+          {glossaryPage && <ErrorBoundary lang={lang}><Suspense fallback={null}><GlossaryPage key={lang} lang={lang} /></Suspense></ErrorBoundary>}
+          {digitsPage && !glossaryPage && <ErrorBoundary lang={lang}><Suspense fallback={null}>
             <DigitsPage lang={lang} kernel={kernel} beforeRun={async () => { if (kernel.busy) await nbRef.current?.stop(); }}
               modelsPanel={(p) => <Suspense fallback={null}><ModelsPanel {...p} onUse={(m) => kernel.adoptModel(m)} /></Suspense>} />
           </Suspense></ErrorBoundary>}

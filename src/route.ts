@@ -15,6 +15,9 @@ export const RACE_KEY = 'race';
 /** The Digits page's key: `#/es/digits` (draw a digit, issue 14). */
 export const DIGITS_KEY = 'digits';
 
+/** The Glossary page's key: `#/es/glossary` (the course's terms, Spanish ↔ English). */
+export const GLOSSARY_KEY = 'glossary';
+
 /** The Models page's key: `#/es/models` (save, load, download and upload trained models). */
 export const MODELS_KEY = 'models';
 

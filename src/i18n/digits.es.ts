@@ -45,7 +45,7 @@ export const digitsEs: Record<keyof typeof digitsEn, string> = {
   digitsSetItem: 'Un {digit} que dibujaste',
   digitsSetDelete: 'Borrar este {digit}',
   digitsSetAccuracy: '{backend}: {correct} de {total} bien ({pct})',
-  digitsSetAccuracyTitle: 'Precisión de este modelo en tu conjunto',
+  digitsSetAccuracyTitle: 'Exactitud de este modelo en tu conjunto',
   digitsSetExport: 'Descargar el conjunto (JSON)',
   digitsSetImport: 'Añadir dibujos de un archivo…',
   digitsSetImported: '{n} dibujos añadidos desde {file}.',

@@ -24,6 +24,8 @@ import { measureEn } from './measure.en';
 import { weightsEn } from './weights.en';
 import { confusionEn } from './confusion.en';
 import { rosettaEn } from './rosetta.en';
+import { errorsEn } from './errors.en';
+import { glossaryEn } from './glossary.en';
 
 export const en = {
   ...keyboardEn,
@@ -52,6 +54,8 @@ export const en = {
   ...weightsEn,
   ...confusionEn,
   ...rosettaEn,
+  ...errorsEn,
+  ...glossaryEn,
   appTitle: 'Paralelo',
   appTagline: 'Parallel computing for neural networks, in your browser',
   language: 'Language',

@@ -24,6 +24,8 @@ import { measureEs } from './measure.es';
 import { weightsEs } from './weights.es';
 import { confusionEs } from './confusion.es';
 import { rosettaEs } from './rosetta.es';
+import { errorsEs } from './errors.es';
+import { glossaryEs } from './glossary.es';
 import type { en } from './en';
 
 export const es: Record<keyof typeof en, string> = {
@@ -53,6 +55,8 @@ export const es: Record<keyof typeof en, string> = {
   ...weightsEs,
   ...confusionEs,
   ...rosettaEs,
+  ...errorsEs,
+  ...glossaryEs,
   appTitle: 'Paralelo',
   appTagline: 'Computación paralela para redes neuronales, en tu navegador',
   language: 'Idioma',
@@ -77,8 +81,8 @@ export const es: Record<keyof typeof en, string> = {
   step: 'Paso',
   lossChartTitle: 'Pérdida de entrenamiento',
   epochTime: 'Época {epoch}: {ms} ms, {sps} muestras/s, pérdida {loss}',
-  testAccuracy: 'Exactitud en prueba: {acc}%',
-  nearChance: 'Aviso: la exactitud en prueba, {acc}%, está cerca del azar (10% con 10 clases), así que la red no aprendió. Una tasa de aprendizaje menor suele ayudar (esta ejecución usó {lr}).',
+  testAccuracy: 'Exactitud en prueba: {acc} %',
+  nearChance: 'Aviso: la exactitud en prueba, {acc} %, está cerca del azar (10 % con 10 clases), así que la red no aprendió. Una tasa de aprendizaje menor suele ayudar (esta ejecución usó {lr}).',
   predictionsTitle: 'Predicciones sobre dígitos de prueba (errores marcados)',
   digitsTitle: 'Dígitos de entrenamiento con su etiqueta',
   label: 'etiqueta',
@@ -93,7 +97,7 @@ export const es: Record<keyof typeof en, string> = {
   speedup: 'aceleración',
   ideal: 'ideal',
   amdahl: 'ajuste de Amdahl',
-  amdahlNote: 'Ajuste de Amdahl: fracción serie {f}%',
+  amdahlNote: 'Ajuste de Amdahl: fracción serie {f} %',
   amdahlCores: '(ajustado con {label} ≤ {cores}, los núcleos de esta máquina: más que eso solo se turnan en los mismos núcleos)',
   throughputTitle: 'Rendimiento frente al tamaño de lote',
   samplesPerSec: 'muestras / s',

@@ -39,7 +39,7 @@ export const modelsEs: Record<keyof typeof modelsEn, string> = {
   modelsEmpty: 'Aún no hay modelos guardados.',
   modelsColName: 'Nombre',
   modelsColRun: 'Entrenamiento',
-  modelsColAccuracy: 'Precisión',
+  modelsColAccuracy: 'Exactitud',
   modelsColSize: 'Tamaño',
   modelsColSaved: 'Guardado',
   modelsColActions: 'Acciones',

@@ -4,7 +4,7 @@ import type { weightsEn } from './weights.en';
 
 export const weightsEs: Record<keyof typeof weightsEn, string> = {
   evaluateEveryBad: 'evaluateEvery admite \'epoch\' (exactitud en prueba tras cada época); recibió {got}.',
-  epochTestAccuracy: 'prueba {acc}%',
+  epochTestAccuracy: 'prueba {acc} %',
   accuracyChartTitle: 'Exactitud en prueba tras cada época',
   accuracyAxis: 'Exactitud en prueba (%)',
   accuracyChartNote: 'Medida con el conjunto de prueba tras cada época, fuera del tiempo de la época.',

@@ -23,8 +23,8 @@ describe('the heatmap output kind', () => {
   });
 
   it('reads as a table in the student’s number format', () => {
-    expect(heatmapTable(h, 'es').rows).toEqual([['0.05', '81,0 %', '80,0 %'], ['0.1', '90,0 % (★ mejor)', '85,0 %']]);
-    expect(heatmapTable(h, 'en').rows[1][1]).toBe('90.0 % (★ best)');
+    expect(heatmapTable(h, 'es').rows).toEqual([['0.05', '81,0\u00a0%', '80,0\u00a0%'], ['0.1', '90,0\u00a0% (★ mejor)', '85,0\u00a0%']]);
+    expect(heatmapTable(h, 'en').rows[1][1]).toBe('90.0% (★ best)');
   });
 
   it('refuses forged shapes instead of crashing the page', () => {
@@ -41,7 +41,7 @@ describe('the heatmap output kind', () => {
     code = transitionCell(code, { type: 'start', count: 1 });
     code = transitionCell(code, { type: 'output', output: { id: 'h', kind: 'heatmap', heatmap: h } });
     const json = JSON.stringify(exportIpynb(lesson, [newCell(lesson.cells[0], knobsFromOptions({})), code]));
-    expect(json).toContain('90.0 % (★ best)');
+    expect(json).toContain('90.0% (★ best)');
     expect(json).toContain('<table>');
     expect(importIpynb(json, 'x.ipynb').outputs.get(1)!.outputs[0]).toMatchObject({ kind: 'heatmap', heatmap: { best: 2, values: [0.81, 0.8, 0.9, 0.85] } });
   });
@@ -64,14 +64,14 @@ describe('the heatmap output kind', () => {
 
     it('lists them as a table, the text a screen reader and the .ipynb get', () => {
       expect(heatmapPointsTable(hp, 'en').columns).toEqual(['random trial', hp.yLabel, hp.xLabel, 'validation accuracy']);
-      expect(heatmapPointsTable(hp, 'es').rows).toEqual([['◆1', '0.07', '45', '88,0 %'], ['◆2', '0.1', '32', '90,0 %'], ['◆3', '0.3', '20', '70,0 % (fuera de la rejilla)']]);
+      expect(heatmapPointsTable(hp, 'es').rows).toEqual([['◆1', '0.07', '45', '88,0\u00a0%'], ['◆2', '0.1', '32', '90,0\u00a0%'], ['◆3', '0.3', '20', '70,0\u00a0% (fuera de la rejilla)']]);
       const lesson = parseLesson('# T\n```js cell\nawait search({ grid, random });\n```\n', '09-x', 'en');
       let code = newCell(lesson.cells[1], knobsFromOptions({}));
       code = transitionCell(code, { type: 'start', count: 1 });
       code = transitionCell(code, { type: 'output', output: { id: 'h', kind: 'heatmap', heatmap: hp } });
       const json = JSON.stringify(exportIpynb(lesson, [newCell(lesson.cells[0], knobsFromOptions({})), code]));
       expect(json).toContain('◆3');
-      expect(json).toContain('70.0 % (outside the grid)');
+      expect(json).toContain('70.0% (outside the grid)');
       expect(importIpynb(json, 'x.ipynb').outputs.get(1)!.outputs[0]).toMatchObject({ kind: 'heatmap', heatmap: { points: hp.points } });
     });
 

@@ -3,6 +3,7 @@
 // equivalent shown under it and exported to .ipynb.
 import { t, type Lang } from '../i18n';
 import type { HeatmapData, HeatmapPoint } from './kernel/protocol';
+import { makeFmt } from './kernel/fmt';
 
 /** At most this many values per axis (a search runs at most 64 configurations). */
 export const MAX_HEATMAP_AXIS = 64;
@@ -48,9 +49,9 @@ export function heatmapPointsTable(h: HeatmapData, lang: Lang): { columns: strin
   };
 }
 
-/** A value as the student reads it: "91,2 %" (es), "91.2 %" (en); a dash where nothing ran. */
+/** A value as the student reads it: "91,2 %" (es), "91.2%" (en), as fmt.pct writes it; a dash where nothing ran. */
 export function heatmapCell(x: number | null, lang: Lang): string {
-  return x === null ? '—' : `${(x * 100).toLocaleString(lang === 'es' ? 'es-ES' : 'en-US', { minimumFractionDigits: 1, maximumFractionDigits: 1 })} %`;
+  return x === null ? '—' : makeFmt(lang).pct(x);
 }
 
 /** The heatmap as a table: one row per y value, one column per x value; the best cell marked in words. */

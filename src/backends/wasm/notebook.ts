@@ -5,6 +5,9 @@ import { threadsAllowed } from './support';
 import { validThreads } from './variants';
 import type { WasmWorkerApi } from './worker';
 import type { RaceResult } from './module';
+import { messageError } from '../../i18n/messageError';
+
+const INT32_MAX = 0x7fffffff;
 
 let threaded: Promise<Comlink.Remote<WasmWorkerApi>> | null = null;
 
@@ -27,8 +30,12 @@ export const wasm = {
   /** `threads` threads each add 1 to one shared counter `iterations` times: racy vs atomic. */
   async raceDemo({ threads = 4, iterations = DEFAULT_RACE_ITERATIONS }: { threads?: number; iterations?: number } = {}): Promise<RaceResult> {
     const t = validThreads(threads);
+    // checked here, in the kernel: an error thrown in the demo's worker would reach the cell as plain English
+    if (!Number.isInteger(iterations) || iterations < 1 || t * iterations > INT32_MAX) {
+      throw messageError('err_raceIterations', { max: INT32_MAX, got: String(iterations) }, RangeError);
+    }
     if (!threadsAllowed()) {
-      throw new Error('wasm.raceDemo needs threads, and threads need SharedArrayBuffer: this page is not cross-origin isolated (COOP/COEP headers)');
+      throw messageError('err_raceNoThreads');
     }
     return (await threadedModule()).raceDemo(t, iterations);
   },

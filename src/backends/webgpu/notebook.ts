@@ -8,13 +8,14 @@ import { compileKernel, type CompileMessage } from './compile';
 import { acquireDevice } from './device';
 import { currentSource, editedKernels, isKernelName, KERNEL_NAMES, KERNELS, resetSources, setSource, type KernelName } from './kernels';
 import { stepKernelDefs } from './pipelines';
+import { messageError } from '../../i18n/messageError';
 
 export function kernels(): string[] {
   return [...KERNEL_NAMES];
 }
 
 function checkedName(name: string): KernelName {
-  if (!isKernelName(name)) throw new Error(`webgpu: no kernel named "${name}"; the kernels are ${KERNEL_NAMES.join(', ')}`);
+  if (!isKernelName(name)) throw messageError('err_noKernel', { name: String(name), names: KERNEL_NAMES.join(', ') });
   return name;
 }
 
@@ -54,7 +55,7 @@ export interface SetKernelResult {
  */
 export async function setKernel(name: string, wgsl: string): Promise<SetKernelResult> {
   const kernel = checkedName(name);
-  if (typeof wgsl !== 'string' || !wgsl.trim()) throw new Error(`webgpu: setKernel("${name}") needs the WGSL source as a string`);
+  if (typeof wgsl !== 'string' || !wgsl.trim()) throw messageError('err_setKernelSource', { name: String(name) }, TypeError);
   const device = await validationDevice();
   const uses = stepKernelDefs(makeSpec(), 'resident').filter((d) => d.kernel === kernel);
   for (const use of uses) await compileKernel(device, kernel, wgsl, use.constants, use.label);

@@ -8,7 +8,12 @@ import { ProgressView } from './ProgressView';
 import { TextOutput } from './TextOutput';
 
 /** Text that reads as a number ("0.58", "84.51%", "1.78×") is aligned like one. */
-const NUMERIC = /^[-+]?[\d.,]+(e[-+]?\d+)?\s*[%×]?$/i;
+const NUMERIC = /^[-+]?[\d.,]+(e[-+]?\d+)?\s*(%|×|ms)?$/i;
+
+/** A number in a table, in the notebook's language: 4 significant digits, grouping always on ("5.230" in Spanish, as the kernel's own outputs write it). */
+function tableNumber(v: number, lang: string): string {
+  return v.toLocaleString(lang === 'es' ? 'es-ES' : 'en-US', { maximumSignificantDigits: Number.isInteger(v) ? 21 : 4, useGrouping: 'always' });
+}
 
 const ChartView = lazy(() => import('../charts/ChartView').then((m) => ({ default: m.ChartView })));
 const DrawOutput = lazy(() => import('../digits/DrawOutput').then((m) => ({ default: m.DrawOutput })));
@@ -41,7 +46,7 @@ export function OutputView({ output, onRetry }: { output: Output; onRetry?: () =
       return (
         <table className="out-table data-table" data-testid="out-table">
           <thead><tr>{output.columns.map((c) => <th key={c} scope="col">{c}</th>)}</tr></thead>
-          <tbody>{output.rows.map((r, i) => <tr key={i}>{r.map((v, j) => <td key={j} className={typeof v === 'number' || NUMERIC.test(v) ? 'num' : 'text'}>{typeof v === 'number' ? v.toLocaleString(lang, { maximumSignificantDigits: Number.isInteger(v) ? 21 : 4 }) : v}</td>)}</tr>)}</tbody>
+          <tbody>{output.rows.map((r, i) => <tr key={i}>{r.map((v, j) => <td key={j} className={typeof v === 'number' || NUMERIC.test(v) ? 'num' : 'text'}>{typeof v === 'number' ? tableNumber(v, lang) : v}</td>)}</tr>)}</tbody>
         </table>
       );
     case 'chart':

@@ -3,7 +3,7 @@ import type { Lang } from '../../i18n';
 import { useT } from '../../i18n/react';
 import { lessonNumber, type Lesson } from '../../notebook/core/lesson';
 import type { LessonProgress } from '../../notebook/store';
-import { DIGITS_KEY, MODELS_KEY, RACE_KEY, routeHash } from '../../route';
+import { DIGITS_KEY, GLOSSARY_KEY, MODELS_KEY, RACE_KEY, routeHash } from '../../route';
 import { FlagIcon } from '../race/FlagIcon';
 
 interface Props {
@@ -39,6 +39,10 @@ export function Sidebar({ lang, lessons, current, progress, importedTitle, open,
       <a className="sidebar-race" href={routeHash(lang, MODELS_KEY)} aria-current={current === MODELS_KEY ? 'page' : undefined} data-testid="nav-models">
         <span className="lesson-num" aria-hidden="true">▦</span>
         <span>{t('modelsNav')}<small className="sidebar-hint">{t('modelsNavHint')}</small></span>
+      </a>
+      <a className="sidebar-race" href={routeHash(lang, GLOSSARY_KEY)} aria-current={current === GLOSSARY_KEY ? 'page' : undefined} data-testid="nav-glossary">
+        <span className="lesson-num" aria-hidden="true">≈</span>
+        <span>{t('glossaryNav')}<small className="sidebar-hint">{t('glossaryNavHint')}</small></span>
       </a>
       <h2>{t('lessons')}</h2>
       <ol>

@@ -96,6 +96,20 @@ interface Evaluation {
   model: TrainedModel;
 }
 
+/** The number formatter cell code gets as `fmt`; every method follows the notebook's language. */
+interface Fmt {
+  /** `x` with exactly `digits` decimals (default 0), grouped: fmt.num(0.451, 4) → "0,4510" (es), "0.4510" (en) */
+  num(x: number, digits?: number): string;
+  /** a fraction as a percentage with `digits` decimals (default 1): fmt.pct(0.099) → "9,9 %" (es), "9.9%" (en) */
+  pct(fraction: number, digits?: number): string;
+  /** milliseconds with `digits` decimals (default 0) and the unit: fmt.ms(1234.5) → "1.235 ms" (es), "1,235 ms" (en) */
+  ms(ms: number, digits?: number): string;
+  /** a ratio such as a speedup, with `digits` decimals (default 2) and "×": fmt.times(1.904) → "1,90×" (es), "1.90×" (en) */
+  times(ratio: number, digits?: number): string;
+  /** scientific notation with `digits` decimals (default 1), for tiny gaps: fmt.sci(1.234e-7) → "1,2E-7" (es), "1.2E-7" (en) */
+  sci(x: number, digits?: number): string;
+}
+
 interface Grid {
   batchSize?: readonly number[];
   learningRate?: readonly number[];
@@ -568,6 +582,7 @@ declare const show: { text: (v: unknown) => void; table: (rows: Record<string, u
 declare const knobs: Knobs;
 declare const models: { save: (run: ModelLike, name: string, o?: { overwrite?: boolean; }) => Promise<SavedModelInfo>; list: () => Promise<SavedModelInfo[]>; load: (name: string) => Promise<TrainedModel>; remove: (name: string) => Promise<boolean>; };
 declare const evaluate: (model: ModelLike, o?: { backend?: BackendName; label?: string; }) => Promise<Evaluation>;
+declare const fmt: Fmt;
 declare const parallel: (o?: ParallelOptions) => { nJobs: number; backend: TasksBackend; map: <T, R>(fn: (item: T, index: number) => R | Promise<R>, items: Iterable<T> | ArrayLike<T>) => Promise<WithTasks<Awaited<R>[]>>; };
 declare const delayed: <A extends unknown[], R>(fn: (...args: A) => R, o?: { name?: string; }) => (...args: { [K in keyof A]: A[K] | TaskNode | TaskNode[]; }) => TaskNode;
 declare const compute: (...args: (TaskNode | TaskNode[] | ParallelOptions)[]) => Promise<WithTasks<unknown[]>>;

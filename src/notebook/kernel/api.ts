@@ -13,6 +13,8 @@ import { accuracyChart, breakdownChart, histogramChart, lossChart, median, speed
 import { extras } from './extras';
 import { weightsData, type WeightsSource } from './weights';
 import { formatValue } from './format';
+import { makeFmt } from './fmt';
+import { messageError } from '../../i18n/messageError';
 import { exportExperiment } from './exportRun';
 import { formatCount, formatPercent, limitChart } from './limits';
 import { RunProgress, SweepProgress } from './progress';
@@ -204,9 +206,9 @@ export function makeApi(ctx: RunContext) {
       for (const text of measureNotes(lang, label, m, gpuNoted ? undefined : gpu)) ctx.post({ id: id('measure'), kind: 'text', text });
       gpuNoted ||= gpu?.software === true;
       const ev = results[results.length - 1].evaluation;
-      if (ev) ctx.post({ id: id('acc'), kind: 'text', text: `${label} · ${t(lang, 'testAccuracy', { acc: (ev.accuracy * 100).toFixed(2) })}` });
+      if (ev) ctx.post({ id: id('acc'), kind: 'text', text: `${label} · ${t(lang, 'testAccuracy', { acc: formatPercent(ev.accuracy, lang, 2) })}` });
       // a run that ends near chance (10 classes) did not learn: say so rather than report it as fine
-      if (ev && ev.accuracy < NEAR_CHANCE) ctx.post({ id: id('chance'), kind: 'text', text: `${label} · ${t(lang, 'nearChance', { acc: (ev.accuracy * 100).toFixed(2), lr: config.learningRate })}` });
+      if (ev && ev.accuracy < NEAR_CHANCE) ctx.post({ id: id('chance'), kind: 'text', text: `${label} · ${t(lang, 'nearChance', { acc: formatPercent(ev.accuracy, lang, 2), lr: config.learningRate.toLocaleString(numberLocale(lang), { maximumFractionDigits: 6 }) })}` });
       const variant = backend.describe();
       const params = results[results.length - 1].params;
       // the Export button (issue 17): this run's own options and numbers; not for each run of a sweep
@@ -304,9 +306,9 @@ export function makeApi(ctx: RunContext) {
     },
     /** The drawing pad: draw a digit, see what `run`'s model (default: the latest run's) predicts on every backend. */
     draw: (run?: Run) => {
-      if (++draws > MAX_DRAW_OUTPUTS) throw new Error(`show.draw: at most ${MAX_DRAW_OUTPUTS} drawing pads per cell`);
+      if (++draws > MAX_DRAW_OUTPUTS) throw messageError('err_drawMax', { max: MAX_DRAW_OUTPUTS });
       if (run === undefined) return ctx.post({ id: id('draw'), kind: 'draw', title: t(lang, 'digitsDrawTitle', { label: t(lang, 'digitsDrawLatest') }), latest: true });
-      if (!(run?.params instanceof Float32Array)) throw new Error('show.draw needs a run returned by train()');
+      if (!(run?.params instanceof Float32Array)) throw messageError('err_drawNeedsRun', {}, TypeError);
       ctx.post({
         id: id('draw'), kind: 'draw', title: t(lang, 'digitsDrawTitle', { label: run.label }),
         model: trainedModel({ label: run.label, backend: run.backend, accuracy: run.accuracy, samples: run.config.samples }, run.config, run.params),
@@ -330,6 +332,8 @@ export function makeApi(ctx: RunContext) {
     mnist, labelCounts, train, sweep,
     /** MNIST as plain arrays a task can take: `{ images (count × 784, 0–255), labels, count, size }`, a copy of `count` images from `start` */
     mnistArrays: mnistArraysOf, show, knobs, models, evaluate,
+    /** numbers in the notebook's language: fmt.num(0.451, 4) → "0,4510", fmt.pct(0.099) → "9,9 %" (es) */
+    fmt: makeFmt(lang),
     parallel: tasks.parallel, delayed: tasks.delayed, compute: tasks.compute, persist: tasks.persist, chunks: tasks.chunks,
     /** grid or random hyperparameter search, one model per task on the pool; retrains the best and tests it once */
     search: (o: SearchOptions = {}): Promise<SearchResult> => runSearch({ ...ctx, id }, o),

@@ -13,6 +13,7 @@ import { numberLocale } from './measure';
 import type { Knobs, Lang, ModelRequest, Output } from './protocol';
 import type { Run } from './run';
 import { backendInstance, dropBackend, mnistData } from './session';
+import { messageError } from '../../i18n/messageError';
 
 /** What `evaluate(model)` returns: a run's view of a model on the test set. */
 export interface Evaluation {
@@ -105,7 +106,7 @@ export function makeModelsApi(ctx: Ctx, id: (prefix: string) => string) {
   async function evaluate(model: ModelLike, o: { backend?: BackendName; label?: string } = {}): Promise<Evaluation> {
     const m = asModel(model, 'evaluate()');
     const name = (o.backend ?? ctx.knobs.backend) as BackendName;
-    if (!BACKEND_NAMES.includes(name)) throw new TypeError(`backend must be one of ${BACKEND_NAMES.join(', ')}, got ${String(name)}`);
+    if (!BACKEND_NAMES.includes(name)) throw messageError('err_evaluateBackend', { names: BACKEND_NAMES.join(', '), got: String(name) }, TypeError);
     const bopts = resolveOptions(name, BACKEND_OPTIONS[name], { ...ctx.knobs, ...o });
     const { test } = await mnistData(undefined, ctx.signal);
     const backend = await backendInstance(name);

@@ -37,7 +37,7 @@ describe('search()', () => {
     const [heat] = ofKind('heatmap');
     expect(heat.heatmap.values).toEqual(res.trials.map((t) => t.accuracy));
     // the table's accuracy column is the heatmap's numbers, as text in Spanish
-    expect(table.rows.map((r) => r[4])).toEqual(heat.heatmap.values.map((v) => `${(v! * 100).toLocaleString('es-ES', { minimumFractionDigits: 1, maximumFractionDigits: 1 })} %`));
+    expect(table.rows.map((r) => r[4])).toEqual(heat.heatmap.values.map((v) => `${(v! * 100).toLocaleString('es-ES', { minimumFractionDigits: 1, maximumFractionDigits: 1 })}\u00a0%`));
     expect(res.best.learningRate).toBe(0.3); // 0.001 barely moves in one epoch
     expect(heat.heatmap.best).toBe(res.trials.indexOf(res.best));
     expect(res.testAccuracy).toBeGreaterThan(0.5);

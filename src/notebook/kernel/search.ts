@@ -10,7 +10,8 @@ import { accuracyOf, averageProbabilities, DEFAULT_PARAMS, gridConfigs, PARAM_NA
 import { baggingTasks, paramsName, retrainTask, searchTasks, sharedSet } from '../../tasks/search/tasks';
 import type { TrialResult } from '../../tasks/search/trial';
 import { speedupChart } from './charts';
-import { formatCount, formatPercent, limitChart } from './limits';
+import { formatCount, limitChart } from './limits';
+import { makeFmt } from './fmt';
 import type { ChartSpec, HeatmapData, Lang, Output } from './protocol';
 import { RunStream, type TaskRunner } from './runStream';
 import { mnistData } from './session';
@@ -40,7 +41,8 @@ function whole(v: number | undefined, dflt: number, min: number, max: number, na
   return x;
 }
 
-const pct = (x: number, lang: Lang) => `${formatPercent(x, lang)} %`;
+/** "84,5 %" (es), "84.5%" (en): the same form as fmt.pct and the charts */
+const pct = (x: number, lang: Lang) => makeFmt(lang).pct(x);
 const msText = (ms: number, lang: Lang) => formatCount(Math.round(ms), lang);
 const num = (v: number, lang: Lang) => v.toLocaleString(lang === 'es' ? 'es-ES' : 'en-US', { maximumSignificantDigits: 6 });
 const capital = (s: string) => s.charAt(0).toUpperCase() + s.slice(1);

@@ -13,6 +13,7 @@ import { formatValue } from './format';
 import { formatCount } from './limits';
 import type { ChartSpec, GraphData, Lang } from './protocol';
 import { MAX_GRAPH_EDGES, MAX_GRAPH_NODES } from '../outputs';
+import { messageError } from '../../i18n/messageError';
 
 export type TasksBackend = 'workers' | 'sequential';
 /** A chunk of chunks(): a typed-array view of the shared data. */
@@ -350,7 +351,7 @@ export function makeTasksApi(ctx: { lang: Lang; signal: AbortSignal }, apiName: 
    * chunk in its worker and combines the partial results here with the same fn.
    */
   function chunks(array: ArrayLike<number>, size: number, o?: ParallelOptions) {
-    if (!Number.isInteger(size) || size < 1) throw new RangeError(`chunks: size must be a positive integer (got ${formatValue(size)})`);
+    if (!Number.isInteger(size) || size < 1) throw messageError('err_chunksSize', { got: formatValue(size) }, RangeError);
     const { nJobs } = options(o);
     const src = ArrayBuffer.isView(array) ? (array as NumberArray) : Float64Array.from(array);
     const Ctor = src.constructor as new (b: ArrayBufferLike, offset?: number, length?: number) => NumberArray;

@@ -5,6 +5,7 @@ import { INPUT_SIZE, OUTPUT_SIZE, makeSpec } from '../../mlp/spec';
 import { paramViews } from '../../mlp/reference';
 import type { WeightsData, WeightsDigit } from './protocol';
 import type { Run } from './run';
+import { messageError } from '../../i18n/messageError';
 
 /** What show.weights needs of a run: a Run, or any trained model with a label and a hidden size. */
 export type WeightsSource = Pick<Run, 'label' | 'params'> & { config: Pick<Run['config'], 'hiddenSize'> };
@@ -64,7 +65,7 @@ export function weightsData(run: WeightsSource, test: { images: Uint8Array; labe
   const spec = makeSpec(hidden); // throws a clear RangeError for a hidden size no model can have
   const params = run.params;
   if (!(params instanceof Float32Array) || params.length !== hidden * (INPUT_SIZE + 1) + OUTPUT_SIZE * (hidden + 1)) {
-    throw new Error(`show.weights needs a trained run: params of ${hidden * (INPUT_SIZE + 1) + OUTPUT_SIZE * (hidden + 1)} numbers for ${hidden} hidden units`);
+    throw messageError('err_weightsNeedsRun', { n: hidden * (INPUT_SIZE + 1) + OUTPUT_SIZE * (hidden + 1), hidden });
   }
   const { scale, q } = quantise(paramViews(spec, params).w1);
   const start = Math.min(Math.max(0, Math.floor(first)), Math.max(0, test.count - 1));

@@ -3,6 +3,7 @@
 // the TRAINING set, never the test set) and resampled (bootstrap), and how members' probabilities
 // are averaged. No data, no workers: everything here is a function of its arguments and a seed.
 import { mulberry32 } from '../../mlp/random';
+import { messageError } from '../../i18n/messageError';
 
 /** One configuration a trial trains with. */
 export interface HyperParams {
@@ -20,7 +21,7 @@ export type Distribution = readonly number[] | { readonly min: number; readonly 
 export type RandomSpace = Partial<Record<ParamName, Distribution>>;
 
 function checkName(k: string): asserts k is ParamName {
-  if (!(PARAM_NAMES as readonly string[]).includes(k)) throw new Error(`unknown hyperparameter "${k}" (known: ${PARAM_NAMES.join(', ')})`);
+  if (!(PARAM_NAMES as readonly string[]).includes(k)) throw messageError('err_unknownHyper', { k, known: PARAM_NAMES.join(', ') });
 }
 
 /** The grid's cartesian product, first axis slowest (GridSearchCV's order); a missing axis keeps its default. */
@@ -28,8 +29,8 @@ export function gridConfigs(grid: Grid): HyperParams[] {
   let out: HyperParams[] = [{ ...DEFAULT_PARAMS }];
   for (const [k, values] of Object.entries(grid)) {
     checkName(k);
-    if (!Array.isArray(values) || values.length === 0) throw new Error(`grid.${k} must be a non-empty list of numbers`);
-    for (const v of values) if (typeof v !== 'number' || !Number.isFinite(v)) throw new Error(`grid.${k} must hold numbers, got ${String(v)}`);
+    if (!Array.isArray(values) || values.length === 0) throw messageError('err_gridList', { k });
+    for (const v of values) if (typeof v !== 'number' || !Number.isFinite(v)) throw messageError('err_gridNumber', { k, got: String(v) });
     out = out.flatMap((c) => (values as number[]).map((v) => ({ ...c, [k]: v })));
   }
   return out;
@@ -39,17 +40,17 @@ const INTEGER: Record<ParamName, boolean> = { learningRate: false, batchSize: tr
 
 /** `trials` seeded draws from `space` (RandomizedSearchCV): the same seed gives the same configurations. */
 export function randomConfigs(space: RandomSpace, trials: number, seed: number): HyperParams[] {
-  if (!Number.isInteger(trials) || trials < 1) throw new Error(`trials must be a whole number ≥ 1, got ${String(trials)}`);
+  if (!Number.isInteger(trials) || trials < 1) throw messageError('err_trials', { got: String(trials) });
   const rand = mulberry32((seed ^ 0x5eed5eed) >>> 0);
   const entries = Object.entries(space);
   for (const [k, d] of entries) {
     checkName(k);
     if (Array.isArray(d)) {
-      if (d.length === 0) throw new Error(`random.${k} must be a non-empty list or { min, max }`);
+      if (d.length === 0) throw messageError('err_randomList', { k });
     } else {
       const r = d as { min: number; max: number; log?: boolean };
       if (!(Number.isFinite(r.min) && Number.isFinite(r.max) && r.min <= r.max) || (r.log && r.min <= 0)) {
-        throw new Error(`random.${k} needs min ≤ max (and min > 0 with log: true)`);
+        throw messageError('err_randomRange', { k });
       }
     }
   }
@@ -85,10 +86,10 @@ export function permutation(n: number, seed: number): Uint32Array {
 export interface Split { readonly train: Uint32Array; readonly validation: Uint32Array }
 
 export function validationSplit(samples: number, validation: number, seed: number): Split {
-  if (!(validation > 0 && validation < 1)) throw new Error(`validation must be a fraction between 0 and 1, got ${String(validation)}`);
+  if (!(validation > 0 && validation < 1)) throw messageError('err_validation', { got: String(validation) });
   const order = permutation(samples, seed);
   const nVal = Math.round(samples * validation);
-  if (nVal < 1 || nVal >= samples) throw new Error(`validation ${validation} of ${samples} samples leaves no rows on one side`);
+  if (nVal < 1 || nVal >= samples) throw messageError('err_validationEmpty', { validation, samples });
   return { train: order.slice(0, samples - nVal), validation: order.slice(samples - nVal) };
 }
 
