@@ -139,6 +139,16 @@ function offlineApp(): PluginOption[] {
   ];
 }
 
+// Libraries the first lesson needs (beside React, which stays in the entry), each in a chunk of its
+// own (issue 18 §5): the browser fetches them in parallel with the entry (modulepreload), and they stay
+// cached across the app's releases, which change the entry chunk only. Everything else (Monaco, charts, the other pages,
+// the other language's lessons) is a dynamic import() loaded when it is used.
+const VENDOR_CHUNKS = [
+  { name: 'vendor-markdown', test: /[\\/]node_modules[\\/](markdown-it|entities|linkify-it|uc\.micro|mdurl|punycode\.js|dompurify)[\\/]/ },
+  { name: 'vendor-katex', test: /[\\/]node_modules[\\/]katex[\\/]/ },
+  { name: 'vendor-acorn', test: /[\\/]node_modules[\\/]acorn[\\/]/ },
+];
+
 // Warnings about how long plugins took vary with the machine's load; they are not about the app.
 const quiet = { checks: { bundlerTimings: false } };
 
@@ -166,7 +176,10 @@ export default defineConfig(({ command, mode, isPreview }) => {
       copyPublicDir: !harness,
       // fonts stay files (font-src 'self'): Vite would inline the smallest KaTeX font as a data: URL
       assetsInlineLimit: (file: string) => (/\.(woff2?|ttf)$/.test(file) ? false : undefined),
-      rolldownOptions: { ...quiet, input: (harness ? { harness: 'harness.html' } : { main: 'index.html' }) as Record<string, string> },
+      rolldownOptions: {
+        ...quiet, input: (harness ? { harness: 'harness.html' } : { main: 'index.html' }) as Record<string, string>,
+        output: { codeSplitting: { groups: VENDOR_CHUNKS } },
+      },
     },
     assetsInclude: ['**/*.wgsl'],
   };

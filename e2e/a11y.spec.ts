@@ -3,6 +3,7 @@
 // cells have run, inside notebook.spec.ts's "run all on every lesson" (the cells run once and both
 // themes are checked on that page). Here: the first screen, and that the lessons are all there.
 import { readdirSync } from 'node:fs';
+import { allEditorsReady } from './helpers';
 import { expect, test } from './fixtures';
 import { auditThemes } from './a11y';
 
@@ -19,7 +20,7 @@ for (const path of ['/', '/#/es', '/#/en']) {
   test(`the first screen (${path}): axe clean in light and dark`, async ({ page }) => {
     await page.goto(path);
     await expect(page.locator('main')).toBeVisible();
-    await expect(page.locator('[data-testid="code-editor"]:not([data-ready])')).toHaveCount(0, { timeout: 60_000 });
+    await allEditorsReady(page);
     expect(await auditThemes(page, path)).toEqual([]);
   });
 }

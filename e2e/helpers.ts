@@ -4,10 +4,24 @@ export function codeCell(page: Page, n: number): Locator {
   return page.getByTestId('code-cell').nth(n);
 }
 
+/** Focuses the cell's editor (its textarea, as Tab would), which loads Monaco (issue 18 §5), and waits for it. */
+export async function editorReady(cell: Locator): Promise<Locator> {
+  const editor = cell.getByTestId('code-editor');
+  if (await editor.getAttribute('data-ready') === null) await editor.locator('textarea.code-fallback').focus().catch(() => undefined);
+  await expect(editor).toHaveAttribute('data-ready', 'true', { timeout: 60_000 });
+  return editor;
+}
+
+/** Every code editor on the page as Monaco (focusing the first loads it for all), or none on the page. */
+export async function allEditorsReady(page: Page): Promise<void> {
+  const first = page.locator('textarea.code-fallback').first();
+  if (await first.count()) await first.focus().catch(() => undefined);
+  await expect(page.locator('[data-testid="code-editor"]:not([data-ready])')).toHaveCount(0, { timeout: 60_000 });
+}
+
 /** Replaces a code cell's source by typing into its (Monaco) editor as a student would. */
 export async function setSource(page: Page, cell: Locator, code: string): Promise<void> {
-  const editor = cell.getByTestId('code-editor');
-  await expect(editor).toHaveAttribute('data-ready', 'true', { timeout: 60_000 });
+  const editor = await editorReady(cell);
   await editor.locator('.monaco-editor .view-lines').click();
   await page.keyboard.press('ControlOrMeta+A');
   await page.keyboard.press('Delete');

@@ -2,7 +2,7 @@
 // Tab indents once the student edits, Escape then Tab (or Shift+Tab) leaves, Shift+Enter moves to
 // the next editor, and `?` opens the shortcuts panel, which Escape closes with the focus returned.
 import { expect, test, type Locator, type Page } from './fixtures';
-import { codeCell, openLesson } from './helpers';
+import { codeCell, editorReady, openLesson } from './helpers';
 
 /** Where the focus is: the index of its code cell (-1: none), whether it is a code editor's text
  * input (Monaco's, or the textarea before it), and its test id. */
@@ -23,7 +23,7 @@ async function shownCode(cell: Locator): Promise<string> {
 }
 
 async function ready(cell: Locator): Promise<void> {
-  await expect(cell.getByTestId('code-editor')).toHaveAttribute('data-ready', 'true', { timeout: 60_000 });
+  await editorReady(cell);
 }
 
 /** From the cell's "Run from here" button, Tab until the focus is in its editor (knobs may come first). */

@@ -4,7 +4,7 @@
 import { readFileSync, readdirSync } from 'node:fs';
 import { expect, test, type Page } from './fixtures';
 import { splitFrontMatter } from '../src/notebook/core/lesson';
-import { codeCell, setSource } from './helpers';
+import { codeCell, editorReady, setSource } from './helpers';
 
 const PHONE = { width: 360, height: 740 };
 const LANGS = ['es', 'en'] as const;
@@ -201,6 +201,6 @@ test('"See it race" opens lesson 3 and runs its first cell, once', async ({ page
 
   await page.reload();
   await expect(page.getByTestId('notebook')).toBeVisible();
-  await expect(first.getByTestId('code-editor')).toHaveAttribute('data-ready', 'true', { timeout: 60_000 });
+  await editorReady(first);
   await expect(first).toHaveAttribute('data-status', 'idle');
 });

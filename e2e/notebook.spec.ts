@@ -1,6 +1,6 @@
 import { expect, test } from './fixtures';
 import { auditThemes } from './a11y';
-import { codeCell, openLesson, setSource, waitIdle } from './helpers';
+import { allEditorsReady, codeCell, editorReady, openLesson, setSource, waitIdle } from './helpers';
 
 test('the app page is cross-origin isolated', async ({ page }) => {
   await openLesson(page, 'en', '01');
@@ -34,7 +34,7 @@ for (const lang of ['en', 'es'] as const) {
       }
       await expect(page.getByTestId('out-error'), `lesson ${key} (${lang})`).toHaveCount(0);
       await expect(page.getByTestId(`lesson-progress-${key}`)).toHaveText(new RegExp(`^${n}/${n}`));
-      await expect(page.locator('[data-testid="code-editor"]:not([data-ready])')).toHaveCount(0, { timeout: 60_000 });
+      await allEditorsReady(page);
       expect(await auditThemes(page, `${lang}/${key}`), `axe on lesson ${key} (${lang})`).toEqual([]);
     }
   });
@@ -134,7 +134,7 @@ test('Stop ends `while (true) {}` by restarting the kernel; the page stays respo
 test('an edit survives a reload; reset restores the original', async ({ page }) => {
   await openLesson(page, 'en', '01');
   const a = codeCell(page, 0);
-  await expect(a.getByTestId('code-editor')).toHaveAttribute('data-ready', 'true', { timeout: 60_000 });
+  await editorReady(a);
   const original = await a.locator('.monaco-editor .view-lines').textContent();
   await setSource(page, a, '"edited by a student"');
   await expect(a).toHaveAttribute('data-edited', 'true');
@@ -142,6 +142,7 @@ test('an edit survives a reload; reset restores the original', async ({ page }) 
   await page.reload();
   const again = codeCell(page, 0);
   await expect(again).toHaveAttribute('data-edited', 'true');
+  await editorReady(again);
   await expect(again.locator('.monaco-editor .view-lines')).toContainText('edited by a student');
   await expect(page.getByTestId('lesson-edited-01')).toBeVisible();
   await again.getByTestId('reset-cell').click();

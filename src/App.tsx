@@ -1,9 +1,9 @@
-import { lazy, Suspense, useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import { lazy, Suspense, useCallback, useEffect, useMemo, useRef, useState, useSyncExternalStore } from 'react';
 import { ErrorBoundary } from './components/ui/ErrorBoundary';
 import { ImportNotice } from './components/ui/ImportNotice';
 import { LANGS, t as translate, type Lang } from './i18n';
 import { LangContext } from './i18n/react';
-import { findLesson, lessons } from './lessons';
+import { findLesson, lessons, lessonsLoaded, loadLessons, onLessonsLoaded } from './lessons';
 import { lessonNumber } from './notebook/core/lesson';
 import { Notebook } from './notebook/core/notebook';
 import { exportIpynb, type ImportedNotebook } from './notebook/ipynb';
@@ -108,7 +108,10 @@ export function App() {
   // nothing has run in the new kernel: the sidebar's counts start again from 0
   useEffect(() => kernel.onRestart(() => store.runs.restarted(kernel.generation)), [kernel]);
   useEffect(() => { document.documentElement.lang = lang; }, [lang]);
-  useEffect(() => store.watchProgress(lang, setProgress), [lang]);
+  // the other language's lessons load when the student switches to it (main.tsx loaded the first one)
+  const lessonsReady = useSyncExternalStore(onLessonsLoaded, () => lessonsLoaded(lang));
+  useEffect(() => { loadLessons(lang).catch(() => undefined); }, [lang]);
+  useEffect(() => (lessonsReady ? store.watchProgress(lang, setProgress) : undefined), [lang, lessonsReady]);
   useEffect(() => { void store.loadImported().then((r) => { setImported(r.notebook); setQuarantined(r.quarantined); }); }, []);
   const storage = useStorageNotices(store, lang, notebook);
   const [present, setPresent] = usePresentation();
@@ -247,7 +250,7 @@ export function App() {
               }} />
           )}
           {key === null && <ErrorBoundary lang={lang}><Welcome lang={lang} lessons={all} progress={progress} support={support} /></ErrorBoundary>}
-          {key !== null && !racePage && !digitsPage && !lesson && <p>{translate(lang, 'notFound')}</p>}
+          {key !== null && !racePage && !digitsPage && !lesson && (lessonsReady || key === 'imported') && <p>{translate(lang, 'notFound')}</p>}
           {modelsPage && <ErrorBoundary lang={lang}><Suspense fallback={null}><ModelsPage lang={lang} kernel={kernel} /></Suspense></ErrorBoundary>}
           {racePage && !modelsPage && <ErrorBoundary lang={lang}><Suspense fallback={null}>
             <RacePage lang={lang} kernel={kernel} support={support} beforeRun={async () => { if (kernel.busy) await nbRef.current?.stop(); }} />

@@ -1,8 +1,9 @@
 // Monaco draws its own colours: follow the page's theme (light or dark, from the system) with a theme
 // built on `vs` / `vs-dark` whose background is the design's surface. Monaco's theme is global, so one
 // hook in the app sets it for every editor; editors created later keep it (they are made without a
-// `theme` option). Monaco is loaded only where a lesson is shown.
+// `theme` option). This never loads Monaco: the theme is set when the first editor loads it.
 import { useEffect } from 'react';
+import { whenMonaco } from '../components/editor/loadMonaco';
 import { PALETTES } from './tokens';
 import { useTheme } from './useTheme';
 
@@ -10,9 +11,7 @@ export function useMonacoTheme(active: boolean): void {
   const theme = useTheme();
   useEffect(() => {
     if (!active) return;
-    let live = true;
-    void import('../components/editor/monaco').then(({ monaco }) => {
-      if (!live) return;
+    return whenMonaco(({ monaco }) => {
       const name = `paralelo-${theme}`;
       monaco.editor.defineTheme(name, {
         base: theme === 'dark' ? 'vs-dark' : 'vs', inherit: true,
@@ -25,7 +24,6 @@ export function useMonacoTheme(active: boolean): void {
         },
       });
       monaco.editor.setTheme(name);
-    }, () => undefined); // no editor, no theme to set: the textarea fallback follows the CSS
-    return () => { live = false; };
+    });
   }, [theme, active]);
 }

@@ -1,6 +1,7 @@
 import { useEffect, useId, useRef, useState } from 'react';
 import { useT } from '../../i18n/react';
 import '../ui/a11y.css';
+import { loadMonaco, whenMonaco } from './loadMonaco';
 
 interface Props {
   value: string;
@@ -11,9 +12,6 @@ interface Props {
   readOnly?: boolean;
 }
 
-type MonacoModule = typeof import('./monaco');
-let loading: Promise<MonacoModule> | null = null;
-const loadMonaco = () => (loading ??= import('./monaco'));
 
 function lines(v: string) {
   return Math.max(3, Math.min(30, v.split('\n').length + 1));
@@ -41,7 +39,10 @@ function indent(el: HTMLTextAreaElement, out: boolean): void {
 }
 
 /**
- * A code cell's editor: a textarea at once, replaced by Monaco when it has loaded.
+ * A code cell's editor: a textarea, replaced by Monaco when the student first focuses or clicks an
+ * editor (Monaco and its TypeScript worker load then, not with the lesson: issue 18 §5; every editor
+ * on the page switches then). The textarea hands
+ * Monaco its text, caret, focus and Tab mode, so typing and the keyboard carry on across the swap.
  *
  * Tab (issue 12). Tab moving the focus into an editor must not edit it, and the keyboard must be
  * able to leave it. An editor reached with the keyboard (Tab, Shift+Tab, Shift+Enter in the cell
@@ -102,12 +103,15 @@ export function CodeEditor({ value, onChange, onRun, label, language = 'javascri
     modeRef.current = { setEditing, onFocus, onBlur };
   });
 
+  const start = useRef<() => void>(() => undefined);
   useEffect(() => {
     let disposed = false;
     const el = box.current;
     if (el) focusers.set(el, () => (editorRef.current ? editorRef.current.focus() : area.current?.focus()));
-    void loadMonaco().then(({ monaco }) => {
-      if (disposed || !host.current) return;
+    // once one editor has loaded Monaco, every editor on the page (and every later one) becomes one
+    start.current = () => { loadMonaco().catch(() => undefined); }; // offline without it: the textarea stays, the next focus tries again
+    const create = ({ monaco }: Awaited<ReturnType<typeof loadMonaco>>) => {
+      if (disposed || !host.current || editorRef.current) return;
       // the textarea hands over its text (edits made while Monaco loaded), focus, caret and mode
       const had = area.current && document.activeElement === area.current ? { at: area.current.selectionStart, editing: editing.current } : null;
       const ed = monaco.editor.create(host.current, {
@@ -143,8 +147,10 @@ export function CodeEditor({ value, onChange, onRun, label, language = 'javascri
         handover.current = had.editing;
         ed.focus();
       }
-    });
+    };
+    const off = whenMonaco(create);
     return () => {
+      off();
       disposed = true;
       if (el) focusers.delete(el);
       // the editor first, then its model: a model disposed under a live editor makes Monaco's
@@ -172,6 +178,7 @@ export function CodeEditor({ value, onChange, onRun, label, language = 'javascri
       // Escape that Monaco did not use (it stops the ones that close its widgets): Tab leaves from now on
       onKeyDown={(e) => { if (e.key === 'Escape' && !e.defaultPrevented) setEditing(false, true); }}
       onPointerDownCapture={() => {
+        start.current();
         pointerAt.current = performance.now();
         if (box.current?.contains(document.activeElement)) setEditing(true, false);
       }}>
@@ -179,7 +186,7 @@ export function CodeEditor({ value, onChange, onRun, label, language = 'javascri
       {!ready && (
         <textarea
           ref={area} className="code-fallback" aria-label={label} aria-describedby={hintId} value={value} readOnly={readOnly} rows={lines(value)} spellCheck={false}
-          onFocus={onFocus} onBlur={onBlur}
+          onFocus={() => { onFocus(); start.current(); }} onBlur={onBlur}
           onChange={(e) => { onChange(e.target.value); if (!editing.current) setEditing(true, true); }}
           onKeyDown={(e) => {
             if (e.key === 'Enter' && (e.shiftKey || e.ctrlKey || e.metaKey)) { e.preventDefault(); onRun(e.shiftKey); return; }

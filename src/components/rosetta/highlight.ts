@@ -4,6 +4,7 @@
 // HTML string is ever put into the page. The class names (mtk1, mtk2...) are coloured by Monaco's
 // current theme, the same one as the editors (src/design/useMonacoTheme.ts).
 export interface Token { readonly cls: string; readonly text: string }
+import { loadMonaco } from '../editor/loadMonaco';
 
 /** Lines of tokens from colorize's HTML: a span.mtkN is a token, a <br> ends a line. */
 export function tokensFromColorized(html: string): Token[][] {
@@ -26,7 +27,7 @@ export function tokensFromColorized(html: string): Token[][] {
 /** The snippet's tokens, or null when Monaco cannot load (the plain text is shown instead). */
 export async function highlight(code: string, language: 'python' | 'c'): Promise<Token[][] | null> {
   try {
-    const { monaco } = await import('../editor/monaco');
+    const { monaco } = await loadMonaco(); // the shared loader: the page's Monaco theme is set on it
     const html = await monaco.editor.colorize(code, language, { tabSize: 4 });
     const lines = tokensFromColorized(html);
     // a tokenizer that lost text would show a different program than Copy copies: keep the plain text

@@ -1,9 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { lessons } from '../../lessons';
+import { lessons, loadLessons } from '../../lessons';
 import type { Knobs } from '../kernel/protocol';
 import { defaultKnobs } from './knobs';
 import { shownKnobs, staticKnobUse } from './knobUse';
 import { trainUse } from './trainUse';
+
+await Promise.all([loadLessons('es'), loadLessons('en')]);
 
 const knobs: Knobs = { ...defaultKnobs(), backend: 'js' };
 const shown = (src: string, k = knobs) => Object.fromEntries(shownKnobs(src, k, null).map(({ key, role }) => [key, role]));

@@ -1,8 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { BACKEND_OPTIONS, isValidOption, optionDefault } from '../../backends/options';
-import { lessons } from '../../lessons';
+import { lessons, loadLessons } from '../../lessons';
 import { TRAIN_OPTIONS } from '../../train/config';
 import { defaultKnobs, KNOBS, knobsFromOptions } from './knobs';
+
+await Promise.all([loadLessons('es'), loadLessons('en')]);
 
 describe('a cell\'s knobs', () => {
   it('come from options with one key each: no backend option shadows another or a training option', () => {
