@@ -1,7 +1,7 @@
 // Shared steps of the hostile suite (issue 11): every attack is tried on a page where a student has
 // just edited a cell, and ends by checking that the page still answers and the edit is still there.
 import { expect, type Page } from '@playwright/test';
-import { codeCell, openLesson, setSource } from '../helpers';
+import { codeCell, editorReady, openLesson, setSource } from '../helpers';
 
 /** A marker no lesson contains, so finding it proves the edit survived. */
 export function marker(name: string): string {
@@ -25,7 +25,7 @@ export async function expectEditKept(page: Page, mark: string, opts: { reload?: 
     await expect(page.getByTestId('notebook')).toBeVisible();
   }
   const cell = codeCell(page, 0);
-  await expect(cell.getByTestId('code-editor').locator('.view-lines')).toContainText(mark, { timeout: 60_000 });
+  await expect((await editorReady(cell)).locator('.view-lines')).toContainText(mark, { timeout: 60_000 });
 }
 
 /** The page answers: a frame is painted within a second and the toolbar can be clicked. */

@@ -6,7 +6,7 @@ import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { expect, test, type Page } from '../fixtures';
 import { KERNEL_CSP, META_CSP, PAGE_CSP } from '../../src/csp';
-import { codeCell, openLesson, setSource } from '../helpers';
+import { codeCell, editorReady, openLesson, setSource } from '../helpers';
 import { editBeforeAttack, expectEditKept, expectResponsive, marker } from './common';
 
 type Violation = { directive: string; blocked: string };
@@ -105,7 +105,7 @@ test('CSP: a lesson that trains on every backend and charts (lesson 3, quick mod
   await page.goto('/?samples=3000#/en/03');
   await expect(page.getByTestId('notebook')).toBeVisible();
   const cells = page.getByTestId('code-cell');
-  await expect(cells.first().getByTestId('code-editor')).toHaveAttribute('data-ready', 'true', { timeout: 60_000 });
+  await editorReady(cells.first());
   await page.getByTestId('run-all').click();
   const n = await cells.count();
   for (let i = 0; i < n; i++) await expect(cells.nth(i), `cell ${i + 1}`).toHaveAttribute('data-result', 'ok', { timeout: 300_000 });
@@ -329,7 +329,7 @@ test('not cross-origin isolated (a static host without COOP/COEP): threads fall 
   await expect(page.getByTestId('isolation-notice')).toContainText('wasm usa su versión de un solo hilo');
   // lesson 5, "1 thread vs 4 threads": both train (on the single-thread build) and agree
   const cell = codeCell(page, 3);
-  await expect(cell.getByTestId('code-editor')).toHaveAttribute('data-ready', 'true', { timeout: 60_000 });
+  await editorReady(cell);
   await cell.getByTestId('run-cell').click();
   await expect(cell).toHaveAttribute('data-result', 'ok', { timeout: 240_000 });
   await expect(cell.getByTestId('out-table')).toBeVisible();

@@ -4,7 +4,7 @@
 // that the edit is still there.
 import { readFileSync } from 'node:fs';
 import { expect, test, type Page } from '../fixtures';
-import { codeCell, openLesson, setSource } from '../helpers';
+import { codeCell, editorReady, openLesson, setSource } from '../helpers';
 import { editBeforeAttack, expectEditKept, expectResponsive, marker } from './common';
 
 /** From the next page load on, IDBObjectStore.put throws a QuotaExceededError while `window.__quota` is set. */
@@ -18,7 +18,8 @@ async function quotaSwitch(page: Page): Promise<void> {
   });
 }
 
-const editorText = (page: Page, n: number) => codeCell(page, n).getByTestId('code-editor').locator('.view-lines');
+// the text in a cell's editor: Monaco's lines, once Monaco is loaded (a cell shows a plain textarea until focused)
+const editorText = async (page: Page, n: number) => (await editorReady(codeCell(page, n))).locator('.view-lines');
 
 /** A real reload (page.goto to the URL the page is on, fragment included, only scrolls). */
 async function reload(page: Page): Promise<void> {
@@ -36,7 +37,7 @@ test('a save that fails (quota exceeded) is shown at once with its reason, the e
   await expect(page.getByTestId('save-error')).toContainText('Your edits could not be saved: QuotaExceededError');
   await expect(page.getByTestId('save-error')).toContainText('export the notebook');
   await expect(cell.getByTestId('unsaved-badge')).toHaveText('not saved');
-  await expect(editorText(page, 0)).toContainText('2 + 2');
+  await expect(await editorText(page, 0)).toContainText('2 + 2');
   await expectResponsive(page);
   // storage works again: the retry saves it, the message and the mark go away, a reload shows it
   await page.evaluate(() => { (window as unknown as { __quota?: boolean }).__quota = false; });
@@ -44,7 +45,7 @@ test('a save that fails (quota exceeded) is shown at once with its reason, the e
   await expect(cell.getByTestId('unsaved-badge')).toHaveCount(0);
   await reload(page);
   await expectEditKept(page, mark);
-  await expect(editorText(page, 0)).toContainText('2 + 2');
+  await expect(await editorText(page, 0)).toContainText('2 + 2');
 });
 
 test('IndexedDB that cannot be opened (private mode): the edit is marked not saved, in Spanish, and a reload still shows it', async ({ page }) => {
@@ -70,7 +71,7 @@ test('a reload right after typing keeps the last edit, five times out of five', 
     await setSource(page, cell, `${mark}_${i}\n${i}`);
     await page.reload(); // no wait: the database write may not have committed
     await expect(page.getByTestId('notebook')).toBeVisible();
-    await expect(editorText(page, 0)).toContainText(`${mark}_${i}`, { timeout: 60_000 });
+    await expect(await editorText(page, 0)).toContainText(`${mark}_${i}`, { timeout: 60_000 });
   }
   await expectResponsive(page);
 });
@@ -95,7 +96,7 @@ test('two tabs on one lesson: an edit in one shows up in the other with a notice
 
   // A edits cell 1 (as the student sees it); B follows and says so
   await setSource(page, codeCell(page, 0), `${mark}\n'from A'`);
-  await expect(editorText(other, 0)).toContainText("'from A'");
+  await expect(await editorText(other, 0)).toContainText("'from A'");
   await expect(other.getByTestId('storage-notice')).toContainText('Cell 1 was changed in another tab');
 
   // both edit cell 2 at once (A does not hear B): storage keeps A's, the later; B keeps its text and is told
@@ -105,7 +106,7 @@ test('two tabs on one lesson: an edit in one shows up in the other with a notice
   await setSource(page, codeCell(page, 1), '"A version"');
   const conflict = other.getByTestId('tab-conflict');
   await expect(conflict).toContainText('Cell 2 was also changed in another tab');
-  await expect(editorText(other, 1)).toContainText('B version');
+  await expect(await editorText(other, 1)).toContainText('B version');
   await expect(codeCell(other, 1).getByTestId('unsaved-badge')).toBeVisible();
   await expectResponsive(other);
   // B keeps its own: it is saved as the last edit, and a reload of A shows it
@@ -113,7 +114,7 @@ test('two tabs on one lesson: an edit in one shows up in the other with a notice
   await expect(codeCell(other, 1).getByTestId('unsaved-badge')).toHaveCount(0);
   await other.waitForTimeout(500);
   await reload(page);
-  await expect(editorText(page, 1)).toContainText('B version', { timeout: 60_000 });
+  await expect(await editorText(page, 1)).toContainText('B version', { timeout: 60_000 });
   await expectEditKept(page, mark);
 });
 
@@ -136,9 +137,9 @@ test('cell code or anything else in the page deleting the database (versionchang
   await expectResponsive(page);
   await reload(page);
   await expectEditKept(page, mark);
-  await expect(editorText(page, 0)).toContainText("'kept'");
+  await expect(await editorText(page, 0)).toContainText("'kept'");
   await openLesson(page, 'en', '02');
-  await expect(editorText(page, 0)).toContainText("'other lesson'", { timeout: 60_000 });
+  await expect(await editorText(page, 0)).toContainText("'other lesson'", { timeout: 60_000 });
 });
 
 test('cell code that deletes the database from the kernel worker: the edits survive a reload', async ({ page }) => {
@@ -154,7 +155,7 @@ test('cell code that deletes the database from the kernel worker: the edits surv
   await expectResponsive(page);
   await reload(page);
   await expectEditKept(page, mark);
-  await expect(editorText(page, 1)).toContainText("'asked'", { timeout: 60_000 });
+  await expect(await editorText(page, 1)).toContainText("'asked'", { timeout: 60_000 });
 });
 
 test('an upgrade by someone else that drops every store: the page re-creates them and writes its edits again', async ({ page }) => {
@@ -175,7 +176,7 @@ test('an upgrade by someone else that drops every store: the page re-creates the
   await page.waitForTimeout(300);
   await reload(page);
   await expectEditKept(page, mark);
-  await expect(editorText(page, 0)).toContainText("'after the upgrade'");
+  await expect(await editorText(page, 0)).toContainText("'after the upgrade'");
 });
 
 /** Writes `value` under `key` in the page's database, as a damaged copy would be. */
@@ -234,7 +235,7 @@ test('reset lesson asks in the page, offers to export first, and cancel keeps th
   await page.getByTestId('reset-lesson').click();
   await page.getByTestId('reset-dialog-reset').click();
   await expect(codeCell(page, 0)).not.toHaveAttribute('data-edited', 'true');
-  await expect(editorText(page, 0)).not.toContainText(mark);
+  await expect(await editorText(page, 0)).not.toContainText(mark);
 });
 
 test('importing over an imported notebook with edits asks first; cancel keeps them, "import and discard" replaces it', async ({ page }) => {
@@ -257,6 +258,6 @@ test('importing over an imported notebook with edits asks first; cancel keeps th
   await expectEditKept(page, mark);
   await page.getByTestId('import-file').setInputFiles({ name: 'second.ipynb', mimeType: 'application/json', buffer: nb('"second"') });
   await page.getByTestId('import-dialog-import').click();
-  await expect(editorText(page, 0)).toContainText('"second"');
+  await expect(await editorText(page, 0)).toContainText('"second"');
   await expect(codeCell(page, 0)).not.toHaveAttribute('data-edited', 'true');
 });
