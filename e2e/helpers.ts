@@ -7,7 +7,10 @@ export function codeCell(page: Page, n: number): Locator {
 /** Focuses the cell's editor (its textarea, as Tab would), which loads Monaco (issue 18 §5), and waits for it. */
 export async function editorReady(cell: Locator): Promise<Locator> {
   const editor = cell.getByTestId('code-editor');
-  if (await editor.getAttribute('data-ready') === null) await editor.locator('textarea.code-fallback').focus().catch(() => undefined);
+  // the textarea may be swapped for Monaco between the look and the focus (Monaco already loaded by
+  // another editor): a short focus that may find nothing, then the wait for Monaco
+  const fallback = editor.locator('textarea.code-fallback');
+  if (await fallback.count()) await fallback.focus({ timeout: 3000 }).catch(() => undefined);
   await expect(editor).toHaveAttribute('data-ready', 'true', { timeout: 60_000 });
   return editor;
 }
@@ -15,7 +18,7 @@ export async function editorReady(cell: Locator): Promise<Locator> {
 /** Every code editor on the page as Monaco (focusing the first loads it for all), or none on the page. */
 export async function allEditorsReady(page: Page): Promise<void> {
   const first = page.locator('textarea.code-fallback').first();
-  if (await first.count()) await first.focus().catch(() => undefined);
+  if (await first.count()) await first.focus({ timeout: 3000 }).catch(() => undefined);
   await expect(page.locator('[data-testid="code-editor"]:not([data-ready])')).toHaveCount(0, { timeout: 60_000 });
 }
 
