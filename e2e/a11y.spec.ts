@@ -12,6 +12,9 @@ const LESSONS = readdirSync('src/lessons/en').filter((f) => /^\d\d-.+\.md$/.test
 
 test('the sidebar lists exactly the lessons notebook.spec checks with axe', async ({ page }) => {
   await page.goto('/#/en/01');
+  // the lessons arrive as a chunk of their own (one per language): wait for the list, then compare it
+  await expect(page.getByTestId('notebook')).toBeVisible();
+  await expect(page.locator('[data-testid^="lesson-link-"]')).toHaveCount(LESSONS.length);
   const keys = await page.locator('[data-testid^="lesson-link-"]').evaluateAll((els) => els.map((e) => e.getAttribute('data-testid')!.replace('lesson-link-', '')));
   expect(keys).toEqual(LESSONS);
 });

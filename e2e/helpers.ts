@@ -9,6 +9,7 @@ export async function editorReady(cell: Locator): Promise<Locator> {
   const editor = cell.getByTestId('code-editor');
   // the textarea may be swapped for Monaco between the look and the focus (Monaco already loaded by
   // another editor): a short focus that may find nothing, then the wait for Monaco
+  await editor.waitFor({ state: 'attached', timeout: 60_000 });
   const fallback = editor.locator('textarea.code-fallback');
   if (await fallback.count()) await fallback.focus({ timeout: 3000 }).catch(() => undefined);
   await expect(editor).toHaveAttribute('data-ready', 'true', { timeout: 60_000 });
