@@ -11,4 +11,4 @@ export { train_epoch } from '../../src/mlp/reference.ts';
 export { makeSpec, flopsPerSample } from '../../src/mlp/spec.ts';
 export { maxAbsDiff } from '../../src/mlp/compare.ts';
 export { showEpoch, backendText } from '../../src/i18n/backendText.ts';
-export { REGISTER_TILING, SHARED_TILING, checkSharedTile } from '../../src/backends/webgpu/pipelines.ts';
+export { REGISTER_TILING, SHARED_TILING, checkSharedTile, tileSides } from '../../src/backends/webgpu/pipelines.ts';

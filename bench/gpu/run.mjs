@@ -27,7 +27,7 @@ import os from 'node:os';
 // The backend's modules read GPUBufferUsage & co. when they load, so they are imported (lib.mjs)
 // only once Dawn's globals are installed.
 let WebGpuBackend, verifyMnistFile, MNIST_FILES, makeDataset, sliceDataset, initParams, epochPermutation,
-  train_epoch, makeSpec, flopsPerSample, maxAbsDiff, showEpoch, backendText, REGISTER_TILING, SHARED_TILING, checkSharedTile;
+  train_epoch, makeSpec, flopsPerSample, maxAbsDiff, showEpoch, backendText, REGISTER_TILING, SHARED_TILING, tileSides;
 
 const SEED = 7; // webgpuCheck.ts
 const LR = 0.1;
@@ -142,10 +142,7 @@ async function describeAdapter(gpu) {
 }
 
 // ---------------------------------------------------------------- tilings
-const side = (t) => {
-  const { rows, cols } = checkSharedTile(t);
-  return `${rows}×${cols}`;
-};
+const side = (t) => tileSides(t);
 const tilingName = (t) => (t.kind === 'registers' ? 'registers' : `shared ${side(t.forward)} / ${side(t.weight)}${t.weight2 ? ` / W2 ${side(t.weight2)}` : ''}`);
 const tileName = (t) => `TX=${t.TX} RB=${t.RB} RO=${t.RO} (${side(t)})`;
 let bestTiling = null; // set by the tile sweep; the adapter's default until then
@@ -405,7 +402,7 @@ async function main() {
   log(`paralelo webgpu on Dawn: node ${process.version}, ${os.cpus().length} CPUs, flags ${JSON.stringify(dawnFlags)}`);
   const gpu = await installGpu();
   ({ WebGpuBackend, verifyMnistFile, MNIST_FILES, makeDataset, sliceDataset, initParams, epochPermutation,
-    train_epoch, makeSpec, flopsPerSample, maxAbsDiff, showEpoch, backendText, REGISTER_TILING, SHARED_TILING, checkSharedTile } = await import('./lib.mjs'));
+    train_epoch, makeSpec, flopsPerSample, maxAbsDiff, showEpoch, backendText, REGISTER_TILING, SHARED_TILING, tileSides } = await import('./lib.mjs'));
   result.adapter = await describeAdapter(gpu);
   save();
   if (!result.adapter) {

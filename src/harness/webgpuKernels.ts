@@ -11,7 +11,7 @@ import { Reader } from '../backends/webgpu/buffers';
 import { acquireDevice } from '../backends/webgpu/device';
 import { KERNELS, type KernelName } from '../backends/webgpu/kernels';
 import { gpuShapes, packStepTable, roundUp, VEC, type GpuShapes } from '../backends/webgpu/layout';
-import { bindGroups, buildStepKernels, checkSharedTile, encodeKernel, SHARED_TILING, type StepKernel, type Tiling } from '../backends/webgpu/pipelines';
+import { bindGroups, buildStepKernels, encodeKernel, SHARED_TILING, tileSides, type StepKernel, type Tiling } from '../backends/webgpu/pipelines';
 import { maxAbsDiff, randomBytes, randomFloats } from '../mlp/compare';
 import { epochPermutation, mulberry32 } from '../mlp/random';
 import {
@@ -37,9 +37,8 @@ const SHARED: readonly Tiling[] = [
 
 function tilingTag(t: Tiling): string {
   if (t.kind === 'registers') return '';
-  const side = (x: { rows: number; cols: number }) => `${x.rows}×${x.cols}`;
-  const w2 = t.weight2 ? `, W2 ${side(checkSharedTile(t.weight2))}` : '';
-  return ` [shared ${side(checkSharedTile(t.forward))}, ${side(checkSharedTile(t.weight))}${w2}]`;
+  const w2 = t.weight2 ? `, W2 ${tileSides(t.weight2)}` : '';
+  return ` [shared ${tileSides(t.forward)}, ${tileSides(t.weight)}${w2}]`;
 }
 
 export interface KernelCheck {

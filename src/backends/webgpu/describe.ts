@@ -1,6 +1,6 @@
 // What the webgpu backend says about itself: its active mode, and the error of a lost device.
 import { BackendError, msg, type BackendText } from '../messages';
-import { checkSharedTile, type Mode, type Tiling } from './pipelines';
+import { tileSides, type Mode, type Tiling } from './pipelines';
 
 /** describe(): the mode, how often the loss comes back, on which adapter, and whether that adapter is a CPU emulation. */
 export function describeWebgpu(mode: Mode, readbackEvery: number, adapterName?: string, software = false, tiling?: Tiling): BackendText {
@@ -9,9 +9,8 @@ export function describeWebgpu(mode: Mode, readbackEvery: number, adapterName?: 
     : readbackEvery > 0 ? msg('describe_webgpu_resident_every', { every: readbackEvery, where }) : msg('describe_webgpu_resident', { where });
   const parts = [what];
   if (tiling?.kind === 'shared') {
-    const side = (t: { rows: number; cols: number }) => `${t.rows}×${t.cols}`;
-    parts.push(msg('webgpu_tiles_shared', { forward: side(checkSharedTile(tiling.forward)), weight: side(checkSharedTile(tiling.weight)) }));
-    if (tiling.weight2) parts.push(msg('webgpu_tiles_shared_w2', { weight2: side(checkSharedTile(tiling.weight2)) }));
+    parts.push(msg('webgpu_tiles_shared', { forward: tileSides(tiling.forward), weight: tileSides(tiling.weight) }));
+    if (tiling.weight2) parts.push(msg('webgpu_tiles_shared_w2', { weight2: tileSides(tiling.weight2) }));
   }
   if (software) parts.push(msg('webgpu_software_adapter'));
   return parts.length === 1 ? what : parts;

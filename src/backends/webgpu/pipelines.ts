@@ -55,6 +55,12 @@ export function checkSharedTile(t: SharedTile, wg = WORKGROUP_SIZE): { rows: num
   return { rows, cols };
 }
 
+/** A tile's sides in words, rows × columns: "16×16". */
+export function tileSides(t: SharedTile): string {
+  const { rows, cols } = checkSharedTile(t);
+  return `${rows}×${cols}`;
+}
+
 /** The tiling an adapter gets by default: registers on a CPU emulation, shared tiles on a real GPU. */
 export function defaultTiling(softwareAdapter: boolean): Tiling {
   return softwareAdapter ? REGISTER_TILING : SHARED_TILING;
