@@ -2,13 +2,9 @@
 // printed (e2e/a11y.ts). Every lesson is checked in Spanish and English, light and dark, after its
 // cells have run, inside notebook.spec.ts's "run all on every lesson" (the cells run once and both
 // themes are checked on that page). Here: the first screen, and that the lessons are all there.
-import { readdirSync } from 'node:fs';
-import { allEditorsReady } from './helpers';
+import { LESSONS, allEditorsReady } from './helpers';
 import { expect, test } from './fixtures';
 import { auditThemes } from './a11y';
-
-// every lesson file (Playwright runs from the repository root)
-const LESSONS = readdirSync('src/lessons/en').filter((f) => /^\d\d-.+\.md$/.test(f)).map((f) => f.slice(0, 2)).sort();
 
 test('the sidebar lists exactly the lessons notebook.spec checks with axe', async ({ page }) => {
   await page.goto('/#/en/01');

@@ -1,4 +1,8 @@
+import { readdirSync } from 'node:fs';
 import { expect, type Locator, type Page } from '@playwright/test';
+
+/** Every lesson file's key ('00', '01', …), sorted (Playwright runs from the repository root). */
+export const LESSONS = readdirSync('src/lessons/en').filter((f) => /^\d\d-.+\.md$/.test(f)).map((f) => f.slice(0, 2)).sort();
 
 export function codeCell(page: Page, n: number): Locator {
   return page.getByTestId('code-cell').nth(n);
