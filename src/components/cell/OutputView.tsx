@@ -9,6 +9,7 @@ import { TextOutput } from './TextOutput';
 
 /** Text that reads as a number ("0.58", "84.51%", "1.78×") is aligned like one. */
 const NUMERIC = /^[-+]?[\d.,]+(e[-+]?\d+)?\s*(%|×|ms)?$/i;
+const isNumeric = (v: string | number): boolean => typeof v === 'number' || NUMERIC.test(v);
 
 /** A number in a table, in the notebook's language: 4 significant digits, grouping always on ("5.230" in Spanish, as the kernel's own outputs write it). */
 function tableNumber(v: number, lang: string): string {
@@ -45,8 +46,9 @@ export function OutputView({ output, onRetry }: { output: Output; onRetry?: () =
     case 'table':
       return (
         <table className="out-table data-table" data-testid="out-table">
-          <thead><tr>{output.columns.map((c) => <th key={c} scope="col">{c}</th>)}</tr></thead>
-          <tbody>{output.rows.map((r, i) => <tr key={i}>{r.map((v, j) => <td key={j} className={typeof v === 'number' || NUMERIC.test(v) ? 'num' : 'text'}>{typeof v === 'number' ? tableNumber(v, lang) : v}</td>)}</tr>)}</tbody>
+          {/* a column's header is aligned like its cells: left over a column of text, right over numbers */}
+          <thead><tr>{output.columns.map((c, j) => <th key={c} scope="col" className={output.rows.length && output.rows.every((r) => !isNumeric(r[j])) ? 'text' : 'num'}>{c}</th>)}</tr></thead>
+          <tbody>{output.rows.map((r, i) => <tr key={i}>{r.map((v, j) => <td key={j} className={isNumeric(v) ? 'num' : 'text'}>{typeof v === 'number' ? tableNumber(v, lang) : v}</td>)}</tr>)}</tbody>
         </table>
       );
     case 'chart':
