@@ -8,6 +8,7 @@ import { outputsEn } from './outputs.en';
 import { pageEn } from './page.en';
 import { tasksEn } from './tasks.en';
 import { arraysEn } from './arrays.en';
+import { referenceEn } from './reference.en';
 import { kmeansEn } from './kmeans.en';
 import { runStreamEn } from './runStream.en';
 import { modelsEn } from './models.en';
@@ -38,6 +39,7 @@ export const en = {
   ...pageEn,
   ...tasksEn,
   ...arraysEn,
+  ...referenceEn,
   ...kmeansEn,
   ...runStreamEn,
   ...modelsEn,

@@ -8,6 +8,7 @@ import { outputsEs } from './outputs.es';
 import { pageEs } from './page.es';
 import { tasksEs } from './tasks.es';
 import { arraysEs } from './arrays.es';
+import { referenceEs } from './reference.es';
 import { kmeansEs } from './kmeans.es';
 import { runStreamEs } from './runStream.es';
 import { modelsEs } from './models.es';
@@ -39,6 +40,7 @@ export const es: Record<keyof typeof en, string> = {
   ...pageEs,
   ...tasksEs,
   ...arraysEs,
+  ...referenceEs,
   ...kmeansEs,
   ...runStreamEs,
   ...modelsEs,

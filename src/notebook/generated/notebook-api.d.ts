@@ -288,6 +288,13 @@ type NumberArray = Float64Array | Float32Array | Int32Array | Uint32Array | Int1
 
 interface ParallelOptions { nJobs?: number; backend?: TasksBackend }
 
+interface ParamBlock {
+  /** where the block starts in the flat parameters */
+  offset: number;
+  /** [rows, cols] of a matrix (out × in), [n] of a bias */
+  shape: number[];
+}
+
 /** The slices an epoch's time is broken into (shown as part_<id> in the student's language). */
 type PartId = 'compute' | 'waiting' | 'messaging' | 'reduction' | 'barrier' | 'serial' | 'h2d' | 'kernel' | 'd2h' | 'other';
 
@@ -341,6 +348,33 @@ interface RandomSpace {
   batchSize?: Distribution;
   learningRate?: Distribution;
   hidden?: Distribution;
+}
+
+interface ReferenceMlp {
+  spec: MlpSpec;
+  /** W1 [H, 784], b1 [H], W2 [10, H], b2 [10] inside the flat parameters */
+  layout: { W1: ParamBlock; b1: ParamBlock; W2: ParamBlock; b2: ParamBlock };
+  /** the seeded initial parameters, flat (a copy a cell may change) */
+  params: Float64Array | Float32Array;
+  /** images in the batch */
+  count: number;
+  /** the batch's mean cross-entropy at `p` (default: params) */
+  loss(p?: Float64Array | Float32Array): number;
+  /** the reference's backward pass: dL/dθ at `p` (default: params), flat like the parameters */
+  gradients(p?: Float64Array | Float32Array): Float64Array | Float32Array;
+}
+
+interface ReferenceMlpOptions {
+  /** training images in the batch (default 8) */
+  count?: number;
+  /** the first of them (default 0) */
+  start?: number;
+  /** hidden units (default 128) */
+  hidden?: number;
+  /** seed of the initial weights, as train()'s (default 42) */
+  seed?: number;
+  /** the arithmetic (default 'float64': a gradient check needs it; training runs in 'float32') */
+  dtype?: 'float64' | 'float32';
 }
 
 /** What `await train(...)` returns to cell code (its timing fields are measure.ts's Measurement). */
@@ -582,6 +616,8 @@ declare const show: { text: (v: unknown) => void; table: (rows: Record<string, u
 declare const knobs: Knobs;
 declare const models: { save: (run: ModelLike, name: string, o?: { overwrite?: boolean; }) => Promise<SavedModelInfo>; list: () => Promise<SavedModelInfo[]>; load: (name: string) => Promise<TrainedModel>; remove: (name: string) => Promise<boolean>; };
 declare const evaluate: (model: ModelLike, o?: { backend?: BackendName; label?: string; }) => Promise<Evaluation>;
+declare const referenceMlp: (o?: ReferenceMlpOptions) => Promise<ReferenceMlp>;
+declare const epochOrder: (n: number, o?: { seed?: number; epoch?: number; }) => Uint32Array;
 declare const fmt: Fmt;
 declare const parallel: (o?: ParallelOptions) => { nJobs: number; backend: TasksBackend; map: <T, R>(fn: (item: T, index: number) => R | Promise<R>, items: Iterable<T> | ArrayLike<T>) => Promise<WithTasks<Awaited<R>[]>>; };
 declare const delayed: <A extends unknown[], R>(fn: (...args: A) => R, o?: { name?: string; }) => (...args: { [K in keyof A]: A[K] | TaskNode | TaskNode[]; }) => TaskNode;

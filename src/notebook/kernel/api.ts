@@ -28,6 +28,7 @@ import { trainedModel, type TrainedModel } from '../../models/model';
 import { confusionOutput, predictionsOutput, type EvaluatedRun, type PredictionsOptions } from './mistakes';
 import { makeTasksApi, type TaskNode, type TaskStream } from './tasksApi';
 import { mnistArrays, type MnistArrays, type MnistArraysOptions } from './arrays';
+import { epochOrder, referenceMlp, type ReferenceMlp, type ReferenceMlpOptions } from './referenceMlp';
 import { backendInstance, dropBackend, mnistData, supportedBackends, trainSubset } from './session';
 import { runBagging, runSearch, type BaggingOptions, type BaggingResult, type SearchOptions, type SearchResult } from './search';
 
@@ -332,6 +333,10 @@ export function makeApi(ctx: RunContext) {
     mnist, labelCounts, train, sweep,
     /** MNIST as plain arrays a task can take: `{ images (count × 784, 0–255), labels, count, size }`, a copy of `count` images from `start` */
     mnistArrays: mnistArraysOf, show, knobs, models, evaluate,
+    /** the reference network on `count` training images: seeded params, loss(p) and its backward pass gradients(p), for a gradient check */
+    referenceMlp: async (o: ReferenceMlpOptions = {}): Promise<ReferenceMlp> => referenceMlp(await mnistData(undefined, ctx.signal), o, lang),
+    /** the order train() visits `n` training images in an epoch: epochOrder(60000, { seed: 42, epoch: 0 }) */
+    epochOrder: (n: number, o: { seed?: number; epoch?: number } = {}): Uint32Array => epochOrder(n, o, lang),
     /** numbers in the notebook's language: fmt.num(0.451, 4) → "0,4510", fmt.pct(0.099) → "9,9 %" (es) */
     fmt: makeFmt(lang),
     parallel: tasks.parallel, delayed: tasks.delayed, compute: tasks.compute, persist: tasks.persist, chunks: tasks.chunks,
