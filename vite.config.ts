@@ -158,7 +158,7 @@ export default defineConfig(({ command, mode, isPreview }) => {
     plugins: [
       contentSecurityPolicy(command === 'serve' && !isPreview),
       react(),
-      wasmAssets({ tfjsPeer: harness || command === 'serve' }),
+      wasmAssets(), // with the TF.js peer's .wasm files: the harness's bench and lesson 11's tfjs.train({ backend: 'wasm' })
       monacoJavaScriptOnly(),
       harness && isPreview ? harnessOverDist() : null,
       harness ? null : offlineApp(),
