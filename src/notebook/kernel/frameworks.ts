@@ -53,7 +53,7 @@ export interface LinesOfCode {
 }
 
 const WARMUP_SAMPLES = 2048;
-const EVAL_SLICE = 500;
+const EVAL_SLICE = 100; // small uploads: some WebGPU adapters refuse larger mapped buffers (src/harness/tfjs.ts met it)
 const TFJS_FUNCTIONS = ['buildModel', 'trainEpoch'];
 // reference.ts's forward pass, backward pass, update and the loop that makes batches and steps
 const OUR_FUNCTIONS = ['matmul_forward', 'matmul_backward', 'relu_forward', 'relu_backward', 'softmax_xent', 'sgd_update', 'gather_batch', 'paramViews', 'forward', 'gradients', 'train_step', 'train_epoch'];
