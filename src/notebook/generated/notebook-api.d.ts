@@ -511,7 +511,7 @@ type TasksBackend = 'workers' | 'sequential';
 type TfjsBackend = 'wasm' | 'webgpu' | 'cpu';
 
 interface TfjsOptions {
-  /** TF.js's backend: 'cpu' (plain JavaScript), 'wasm' (XNNPACK, SIMD, threads when isolated) or 'webgpu' (default 'wasm') */
+  /** TF.js's backend: 'cpu' (plain JavaScript), 'wasm' (XNNPACK, SIMD, one thread in the kernel) or 'webgpu' (default 'wasm') */
   backend?: TfjsBackend;
   epochs?: number;
   batchSize?: number;
@@ -531,7 +531,7 @@ interface TfjsRun {
   backend: TfjsBackend;
   /** the backend TF.js reports it ran on (tf.getBackend()) */
   backendUsed: string;
-  /** TF.js wasm's threads (1 when the page is not cross-origin isolated); null on other backends */
+  /** TF.js wasm's threads (1: its threaded build cannot start threads inside the kernel worker); null on other backends */
   threads: number | null;
   config: { epochs: number; batchSize: number; learningRate: number; samples: number; seed: number };
   /** each timed epoch's wall time (ms) */

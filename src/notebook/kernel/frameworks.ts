@@ -33,7 +33,7 @@ export interface TfjsRun {
   backend: TfjsBackend;
   /** the backend TF.js reports it ran on (tf.getBackend()) */
   backendUsed: string;
-  /** TF.js wasm's threads (1 when the page is not cross-origin isolated); null on other backends */
+  /** TF.js wasm's threads (1: its threaded build cannot start threads inside the kernel worker); null on other backends */
   threads: number | null;
   config: { epochs: number; batchSize: number; learningRate: number; samples: number; seed: number };
   /** each timed epoch's wall time (ms) */
@@ -81,6 +81,9 @@ async function tfOn(lang: Lang, backend: TfjsBackend): Promise<{ tf: typeof TF; 
   if (backend === 'wasm') {
     wasm = await import('@tensorflow/tfjs-backend-wasm');
     wasm.setWasmPaths(new URL('/tfjs-wasm/', location.href).href);
+    // its threaded build starts each pthread with importScripts() of a blob, which fails inside the
+    // kernel's module worker and leaves the backend waiting for ever: one thread (SIMD) here
+    tf.env().set('WASM_HAS_MULTITHREAD_SUPPORT', false);
   } else if (backend === 'webgpu') {
     if (!('gpu' in navigator) || !navigator.gpu) throw unavailable(t(lang, 'tfjsNoWebgpu'));
     await import('@tensorflow/tfjs-backend-webgpu');
@@ -141,7 +144,9 @@ export async function tfjsTrain(ctx: FrameworksContext, o: TfjsOptions = {}): Pr
       ctx.post({ id: eid, kind: 'text', text: lines.join('\n') });
     }
     const accuracy = await testAccuracy(tf, model, test.images, test.labels, test.count);
-    ctx.post({ id: pid, kind: 'text', text: t(lang, 'tfjsDone', { label: r.label, backend: tf.getBackend(), threads: threads === null ? '' : t(lang, 'tfjsThreads', { n: threads }), acc: formatPercent(accuracy, lang, 2) }) });
+    ctx.post({ id: pid, kind: 'text', text: t(lang, 'tfjsRanOn', { label: r.label, backend: tf.getBackend(), threads: threads === null ? '' : t(lang, 'tfjsThreads', { n: threads }) }) });
+    lines.push(t(lang, 'tfjsAccuracy', { label: r.label, acc: formatPercent(accuracy, lang, 2) }));
+    ctx.post({ id: eid, kind: 'text', text: lines.join('\n') });
     const medianEpochMs = median(epochMs);
     return {
       label: r.label, backend: r.backend, backendUsed: tf.getBackend(), threads,

@@ -11,7 +11,7 @@ export const TFJS_BACKENDS = ['cpu', 'wasm', 'webgpu'] as const;
 export type TfjsBackend = (typeof TFJS_BACKENDS)[number];
 
 export interface TfjsOptions {
-  /** TF.js's backend: 'cpu' (plain JavaScript), 'wasm' (XNNPACK, SIMD, threads when isolated) or 'webgpu' (default 'wasm') */
+  /** TF.js's backend: 'cpu' (plain JavaScript), 'wasm' (XNNPACK, SIMD, one thread in the kernel) or 'webgpu' (default 'wasm') */
   backend?: TfjsBackend;
   epochs?: number;
   batchSize?: number;
