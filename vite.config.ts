@@ -93,7 +93,7 @@ function harnessOverDist(): Plugin {
 // page from location.search: they are ignored when matching, so such a link opens offline too.
 // The worker is registered by src/offline/register.ts, in the build only; a new version waits for
 // the student's Reload (registerType 'prompt'). Not in the harness build (dist-test/).
-const PRECACHE_LIMIT = 8 * 1024 * 1024; // Monaco's TypeScript worker is the largest file (6.9 MB); the whole precache is ~13.7 MB
+const PRECACHE_LIMIT = 8 * 1024 * 1024; // Monaco's TypeScript worker is the largest file (6.9 MB); the whole precache is ~18 MB, ~3.5 MB of it TF.js (lesson 11: chunks + .wasm)
 function offlineApp(): PluginOption[] {
   const icon = (size: number, purpose: 'any' | 'maskable') => ({
     src: `/icons/icon${purpose === 'maskable' ? '-maskable' : ''}-${size}.png`, sizes: `${size}x${size}`, type: 'image/png', purpose,
@@ -158,7 +158,7 @@ export default defineConfig(({ command, mode, isPreview }) => {
     plugins: [
       contentSecurityPolicy(command === 'serve' && !isPreview),
       react(),
-      wasmAssets({ tfjsPeer: harness || command === 'serve' }),
+      wasmAssets(), // with the TF.js peer's .wasm files: the harness's bench and lesson 11's tfjs.train({ backend: 'wasm' })
       monacoJavaScriptOnly(),
       harness && isPreview ? harnessOverDist() : null,
       harness ? null : offlineApp(),

@@ -1,7 +1,7 @@
 // Serves prebuilt WebAssembly files at fixed URLs, in dev and in the build, without copying
 // node_modules into the repository:
 //   /wasm/*       ← wasm/dist/ (our three Emscripten builds; loaded by src/backends/wasm/worker.ts)
-//   /tfjs-wasm/*  ← @tensorflow/tfjs-backend-wasm's .wasm files (the TF.js peer: setWasmPaths('/tfjs-wasm/'))
+//   /tfjs-wasm/*  ← @tensorflow/tfjs-backend-wasm's .wasm files (the TF.js peer and tfjs.train(): setWasmPaths('/tfjs-wasm/'))
 // Vite does not process these files: Emscripten's glue resolves its .wasm and pthread worker
 // script relative to its own URL, so they must stay side by side, unrenamed.
 //
@@ -42,7 +42,7 @@ function files(d: StaticDir): string[] {
   return readdirSync(d.dir).filter((f) => d.include.test(f));
 }
 
-/** `tfjsPeer: false` leaves the TF.js peer's .wasm files out of the build (only the harness uses them). */
+/** `tfjsPeer: false` leaves the TF.js peer's .wasm files out of the build (the harness's bench and lesson 11's tfjs.train() use them). */
 export function wasmAssets({ tfjsPeer = true }: { tfjsPeer?: boolean } = {}): Plugin {
   let base = '/';
   return {

@@ -295,12 +295,18 @@ test('garbage knobs in an imported cell\'s metadata are dropped with a note (es/
   await expectEditKept(page, mark, { reload: true, lang: 'en' });
 });
 
-test('dist/ (what ships) has no harness.html, no harness code and no TF.js peer; its index.html carries the policy', () => {
+test('dist/ (what ships) has no harness.html and no harness code, TF.js only as chunks loaded by tfjs.* (lesson 11); its index.html carries the policy', () => {
   const dist = join(process.cwd(), 'dist');
   expect(existsSync(join(dist, 'index.html'))).toBe(true);
   expect(existsSync(join(dist, 'harness.html'))).toBe(false);
-  expect(existsSync(join(dist, 'tfjs-wasm'))).toBe(false);
-  expect(readdirSync(join(dist, 'assets')).filter((f) => /^harness|tfjs/i.test(f))).toEqual([]);
+  expect(existsSync(join(dist, 'tfjs-wasm', 'tfjs-backend-wasm-simd.wasm'))).toBe(true); // tfjs.train({ backend: 'wasm' })
+  const assets = readdirSync(join(dist, 'assets'));
+  expect(assets.filter((f) => /^harness/i.test(f))).toEqual([]);
+  // TF.js is a dynamic import of a cell that calls tfjs.*: neither the page's entry nor the kernel worker carries it
+  const eager = assets.filter((f) => /^(main|kernel\.worker)-.*\.js$/.test(f));
+  expect(eager).toHaveLength(2);
+  for (const f of eager) expect(readFileSync(join(dist, 'assets', f), 'utf8'), f).not.toContain('fitDataset');
+  expect(assets.some((f) => f.endsWith('.js') && readFileSync(join(dist, 'assets', f), 'utf8').includes('fitDataset')), 'a lazy TF.js chunk').toBe(true);
   const html = readFileSync(join(dist, 'index.html'), 'utf8').replaceAll('&#39;', "'");
   expect(html).toContain(`<meta http-equiv="Content-Security-Policy" content="${META_CSP}">`);
   expect(html).not.toMatch(/<script(?![^>]*\bsrc=)[^>]*>/); // no inline script

@@ -27,6 +27,7 @@ import { confusionEn } from './confusion.en';
 import { rosettaEn } from './rosetta.en';
 import { errorsEn } from './errors.en';
 import { glossaryEn } from './glossary.en';
+import { frameworksEn } from './frameworks.en';
 
 export const en = {
   ...keyboardEn,
@@ -58,6 +59,7 @@ export const en = {
   ...rosettaEn,
   ...errorsEn,
   ...glossaryEn,
+  ...frameworksEn,
   appTitle: 'Paralelo',
   appTagline: 'Parallel computing for neural networks, in your browser',
   language: 'Language',

@@ -27,6 +27,7 @@ import { confusionEs } from './confusion.es';
 import { rosettaEs } from './rosetta.es';
 import { errorsEs } from './errors.es';
 import { glossaryEs } from './glossary.es';
+import { frameworksEs } from './frameworks.es';
 import type { en } from './en';
 
 export const es: Record<keyof typeof en, string> = {
@@ -59,6 +60,7 @@ export const es: Record<keyof typeof en, string> = {
   ...rosettaEs,
   ...errorsEs,
   ...glossaryEs,
+  ...frameworksEs,
   appTitle: 'Paralelo',
   appTagline: 'Computación paralela para redes neuronales, en tu navegador',
   language: 'Idioma',

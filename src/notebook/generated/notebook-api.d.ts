@@ -211,6 +211,12 @@ interface LaneSpec {
   mode?: 'resident' | 'naive';
 }
 
+/** What `tfjs.linesOfCode()` returns: what was counted on each side, and how many lines of code each has. */
+interface LinesOfCode {
+  tfjs: { file: string; functions: string[]; lines: number };
+  ours: { file: string; functions: string[]; lines: number };
+}
+
 /** What a Run says about its timing (the fields train() adds to it). */
 interface Measurement {
   /** timed runs of the training (the `repeats` option) */
@@ -536,6 +542,42 @@ type TaskStreamSource = { tasks: TaskStream } | TaskStream;
 
 type TasksBackend = 'workers' | 'sequential';
 
+type TfjsBackend = 'wasm' | 'webgpu' | 'cpu';
+
+interface TfjsOptions {
+  /** TF.js's backend: 'cpu' (plain JavaScript), 'wasm' (XNNPACK, SIMD, one thread in the kernel) or 'webgpu' (default 'wasm') */
+  backend?: TfjsBackend;
+  epochs?: number;
+  batchSize?: number;
+  learningRate?: number;
+  samples?: number;
+  seed?: number;
+  /** an untimed pass over the first 2048 images first (kernel compilation, caches); the timed run starts from the seeded weights (default true) */
+  warmup?: boolean;
+  /** the run's name in tables (default 'tfjs-' + backend) */
+  label?: string;
+}
+
+/** What `await tfjs.train(...)` returns: shaped like a train() run where it can be, for show.table and charts. */
+interface TfjsRun {
+  label: string;
+  /** the backend asked for */
+  backend: TfjsBackend;
+  /** the backend TF.js reports it ran on (tf.getBackend()) */
+  backendUsed: string;
+  /** TF.js wasm's threads (1: its threaded build cannot start threads inside the kernel worker); null on other backends */
+  threads: number | null;
+  config: { epochs: number; batchSize: number; learningRate: number; samples: number; seed: number };
+  /** each timed epoch's wall time (ms) */
+  epochMs: number[];
+  medianEpochMs: number;
+  samplesPerSec: number;
+  /** each epoch's mean training loss (Keras's history.loss) */
+  losses: number[];
+  /** test-set accuracy after the last epoch (all 10 000 test images) */
+  accuracy: number;
+}
+
 interface TrainConfig {
   hiddenSize: number;
   batchSize: number;
@@ -628,5 +670,6 @@ declare const search: (o?: SearchOptions) => Promise<SearchResult>;
 declare const bagging: (o?: BaggingOptions) => Promise<BaggingResult>;
 declare const backends: () => Promise<{ name: BackendName; supported: true | string; }[]>;
 declare const kmeans: (o?: KmeansOptions) => Promise<KmeansRun>;
+declare const tfjs: { train: (o?: TfjsOptions) => Promise<TfjsRun>; source: () => Promise<string>; linesOfCode: () => Promise<LinesOfCode>; };
 declare const stopRequested: () => boolean;
 declare const sleep: (ms: number) => Promise<unknown>;

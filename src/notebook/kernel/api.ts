@@ -31,6 +31,8 @@ import { mnistArrays, type MnistArrays, type MnistArraysOptions } from './arrays
 import { epochOrder, referenceMlp, type ReferenceMlp, type ReferenceMlpOptions } from './referenceMlp';
 import { backendInstance, dropBackend, mnistData, supportedBackends, trainSubset } from './session';
 import { runBagging, runSearch, type BaggingOptions, type BaggingResult, type SearchOptions, type SearchResult } from './search';
+import type { TfjsOptions } from './frameworksCore';
+import type { LinesOfCode, TfjsRun } from './frameworks';
 
 export interface RunContext {
   lang: Lang;
@@ -348,6 +350,15 @@ export function makeApi(ctx: RunContext) {
       (await supportedBackends()).map((b) => ({ name: b.name, supported: b.supported === true ? true : backendText(lang, b.supported) })),
     /** k-means on the MNIST training pixels as map-reduce on the task pool: centroids, inertia, purity, speedup (issue 15 §4) */
     kmeans: (o: KmeansOptions = {}): Promise<KmeansRun> => kmeansCell({ lang, signal: ctx.signal, post: ctx.post, chart, id }, o),
+    /** the course's MLP the framework way, with TensorFlow.js (lesson 11); TF.js loads on the first call */
+    tfjs: {
+      /** trains it on TF.js's 'cpu', 'wasm' (default) or 'webgpu' backend with the cell's knobs (epochs, batchSize, learningRate, samples, seed), the app's seeded weights and batch order */
+      train: async (o: TfjsOptions = {}): Promise<TfjsRun> => (await import('./frameworks')).tfjsTrain({ ...ctx, id }, o),
+      /** the model definition and training loop tfjs.train() runs, as source text */
+      source: async (): Promise<string> => (await import('./frameworks')).tfjsSource(),
+      /** lines of code (not blank, not comments) of that source and of src/mlp/reference.ts's forward, backward and update */
+      linesOfCode: async (): Promise<LinesOfCode> => (await import('./frameworks')).countLines(),
+    },
     stopRequested: () => ctx.signal.aborted,
     sleep: (ms: number) => new Promise((r) => setTimeout(r, ms)),
     ...extras(),
