@@ -25,7 +25,7 @@ const ratio = (slow, fast) => median(slow) / median(fast);
 
 /** TF.js wasm asked for `threads`, in a fresh page (its thread pool is fixed once per page). */
 async function peerInFreshPage(page, threads, runs) {
-  const fresh = await page.context().newPage();
+  const fresh = await page.context().browser().newPage(); // a page in a context of its own
   try {
     await fresh.goto(page.url());
     await fresh.waitForFunction(() => document.getElementById('status')?.textContent === 'harness ready');

@@ -27,6 +27,7 @@ async function tfWithBackend(name: string, threads?: number) {
   const tf = await import('@tensorflow/tfjs');
   let build: string | undefined;
   let threadsUsed: (() => number) | undefined;
+  let restoreCores: (() => void) | undefined;
   if (name === 'wasm') {
     const wasm = await import('@tensorflow/tfjs-backend-wasm');
     if (tf.engine().registry.wasm) {
@@ -38,6 +39,7 @@ async function tfWithBackend(name: string, threads?: number) {
       const base = new URL('/tfjs-wasm/', location.href).href;
       wasm.setWasmPaths(base);
       if (threads !== undefined) wasm.setThreadsCount(threads); // must precede setBackend('wasm')
+      restoreCores = reportCoresFor(threads);
     }
     const [simd, mt] = await Promise.all([tf.env().getAsync('WASM_HAS_SIMD_SUPPORT'), tf.env().getAsync('WASM_HAS_MULTITHREAD_SUPPORT')]);
     build = `${mt && simd ? 'threaded SIMD' : simd ? 'SIMD, no threads' : 'plain'} build (crossOriginIsolated: ${globalThis.crossOriginIsolated === true})`;
@@ -47,10 +49,29 @@ async function tfWithBackend(name: string, threads?: number) {
   } else if (name === 'cpu') {
     threadsUsed = () => 1; // TF.js's cpu backend runs its kernels in plain JavaScript on the calling thread
   }
-  const ok = await tf.setBackend(name);
-  if (!ok) throw new Error(`TF.js backend "${name}" could not be initialised`);
-  await tf.ready();
+  try {
+    const ok = await tf.setBackend(name);
+    if (!ok) throw new Error(`TF.js backend "${name}" could not be initialised`);
+    await tf.ready();
+  } finally {
+    restoreCores?.();
+  }
+  if (restoreCores) build = `${build}; hardwareConcurrency shown to TF.js while it initialised: ${2 * threads!}`;
   return { tf, build, threads: threadsUsed?.() };
+}
+
+/**
+ * TF.js wasm caps its XNNPACK pool at navigator.hardwareConcurrency / 2 (backend.cc: "many x86-64
+ * processors have 2 threads per core"), read once as its module initialises: on a 2-core machine
+ * setThreadsCount(2) still runs 1 thread. So that the peer runs the threads it is asked for, the
+ * page reports 2 × `threads` logical cores while the backend initialises (only when the cap would
+ * bite), then the real value again. Returns the undo, or undefined when nothing was changed.
+ */
+function reportCoresFor(threads: number | undefined): (() => void) | undefined {
+  const real = navigator.hardwareConcurrency;
+  if (threads === undefined || Math.floor(real / 2) >= threads) return undefined;
+  Object.defineProperty(navigator, 'hardwareConcurrency', { value: 2 * threads, configurable: true });
+  return () => { delete (navigator as { hardwareConcurrency?: number }).hardwareConcurrency; };
 }
 
 function normalised(d: Dataset, order: Uint32Array, start: number, B: number, x: Float32Array, y: Int32Array) {
