@@ -62,12 +62,13 @@ export async function run({ page, runs, log }) {
     if (Number.isInteger(used) && used !== asked) notes.push(`TF.js wasm asked for ${asked} thread(s) ran ${used} (${tf.build}): its row is compared with ours at ${used}`);
   }
   // one check per thread count TF.js actually ran, against our SIMD row with that many threads
+  const compared = new Set();
   for (const peer of peers) {
     const ours = VARIANTS.find((v) => v.simd && v.threads === peer.threads);
-    if (!ours || checks.some((c) => c.threads === peer.threads)) continue;
+    if (!ours || compared.has(peer.threads)) continue;
+    compared.add(peer.threads);
     const r = sameThreadsRatio(byName[ours.name].row, peer);
     checks.push({
-      threads: peer.threads,
       label: `wasm SIMD vs TF.js wasm, ${peer.threads} thread${peer.threads === 1 ? '' : 's'} each (× faster)`,
       value: r.comparable ? r.ratio.toFixed(2) : `not compared: ${r.reason}`, target: `≥ ${PEER_TARGET}`, pass: r.comparable && r.ratio >= PEER_TARGET,
     });
