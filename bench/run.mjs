@@ -1,9 +1,11 @@
 // npm run bench: headless Chromium (Debian's), the harness page (dist-test/, served over dist/),
 // every suite in bench/suites/ (or those named on the command line). Warm-up is excluded from every timing; each
-// row reports the median/min/max of several full epochs. Before a suite is timed, every backend
+// row reports the median/min/max of at least 5 timed epochs (report.mjs: MIN_TIMED; fewer is flagged), its
+// spread ((max − min) / median; > 15% is flagged noisy) and how many epochs were trained before its
+// test accuracy (report.mjs: ACCURACY_EPOCHS, the same for every suite). Before a suite is timed, every backend
 // configuration it times (its `checked` export) is checked against the reference (equivalence.mjs);
 // a suite that does not match is not timed. Writes bench/results/latest.{json,md}.
-//   node bench/run.mjs [suite ...]     BENCH_RUNS=3 (timed epochs per row)   BENCH_PORT=4180
+//   node bench/run.mjs [suite ...]     BENCH_RUNS=5 (timed epochs per row; fewer is flagged)   BENCH_PORT=4180
 //   BENCH_SUITES=endurance,js: the same as naming suites on the command line
 //   (after `npm run build && npm run build:harness`)
 //   BENCH_CHECK_ONLY=1: the equivalence checks only, no timing, nothing written (a quick smoke run)
@@ -14,11 +16,11 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { CHROMIUM_ARGS_JS, CHROMIUM_PATH_JS } from './chromium.mjs';
 import { BATCH, checkEquivalence, SAMPLES } from './equivalence.mjs';
-import { markdownReport, summarise } from './report.mjs';
+import { ACCURACY_EPOCHS, MIN_TIMED, NOISY_SPREAD, markdownReport, summarise } from './report.mjs';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const port = Number(process.env.BENCH_PORT ?? 4180);
-const runs = Number(process.env.BENCH_RUNS ?? 3);
+const runs = Number(process.env.BENCH_RUNS ?? MIN_TIMED);
 const only = [...process.argv.slice(2), ...(process.env.BENCH_SUITES ?? '').split(',').map((s) => s.trim()).filter(Boolean)];
 const checkOnly = process.env.BENCH_CHECK_ONLY === '1';
 
@@ -77,7 +79,7 @@ try {
     process.exitCode = checks.every((c) => c.pass) ? 0 : 1;
     process.exit();
   }
-  const report = { date: new Date().toISOString(), userAgent: ua, hardwareConcurrency: cores, runs, rows, checks, notes };
+  const report = { date: new Date().toISOString(), userAgent: ua, hardwareConcurrency: cores, runs, minTimed: MIN_TIMED, noisySpread: NOISY_SPREAD, accuracyEpochs: ACCURACY_EPOCHS, rows, checks, notes };
   mkdirSync(join(root, 'bench', 'results'), { recursive: true });
   writeFileSync(join(root, 'bench', 'results', 'latest.json'), JSON.stringify(report, null, 2) + '\n');
   const md = markdownReport(report);

@@ -1,7 +1,7 @@
 // workers (data-parallel SGD on a Web Worker pool) vs js (sequential) in the same run: workers =
 // 1, 2, 4 at batch 128 and 512, plus two lesson rows at batch 128 for 2 workers: one comlink
 // message per worker per batch (shared memory) and the transfer fallback (model copied per batch).
-import { summarise } from '../report.mjs';
+import { ACCURACY_EPOCHS, summarise } from '../report.mjs';
 
 export const name = 'workers';
 
@@ -39,21 +39,21 @@ export async function run({ page, runs, log }) {
   const notes = [];
   const jsMs = {};
   for (const bs of BATCHES) {
-    const js = await page.evaluate(([b, n]) => window.harness.timeEpochs('js', {}, b, n), [bs, runs]);
+    const js = await page.evaluate(([b, n, a]) => window.harness.timeEpochs('js', {}, b, n, undefined, undefined, undefined, a), [bs, runs, ACCURACY_EPOCHS]);
     jsMs[bs] = summarise({ epochMs: js.epochMs }).medianMs;
-    rows.push({ name: 'js', batchSize: bs, epochMs: js.epochMs, accuracy: js.accuracy, note: 'baseline for the speedups below' });
+    rows.push({ name: 'js', batchSize: bs, epochMs: js.epochMs, accuracy: js.accuracy, accuracyEpochs: js.accuracyEpochs, note: 'baseline for the speedups below' });
     log(`js batch ${bs}: ${js.epochMs.map((x) => x.toFixed(0)).join(', ')} ms`);
   }
   const variants = [...BATCHES.flatMap((bs) => POOLS.map((c) => ({ bs, ...c }))), ...LESSONS.map((c) => ({ bs: 128, ...c }))];
   const speedups = {};
   for (const v of variants) {
-    const r = await page.evaluate(([b, o, n]) => window.harness.timeEpochs('workers', o, b, n).catch((e) => ({ error: String(e), epochMs: [], breakdown: [] })), [v.bs, v.opts, runs]);
+    const r = await page.evaluate(([b, o, n, a]) => window.harness.timeEpochs('workers', o, b, n, undefined, undefined, undefined, a).catch((e) => ({ error: String(e), epochMs: [], breakdown: [] })), [v.bs, v.opts, runs, ACCURACY_EPOCHS]);
     const med = summarise({ epochMs: r.epochMs }).medianMs;
     const speedup = jsMs[v.bs] / med;
     speedups[`${v.label}@${v.bs}`] = speedup;
     const messaging = share(r.breakdown, 'messaging'), reduction = share(r.breakdown, 'reduction'), waiting = share(r.breakdown, 'waiting');
     const note = r.error ? undefined : `${speedup.toFixed(2)}× js; messaging ${pct(messaging)}, waiting ${pct(waiting)}, reduction+update ${pct(reduction)} (${r.describe})`;
-    rows.push({ name: v.label, batchSize: v.bs, epochMs: r.epochMs, accuracy: r.accuracy, error: r.error, note });
+    rows.push({ name: v.label, batchSize: v.bs, epochMs: r.epochMs, accuracy: r.accuracy, accuracyEpochs: r.accuracyEpochs, error: r.error, note });
     log(`${v.label} batch ${v.bs}: ${r.epochMs.map((x) => x.toFixed(0)).join(', ')} ms ${r.error ?? note}`);
   }
   const s = speedups['workers=2@512'];

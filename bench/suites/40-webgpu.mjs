@@ -1,7 +1,7 @@
 // webgpu (WGSL kernels) in both modes at batch 128 and 512, the batch-size sweep in both modes,
 // and the TF.js webgpu and webgl peers in the same run. A peer that fails keeps its row, with
 // the error (or, if it trains without learning, its chance-level accuracy) recorded.
-import { median } from '../report.mjs';
+import { ACCURACY_EPOCHS, median } from '../report.mjs';
 
 export const name = 'webgpu';
 
@@ -32,16 +32,17 @@ export async function run({ page, runs, log }) {
     const got = { resident: { epochMs: [] }, naive: { epochMs: [] } };
     for (let r = 0; r < runs; r++) {
       for (const mode of MODES) {
-        const t = await page.evaluate(([m, b]) => window.harness.timeEpochs('webgpu', { mode: m }, b, 1), [mode, batchSize]);
+        const t = await page.evaluate(([m, b, a]) => window.harness.timeEpochs('webgpu', { mode: m }, b, 1, undefined, undefined, undefined, a), [mode, batchSize, ACCURACY_EPOCHS]);
         got[mode].epochMs.push(...t.epochMs);
         got[mode].accuracy = t.accuracy;
+        got[mode].accuracyEpochs = t.accuracyEpochs;
         got[mode].breakdown ??= t.breakdown[0];
       }
     }
     for (const mode of MODES) {
       const g = got[mode];
       medians[`${mode}@${batchSize}`] = median(g.epochMs);
-      rows.push({ name: `webgpu ${mode}`, batchSize, epochMs: g.epochMs, accuracy: g.accuracy, note: breakdownNote(g.breakdown) });
+      rows.push({ name: `webgpu ${mode}`, batchSize, epochMs: g.epochMs, accuracy: g.accuracy, accuracyEpochs: g.accuracyEpochs, note: breakdownNote(g.breakdown) });
       log(`webgpu ${mode} batch ${batchSize}: ${fmtMs(g.epochMs)} ms; ${breakdownNote(g.breakdown)}`);
       if (mode === 'resident' && batchSize === 128) {
         notes.push(`breakdown, resident batch 128, first timed epoch: ${g.breakdown.map((p) => `${p.label} ${p.ms.toFixed(0)} ms [${p.method}]`).join('; ')}`);
@@ -78,8 +79,8 @@ export async function run({ page, runs, log }) {
       const [p] = await page.evaluate(([m, b, st]) => window.harness.webgpu.sweep({ mode: m }, [b], st), [mode, batchSize, SWEEP_STEPS]);
       sweeps[mode].push(p);
       rows.push({
-        name: `webgpu ${mode} sweep`, batchSize, epochMs: [(60000 / p.samplesPerSec) * 1000],
-        note: `${p.samplesPerSec.toFixed(0)} samples/s measured on ${p.samples} samples (${p.steps} steps), projected to 60000`,
+        name: `webgpu ${mode} sweep`, batchSize, epochMs: [(60000 / p.samplesPerSec) * 1000], single: true,
+        note: `one measurement by design (a sweep point, not an epoch): ${p.samplesPerSec.toFixed(0)} samples/s measured on ${p.samples} samples (${p.steps} steps), projected to 60000`,
       });
     }
     log(`sweep batch ${batchSize}: ${MODES.map((m) => `${m} ${sweeps[m][sweeps[m].length - 1].samplesPerSec.toFixed(0)}/s`).join(', ')}`);
@@ -99,19 +100,18 @@ export async function run({ page, runs, log }) {
   });
   if (slower.length) notes.push(`resident not faster than naive at: ${slower.join(', ')}`);
 
-  const peerRuns = Math.max(1, Math.min(runs, 2));
   for (const backend of ['webgpu', 'webgl']) {
     const tf = await page.evaluate(([b, n, ms]) => Promise.race([
       window.harness.tfjsEpochs(b, 128, n),
       new Promise((resolve) => setTimeout(() => resolve({ epochMs: [], accuracy: NaN, error: `no result after ${ms / 1000} s` }), ms)),
-    ]), [backend, peerRuns, PEER_TIMEOUT_MS]);
+    ]), [backend, runs, PEER_TIMEOUT_MS]);
     const learned = Number.isFinite(tf.accuracy) && tf.accuracy >= CHANCE;
     // the last batch's training loss tells whether it learned even when the evaluation fails
     const lossNote = Number.isFinite(tf.lastLoss)
       ? `last-batch training loss ${tf.lastLoss.toFixed(3)}${tf.lastLoss > NOT_LEARNING_LOSS ? ' (≈ ln 10: not learning)' : tf.lastLoss < IMPOSSIBLE_LOSS ? ' (impossible on real data: the computation is broken)' : ''}` : '';
     const note = !tf.error && !learned ? `trains without learning: test accuracy ${(tf.accuracy * 100).toFixed(1)}% (chance); ${lossNote}` : lossNote || undefined;
     const error = tf.error && `${tf.error} (after ${tf.epochMs.length} timed epoch(s)${lossNote ? `; ${lossNote}` : ''})`;
-    rows.push({ name: `tfjs-${backend} (peer)`, batchSize: 128, epochMs: tf.epochMs, accuracy: tf.accuracy, error, note });
+    rows.push({ name: `tfjs-${backend} (peer)`, batchSize: 128, epochMs: tf.epochMs, accuracy: tf.accuracy, accuracyEpochs: tf.accuracyEpochs, error, note });
     log(`tfjs ${backend} batch 128: ${fmtMs(tf.epochMs)} ms ${tf.error ?? note ?? ''}`);
     if (backend === 'webgl' && tf.epochMs.length) {
       const ratio = median(tf.epochMs) / r128;

@@ -27,7 +27,7 @@ export async function run({ page, log }) {
     }
     for (const k of t.counts) {
       const what = k.n === 1 ? '1 image' : `${k.n} images`;
-      rows.push({ name: `${c.name} evaluate, ${what} (own forward pass)`, epochMs: k.ownMs, samples: k.n, accuracy: k.n > 1 ? k.accuracy : undefined, note: t.describe });
+      rows.push({ name: `${c.name} evaluate, ${what} (own forward pass)`, epochMs: k.ownMs, samples: k.n, accuracy: k.n > 1 ? k.accuracy : undefined, accuracyEpochs: 0, note: t.describe });
       rows.push({ name: `${c.name} evaluate, ${what} (before: evaluateWith on getParams)`, epochMs: k.referenceMs, samples: k.n });
       log(`${c.name} ${what}: own ${k.ownMs.map((x) => x.toFixed(1)).join(', ')} ms; evaluateWith ${k.referenceMs.map((x) => x.toFixed(1)).join(', ')} ms`);
       if (k.n === 1 && (c.backend === 'js' || c.backend === 'wasm')) {
