@@ -21,26 +21,31 @@ typedef struct {
   void *ctx;
   int n;
 } team_t;
-static _Atomic int arrived;
+static _Atomic int arrived, started;
+static double t_start;  // when the whole team was there: the clock of the demos starts here
+static double since_start(void) { return emscripten_get_now() - t_start; }
 
 static void team_body(void *p, int lo, int hi) {
   team_t *t = p;
-  atomic_fetch_add(&arrived, 1);
-  while (atomic_load(&arrived) < t->n) {
+  // The last thread to arrive starts the clock, so waking the threads is not timed (with more
+  // threads than cores it can take a whole time slice of the OS, far longer than the demos).
+  if (atomic_fetch_add(&arrived, 1) + 1 == t->n) {
+    t_start = emscripten_get_now();
+    atomic_store(&started, 1);
+  }
+  while (!atomic_load(&started)) {
   }
   for (int rank = lo; rank < hi; rank++) t->fn(t->ctx, rank, t->n);
 }
 
-static double t_start;  // when the current team started
-static double since_start(void) { return emscripten_get_now() - t_start; }
-
-// Runs fn on a team of `threads` (clamped to the pool); returns the team size.
+// Runs fn on a team of `threads` (clamped to the pool); returns the team size. The time from the
+// start line to the end of the region (join included) is since_start() right after it.
 static int team_run(int threads, team_fn fn, void *ctx) {
   int before = pool_threads();
   int n = pool_set_threads(threads);
   atomic_store(&arrived, 0);
+  atomic_store(&started, 0);
   team_t t = {fn, ctx, n};
-  t_start = emscripten_get_now();
   parallel_for(0, n, team_body, &t);
   pool_set_threads(before);
   return n;

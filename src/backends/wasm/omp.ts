@@ -117,7 +117,7 @@ export const omp = {
   },
 
   /** The sum 0 + 1 + … + (n−1) on `threads` threads: shared and racy, critical, atomic or reduction. */
-  async sum({ threads = 4, mode = 'reduction', n = 200_000, repeats = 3 }: { threads?: number; mode?: OmpSumMode; n?: number; repeats?: number } = {}): Promise<OmpSum> {
+  async sum({ threads = 4, mode = 'reduction', n = 1_000_000, repeats = 3 }: { threads?: number; mode?: OmpSumMode; n?: number; repeats?: number } = {}): Promise<OmpSum> {
     choice('sum', 'mode', mode, SUM_MODES);
     whole('sum', 'n', n, 1, 1 << 26);
     whole('sum', 'repeats', repeats, 1, 20);
