@@ -1,6 +1,6 @@
 // The OpenMP lab (lesson 05): small C demos of what `#pragma omp` does, on the same pool as the
 // training (pool.c). Each demo names the directive it stands for. Results go to `lab_out` (doubles,
-// read by src/backends/wasm/omplab.ts); times come from emscripten_get_now() (performance.now()).
+// read by src/backends/wasm/omplab.ts); times come from lab_now() (performance.timeOrigin + now()).
 #include <emscripten.h>
 #include <pthread.h>
 #include <stdatomic.h>
@@ -22,15 +22,20 @@ typedef struct {
   int n;
 } team_t;
 static _Atomic int arrived, started;
+// One clock for every thread: emscripten_get_now() in a pool thread is corrected by an offset
+// measured when its Worker started, off by that message's latency (milliseconds on a busy machine),
+// which would shift one thread's boxes against another's on the timeline. timeOrigin + now() is the
+// same wall clock in every Worker.
+EM_JS(double, lab_now, (void), { return performance.timeOrigin + performance.now(); });
 static double t_start;  // when the whole team was there: the clock of the demos starts here
-static double since_start(void) { return emscripten_get_now() - t_start; }
+static double since_start(void) { return lab_now() - t_start; }
 
 static void team_body(void *p, int lo, int hi) {
   team_t *t = p;
   // The last thread to arrive starts the clock, so waking the threads is not timed (with more
   // threads than cores it can take a whole time slice of the OS, far longer than the demos).
   if (atomic_fetch_add(&arrived, 1) + 1 == t->n) {
-    t_start = emscripten_get_now();
+    t_start = lab_now();
     atomic_store(&started, 1);
   }
   while (!atomic_load(&started)) {
