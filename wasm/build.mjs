@@ -12,11 +12,12 @@ import { dirname, join, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 const here = dirname(fileURLToPath(import.meta.url));
-export const SOURCES = ['train.c', 'matmul.c', 'elementwise.c', 'softmax.c', 'gather.c', 'pool.c', 'race.c'];
+export const SOURCES = ['train.c', 'matmul.c', 'elementwise.c', 'softmax.c', 'gather.c', 'pool.c', 'race.c', 'omplab.c'];
 const EXPORTS = [
   'mlp_init', 'mlp_params', 'mlp_reserve_batch', 'mlp_reserve_data', 'mlp_labels', 'mlp_reserve_order',
   'mlp_batch_losses', 'mlp_train_batches', 'mlp_set_threads', 'mlp_threads', 'mlp_timing_reset',
   'mlp_timing', 'mlp_heap', 'race_demo', 'mlp_inject_fault',
+  'omp_out', 'omp_hello', 'omp_sum', 'omp_schedule', 'omp_false_sharing', 'omp_gradients',
   'mlp_reserve_eval', 'mlp_eval_labels', 'mlp_eval_probs', 'mlp_eval_predictions', 'mlp_evaluate',
 ];
 

@@ -20,6 +20,7 @@ void parallel_for_if(long work, int begin, int end, range_fn fn, void *ctx) {
 // Single-thread build: a region is a plain call.
 int pool_set_threads(int n) { (void)n; return 1; }
 int pool_threads(void) { return 1; }
+int pool_thread_id(void) { return 0; }
 int pool_inject_fault(int thread, int kind) { (void)thread; (void)kind; return 0; }
 
 void parallel_for(int begin, int end, range_fn fn, void *ctx) {
@@ -145,9 +146,14 @@ static void run_pieces(unsigned gen, int id) {
   }
 }
 
+static _Thread_local int thread_id;  // 0 on the calling thread
+
+int pool_thread_id(void) { return thread_id; }
+
 static void *worker_main(void *arg) {
   int id = (int)(intptr_t)arg;
   int seen = 0;
+  thread_id = id;
   for (;;) {
     wait_while(&slots[id].go, seen, &slots[id].sleeping);
     seen = atomic_load(&slots[id].go);

@@ -22,6 +22,9 @@ void parallel_for_if(long work, int begin, int end, range_fn fn, void *ctx);
 // Threads taking part in the next regions (1..POOL_MAX_THREADS, clamped); returns the new count.
 int pool_set_threads(int n);
 int pool_threads(void);
+// Which of the pool's threads is calling: 0 for the calling thread, 1..POOL_MAX_THREADS-1 for the
+// others (each a Web Worker in the threaded build); always 0 in the single-thread build.
+int pool_thread_id(void);
 
 // Test hook (fault injection): pool thread `thread` (1..threads-1) faults in the middle of the next
 // piece it claims: kind 1 traps (its Worker dies with a RuntimeError while holding the piece),

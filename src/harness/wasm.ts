@@ -167,4 +167,6 @@ export const wasmHarness = {
   tooBig,
   stopLatency,
   raceDemo: async (threads: number, iterations: number) => (await import('../backends/wasm/notebook')).wasm.raceDemo({ threads, iterations }),
+  /** the OpenMP lab's cell API (omp.*), as a cell calls it */
+  omp: async () => (await import('../backends/wasm/omp')).omp,
 };

@@ -17,6 +17,9 @@ export const errorsEn = {
   err_chunksSize: 'chunks: size must be a whole number ≥ 1 (got {got})',
   err_raceNoThreads: 'wasm.raceDemo needs threads, and threads need SharedArrayBuffer: this page is not cross-origin isolated (COOP/COEP headers)',
   err_raceIterations: 'wasm.raceDemo: iterations must be a whole number ≥ 1 with threads × iterations ≤ {max}, got {got}',
+  err_ompNoThreads: 'omp.{fn} needs threads, and threads need SharedArrayBuffer: this page is not cross-origin isolated (COOP/COEP headers)',
+  err_ompWhole: 'omp.{fn}: {name} must be a whole number from {min} to {max}, got {got}',
+  err_ompChoice: 'omp.{fn}: {name} must be one of {allowed}, got {got}',
   err_noKernel: 'webgpu: no kernel named "{name}"; the kernels are {names}',
   err_setKernelSource: 'webgpu.setKernel("{name}") needs the WGSL source as a string',
 };

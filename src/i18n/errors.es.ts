@@ -17,6 +17,9 @@ export const errorsEs: Record<keyof typeof errorsEn, string> = {
   err_chunksSize: 'chunks: size tiene que ser un número entero ≥ 1 (recibido: {got})',
   err_raceNoThreads: 'wasm.raceDemo necesita hilos, y los hilos necesitan SharedArrayBuffer: esta página no está aislada entre orígenes (cabeceras COOP/COEP)',
   err_raceIterations: 'wasm.raceDemo: iterations tiene que ser un número entero ≥ 1 con threads × iterations ≤ {max}; recibido: {got}',
+  err_ompNoThreads: 'omp.{fn} necesita hilos, y los hilos necesitan SharedArrayBuffer: esta página no está aislada entre orígenes (cabeceras COOP/COEP)',
+  err_ompWhole: 'omp.{fn}: {name} tiene que ser un número entero de {min} a {max}; recibido: {got}',
+  err_ompChoice: 'omp.{fn}: {name} tiene que ser uno de {allowed}; recibido: {got}',
   err_noKernel: 'webgpu: no hay ningún kernel llamado "{name}"; los kernels son {names}',
   err_setKernelSource: 'webgpu.setKernel("{name}") necesita el código WGSL como texto',
 };

@@ -3,9 +3,10 @@
 import type { MlpSpec } from '../../mlp/spec';
 import { checkHeap } from './heap';
 import type { WasmVariant } from './variants';
+import { OmpLab, type OmpExports } from './omplab';
 
-/** The exports of wasm/train.c and race.c, as Emscripten's glue exposes them (pointers are numbers). */
-export interface EmscriptenMlp {
+/** The exports of wasm/train.c, race.c and omplab.c, as Emscripten's glue exposes them (pointers are numbers). */
+export interface EmscriptenMlp extends OmpExports {
   HEAPU8: Uint8Array;
   HEAPU32: Uint32Array;
   HEAPF32: Float32Array;
@@ -214,6 +215,11 @@ export class MlpModule {
    */
   injectThreadFault(thread: number, kind: 'trap' | 'hang'): boolean {
     return this.m._mlp_inject_fault(thread, kind === 'trap' ? 1 : 2) === 1;
+  }
+
+  /** The OpenMP lab's demos (wasm/omplab.c) in this build. */
+  lab(): OmpLab {
+    return new OmpLab(this.m);
   }
 
   /** `threads` threads each add 1 to a shared counter `iterations` times, without and with atomics. */

@@ -11,10 +11,10 @@ const INT32_MAX = 0x7fffffff;
 
 let threaded: Promise<Comlink.Remote<WasmWorkerApi>> | null = null;
 
-function threadedModule(): Promise<Comlink.Remote<WasmWorkerApi>> {
+export function threadedModule(): Promise<Comlink.Remote<WasmWorkerApi>> {
   if (!threaded) {
     threaded = (async () => {
-      const worker = new Worker(new URL('./worker.ts', import.meta.url), { type: 'module', name: 'wasm race demo' });
+      const worker = new Worker(new URL('./worker.ts', import.meta.url), { type: 'module', name: 'wasm lab (race demo, OpenMP lab)' });
       const api = Comlink.wrap<WasmWorkerApi>(worker);
       await api.load('mlp-simd-mt');
       return api;

@@ -6,6 +6,7 @@ import type { MlpSpec } from '../../mlp/spec';
 import type { EvalResult } from '../types';
 import { MlpModule, type MlpFactory } from './module';
 import type { WasmVariant } from './variants';
+import type { OmpSchedule, OmpSumMode } from './omplab';
 
 let mod: MlpModule | null = null;
 let spec: MlpSpec | null = null;
@@ -76,6 +77,12 @@ const api = {
     return Comlink.transfer(r, [r.predictions.buffer, r.probabilities.buffer]);
   },
   raceDemo: (threads: number, iterations: number) => need().raceDemo(threads, iterations),
+  /** The OpenMP lab (wasm/omplab.c): one demo per call, arguments as in OmpLab. */
+  ompHello: (threads: number) => need().lab().hello(threads),
+  ompSum: (threads: number, n: number, mode: OmpSumMode) => need().lab().sum(threads, n, mode),
+  ompSchedule: (threads: number, n: number, schedule: OmpSchedule, chunk: number, cost: number) => need().lab().schedule(threads, n, schedule, chunk, cost),
+  ompFalseSharing: (threads: number, iterations: number, padded: boolean) => need().lab().falseSharing(threads, iterations, padded),
+  ompGradients: (threads: number, batches: number, batchSize: number, fixed: boolean) => need().lab().gradients(threads, batches, batchSize, fixed),
 };
 
 export type WasmWorkerApi = typeof api;

@@ -292,6 +292,81 @@ type NoiseReason = 'spread' | 'calibration';
 /** A chunk of chunks(): a typed-array view of the shared data. */
 type NumberArray = Float64Array | Float32Array | Int32Array | Uint32Array | Int16Array | Uint16Array | Int8Array | Uint8Array | Uint8ClampedArray;
 
+/** A chunk of the loop: the thread that ran it, iterations [lo, hi), ms since the team started. */
+interface OmpChunk { thread: number; lo: number; hi: number; start: number; end: number }
+
+interface OmpFalseSharing {
+  padded: boolean;
+  threads: number;
+  iterations: number;
+  /** each thread's counter at the end (each should equal iterations) */
+  counts: number[];
+  exact: boolean;
+  ms: number;
+  runs: number[];
+}
+
+interface OmpGradients {
+  fixed: boolean;
+  threads: number;
+  batches: number;
+  batchSize: number;
+  /** samples whose gradient reached the merged sum, out of batches × batchSize */
+  samples: number;
+  totalSamples: number;
+  /** the gradient merged under critical, and the same sum computed on one thread */
+  merged: number[];
+  serial: number[];
+  matches: boolean;
+}
+
+// omplab.c's GRAD_D
+
+/** One thread's greeting: its rank in the team, which of the pool's threads it is, when it spoke. */
+export interface OmpGreeting { thread: number; worker: number; order: number }
+
+interface OmpHello {
+  threads: number;
+  /** one greeting per thread, in the order they came in (it changes from run to run) */
+  greetings: OmpGreeting[];
+}
+
+type OmpSchedule = 'static' | 'dynamic' | 'guided';
+
+interface OmpScheduleRun {
+  schedule: OmpSchedule;
+  /** 0: the default (static: one block per thread; dynamic: 1; guided: 1) */
+  chunk: number;
+  threads: number;
+  n: number;
+  /** median ms over the repeats, and each repeat's ms */
+  ms: number;
+  runs: number[];
+  /** every iteration ran exactly once (counted in C, in every repeat) */
+  exactlyOnce: boolean;
+  /** the chunks of the median repeat, and each thread's busy ms in it */
+  chunks: OmpChunk[];
+  busyMs: number[];
+  /** the median repeat as a task stream: `show.taskStream(result)` draws one lane per thread */
+  tasks: TaskStream;
+}
+
+interface OmpSum {
+  mode: OmpSumMode;
+  threads: number;
+  n: number;
+  /** n·(n−1)/2: the sum of 0, 1, …, n−1 */
+  expected: number;
+  /** the total of each repeat, and how many of them were wrong */
+  totals: number[];
+  wrong: number;
+  /** median ms over the repeats, and each repeat's ms */
+  ms: number;
+  runs: number[];
+}
+
+type OmpSumMode = 'racy' | 'critical' | 'atomic' | 'reduction';
+
 interface ParallelOptions { nJobs?: number; backend?: TasksBackend }
 
 interface ParamBlock {
@@ -648,6 +723,7 @@ interface WeightsSource {
 type WithTasks<T> = T & { readonly tasks: TaskStream };
 
 declare const wasm: { raceDemo: ({ threads, iterations }?: { threads?: number; iterations?: number; }) => Promise<RaceResult>; };
+declare const omp: { hello: ({ threads }?: { threads?: number; }) => Promise<OmpHello>; sum: ({ threads, mode, n, repeats }?: { threads?: number; mode?: OmpSumMode; n?: number; repeats?: number; }) => Promise<OmpSum>; schedule: ({ threads, schedule, chunk, n, cost, repeats }?: { threads?: number; schedule?: OmpSchedule; chunk?: number; n?: number; cost?: number; repeats?: number; }) => Promise<OmpScheduleRun>; falseSharing: ({ threads, padded, iterations, repeats }?: { threads?: number; padded?: boolean; iterations?: number; repeats?: number; }) => Promise<OmpFalseSharing>; gradients: ({ threads, batches, batchSize, fixed }?: { threads?: number; batches?: number; batchSize?: number; fixed?: boolean; }) => Promise<OmpGradients>; };
 declare const webgpu: { kernels: () => string[]; kernelSource: (name: string) => string; originalKernelSource: (name: string) => string; setKernel: (name: string, wgsl: string) => Promise<SetKernelResult>; resetKernels: () => void; };
 declare const mnist: () => Promise<{ train: { count: number; }; test: { count: number; }; }>;
 declare const labelCounts: (set?: 'train' | 'test') => Promise<number[]>;
