@@ -5,7 +5,7 @@
 // The run's AbortSignal stops the downloads (StoppedError); nothing partial is cached or memoised.
 
 import { StoppedError } from '../backends/types';
-import type { Mnist } from './dataset';
+import { sharedDataset, sharedMemoryAllowed, type Dataset, type Mnist } from './dataset';
 import { DataError } from './errors';
 import { MNIST_COUNTS, MNIST_FILES, MNIST_IDX_BYTES, MNIST_IDX_SHA256, type MnistFileKey } from './files';
 import { IdxError, makeDataset, parseIdxImages, parseIdxLabels, type IdxImages } from './idx';
@@ -205,9 +205,12 @@ async function load(baseUrl: string, onProgress: ((p: LoadProgress) => void) | u
         throw e;
       }
     };
+    // Isolated: each set in one SharedArrayBuffer, so the page's backends, the workers pool and the
+    // wasm worker all read the one copy this page holds (the decoded files become garbage).
+    const hold = (d: Dataset) => (sharedMemoryAllowed() ? sharedDataset(d) : d);
     return {
-      train: pair(by.trainImages, by.trainLabels, 'trainImages', 'trainLabels'),
-      test: pair(by.testImages, by.testLabels, 'testImages', 'testLabels'),
+      train: hold(pair(by.trainImages, by.trainLabels, 'trainImages', 'trainLabels')),
+      test: hold(pair(by.testImages, by.testLabels, 'testImages', 'testLabels')),
     };
   } finally {
     signal?.removeEventListener('abort', onStop);

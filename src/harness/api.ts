@@ -11,6 +11,7 @@ import { DEFAULT_CONFIG } from '../train/config';
 import { prepareBackend, trainEpochs } from '../train/trainer';
 import { conformance } from './conformance';
 import { enduranceHarness } from './endurance';
+import { memoryHarness } from './memory';
 import { faultsHarness } from './faults';
 import { inferenceTiming } from './inference';
 import { kmeansTiming } from './kmeans';
@@ -154,6 +155,7 @@ export const harness = {
   workers: workersHarness,
   faults: faultsHarness,
   endurance: enduranceHarness,
+  memory: memoryHarness,
   wasm: wasmHarness,
   webgpu: webgpuHarness,
   crossOriginIsolated: () => globalThis.crossOriginIsolated === true,

@@ -22,11 +22,16 @@ import { hasWasmSimd, threadsAllowed } from './support';
 import { chooseVariant, describeChoice, validThreads, type VariantChoice } from './variants';
 import type { WasmWorkerApi } from './worker';
 import { Tripwire } from '../../util/tripwire';
+import { isSharedView } from '../../data/dataset';
 
 const CHUNK_MS = 100; // wall time of one trainChunk call: few round trips, progress still several times a second
 
-/** Copies a view that covers only part of its buffer, so a message does not clone the whole buffer. */
+/**
+ * Copies a view that covers only part of its buffer, so a message does not clone the whole buffer. A
+ * view of shared memory (the page's training set when isolated) goes as it is: posting it shares.
+ */
 function compact<T extends Uint8Array | Uint32Array>(a: T): T {
+  if (isSharedView(a)) return a;
   return a.byteOffset === 0 && a.byteLength === a.buffer.byteLength ? a : (a.slice() as T);
 }
 

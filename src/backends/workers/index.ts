@@ -89,14 +89,33 @@ export class WorkersBackend implements Backend {
     await this.readyOrFault();
   }
 
-  /** Shared modes copy the training set into SharedArrayBuffers once; transfer mode copies per worker. */
+  /**
+   * Shared modes: the workers read the page's own copy when it already is in shared memory (loadMnist
+   * puts it there on an isolated page), else one copy made here; transfer mode copies per worker.
+   */
   private makePoolData(train: Dataset): PoolData {
     if (this.choice.mode === 'transfer') return { images: train.images, labels: train.labels, order: null };
     return {
-      images: sharedCopy(train.images, (b) => new Uint8Array(b)),
-      labels: sharedCopy(train.labels, (b) => new Uint8Array(b)),
+      images: isShared(train.images) ? train.images : sharedCopy(train.images, (b) => new Uint8Array(b)),
+      labels: isShared(train.labels) ? train.labels : sharedCopy(train.labels, (b) => new Uint8Array(b)),
       order: new Uint32Array(new SharedArrayBuffer(train.count * Uint32Array.BYTES_PER_ELEMENT)),
     };
+  }
+
+  /**
+   * Bytes of the SharedArrayBuffers each worker of the pool maps (model, gradients, losses, times,
+   * training set, order), each buffer once; 0 in transfer mode. The memory bench needs it: a browser
+   * counts a shared buffer in every worker that maps it.
+   */
+  sharedBytes(): { bytes: number; workers: number } {
+    const bufs = new Set<ArrayBufferLike>();
+    const d = this.driver, p = this.poolData;
+    for (const a of [this.params, p?.images, p?.labels, p?.order, d?.shardGrads[0], d?.losses, d?.times]) {
+      if (a && isShared(a)) bufs.add(a.buffer);
+    }
+    let bytes = 0;
+    for (const b of bufs) bytes += b.byteLength;
+    return { bytes, workers: this.pool?.size ?? 0 };
   }
 
   /** The pool (built if missing or broken) with its driver set up and the current data sent. */

@@ -15,6 +15,7 @@ import { formatCount, formatPercent } from './limits';
 import { numberLocale } from './measure';
 import type { ChartSpec, Output } from './protocol';
 import { mnistData } from './session';
+import { isSharedView } from '../../data/dataset';
 
 export interface KmeansOptions {
   /** clusters (default 10) */
@@ -82,7 +83,7 @@ function checkInt(lang: Lang, name: string, v: unknown, lo: number, hi: number):
 let shared: { source: Uint8Array; view: Uint8Array } | null = null;
 function sharedPixels(images: Uint8Array, n: number): Uint8Array {
   const bytes = n * PIXELS;
-  if (typeof SharedArrayBuffer !== 'function') return images.subarray(0, bytes);
+  if (typeof SharedArrayBuffer !== 'function' || isSharedView(images)) return images.subarray(0, bytes); // the page's one copy
   if (shared?.source !== images || shared.view.length < bytes) {
     const view = new Uint8Array(new SharedArrayBuffer(bytes));
     view.set(images.subarray(0, bytes));
