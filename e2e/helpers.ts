@@ -1,8 +1,15 @@
-import { readdirSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import { expect, type Locator, type Page } from '@playwright/test';
 
 /** Every lesson file's key ('00', '01', …), sorted (Playwright runs from the repository root). */
 export const LESSONS = readdirSync('src/lessons/en').filter((f) => /^\d\d-.+\.md$/.test(f)).map((f) => f.slice(0, 2)).sort();
+
+/** How many code cells an English lesson has, read from its Markdown (so a lesson can grow without editing the specs). */
+export function lessonCells(key: string): number {
+  const file = readdirSync('src/lessons/en').find((f) => f.startsWith(`${key}-`) && f.endsWith('.md'));
+  if (!file) throw new Error(`no lesson ${key} in src/lessons/en`);
+  return (readFileSync(`src/lessons/en/${file}`, 'utf8').match(/^```js cell\b/gm) ?? []).length;
+}
 
 export function codeCell(page: Page, n: number): Locator {
   return page.getByTestId('code-cell').nth(n);

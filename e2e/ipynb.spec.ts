@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { expect, test } from './fixtures';
-import { codeCell, openLesson, setSource } from './helpers';
+import { codeCell, lessonCells, openLesson, setSource } from './helpers';
 
 test('export → import round-trips a lesson with its outputs; imported code does not run', async ({ page }) => {
   await openLesson(page, 'en', '01');
@@ -11,18 +11,18 @@ test('export → import round-trips a lesson with its outputs; imported code doe
   const path = await download.path();
   const nb = JSON.parse(readFileSync(path, 'utf8'));
   expect(nb.nbformat).toBe(4);
-  expect(nb.cells.filter((c: { cell_type: string }) => c.cell_type === 'code')).toHaveLength(4);
+  expect(nb.cells.filter((c: { cell_type: string }) => c.cell_type === 'code')).toHaveLength(lessonCells('01'));
 
   await page.getByTestId('import-file').setInputFiles(path);
   await expect(page).toHaveURL(/#\/en\/imported/);
   await expect(page.getByTestId('import-notice')).toContainText('nothing in it has run');
   const cells = page.getByTestId('code-cell');
-  await expect(cells).toHaveCount(4);
+  await expect(cells).toHaveCount(lessonCells('01'));
   await expect(cells.nth(0).getByTestId('outputs')).toContainText('60000');
   await expect(cells.nth(0).getByTestId('exec-count')).toHaveText('[1]');
   // nothing ran: the other cells have no outputs and no execution count
   await expect(cells.nth(1).getByTestId('outputs')).toHaveText('');
-  for (let i = 0; i < 4; i++) await expect(cells.nth(i)).toHaveAttribute('data-status', 'idle');
+  for (let i = 0; i < lessonCells('01'); i++) await expect(cells.nth(i)).toHaveAttribute('data-status', 'idle');
 });
 
 test('a malformed notebook gets a clear message and changes nothing', async ({ page }) => {
