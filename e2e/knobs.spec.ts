@@ -130,6 +130,8 @@ test('the demo settings apply to every cell, are kept in the URL across a reload
   const bar = page.getByTestId('demo-bar');
   await bar.locator('summary').click();
   const first = codeCell(page, 1); // trains on workers with the batch, epochs and samples knobs
+  // a later cell that reads the workers knob (found by its code: lessons gain cells)
+  const streamed = page.getByTestId('code-cell').filter({ hasText: 'const streamed' });
   await page.getByTestId('demo-samples').fill('256');
   await page.getByTestId('demo-batch').fill('64');
   await page.getByTestId('demo-workers').fill('1'); // one action for every cell
@@ -138,12 +140,12 @@ test('the demo settings apply to every cell, are kept in the URL across a reload
   await expect(page).toHaveURL(/[?&]batch=64\b/);
   await expect(page).toHaveURL(/[?&]workers=1\b/);
   await expect(first.getByTestId('knob-batch')).toHaveValue('64');
-  await expect(codeCell(page, 3).getByTestId('knob-workers')).toHaveValue('1');
+  await expect(streamed.getByTestId('knob-workers')).toHaveValue('1');
   // a knob changed in the cell wins over the demo settings
-  await codeCell(page, 3).getByTestId('knob-batch').fill('100');
+  await streamed.getByTestId('knob-batch').fill('100');
   await page.getByTestId('demo-batch').fill('32');
   await expect(first.getByTestId('knob-batch')).toHaveValue('32');
-  await expect(codeCell(page, 3).getByTestId('knob-batch')).toHaveValue('100');
+  await expect(streamed.getByTestId('knob-batch')).toHaveValue('100');
 
   await page.reload();
   await expect(page.getByTestId('demo-batch')).toHaveValue('32');

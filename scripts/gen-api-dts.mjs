@@ -39,7 +39,12 @@ export function generateApiDts() {
     if (!f.fileName.startsWith(join(root, 'src'))) continue;
     ts.forEachChild(f, (n) => {
       if ((ts.isInterfaceDeclaration(n) || ts.isTypeAliasDeclaration(n)) && !named.has(n.name.text)) {
-        const text = n.getFullText(f).replace(/^\s*\n/, '').replace(/^(\s*(?:\/\*\*[\s\S]*?\*\/\s*)?)export /, '$1');
+        // its JSDoc (not a line comment that trails the statement before it) + the declaration without
+        // `export`: one `export` left in would turn the whole file into a module, and a module's
+        // declarations are not globals, so the editor would complete nothing of the API
+        const docs = (n.getFullText(f).slice(0, n.getStart(f) - n.getFullStart()).match(/\/\*\*[\s\S]*?\*\//g) ?? []).join('\n');
+        const decl = n.getText(f).replace(/^export\s+/, '');
+        const text = docs ? `${docs}\n${decl}` : decl;
         named.set(n.name.text, isDerived(n) ? expand(checker, n, flags) : text);
       }
     });

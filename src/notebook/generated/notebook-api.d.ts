@@ -320,10 +320,8 @@ interface OmpGradients {
   matches: boolean;
 }
 
-// omplab.c's GRAD_D
-
 /** One thread's greeting: its rank in the team, which of the pool's threads it is, when it spoke. */
-export interface OmpGreeting { thread: number; worker: number; order: number }
+interface OmpGreeting { thread: number; worker: number; order: number }
 
 interface OmpHello {
   threads: number;
