@@ -51,3 +51,18 @@ export async function openLesson(page: Page, lang: 'es' | 'en', key: string): Pr
   await page.goto(`/#/${lang}/${key}`);
   await expect(page.getByTestId('notebook')).toBeVisible();
 }
+
+/** Serve every response without COOP/COEP, as a plain static host would: the page is not cross-origin isolated (no SharedArrayBuffer). */
+export async function withoutIsolation(page: Page): Promise<void> {
+  await page.route('**/*', async (route) => {
+    try {
+      const res = await route.fetch();
+      const headers = { ...res.headers() };
+      delete headers['cross-origin-opener-policy'];
+      delete headers['cross-origin-embedder-policy'];
+      await route.fulfill({ response: res, headers });
+    } catch {
+      // a request cancelled by a navigation (a reload): nothing to answer
+    }
+  });
+}

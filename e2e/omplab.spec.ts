@@ -2,6 +2,7 @@
 // threads, so ranks, races and schedules are the pool's own. The single-thread build's answers are
 // checked in src/backends/wasm/omplab.test.ts.
 import { expect, test, type Page } from './fixtures';
+import { withoutIsolation } from './helpers';
 
 async function open(page: Page) {
   await page.goto('/harness.html');
@@ -101,13 +102,7 @@ test('gradients merged under critical: the reset-every-batch bug keeps each thre
 });
 
 test('without cross-origin isolation, omp.* fails with a clear message', async ({ page }) => {
-  await page.route('**/*', async (route) => {
-    const res = await route.fetch();
-    const headers = { ...res.headers() };
-    delete headers['cross-origin-opener-policy'];
-    delete headers['cross-origin-embedder-policy'];
-    await route.fulfill({ response: res, headers });
-  });
+  await withoutIsolation(page);
   await open(page);
   const e = await page.evaluate(async () => (await window.harness.wasm.omp()).hello({ threads: 2 }).then(() => null, (x: Error & { messageKey?: string }) => ({ key: x.messageKey, message: x.message })));
   expect(e).toEqual({ key: 'err_ompNoThreads', message: expect.stringMatching(/omp\.hello needs threads.*cross-origin isolated/) });

@@ -3,6 +3,7 @@
 // isolation, and the TF.js wasm peer loading its files. Every variant's equivalence with the
 // reference, Stop, reuse and dispose are in the conformance suite (backends.spec.ts).
 import { expect, test, type Page } from './fixtures';
+import { withoutIsolation } from './helpers';
 
 async function open(page: Page) {
   await page.goto('/harness.html');
@@ -71,13 +72,7 @@ test('Stop takes effect within about one batch, even in the middle of a chunk of
 
 test('without cross-origin isolation it falls back to the single-thread SIMD build and says so', async ({ page }) => {
   // Strip COOP/COEP from every response: the page loses SharedArrayBuffer, as on a plain server.
-  await page.route('**/*', async (route) => {
-    const res = await route.fetch();
-    const headers = { ...res.headers() };
-    delete headers['cross-origin-opener-policy'];
-    delete headers['cross-origin-embedder-policy'];
-    await route.fulfill({ response: res, headers });
-  });
+  await withoutIsolation(page);
   await open(page);
   expect(await page.evaluate(() => globalThis.crossOriginIsolated)).toBe(false);
   const r = await page.evaluate(() => window.harness.equivalence('wasm', { threads: 4 }, 1280, 128));

@@ -6,7 +6,7 @@ import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { expect, test, type Page } from '../fixtures';
 import { KERNEL_CSP, META_CSP, PAGE_CSP } from '../../src/csp';
-import { codeCell, editorReady, openLesson, setSource } from '../helpers';
+import { codeCell, editorReady, openLesson, setSource, withoutIsolation } from '../helpers';
 import { editBeforeAttack, expectEditKept, expectResponsive, marker } from './common';
 
 type Violation = { directive: string; blocked: string };
@@ -314,17 +314,7 @@ test('dist/ (what ships) has no harness.html and no harness code, TF.js only as 
 
 test('not cross-origin isolated (a static host without COOP/COEP): threads fall back, the page says why, and a lesson\'s training cell runs', async ({ page }) => {
   test.setTimeout(300_000);
-  await page.route('**/*', async (route) => {
-    try {
-      const res = await route.fetch();
-      const headers = { ...res.headers() };
-      delete headers['cross-origin-opener-policy'];
-      delete headers['cross-origin-embedder-policy'];
-      await route.fulfill({ response: res, headers });
-    } catch {
-      // a request cancelled by a navigation (the reloads below): nothing to answer
-    }
-  });
+  await withoutIsolation(page);
   const mark = marker('isolation');
   await editBeforeAttack(page, mark, 'es', '05');
   expect(await page.evaluate(() => globalThis.crossOriginIsolated)).toBe(false);
