@@ -25,7 +25,8 @@ interface Variant {
 
 // Tolerances, from the summation order each backend uses (the reference sums in float32, in order):
 // - js: the reference's own loops on preallocated buffers, same order: bit-identical;
-// - workers: each worker sums its shard, the coordinator adds the shards: float32 re-association
+// - workers: each worker sums its shard, the shards are added (by the workers, each on its slice, or by
+//   the coordinator): float32 re-association
 //   (one worker: one shard, the js backend's order, so bit-identical);
 // - wasm: SIMD sums four lanes and pthreads split the batch: re-association again;
 // - webgpu: the kernels tile their sums (and a GPU may fuse multiply-adds).
@@ -38,7 +39,7 @@ const MIN_CHANGE = 1e-2;
 const ONE_BATCH = 1e-3;
 
 const WORKERS_MODES = [
-  { options: {}, mode: 'shared-atomics' },
+  { options: {}, mode: 'shared-allreduce' },
   { options: { dispatch: 'messages' }, mode: 'shared-messages' },
   { options: { forceTransfer: true }, mode: 'transfer' },
 ] as const;
@@ -50,6 +51,8 @@ const VARIANTS: readonly Variant[] = [
   ...[1, 2, 4].flatMap((n) => WORKERS_MODES.map((m): Variant => ({
     backend: 'workers', options: { workers: n, ...m.options }, tolerance: n === 1 ? EXACT : REASSOCIATED, runs: { mode: m.mode, workers: n },
   }))),
+  // the coordinator-reduce variant the lesson compares with (per batch: Atomics, then the coordinator sums and updates)
+  { backend: 'workers', options: { workers: 2, dispatch: 'atomics' }, tolerance: REASSOCIATED, runs: { mode: 'shared-atomics', workers: 2 } },
   { backend: 'wasm', options: { simd: false, threads: 1 }, tolerance: REASSOCIATED, runs: { variant: 'mlp-scalar', simd: false, threads: 1, mode: AS_REQUESTED } },
   ...[1, 2, 4].map((n): Variant => ({
     backend: 'wasm', options: { simd: true, threads: n }, tolerance: REASSOCIATED,

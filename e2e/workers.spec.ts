@@ -25,16 +25,17 @@ test('runs inside another Web Worker (nested workers, as in the notebook kernel)
   const r = await page.evaluate(() => window.harness.workers.nestedEquivalence({ workers: 2 }, 3200, 128));
   console.log(`nested: ${r.describe}; in worker ${r.inWorker}; max |Δ| = ${r.maxAbsDiff.toExponential(2)}`);
   expect(r.inWorker).toBe(true);
-  expect(r.mode).toBe('shared-atomics');
+  expect(r.mode).toBe('shared-allreduce');
   expect(r.maxAbsChange).toBeGreaterThan(1e-3);
   expect(r.maxAbsDiff).toBeLessThanOrEqual(TOLERANCE);
 });
 
-test('reports an honest breakdown and a bounded task stream', async ({ page }) => {
+test('reports an honest breakdown and a bounded task stream (workers all-reduce)', async ({ page }) => {
   await open(page);
   const s = await page.evaluate(() => window.harness.workers.epochStats({ workers: 2 }, 6400, 128));
-  expect(s.breakdown.map((p) => p.id)).toEqual(['compute', 'waiting', 'messaging', 'reduction', 'other']);
-  expect(s.breakdown.map((p) => p.label)).toEqual(['compute', 'waiting (load imbalance)', 'messaging', 'reduction + update', 'other']);
+  expect(s.extra.mode).toBe('shared-allreduce');
+  expect(s.breakdown.map((p) => p.id)).toEqual(['compute', 'waiting', 'barrier', 'reduction', 'other']);
+  expect(s.breakdown.map((p) => p.label)).toEqual(['compute', 'waiting (load imbalance)', 'barrier wait', 'reduction + update', 'other']);
   for (const p of s.breakdown) {
     expect(p.ms).toBeGreaterThanOrEqual(0);
     expect(p.method.length).toBeGreaterThan(10);
@@ -42,18 +43,34 @@ test('reports an honest breakdown and a bounded task stream', async ({ page }) =
   const sum = s.breakdown.reduce((a, p) => a + p.ms, 0);
   expect(sum).toBeGreaterThanOrEqual(s.wallMs * 0.99);
   expect(s.breakdown[0].ms).toBeGreaterThan(s.wallMs * 0.2); // compute is real work
-  // 50 batches, tasks kept for the first 32: 2 shards + 1 reduction each
+  // 50 batches, tasks kept for the first 32: per worker one shard and its slice of the reduction
   expect(s.batches).toBe(50);
-  expect(s.tasks).toHaveLength(32 * 3);
-  expect(new Set(s.tasks.map((t) => t.worker))).toEqual(new Set([-1, 0, 1]));
+  expect(s.tasks).toHaveLength(32 * 4);
+  expect(new Set(s.tasks.map((t) => t.worker))).toEqual(new Set([0, 1])); // no coordinator lane: it does no per-batch work
   for (const t of s.tasks) {
     expect(t.end).toBeGreaterThanOrEqual(t.start);
     expect(t.start).toBeGreaterThan(-5); // shared clock: no task before the epoch started
+  }
+  // within a batch, every slice of the reduction starts after every shard has ended (the barrier)
+  for (let b = 0; b < 32; b++) {
+    const mine = s.tasks.filter((t) => t.batch === b);
+    const lastShard = Math.max(...mine.filter((t) => t.kind === 'gradient').map((t) => t.end));
+    const firstSlice = Math.min(...mine.filter((t) => t.kind === 'reduce+update').map((t) => t.start));
+    expect(firstSlice).toBeGreaterThanOrEqual(lastShard);
   }
   expect(Number(s.extra.computeMsWorker0)).toBeGreaterThan(0);
   expect(Number(s.extra.computeMsWorker1)).toBeGreaterThan(0);
   expect(String(s.extra.tasksRecorded)).toContain('first 32 of 50 batches');
   console.log(`breakdown (2 workers, batch 128): ${s.breakdown.map((p) => `${p.label} ${p.ms.toFixed(0)} ms`).join(', ')} of ${s.wallMs.toFixed(0)} ms`);
+});
+
+test('the coordinator-reduce variant (dispatch atomics) keeps its own breakdown and a coordinator lane', async ({ page }) => {
+  await open(page);
+  const s = await page.evaluate(() => window.harness.workers.epochStats({ workers: 2, dispatch: 'atomics' }, 6400, 128));
+  expect(s.extra.mode).toBe('shared-atomics');
+  expect(s.breakdown.map((p) => p.id)).toEqual(['compute', 'waiting', 'messaging', 'reduction', 'other']);
+  expect(s.tasks).toHaveLength(32 * 3); // 2 shards + the coordinator's reduction per batch
+  expect(new Set(s.tasks.map((t) => t.worker))).toEqual(new Set([-1, 0, 1]));
 });
 
 test('the pool is reused across epochs and runs, and re-created when N changes', async ({ page }) => {
@@ -93,6 +110,7 @@ test('Stop between batches keeps the completed batches and the pool', async ({ p
   const r = await page.evaluate(() => window.harness.workers.fault('stop', { workers: 2 }));
   expect(r.fired).toBe(true);
   expect(r.error?.name).toBe('StoppedError');
+  expect(r.completed).toBeGreaterThanOrEqual(r.stoppedAfter); // the chunk in flight when Stop came was finished
   expect(r.completed).toBeGreaterThan(10);
   expect(r.completed).toBeLessThan(r.batches);
   expect(r.keptDiff).toBeLessThanOrEqual(TOLERANCE);

@@ -1,6 +1,8 @@
 // workers (data-parallel SGD on a Web Worker pool) vs js (sequential) in the same run: workers =
-// 1, 2, 4 at batch 128 and 512, plus two lesson rows at batch 128 for 2 workers: one comlink
-// message per worker per batch (shared memory) and the transfer fallback (model copied per batch).
+// 1, 2, 4 at batch 128 and 512 (the default: the workers run the batches and all-reduce between
+// barriers), plus three lesson rows at batch 128 for 2 workers: the coordinator starting each batch
+// through Atomics and reducing alone, one comlink message per worker per batch (shared memory), and
+// the transfer fallback (model copied per batch).
 import { ACCURACY_EPOCHS, summarise } from '../report.mjs';
 
 export const name = 'workers';
@@ -8,8 +10,10 @@ export const name = 'workers';
 const BATCHES = [128, 512];
 const COUNTS = [1, 2, 4];
 const TARGET = 1.6; // workers = 2 at batch 512 vs js, on a 2-core machine
+const TARGET_128 = 1.9; // workers = 2 at batch 128 vs js (issue 18 §3): the per-batch overhead is what batch 128 exposes
 const POOLS = COUNTS.map((n) => ({ label: `workers=${n}`, opts: { workers: n } }));
 const LESSONS = [ // timed at batch 128 only
+  { label: 'workers=2, coordinator reduces (Atomics per batch)', opts: { workers: 2, dispatch: 'atomics' } },
   { label: 'workers=2, one message per batch', opts: { workers: 2, dispatch: 'messages' } },
   { label: 'workers=2, transfer (no shared memory)', opts: { workers: 2, forceTransfer: true } },
 ];
@@ -51,17 +55,23 @@ export async function run({ page, runs, log }) {
     const med = summarise({ epochMs: r.epochMs }).medianMs;
     const speedup = jsMs[v.bs] / med;
     speedups[`${v.label}@${v.bs}`] = speedup;
-    const messaging = share(r.breakdown, 'messaging'), reduction = share(r.breakdown, 'reduction'), waiting = share(r.breakdown, 'waiting');
-    const note = r.error ? undefined : `${speedup.toFixed(2)}× js; messaging ${pct(messaging)}, waiting ${pct(waiting)}, reduction+update ${pct(reduction)} (${r.describe})`;
+    const messaging = share(r.breakdown, 'messaging'), barrier = share(r.breakdown, 'barrier');
+    const reduction = share(r.breakdown, 'reduction'), waiting = share(r.breakdown, 'waiting');
+    const sync = messaging > 0 ? `messaging ${pct(messaging)}` : `barriers ${pct(barrier)}`;
+    const note = r.error ? undefined : `${speedup.toFixed(2)}× js; ${sync}, waiting ${pct(waiting)}, reduction+update ${pct(reduction)} (${r.describe})`;
     rows.push({ name: v.label, batchSize: v.bs, epochMs: r.epochMs, accuracy: r.accuracy, accuracyEpochs: r.accuracyEpochs, error: r.error, note });
     log(`${v.label} batch ${v.bs}: ${r.epochMs.map((x) => x.toFixed(0)).join(', ')} ms ${r.error ?? note}`);
   }
   const s = speedups['workers=2@512'];
   checks.push({ label: 'workers = 2 vs js at batch 512 (× faster)', value: Number.isFinite(s) ? s.toFixed(2) : '—', target: `≥ ${TARGET}`, pass: s >= TARGET });
+  const s128 = speedups['workers=2@128'];
+  checks.push({ label: 'workers = 2 vs js at batch 128 (× faster, medians)', value: Number.isFinite(s128) ? s128.toFixed(2) : '—', target: `≥ ${TARGET_128}`, pass: s128 >= TARGET_128 });
+  const old = speedups['workers=2, coordinator reduces (Atomics per batch)@128'];
+  if (Number.isFinite(old) && Number.isFinite(s128)) notes.push(`batch 128, 2 workers: all-reduce between barriers ${s128.toFixed(2)}× js vs the coordinator reducing after each batch ${old.toFixed(2)}× js`);
   notes.push(
     `speedup over js at batch 128: ${COUNTS.map((n) => `${n} → ${speedups[`workers=${n}@128`]?.toFixed(2)}×`).join(', ')}; ` +
     `at batch 512: ${COUNTS.map((n) => `${n} → ${speedups[`workers=${n}@512`]?.toFixed(2)}×`).join(', ')}`,
-    'batch 128 is reported on purpose: smaller shards make the per-batch dispatch, wake-up and reduction a larger share (a lesson, not a failure).',
+    'batch 128 is reported on purpose: smaller shards make the per-batch synchronisation and reduction a larger share.',
   );
   return { rows, checks, notes };
 }

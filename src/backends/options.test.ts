@@ -38,7 +38,7 @@ describe('the options schema', () => {
 
   it('fills defaults, keeps given values and names every problem with its range', () => {
     expect(resolveOptions('webgpu', BACKEND_OPTIONS.webgpu, { mode: 'naive' })).toEqual({ mode: 'naive', readbackEvery: 0 });
-    expect(resolveOption('workers', 'dispatch', undefined)).toBe('atomics');
+    expect(resolveOption('workers', 'dispatch', undefined)).toBe('allreduce');
     const e = (() => { try { resolveOptions('webgpu', BACKEND_OPTIONS.webgpu, { mode: 'fast', readbackEvery: -1 }); } catch (err) { return err; } })();
     expect(e).toBeInstanceOf(OptionError);
     expect((e as Error).message).toBe("invalid options for the webgpu backend: mode must be one of resident, naive, got \"fast\"; readbackEvery must be an integer between 0 and 60000, got -1");

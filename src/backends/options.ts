@@ -29,8 +29,13 @@ export const WORKERS_OPTIONS = {
   workers: { type: 'int', min: 1, max: 16, default: 'cores', label: 'workers', knob: true },
   /** workers backend: copy buffers by message even when memory could be shared */
   forceTransfer: { type: 'bool', default: false },
-  /** workers backend, shared memory: start each batch through Atomics or with one message per worker */
-  dispatch: { type: 'enum', values: ['atomics', 'messages'], default: 'atomics' },
+  /**
+   * workers backend, shared memory: who drives the batches. 'allreduce': the workers run the epoch
+   * themselves and all-reduce the gradients between barriers (each sums and updates its slice);
+   * 'atomics': the coordinator starts each batch through Atomics and reduces + updates alone;
+   * 'messages': as 'atomics', but each batch is started with one comlink message per worker.
+   */
+  dispatch: { type: 'enum', values: ['allreduce', 'atomics', 'messages'], default: 'allreduce' },
 } as const satisfies OptionSpecs;
 
 export const WASM_OPTIONS = {

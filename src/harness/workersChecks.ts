@@ -69,7 +69,9 @@ export async function workersFault(kind: 'terminate' | 'throw' | 'hang' | 'close
     if (floorMs !== undefined) backend.testHooks.setWatchdog({ floorMs });
     const poolBefore = backend.testHooks.poolId();
     let fired = false;
-    let stoppedAfter = 0; // a stop is seen before the next batch: the batches reported so far were applied
+    // A stop is seen between hand-offs: the batches reported so far were applied, and with worker-owned
+    // epochs the rest of the chunk in flight too; the StoppedError says how many.
+    let stoppedAfter = 0;
     const stop = new AbortController();
     const plan = {
       epoch: 0, order, batchSize, learningRate: LR,
@@ -85,17 +87,17 @@ export async function workersFault(kind: 'terminate' | 'throw' | 'hang' | 'close
         }
       },
     };
-    let error: { name: string; message: string; es: string; worker?: number; completedBatches?: number } | null = null;
+    let error: { name: string; message: string; es: string; worker?: number; completedBatches?: number; completed?: number } | null = null;
     const t0 = performance.now();
     let faultMs = 0;
     try {
       await backend.trainEpoch(plan, stop.signal);
     } catch (e) {
       faultMs = performance.now() - t0;
-      const err = e as Error & { worker?: number; completedBatches?: number; text?: BackendMessage };
-      error = { name: err.name, message: err.message, es: err.text ? backendText('es', err.text) : '', worker: err.worker, completedBatches: err.completedBatches };
+      const err = e as Error & { worker?: number; completedBatches?: number; completed?: number; text?: BackendMessage };
+      error = { name: err.name, message: err.message, es: err.text ? backendText('es', err.text) : '', worker: err.worker, completedBatches: err.completedBatches, completed: err.completed };
     }
-    const completed = kind === 'stop' ? stoppedAfter : error?.completedBatches ?? 0;
+    const completed = kind === 'stop' ? error?.completed ?? -1 : error?.completedBatches ?? 0;
     const kept = await backend.getParams();
     const keptDiff = maxAbsDiff(kept, referenceAfter(spec, init, data, order, batchSize, LR, completed));
     const keptChange = maxAbsDiff(kept, init);
@@ -104,7 +106,7 @@ export async function workersFault(kind: 'terminate' | 'throw' | 'hang' | 'close
     const stats = await backend.trainEpoch({ epoch: 0, order, batchSize, learningRate: LR });
     const rerunDiff = maxAbsDiff(await backend.getParams(), referenceAfter(spec, init, data, order, batchSize, LR));
     return {
-      error, fired, completed, batches: Math.ceil(data.count / batchSize), keptDiff, keptChange, rerunDiff,
+      error, fired, completed, stoppedAfter, batches: Math.ceil(data.count / batchSize), keptDiff, keptChange, rerunDiff,
       poolBefore, poolAfter: backend.testHooks.poolId(), rerunMode: stats.extra?.mode, faultMs,
     };
   } finally {

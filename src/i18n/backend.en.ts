@@ -21,6 +21,8 @@ export const backendEn = {
   method_workers_waiting: 'slowest shard − mean shard per batch, summed',
   method_workers_messaging: "coordinator's dispatch→all-shards-back time minus the slowest shard, per batch, summed",
   method_workers_reduction: 'performance.now() on the coordinator around the shard sum and the SGD update',
+  method_workers_reduction_allreduce: 'performance.now() in each worker around its slice of the shard sum and the SGD update (the all-reduce runs on every worker at once); the slowest slice per batch, summed',
+  method_workers_barrier: 'per batch, the time from one batch\'s end to the next one\'s, minus the slowest shard and the slowest update slice: the two barriers (waking the workers that arrived first) and the coordinator\'s hand-off between chunks of batches',
   method_workers_other: 'epoch wall time minus the parts above (epoch start/stop, progress, yields)',
   method_wasm_compute: "emscripten_get_now() (performance.now()) around every piece of every parallel_for, summed and divided by the region's threads (mean busy time per thread)",
   method_wasm_barrier: 'wall time of each parallel region minus its mean busy time per thread: waking threads, waiting for the last piece at the join, threads the OS paused',
@@ -63,19 +65,22 @@ export const backendEn = {
   webgpu_software_adapter: 'this "GPU" is a CPU emulation (a software adapter), not a graphics card: its times measure an emulator sharing the CPU with the other backends, not what a real GPU would do',
 
   // the workers backend's modes, why each was chosen (a few words, and the full sentence)
+  workers_mode_shared_allreduce: 'shared memory, the workers run the batches and all-reduce the gradients between barriers',
   workers_mode_shared_atomics: 'shared memory, batches signalled with Atomics',
   workers_mode_shared_messages: 'shared memory, one message per worker per batch',
   workers_mode_transfer: 'message passing: model copied to each worker per batch, gradients transferred back',
   workers_why_force: 'forceTransfer option',
   workers_why_not_isolated: 'not cross-origin isolated',
   workers_why_dispatch: 'dispatch option',
+  workers_why_dispatch_atomics: 'dispatch "atomics" option',
   workers_why_no_wait_async: 'no Atomics.waitAsync',
   workers_why_isolated: 'crossOriginIsolated',
   workers_reason_force: 'forceTransfer option set: the non-shared fallback is used on purpose',
   workers_reason_not_isolated: 'the page is not cross-origin isolated, so SharedArrayBuffer is unavailable: each worker keeps its own copy of the data and the model travels by message',
   workers_reason_dispatch: 'dispatch "messages" option: shared memory, but each batch is started by a comlink call',
+  workers_reason_dispatch_atomics: 'dispatch "atomics" option: shared memory; the coordinator starts each batch through Atomics, then sums the shards and updates the model alone',
   workers_reason_no_wait_async: 'shared memory available, but Atomics.waitAsync is missing in this browser: each batch is started by a comlink call',
-  workers_reason_isolated: 'crossOriginIsolated: parameters and training set in SharedArrayBuffers (loaded once), batches signalled through a shared control block with Atomics',
+  workers_reason_isolated: 'crossOriginIsolated: parameters and training set in SharedArrayBuffers (loaded once); the workers run the batches themselves, meet at a barrier after their gradients and after the update, and each one sums and updates its own slice of the parameters',
   workers_tasks_recorded: 'first {recorded} of {batches} batches (worker −1 = coordinator)',
 
   // the wasm backend: when it runs something else than was asked, and why

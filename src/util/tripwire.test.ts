@@ -20,4 +20,21 @@ describe('Tripwire', () => {
     await expect(wire.guard(Promise.resolve(1))).rejects.toThrow('worker 1 died');
     expect(wire.pending).toBe(0);
   });
+
+  it('leaves no unhandled rejection when work guarded after the trip fails too (it saw the same fault)', async () => {
+    let fail!: (e: Error) => void;
+    const wire = new Tripwire(new Promise<never>((_, reject) => { fail = reject; }));
+    fail(new Error('worker 1 died'));
+    await Promise.resolve();
+    const unhandled: unknown[] = [];
+    const note = (e: unknown) => unhandled.push(e);
+    process.on('unhandledRejection', note);
+    try {
+      await expect(wire.guard(Promise.reject(new Error('worker 1 died')))).rejects.toThrow('worker 1 died');
+      await new Promise((r) => setTimeout(r, 10));
+      expect(unhandled).toEqual([]);
+    } finally {
+      process.off('unhandledRejection', note);
+    }
+  });
 });

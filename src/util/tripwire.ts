@@ -27,7 +27,10 @@ export class Tripwire {
 
   /** Resolves like `p`, or rejects with the source's outcome if that comes first. */
   guard<T>(p: Promise<T>): Promise<T> {
-    if (this.tripped) return Promise.reject(this.tripped.error);
+    if (this.tripped) {
+      p.catch(() => undefined); // the work may still reject (it saw the same fault): nobody waits for it now
+      return Promise.reject(this.tripped.error);
+    }
     return new Promise<T>((resolve, reject) => {
       this.waiting.add(reject);
       p.then(

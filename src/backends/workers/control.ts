@@ -12,7 +12,13 @@ export const CTRL_DONE = 4; // busy workers finished with the current batch
 export const CTRL_ERROR = 5; // 1 + id of a worker whose shard threw (0 = none)
 export const CTRL_FAULT = 6; // test hook: 1 + id of a worker that must fault at its next shard
 export const CTRL_FAULT_KIND = 7; // test hook: how (FAULT_THROW, FAULT_HANG or FAULT_CLOSE)
-export const CTRL_LENGTH = 8;
+// Worker-owned epochs (shared memory + Atomics, see owned.ts): the workers run the batches themselves.
+export const CTRL_ALLOW = 8; // batches of this epoch the workers may complete (the coordinator raises it)
+export const CTRL_COMPLETED = 9; // batches whose update is in the model
+export const CTRL_BAR_COUNT = 10; // workers arrived at the current barrier
+export const CTRL_BAR_GEN = 11; // barrier generation: bumped by the last worker to arrive
+export const CTRL_ABORT = 12; // 1 when a worker failed: the others leave their barriers and the epoch
+export const CTRL_LENGTH = 13;
 
 /** Injected faults (test hooks): throw an Error, block forever, or self.close() without a word. */
 export const FAULT_NONE = 0;

@@ -12,23 +12,31 @@ export interface PoolData {
   readonly order: Uint32Array | null; // shared mode: the shared order buffer; transfer: null
 }
 
-export interface BatchDriver {
+/** What every driver has: the pool, the model, setup and the fault hook. */
+export interface PoolDriver {
   readonly mode: WorkersMode;
   readonly pool: WorkerPool;
   readonly spec: MlpSpec;
   readonly params: Float32Array; // the coordinator's model (shared with the workers in shared modes)
+  /** Sends the setup to every worker (once per pool, spec or mode). */
+  setup(): Promise<void>;
+  setData(d: PoolData): Promise<void>;
+  /** Test hook: worker `w` throws, hangs or closes itself at its next shard. */
+  inject(w: number, kind: InjectedFault): void;
+  /** The views on SharedArrayBuffers this driver made (the memory bench counts each buffer once). */
+  sharedViews(): ArrayBufferView[];
+}
+
+/** A driver the coordinator calls once per batch; it sums the shards and updates the model itself. */
+export interface BatchDriver extends PoolDriver {
+  readonly mode: Exclude<WorkersMode, 'shared-allreduce'>;
   /** After runBatch: busy worker w's gradient sum is shardGrads[w], Σ loss losses[w]. */
   readonly shardGrads: readonly Float32Array[];
   readonly losses: Float64Array; // (N)
   readonly times: Float64Array; // (N,2) shard start/end on the shared clock
-  /** Sends the setup to every worker (once per pool, spec or mode). */
-  setup(): Promise<void>;
-  setData(d: PoolData): Promise<void>;
   beginEpoch(order: Uint32Array): Promise<void>;
   runBatch(start: number, B: number): Promise<void>;
   endEpoch(): Promise<void>;
-  /** Test hook: worker `w` throws, hangs or closes itself at its next shard. */
-  inject(w: number, kind: InjectedFault): void;
 }
 
 /** The workers of one round trip that have not answered yet (the watchdog names the first). */

@@ -1,7 +1,10 @@
 // The `workers` backend: data-parallel SGD on a pool of Web Workers. Each batch is split into one
 // shard per worker, every worker computes the gradient SUM of its shard (normalised by the full
-// batch size), the coordinator adds the shards and applies ONE update: the same computation as the
+// batch size), the shards are added and ONE update is applied: the same computation as the
 // sequential batch, so the weights follow the reference (not model averaging).
+// Who adds and updates: with shared memory and Atomics (the default), the workers themselves, each
+// on its slice of the parameters between two barriers, running the epoch's batches without the
+// coordinator (allreduceDriver.ts, owned.ts); otherwise the coordinator, once per batch.
 import type { Dataset } from '../../data/dataset';
 import type { MlpSpec } from '../../mlp/spec';
 import { runEpoch } from '../epoch';
@@ -10,14 +13,19 @@ import { evaluateOnPool } from './evaluate';
 import type { Backend, BackendOptions, EpochPlan, EpochStats, EvalResult } from '../types';
 import { DEFAULT_WATCHDOG, type WatchdogLimits } from '../watchdog';
 import { sharedClock, type InjectedFault } from './control';
+import { AllreduceDriver } from './allreduceDriver';
 import type { BatchDriver, PoolData } from './driver';
+import { OWNED_RING, RING_LOSS, RING_STRIDE, RING_T0, RING_T1, RING_T2, RING_T3 } from './owned';
 import { chooseMode, describeWorkers, modeReason, type ModeChoice } from './mode';
 import { resolvePoolSize, WorkerFaultError, WorkerPool } from './pool';
 import { reduce_and_update } from './reduce';
 import { busyWorkers } from './shard';
 import { SharedDriver } from './sharedDriver';
-import { EpochRecorder, tasksRecordedNote } from './stats';
+import { AllreduceRecorder, EpochRecorder, tasksRecordedNote } from './stats';
 import { TransferDriver } from './transferDriver';
+
+/** Worker-owned epochs: batches per hand-off sized to take about this long (as the wasm backend's chunks). */
+const CHUNK_MS = 100;
 
 function sharedCopy<T extends Uint8Array | Uint32Array | Float32Array>(src: T, make: (b: SharedArrayBuffer) => T): T {
   const out = make(new SharedArrayBuffer(src.byteLength));
@@ -40,7 +48,7 @@ export class WorkersBackend implements Backend {
   private size = 1;
   private choice!: ModeChoice; // set by init()
   private pool: WorkerPool | null = null;
-  private driver: BatchDriver | null = null;
+  private driver: BatchDriver | AllreduceDriver | null = null;
   private train: Dataset | null = null;
   private poolData: PoolData | null = null; // shared mode: the training set in SharedArrayBuffers
   private dataVersion = 0;
@@ -109,8 +117,8 @@ export class WorkersBackend implements Backend {
    */
   sharedBytes(): { bytes: number; workers: number } {
     const bufs = new Set<ArrayBufferLike>();
-    const d = this.driver, p = this.poolData;
-    for (const a of [this.params, p?.images, p?.labels, p?.order, d?.shardGrads[0], d?.losses, d?.times]) {
+    const p = this.poolData;
+    for (const a of [this.params, p?.images, p?.labels, p?.order, ...(this.driver?.sharedViews() ?? [])]) {
       if (a && isShared(a)) bufs.add(a.buffer);
     }
     let bytes = 0;
@@ -119,7 +127,7 @@ export class WorkersBackend implements Backend {
   }
 
   /** The pool (built if missing or broken) with its driver set up and the current data sent. */
-  private async ready(): Promise<BatchDriver> {
+  private async ready(): Promise<BatchDriver | AllreduceDriver> {
     if (this.pool?.fault) this.dropPool();
     if (!this.pool) {
       this.pool = new WorkerPool(this.size, this.watchdogLimits);
@@ -128,9 +136,10 @@ export class WorkersBackend implements Backend {
     const pool = this.pool;
     const d = this.driver;
     if (!d || d.pool !== pool || d.mode !== this.choice.mode || d.params !== this.params) {
-      this.driver = this.choice.mode === 'transfer'
-        ? new TransferDriver(pool, this.spec, this.params)
-        : new SharedDriver(pool, this.spec, this.params, this.choice.mode === 'shared-atomics');
+      const mode = this.choice.mode;
+      this.driver = mode === 'transfer' ? new TransferDriver(pool, this.spec, this.params)
+        : mode === 'shared-allreduce' ? new AllreduceDriver(pool, this.spec, this.params)
+          : new SharedDriver(pool, this.spec, this.params, mode === 'shared-atomics');
       this.driverDataVersion = -1;
       await this.driver.setup();
     }
@@ -143,7 +152,7 @@ export class WorkersBackend implements Backend {
   }
 
   /** ready(), with a failure while (re)building the pool reported like any worker fault. */
-  private async readyOrFault(): Promise<BatchDriver> {
+  private async readyOrFault(): Promise<BatchDriver | AllreduceDriver> {
     try {
       return await this.ready();
     } catch (e) {
@@ -163,6 +172,7 @@ export class WorkersBackend implements Backend {
   async trainEpoch(plan: EpochPlan, signal?: AbortSignal): Promise<EpochStats> {
     if (!this.train) throw new Error('workers backend: setData() must be called before trainEpoch()');
     const driver = await this.readyOrFault();
+    if (driver instanceof AllreduceDriver) return this.trainEpochAllreduce(driver, plan, signal);
     const pool = driver.pool, N = pool.size, P = this.params.length;
     const n = plan.order.length, batches = Math.ceil(n / plan.batchSize);
     const rec = new EpochRecorder(N, sharedClock());
@@ -195,6 +205,73 @@ export class WorkersBackend implements Backend {
         const fault = pool.fault;
         if (!fault) return e;
         this.dropPool(); // every worker goes; the next run builds a fresh pool
+        return new WorkerFaultError(fault.worker, completed < batches ? completed : -1, completed, fault.message);
+      },
+      parts: (wallMs) => ({
+        breakdown: rec.breakdown(wallMs),
+        tasks: rec.tasks,
+        extra: {
+          mode: driver.mode, modeReason: modeReason(this.choice), workers: N, poolId: pool.id,
+          workersCreated: this.workersCreated, tasksRecorded: tasksRecordedNote(batches), ...rec.perWorker(),
+        },
+      }),
+    }, signal);
+  }
+
+  /**
+   * Worker-owned epoch (owned.ts): the workers run the batches, all-reducing between barriers; this
+   * side hands them chunks of about CHUNK_MS, reads back the losses and timings, and settles the model.
+   */
+  private trainEpochAllreduce(driver: AllreduceDriver, plan: EpochPlan, signal?: AbortSignal): Promise<EpochStats> {
+    const pool = driver.pool, N = pool.size;
+    const n = plan.order.length, bs = plan.batchSize, batches = Math.ceil(n / bs);
+    const t0 = sharedClock();
+    const rec = new AllreduceRecorder(N, t0);
+    const { ring, ends } = driver.owned;
+    const at = { t0: RING_T0, t1: RING_T1, t2: RING_T2, t3: RING_T3 };
+    let settled = false;
+    const settle = (faulted: boolean) => {
+      if (settled) return;
+      settled = true;
+      const model = driver.settle(faulted);
+      if (model !== this.params) this.params = model; // after a fault: a fresh buffer for the next pool
+    };
+    return runEpoch(plan, {
+      backend: 'workers',
+      clock: sharedClock,
+      chunk: { targetMs: CHUNK_MS },
+      begin: () => {
+        this.poolData!.order!.set(plan.order); // the one copy of the epoch's order
+        driver.beginEpoch({ n, batchSize: bs, batches, learningRate: plan.learningRate });
+      },
+      run: async (first, count) => {
+        const losses = new Float64Array(count);
+        for (let s = first; s < first + count;) {
+          const to = Math.min(first + count, s + OWNED_RING); // the ring holds OWNED_RING batches
+          await driver.runTo(to);
+          for (let i = s; i < to; i++) {
+            const B = Math.min(bs, n - i * bs), busy = busyWorkers(B, N);
+            const base = (i % OWNED_RING) * N * RING_STRIDE;
+            rec.batch(i, busy, ring, base, RING_STRIDE, at, ends[i % OWNED_RING]);
+            let loss = 0;
+            for (let w = 0; w < busy; w++) loss += ring[base + w * RING_STRIDE + RING_LOSS];
+            losses[i - first] = loss / B;
+          }
+          s = to;
+        }
+        return losses;
+      },
+      end: async () => {
+        if (pool.fault) return;
+        await driver.endEpoch();
+        settle(false);
+      },
+      fail: (e) => {
+        const fault = pool.fault;
+        if (!fault) return e;
+        const completed = driver.completed(); // what the model holds (it may be more than runEpoch saw)
+        settle(true);
+        this.dropPool(); // every worker goes; the next run builds a fresh pool with the settled model
         return new WorkerFaultError(fault.worker, completed < batches ? completed : -1, completed, fault.message);
       },
       parts: (wallMs) => ({

@@ -13,9 +13,10 @@ describe('choosing how the pool is fed', () => {
     expect(c.why).toBe('not_isolated');
   });
 
-  it('uses shared memory with Atomics when isolated, unless told otherwise', () => {
+  it('uses shared memory with worker-owned epochs (all-reduce between barriers) when isolated, unless told otherwise', () => {
     g.crossOriginIsolated = true;
-    expect(chooseMode({}).mode).toBe('shared-atomics');
+    expect(chooseMode({}).mode).toBe('shared-allreduce');
+    expect(chooseMode({ dispatch: 'atomics' })).toEqual({ mode: 'shared-atomics', why: 'dispatch_atomics' });
     expect(chooseMode({ dispatch: 'messages' }).mode).toBe('shared-messages');
     const forced = chooseMode({ forceTransfer: true, dispatch: 'messages' });
     expect(forced.mode).toBe('transfer');

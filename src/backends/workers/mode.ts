@@ -3,17 +3,17 @@ import { msg, type BackendMessage } from '../messages';
 import type { BackendOptions } from '../types';
 import { waitAsyncFn } from './control';
 
-export type WorkersMode = 'shared-atomics' | 'shared-messages' | 'transfer';
+export type WorkersMode = 'shared-allreduce' | 'shared-atomics' | 'shared-messages' | 'transfer';
 
 /** Why a mode was chosen: an id (workers_why_<id> in a few words, workers_reason_<id> in full). */
-export type ModeWhy = 'force' | 'not_isolated' | 'dispatch' | 'no_wait_async' | 'isolated';
+export type ModeWhy = 'force' | 'not_isolated' | 'dispatch' | 'dispatch_atomics' | 'no_wait_async' | 'isolated';
 
 export interface ModeChoice {
   readonly mode: WorkersMode;
   readonly why: ModeWhy;
 }
 
-const MODE_KEY = { 'shared-atomics': 'workers_mode_shared_atomics', 'shared-messages': 'workers_mode_shared_messages', transfer: 'workers_mode_transfer' } as const;
+const MODE_KEY = { 'shared-allreduce': 'workers_mode_shared_allreduce', 'shared-atomics': 'workers_mode_shared_atomics', 'shared-messages': 'workers_mode_shared_messages', transfer: 'workers_mode_transfer' } as const;
 
 /** describe() of a pool of `size` workers in mode `c`. */
 export function describeWorkers(size: number, c: ModeChoice): BackendMessage {
@@ -34,5 +34,6 @@ export function chooseMode(opts: BackendOptions): ModeChoice {
   if (!sharedMemoryAvailable()) return { mode: 'transfer', why: 'not_isolated' };
   if (opts.dispatch === 'messages') return { mode: 'shared-messages', why: 'dispatch' };
   if (!waitAsyncFn()) return { mode: 'shared-messages', why: 'no_wait_async' };
-  return { mode: 'shared-atomics', why: 'isolated' };
+  if (opts.dispatch === 'atomics') return { mode: 'shared-atomics', why: 'dispatch_atomics' };
+  return { mode: 'shared-allreduce', why: 'isolated' };
 }

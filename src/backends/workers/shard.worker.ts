@@ -4,11 +4,15 @@
 import * as Comlink from 'comlink';
 import type { MlpSpec } from '../../mlp/spec';
 import {
-  CMD_STOP, CTRL_BATCH, CTRL_CMD, CTRL_DONE, CTRL_ERROR, CTRL_FAULT, CTRL_FAULT_KIND, CTRL_GEN, CTRL_START,
+  CMD_STOP, CTRL_ALLOW, CTRL_BATCH, CTRL_CMD, CTRL_COMPLETED, CTRL_DONE, CTRL_ERROR, CTRL_FAULT, CTRL_FAULT_KIND, CTRL_GEN, CTRL_START,
   FAULT_CLOSE, FAULT_HANG, FAULT_NONE, FAULT_THROW, sharedClock, type ShardResult, type SharedViews,
 } from './control';
 import { ShardScratch, shard_gradients } from '../js/gradients';
 import { busyWorkers, shardRange } from './shard';
+import {
+  abortEpoch, awaitAllowed, barrier, modelFor, OWNED_RING, paramSlice, reduceSlice,
+  RING_LOSS, RING_STRIDE, RING_T0, RING_T1, RING_T2, RING_T3, type OwnedEpoch, type OwnedViews,
+} from './owned';
 import { evaluateWith } from '../evaluate';
 import type { ShardEval } from './evaluate';
 
@@ -17,6 +21,7 @@ export interface WorkerSetup {
   readonly workers: number; // N, the pool size
   readonly spec: MlpSpec;
   readonly shared: SharedViews | null; // null: transfer mode, every buffer is this worker's own
+  readonly owned?: OwnedViews; // worker-owned epochs (shared memory + Atomics): see owned.ts
 }
 
 interface State {
@@ -131,6 +136,56 @@ const api = {
         throw e;
       }
       if (Atomics.add(c, CTRL_DONE, 1) + 1 === busyWorkers(B, setup.workers)) Atomics.notify(c, CTRL_DONE);
+    }
+  },
+
+  /**
+   * Shared memory + Atomics, worker-owned epoch (owned.ts): run the epoch's batches, each one
+   * "my shard's gradient, barrier, my slice of the reduction and the update, barrier", as far as
+   * the coordinator allows; returns after the last batch, at Stop, or when another worker failed.
+   */
+  ownEpoch(e: OwnedEpoch): void | Promise<never> {
+    const { setup, grads } = ready();
+    const sh = setup.shared!, ow = setup.owned!;
+    const c = sh.ctrl, id = setup.id, N = setup.workers, P = sh.params.length;
+    const rows: Float32Array[] = [];
+    for (let w = 0; w < N; w++) rows.push(sh.grads.subarray(w * P, (w + 1) * P));
+    const { lo, hi } = paramSlice(P, N, id);
+    const ring = ow.ring;
+    for (let i = 0; i < e.batches; i++) {
+      if (!awaitAllowed(c, i, e.spin)) return;
+      const start = i * e.batchSize, B = Math.min(e.batchSize, e.n - start), busy = busyWorkers(B, N);
+      const { cur, next } = modelFor(i, sh.params, ow.next);
+      const slot = ((i % OWNED_RING) * N + id) * RING_STRIDE;
+      let t0 = 0, t1 = 0, loss = 0;
+      if (id < busy) {
+        if (Atomics.compareExchange(c, CTRL_FAULT, id + 1, 0) === id + 1) faultNext = Atomics.load(c, CTRL_FAULT_KIND);
+        try {
+          const r = computeShard(cur, grads!, start, B);
+          t0 = r.t0; t1 = r.t1; loss = r.loss;
+        } catch (err) {
+          if (err instanceof Closed) return new Promise<never>(() => undefined); // closed: never answer
+          Atomics.store(c, CTRL_ERROR, id + 1); // name ourselves; comlink carries the error
+          abortEpoch(c);
+          throw err;
+        }
+      }
+      ring[slot + RING_T0] = t0;
+      ring[slot + RING_T1] = t1;
+      ring[slot + RING_LOSS] = loss;
+      Atomics.store(ow.stage, id, 2 * i + 1);
+      if (!barrier(c, N, e.spin)) return;
+      ring[slot + RING_T2] = sharedClock();
+      reduceSlice(next, cur, rows, busy, lo, hi, e.learningRate);
+      ring[slot + RING_T3] = sharedClock();
+      Atomics.store(ow.stage, id, 2 * i + 2);
+      const ok = barrier(c, N, e.spin, () => {
+        ow.ends[i % OWNED_RING] = sharedClock();
+        Atomics.store(c, CTRL_COMPLETED, i + 1);
+        // the coordinator sleeps until its chunk is done: wake it once per chunk, not per batch
+        if (i + 1 >= Atomics.load(c, CTRL_ALLOW)) Atomics.notify(c, CTRL_COMPLETED);
+      });
+      if (!ok) return;
     }
   },
 

@@ -132,6 +132,10 @@ export class SharedDriver implements BatchDriver {
     this.runs = [];
   }
 
+  sharedViews(): ArrayBufferView[] {
+    return [this.params, this.shardGrads[0], this.ctrl, this.losses, this.times];
+  }
+
   inject(w: number, kind: InjectedFault): void {
     if (this.mode === 'shared-atomics') {
       Atomics.store(this.ctrl, CTRL_FAULT_KIND, FAULT_CODE[kind]);

@@ -71,3 +71,75 @@ export class EpochRecorder {
     return out;
   }
 }
+
+/**
+ * The breakdown and task stream of a worker-owned epoch (owned.ts), from what every worker wrote in
+ * the per-batch ring. Per batch, its span runs from the previous batch's end (the second barrier
+ * letting the workers go; the epoch's start for the first batch) to its own:
+ *   compute    mean over busy workers of their shard's time
+ *   waiting    slowest shard − mean shard (load imbalance, the others sit at the barrier)
+ *   reduction  the slowest worker's slice of the sum + update (all slices run at once)
+ *   barrier    span − slowest shard − slowest slice: waking at the two barriers, the coordinator's hand-off
+ *   other      the rest of the epoch (start, the last wake-up of the coordinator, stop)
+ */
+export class AllreduceRecorder {
+  readonly tasks: TaskRecord[] = [];
+  private readonly computeMs: Float64Array;
+  private compute = 0;
+  private waiting = 0;
+  private reduction = 0;
+  private barrier = 0;
+  private lastEnd: number;
+
+  constructor(private readonly N: number, private readonly t0: number) {
+    this.computeMs = new Float64Array(N);
+    this.lastEnd = t0;
+  }
+
+  /**
+   * Batch `index` with `busy` shards: ring holds (N, stride) values from `base` (shard start, end,
+   * slice start, end at offsets t0..t3), `end` is when its second barrier released.
+   */
+  batch(index: number, busy: number, ring: Float64Array, base: number, stride: number, at: { t0: number; t1: number; t2: number; t3: number }, end: number): void {
+    let sum = 0, slowest = 0, slice = 0;
+    for (let w = 0; w < this.N; w++) {
+      const o = base + w * stride;
+      if (w < busy) {
+        const ms = ring[o + at.t1] - ring[o + at.t0];
+        this.computeMs[w] += ms;
+        sum += ms;
+        slowest = Math.max(slowest, ms);
+      }
+      slice = Math.max(slice, ring[o + at.t3] - ring[o + at.t2]);
+    }
+    const mean = sum / busy;
+    this.compute += mean;
+    this.waiting += slowest - mean;
+    this.reduction += slice;
+    this.barrier += Math.max(0, end - this.lastEnd - slowest - slice);
+    this.lastEnd = end;
+    if (index >= TASK_BATCHES) return;
+    for (let w = 0; w < this.N; w++) {
+      const o = base + w * stride;
+      if (w < busy) this.tasks.push({ worker: w, kind: 'gradient', shard: w, batch: index, start: ring[o + at.t0] - this.t0, end: ring[o + at.t1] - this.t0 });
+      this.tasks.push({ worker: w, kind: 'reduce+update', shard: w, batch: index, start: ring[o + at.t2] - this.t0, end: ring[o + at.t3] - this.t0 });
+    }
+  }
+
+  breakdown(wallMs: number): TimingPart[] {
+    const known = this.compute + this.waiting + this.reduction + this.barrier;
+    return [
+      { id: 'compute', ms: this.compute, method: msg('method_workers_compute') },
+      { id: 'waiting', ms: this.waiting, method: msg('method_workers_waiting') },
+      { id: 'barrier', ms: this.barrier, method: msg('method_workers_barrier') },
+      { id: 'reduction', ms: this.reduction, method: msg('method_workers_reduction_allreduce') },
+      { id: 'other', ms: wallMs - known, method: msg('method_workers_other') },
+    ];
+  }
+
+  perWorker(): Record<string, number> {
+    const out: Record<string, number> = {};
+    for (let w = 0; w < this.N; w++) out[`computeMsWorker${w}`] = Math.round(this.computeMs[w] * 10) / 10;
+    return out;
+  }
+}

@@ -75,6 +75,10 @@ export class TransferDriver implements BatchDriver {
 
   async endEpoch(): Promise<void> {}
 
+  sharedViews(): ArrayBufferView[] {
+    return []; // nothing is shared: each worker owns its copies
+  }
+
   inject(w: number, kind: InjectedFault): void {
     this.fault[w] = FAULT_CODE[kind];
   }

@@ -1,0 +1,144 @@
+// The coordinator's side of worker-owned epochs (see owned.ts): it starts the epoch loop on every
+// worker, lets them complete batches a chunk at a time, reads the losses and timings they wrote in
+// the per-batch ring, and after the epoch (or a stop, or a fault) puts the model of the last
+// completed batch back into `params`.
+import type { MlpSpec } from '../../mlp/spec';
+import {
+  CMD_BATCH, CMD_STOP, CTRL_ABORT, CTRL_ALLOW, CTRL_BAR_COUNT, CTRL_CMD, CTRL_COMPLETED, CTRL_DONE, CTRL_ERROR,
+  CTRL_FAULT, CTRL_FAULT_KIND, CTRL_LENGTH, FAULT_CODE, waitAsyncFn, type InjectedFault, type SharedViews,
+} from './control';
+import { allWorkers, blame, Waiting, type PoolData, type PoolDriver } from './driver';
+import { makeOwnedViews, type OwnedEpoch, type OwnedViews } from './owned';
+import { setupLimitMs } from '../watchdog';
+import type { WorkerPool } from './pool';
+
+const F32 = Float32Array.BYTES_PER_ELEMENT, F64 = Float64Array.BYTES_PER_ELEMENT, I32 = Int32Array.BYTES_PER_ELEMENT;
+/** How long a worker that set CTRL_ERROR may take to deliver its error message through comlink. */
+const ERROR_MESSAGE_GRACE_MS = 2000;
+/** Busy-wait loads before a worker sleeps at a barrier, when every worker has a core of its own. */
+const SPIN = 20_000;
+
+function hardwareThreads(): number {
+  return typeof navigator !== 'undefined' && navigator.hardwareConcurrency > 0 ? navigator.hardwareConcurrency : 1;
+}
+
+export class AllreduceDriver implements PoolDriver {
+  readonly mode = 'shared-allreduce' as const;
+  readonly grads: Float32Array; // (N, P) worker w's shard gradient in row w
+  readonly owned: OwnedViews;
+  private readonly ctrl: Int32Array;
+  private readonly views: SharedViews;
+  private runs: Promise<void | never>[] = [];
+  private running = new Waiting();
+
+  constructor(readonly pool: WorkerPool, readonly spec: MlpSpec, public params: Float32Array) {
+    const N = pool.size, P = params.length;
+    this.grads = new Float32Array(new SharedArrayBuffer(N * P * F32));
+    this.ctrl = new Int32Array(new SharedArrayBuffer(CTRL_LENGTH * I32));
+    this.owned = makeOwnedViews(N, P);
+    // times and losses of the per-batch protocol are not used here (the ring holds them)
+    const times = new Float64Array(new SharedArrayBuffer(2 * N * F64)), losses = new Float64Array(new SharedArrayBuffer(N * F64));
+    this.views = { params, grads: this.grads, ctrl: this.ctrl, times, losses };
+    // A dead worker never completes a batch: wake our own waiter so it sees the fault.
+    pool.onFault = () => Atomics.notify(this.ctrl, CTRL_COMPLETED);
+  }
+
+  async setup(): Promise<void> {
+    const { pool, spec, views, owned } = this;
+    await allWorkers(pool, setupLimitMs(pool.watchdog.limits), (id) =>
+      pool.remotes[id].setup({ id, workers: pool.size, spec, shared: views, owned }));
+  }
+
+  async setData(d: PoolData): Promise<void> {
+    const { pool } = this;
+    await allWorkers(pool, setupLimitMs(pool.watchdog.limits), (id) => pool.remotes[id].setData(d.images, d.labels, d.order));
+  }
+
+  /** Starts every worker's epoch loop; they wait for the first runTo(). The order is already shared. */
+  beginEpoch(e: Omit<OwnedEpoch, 'spin'>): void {
+    const c = this.ctrl, pool = this.pool;
+    for (const k of [CTRL_ALLOW, CTRL_COMPLETED, CTRL_BAR_COUNT, CTRL_ABORT, CTRL_ERROR, CTRL_DONE]) Atomics.store(c, k, 0);
+    Atomics.store(c, CTRL_CMD, CMD_BATCH);
+    this.owned.stage.fill(0);
+    // Spinning only pays when each worker has a core; with more workers than cores it steals them.
+    const spin = pool.size <= hardwareThreads() ? SPIN : 0;
+    this.running = new Waiting();
+    this.runs = pool.remotes.map((r, id) => this.running.track(id, blame(pool, id, r.ownEpoch({ ...e, spin }))));
+    for (const p of this.runs) p.catch(() => undefined);
+  }
+
+  /** Batches whose update is in the model. */
+  completed(): number {
+    return Atomics.load(this.ctrl, CTRL_COMPLETED);
+  }
+
+  /** Lets the workers complete batches up to `target` (exclusive) and waits until they have. */
+  runTo(target: number): Promise<void> {
+    const c = this.ctrl, stage = this.owned.stage;
+    Atomics.store(c, CTRL_ALLOW, target);
+    Atomics.notify(c, CTRL_ALLOW);
+    // the watchdog blames the worker furthest behind (a hung one never gets past its stage)
+    const pending = () => {
+      const behind: number[] = [];
+      for (let w = 0; w < stage.length; w++) if (Atomics.load(stage, w) < 2 * target) behind.push(w);
+      return behind.sort((a, b) => Atomics.load(stage, a) - Atomics.load(stage, b) || a - b);
+    };
+    return this.pool.watch(this.waitCompleted(target), pending);
+  }
+
+  private async waitCompleted(target: number): Promise<void> {
+    const c = this.ctrl, pool = this.pool;
+    const waitAsync = waitAsyncFn()!;
+    for (;;) {
+      if (pool.fault) throw pool.failure();
+      const failed = Atomics.load(c, CTRL_ERROR);
+      if (failed) {
+        // The worker's error message follows through comlink (runs[w] rejects and marks the fault).
+        const grace = new Promise<void>((resolve) => setTimeout(resolve, ERROR_MESSAGE_GRACE_MS));
+        await Promise.race([pool.whenFault, grace]).catch(() => undefined);
+        pool.markFault(failed - 1, 'threw while computing its shard (no message arrived)');
+        throw pool.failure();
+      }
+      const done = Atomics.load(c, CTRL_COMPLETED);
+      if (done >= target) return;
+      const w = waitAsync(c, CTRL_COMPLETED, done);
+      if (w.async) await w.value;
+    }
+  }
+
+  /** Tells the workers to leave (they may be waiting for more batches) and waits until they have. */
+  async endEpoch(): Promise<void> {
+    const c = this.ctrl;
+    Atomics.store(c, CTRL_CMD, CMD_STOP);
+    Atomics.notify(c, CTRL_ALLOW);
+    await this.pool.watch(Promise.all(this.runs), this.running.pending);
+    this.runs = [];
+  }
+
+  /**
+   * The model after the last completed batch k is in buffer k % 2. After a clean end or a stop (every
+   * worker has left its loop) an odd k is copied back into params. After a fault a worker may still
+   * be writing one of the buffers until it is terminated, so the good one is copied into a NEW
+   * shared buffer, returned for the backend to adopt (the next pool gets it).
+   */
+  settle(faulted: boolean): Float32Array {
+    const k = this.completed();
+    const good = k % 2 === 0 ? this.params : this.owned.next;
+    if (faulted) {
+      const fresh = new Float32Array(new SharedArrayBuffer(good.byteLength));
+      fresh.set(good);
+      return fresh;
+    }
+    if (good !== this.params) this.params.set(good);
+    return this.params;
+  }
+
+  sharedViews(): ArrayBufferView[] {
+    return [this.params, this.grads, this.ctrl, this.views.times, this.views.losses, this.owned.next, this.owned.stage, this.owned.ring, this.owned.ends];
+  }
+
+  inject(w: number, kind: InjectedFault): void {
+    Atomics.store(this.ctrl, CTRL_FAULT_KIND, FAULT_CODE[kind]);
+    Atomics.store(this.ctrl, CTRL_FAULT, w + 1);
+  }
+}

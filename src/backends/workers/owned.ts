@@ -1,0 +1,134 @@
+// Worker-owned epochs (shared memory + Atomics): the coordinator is out of every batch. The workers
+// run the epoch's batches themselves, and between batches they synchronise with each other only:
+//
+//   for each batch i:   shard gradient  →  barrier  →  reduce-scatter + update of my slice  →  barrier
+//
+// The reduce-scatter: worker w sums every busy worker's gradient row over ITS slice of the P
+// parameters (a contiguous, cache-line-aligned range) and applies the SGD update to that slice, so
+// the reduction and the update run in parallel instead of on the coordinator, and no one waits for
+// the coordinator to wake up. The sum is taken in worker order as reduce_and_update does, so the
+// weights are bit for bit what the coordinator's update gives.
+//
+// The model is double-buffered: batch i reads buffer i % 2 and writes the updated model into the
+// other one. A worker that dies in the middle of an update (terminate, a crash) can then only have
+// spoilt the buffer being written: the model after the last COMPLETED batch stays intact, and the
+// backend copies it back (see settle()).
+//
+// The coordinator hands out batches a chunk at a time (CTRL_ALLOW, about 100 ms of work), so
+// progress, Stop and the watchdog work between chunks as for the wasm backend; it sleeps in
+// Atomics.waitAsync on CTRL_COMPLETED and is woken once per chunk, not once per batch.
+import {
+  CMD_STOP, CTRL_ABORT, CTRL_ALLOW, CTRL_BAR_COUNT, CTRL_BAR_GEN, CTRL_CMD, CTRL_COMPLETED,
+} from './control';
+
+/** Batches a chunk may hold at most: the per-batch ring below is reused every OWNED_RING batches. */
+export const OWNED_RING = 1024;
+/** Per batch and worker in the ring: shard start, shard end, reduce start, reduce end, Σ loss. */
+export const RING_T0 = 0, RING_T1 = 1, RING_T2 = 2, RING_T3 = 3, RING_LOSS = 4, RING_STRIDE = 5;
+
+/** The buffers of a worker-owned epoch, shared by the coordinator and every worker of a pool. */
+export interface OwnedViews {
+  readonly next: Float32Array; // (P) the model's second buffer
+  readonly stage: Int32Array; // (N) 2i + 1 after worker w's shard of batch i, 2i + 2 after its slice of the update
+  readonly ring: Float64Array; // (OWNED_RING, N, RING_STRIDE) see RING_*, shared clock ms
+  readonly ends: Float64Array; // (OWNED_RING) when each batch's second barrier let the workers go
+}
+
+/** What a worker needs to run one epoch by itself (the order is already in shared memory). */
+export interface OwnedEpoch {
+  readonly n: number; // samples in the epoch
+  readonly batchSize: number;
+  readonly batches: number;
+  readonly learningRate: number;
+  readonly spin: number; // busy-wait iterations before sleeping in a barrier (0: sleep at once)
+}
+
+export function makeOwnedViews(N: number, P: number): OwnedViews {
+  const F32 = 4, F64 = 8, I32 = 4;
+  return {
+    next: new Float32Array(new SharedArrayBuffer(P * F32)),
+    stage: new Int32Array(new SharedArrayBuffer(N * I32)),
+    ring: new Float64Array(new SharedArrayBuffer(OWNED_RING * N * RING_STRIDE * F64)),
+    ends: new Float64Array(new SharedArrayBuffer(OWNED_RING * F64)),
+  };
+}
+
+/**
+ * Worker w's slice [lo, hi) of P parameters: N contiguous ranges that tile [0, P), each starting on
+ * a multiple of 16 floats (64 bytes, one cache line) so two workers never write the same line.
+ */
+export function paramSlice(P: number, N: number, w: number): { lo: number; hi: number } {
+  const lines = Math.ceil(P / 16);
+  const cut = (k: number) => Math.min(P, 16 * Math.floor((lines * k) / N));
+  return { lo: cut(w), hi: w === N - 1 ? P : cut(w + 1) };
+}
+
+/**
+ * next[lo, hi) = cur[lo, hi) − lr · Σ_{w < W} rows[w][lo, hi): the coordinator's reduce_and_update on
+ * one slice, with the same arithmetic (W = 1: the plain SGD update; W > 1: the sum in worker order,
+ * rounded once to float32), so the result is the same bit for bit.
+ */
+export function reduceSlice(next: Float32Array, cur: Float32Array, rows: readonly Float32Array[], W: number, lo: number, hi: number, lr: number): void {
+  if (W === 1) {
+    const a = rows[0];
+    for (let i = lo; i < hi; i++) next[i] = cur[i] - lr * a[i];
+  } else if (W === 2) {
+    const a = rows[0], b = rows[1];
+    for (let i = lo; i < hi; i++) next[i] = cur[i] - lr * Math.fround(a[i] + b[i]);
+  } else {
+    for (let i = lo; i < hi; i++) {
+      let s = 0;
+      for (let w = 0; w < W; w++) s += rows[w][i];
+      next[i] = cur[i] - lr * Math.fround(s);
+    }
+  }
+}
+
+/**
+ * Waits until all N workers have arrived (generation counting: the last one resets the count, runs
+ * `onRelease`, bumps the generation and wakes the others). Spins `spin` loads first: a partner that
+ * is only microseconds late costs no sleep and wake-up. False when the epoch was aborted meanwhile.
+ */
+export function barrier(c: Int32Array, N: number, spin: number, onRelease?: () => void): boolean {
+  const gen = Atomics.load(c, CTRL_BAR_GEN);
+  if (Atomics.add(c, CTRL_BAR_COUNT, 1) === N - 1) {
+    Atomics.store(c, CTRL_BAR_COUNT, 0);
+    onRelease?.();
+    Atomics.add(c, CTRL_BAR_GEN, 1);
+    Atomics.notify(c, CTRL_BAR_GEN);
+    return Atomics.load(c, CTRL_ABORT) === 0;
+  }
+  for (let s = 0; s < spin; s++) {
+    if (Atomics.load(c, CTRL_BAR_GEN) !== gen) return Atomics.load(c, CTRL_ABORT) === 0;
+  }
+  while (Atomics.load(c, CTRL_BAR_GEN) === gen) {
+    if (Atomics.load(c, CTRL_ABORT) !== 0) return false;
+    Atomics.wait(c, CTRL_BAR_GEN, gen);
+  }
+  return Atomics.load(c, CTRL_ABORT) === 0;
+}
+
+/** Waits until batch i may run (CTRL_ALLOW > i); false at Stop or after an abort. */
+export function awaitAllowed(c: Int32Array, i: number, spin: number): boolean {
+  for (let s = 0; s < spin && Atomics.load(c, CTRL_ALLOW) <= i; s++) { /* the coordinator's hand-off is short */ }
+  for (;;) {
+    if (Atomics.load(c, CTRL_ABORT) !== 0 || Atomics.load(c, CTRL_CMD) === CMD_STOP) return false;
+    const allow = Atomics.load(c, CTRL_ALLOW);
+    if (allow > i) return true;
+    Atomics.wait(c, CTRL_ALLOW, allow);
+  }
+}
+
+/** A worker failed: every other one leaves its barrier or its wait, and the coordinator wakes. */
+export function abortEpoch(c: Int32Array): void {
+  Atomics.store(c, CTRL_ABORT, 1);
+  Atomics.add(c, CTRL_BAR_GEN, 1);
+  Atomics.notify(c, CTRL_BAR_GEN);
+  Atomics.notify(c, CTRL_ALLOW);
+  Atomics.notify(c, CTRL_COMPLETED);
+}
+
+/** The model buffer batch i reads (the other one receives its update). */
+export function modelFor(i: number, a: Float32Array, b: Float32Array): { cur: Float32Array; next: Float32Array } {
+  return i % 2 === 0 ? { cur: a, next: b } : { cur: b, next: a };
+}
