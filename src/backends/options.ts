@@ -29,12 +29,7 @@ export const WORKERS_OPTIONS = {
   workers: { type: 'int', min: 1, max: 16, default: 'cores', label: 'workers', knob: true },
   /** workers backend: copy buffers by message even when memory could be shared */
   forceTransfer: { type: 'bool', default: false },
-  /**
-   * workers backend, shared memory: who drives the batches. 'allreduce': the workers run the epoch
-   * themselves and all-reduce the gradients between barriers (each sums and updates its slice);
-   * 'atomics': the coordinator starts each batch through Atomics and reduces + updates alone;
-   * 'messages': as 'atomics', but each batch is started with one comlink message per worker.
-   */
+  /** workers backend, shared memory: 'allreduce' the workers run the batches and reduce between barriers; 'atomics' the coordinator starts each batch and reduces alone; 'messages' as 'atomics', one message per worker per batch */
   dispatch: { type: 'enum', values: ['allreduce', 'atomics', 'messages'], default: 'allreduce' },
 } as const satisfies OptionSpecs;
 

@@ -681,10 +681,7 @@ interface TrainOptions {
   workers?: number;
   /** workers backend: copy buffers by message even when memory could be shared · default: false */
   forceTransfer?: boolean;
-  /** workers backend, shared memory: who drives the batches. 'allreduce': the workers run the epoch
-themselves and all-reduce the gradients between barriers (each sums and updates its slice);
-'atomics': the coordinator starts each batch through Atomics and reduces + updates alone;
-'messages': as 'atomics', but each batch is started with one comlink message per worker. · default: 'allreduce' */
+  /** workers backend, shared memory: 'allreduce' the workers run the batches and reduce between barriers; 'atomics' the coordinator starts each batch and reduces alone; 'messages' as 'atomics', one message per worker per batch · default: 'allreduce' */
   dispatch?: 'allreduce' | 'atomics' | 'messages';
   /** wasm backend: threads of the threaded build (pthreads sharing memory) · integer 1–8; default: the logical cores, within the range */
   threads?: number;

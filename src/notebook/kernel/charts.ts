@@ -147,7 +147,7 @@ export function timingsChart(lang: Lang, runs: readonly TimedRun[]): ChartSpec {
  */
 export function breakdownChart(lang: Lang, runs: readonly Run[]): ChartSpec {
   const parts: string[] = [];
-  const methods = new Map<string, string>();
+  const methods = new Map<string, string[]>(); // a part measured differently in two runs (e.g. by the workers or the coordinator) lists both ways
   const lines: string[] = [];
   const pct = new Intl.NumberFormat(numberLocale(lang), { style: 'percent', maximumFractionDigits: 1, useGrouping: true });
   const ms = new Intl.NumberFormat(numberLocale(lang), { maximumSignificantDigits: 3, useGrouping: true });
@@ -158,7 +158,8 @@ export function breakdownChart(lang: Lang, runs: readonly Run[]): ChartSpec {
     for (const e of r.epochs) {
       for (const p of e.breakdown) {
         if (!parts.includes(p.label)) parts.push(p.label);
-        methods.set(p.label, p.method);
+        const known = methods.get(p.label) ?? [];
+        if (!known.includes(p.method)) methods.set(p.label, [...known, p.method]);
         sums.set(p.label, (sums.get(p.label) ?? 0) + p.ms / n);
       }
     }
@@ -168,12 +169,15 @@ export function breakdownChart(lang: Lang, runs: readonly Run[]): ChartSpec {
     lines.push(t(lang, 'measure_breakdownParts', { label: r.label, total: ms.format(total), parts: shown.join(' · ') }));
     return row;
   });
+  // a part one run lacks (a barrier wait where another run has messaging) is 0 in its bar, not missing:
+  // a stacked bar chart draws nothing for a row with a missing key
+  for (const row of data) for (const k of parts) row[k] ??= 0;
   const counts = runs.map((r) => r.epochs.length);
   const title = counts.every((c) => c <= 1) ? t(lang, 'measure_breakdownOne')
     : t(lang, 'measure_breakdownMean', { n: new Set(counts).size === 1 ? counts[0] : `${Math.min(...counts)}–${Math.max(...counts)}` });
   return {
     type: 'stackedBar', title, x: 'run', y: parts, yLabel: t(lang, 'msPerEpoch'), unit: 'ms', data,
-    note: [...lines, ...runNotes(lang, runs), [...methods].map(([k, v]) => `${k}: ${v}`).join(' · ')].join('\n'),
+    note: [...lines, ...runNotes(lang, runs), [...methods].map(([k, v]) => `${k}: ${v.join(' | ')}`).join(' · ')].join('\n'),
   };
 }
 

@@ -54,6 +54,18 @@ describe('breakdown: parts that add up, every part readable', () => {
     expect(spec.note).toContain('kernel: kernel timer');
     expect(breakdownChart('es', [run('js', [10])]).title).toBe('A dónde se va el tiempo (una época)');
   });
+
+  it('puts 0 in a bar for a part only another run has, and lists both ways a shared part was measured', () => {
+    const a = run('all-reduce', [100]), b = run('coordinator', [120]);
+    a.epochs = a.epochs.map((e) => ({ ...e, breakdown: [part('compute', 'compute', 90), part('barrier', 'barrier wait', 5), { id: 'reduction', label: 'reduction', ms: 5, method: 'each worker, its slice' }] })) as Run['epochs'];
+    b.epochs = b.epochs.map((e) => ({ ...e, breakdown: [part('compute', 'compute', 90), part('messaging', 'messaging', 10), { id: 'reduction', label: 'reduction', ms: 20, method: 'on the coordinator' }] })) as Run['epochs'];
+    const spec = breakdownChart('en', [a, b]);
+    expect(spec.y).toEqual(['compute', 'barrier wait', 'reduction', 'messaging']);
+    for (const row of spec.data) for (const k of spec.y) expect(typeof row[k]).toBe('number');
+    expect(spec.data[0].messaging).toBe(0);
+    expect(spec.data[1]['barrier wait']).toBe(0);
+    expect(spec.note).toContain('reduction: each worker, its slice | on the coordinator');
+  });
 });
 
 describe('speedup: Amdahl only where it explains something, efficiency beside it', () => {
