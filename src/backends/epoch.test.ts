@@ -61,6 +61,20 @@ describe('runEpoch', () => {
     expect(ended).toBe(1);
   });
 
+  it('a backend that ran ahead of what run() returned says how many batches its model holds, read after end()', async () => {
+    const ctl = new AbortController();
+    let ahead = 0;
+    const r = fake({
+      chunk: 4,
+      run: (first, count) => { ahead = first + 2 * count; if (first === 4) ctl.abort(); return Array.from({ length: count }, () => 1); },
+      end: () => { ahead -= 1; }, // the workers stopped one batch short of what they were allowed
+      completed: () => ahead,
+    });
+    const e = (await runEpoch(plan(100, 5), r, ctl.signal).catch((x: unknown) => x)) as StoppedError;
+    expect(e).toBeInstanceOf(StoppedError);
+    expect(e.completed).toBe(4 + 2 * 4 - 1);
+  });
+
   it('a backend that stops mid-chunk reports only the batches it ran', async () => {
     const ctl = new AbortController();
     const r = fake({

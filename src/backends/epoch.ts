@@ -31,6 +31,11 @@ export interface BatchRunner {
   deferred?(from: number, to: number): Promise<ArrayLike<number>>;
   /** After the last batch, a stop or an error, inside the epoch's time: wait for work in flight, release. */
   end?(): Promise<void> | void;
+  /**
+   * Batches whose update is in the model, read after end(), when the backend may have run ahead of
+   * what run() returned (the workers' all-reduce runs one chunk ahead). Default: the batches run() returned.
+   */
+  completed?(): number;
   /** The error the caller sees for an error thrown while running (e.g. a worker fault), given the batches applied. */
   fail?(error: unknown, completed: number): unknown;
   /** The backend's breakdown (and tasks, extra, kernels) of an epoch that took `wallMs`; made to add up to wallMs (fitBreakdown). */
@@ -92,7 +97,7 @@ export async function runEpoch(plan: EpochPlan, runner: BatchRunner, signal?: Ab
   } catch (e) {
     progress.flush(); // the chart keeps the losses of the batches that ran
     if (e instanceof StoppedError) {
-      e.completed = applied;
+      e.completed = runner.completed?.() ?? applied;
       throw e;
     }
     throw runner.fail ? runner.fail(e, applied) : e;

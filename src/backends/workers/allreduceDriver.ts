@@ -5,7 +5,7 @@
 import type { MlpSpec } from '../../mlp/spec';
 import {
   CMD_BATCH, CMD_STOP, CTRL_ABORT, CTRL_ALLOW, CTRL_BAR_COUNT, CTRL_CMD, CTRL_COMPLETED, CTRL_DONE, CTRL_ERROR,
-  CTRL_FAULT, CTRL_FAULT_KIND, CTRL_LENGTH, FAULT_CODE, waitAsyncFn, type InjectedFault, type SharedViews,
+  CTRL_FAULT, CTRL_FAULT_KIND, CTRL_LENGTH, CTRL_WAKE, FAULT_CODE, waitAsyncFn, type InjectedFault, type SharedViews,
 } from './control';
 import { allWorkers, blame, Waiting, type PoolData, type PoolDriver } from './driver';
 import { makeOwnedViews, type OwnedEpoch, type OwnedViews } from './owned';
@@ -16,7 +16,7 @@ const F32 = Float32Array.BYTES_PER_ELEMENT, F64 = Float64Array.BYTES_PER_ELEMENT
 /** How long a worker that set CTRL_ERROR may take to deliver its error message through comlink. */
 const ERROR_MESSAGE_GRACE_MS = 2000;
 /** Busy-wait loads before a worker sleeps at a barrier, when every worker has a core of its own. */
-const SPIN = 20_000;
+const SPIN = 200_000;
 
 function hardwareThreads(): number {
   return typeof navigator !== 'undefined' && navigator.hardwareConcurrency > 0 ? navigator.hardwareConcurrency : 1;
@@ -57,7 +57,7 @@ export class AllreduceDriver implements PoolDriver {
   /** Starts every worker's epoch loop; they wait for the first runTo(). The order is already shared. */
   beginEpoch(e: Omit<OwnedEpoch, 'spin'>): void {
     const c = this.ctrl, pool = this.pool;
-    for (const k of [CTRL_ALLOW, CTRL_COMPLETED, CTRL_BAR_COUNT, CTRL_ABORT, CTRL_ERROR, CTRL_DONE]) Atomics.store(c, k, 0);
+    for (const k of [CTRL_ALLOW, CTRL_WAKE, CTRL_COMPLETED, CTRL_BAR_COUNT, CTRL_ABORT, CTRL_ERROR, CTRL_DONE]) Atomics.store(c, k, 0);
     Atomics.store(c, CTRL_CMD, CMD_BATCH);
     this.owned.stage.fill(0);
     // Spinning only pays when each worker has a core; with more workers than cores it steals them.
@@ -72,11 +72,18 @@ export class AllreduceDriver implements PoolDriver {
     return Atomics.load(this.ctrl, CTRL_COMPLETED);
   }
 
-  /** Lets the workers complete batches up to `target` (exclusive) and waits until they have. */
-  runTo(target: number): Promise<void> {
+  /**
+   * Lets the workers complete batches up to `allow` (exclusive; never lowered) and waits until the
+   * first `target` ≤ allow are complete. An allow beyond the target lets them start the next chunk
+   * while this side reads the last one back: they never wait for the coordinator.
+   */
+  runTo(target: number, allow = target): Promise<void> {
     const c = this.ctrl, stage = this.owned.stage;
-    Atomics.store(c, CTRL_ALLOW, target);
-    Atomics.notify(c, CTRL_ALLOW);
+    Atomics.store(c, CTRL_WAKE, target);
+    if (allow > Atomics.load(c, CTRL_ALLOW)) {
+      Atomics.store(c, CTRL_ALLOW, allow);
+      Atomics.notify(c, CTRL_ALLOW);
+    }
     // the watchdog blames the worker furthest behind (a hung one never gets past its stage)
     const pending = () => {
       const behind: number[] = [];

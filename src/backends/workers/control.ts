@@ -18,7 +18,8 @@ export const CTRL_COMPLETED = 9; // batches whose update is in the model
 export const CTRL_BAR_COUNT = 10; // workers arrived at the current barrier
 export const CTRL_BAR_GEN = 11; // barrier generation: bumped by the last worker to arrive
 export const CTRL_ABORT = 12; // 1 when a worker failed: the others leave their barriers and the epoch
-export const CTRL_LENGTH = 13;
+export const CTRL_WAKE = 13; // the coordinator sleeps until this many batches are complete (ALLOW may be further: the next chunk)
+export const CTRL_LENGTH = 14;
 
 /** Injected faults (test hooks): throw an Error, block forever, or self.close() without a word. */
 export const FAULT_NONE = 0;

@@ -247,8 +247,8 @@ export class WorkersBackend implements Backend {
       run: async (first, count) => {
         const losses = new Float64Array(count);
         for (let s = first; s < first + count;) {
-          const to = Math.min(first + count, s + OWNED_RING); // the ring holds OWNED_RING batches
-          await driver.runTo(to);
+          const to = Math.min(first + count, s + OWNED_RING / 2); // the ring holds this chunk and the next
+          await driver.runTo(to, Math.min(batches, to + (to - s))); // and they may start the next one meanwhile
           for (let i = s; i < to; i++) {
             const B = Math.min(bs, n - i * bs), busy = busyWorkers(B, N);
             const base = (i % OWNED_RING) * N * RING_STRIDE;
@@ -266,6 +266,7 @@ export class WorkersBackend implements Backend {
         await driver.endEpoch();
         settle(false);
       },
+      completed: () => driver.completed(), // after a Stop: the chunk run ahead is in the model too
       fail: (e) => {
         const fault = pool.fault;
         if (!fault) return e;

@@ -85,11 +85,12 @@ describe('worker-owned epochs: synchronisation (one thread)', () => {
     expect(awaitAllowed(c, 0, 10)).toBe(false);
   });
 
-  it('the wait for permission passes below CTRL_ALLOW and says false at Stop', () => {
+  it('the wait for permission passes below CTRL_ALLOW; at Stop it still runs every allowed batch, then says false', () => {
     const c = new Int32Array(new SharedArrayBuffer(CTRL_LENGTH * 4));
     c[CTRL_ALLOW] = 3;
     expect(awaitAllowed(c, 2, 0)).toBe(true);
     c[CTRL_CMD] = CMD_STOP;
+    expect(awaitAllowed(c, 2, 10)).toBe(true); // allowed before the Stop: a partner may already be in it
     expect(awaitAllowed(c, 3, 10)).toBe(false);
   });
 });

@@ -14,14 +14,19 @@
 // spoilt the buffer being written: the model after the last COMPLETED batch stays intact, and the
 // backend copies it back (see settle()).
 //
-// The coordinator hands out batches a chunk at a time (CTRL_ALLOW, about 100 ms of work), so
-// progress, Stop and the watchdog work between chunks as for the wasm backend; it sleeps in
-// Atomics.waitAsync on CTRL_COMPLETED and is woken once per chunk, not once per batch.
+// The coordinator hands out batches a chunk at a time (about 100 ms of work), so progress, Stop and
+// the watchdog work between chunks as for the wasm backend; it sleeps in Atomics.waitAsync on
+// CTRL_COMPLETED and is woken once per chunk (CTRL_WAKE), not once per batch. It allows the workers
+// one chunk more than it waits for (CTRL_ALLOW), so they never stop to wait for it; after a Stop the
+// model holds the batches actually completed, which the backend reports.
 import {
   CMD_STOP, CTRL_ABORT, CTRL_ALLOW, CTRL_BAR_COUNT, CTRL_BAR_GEN, CTRL_CMD, CTRL_COMPLETED,
 } from './control';
 
-/** Batches a chunk may hold at most: the per-batch ring below is reused every OWNED_RING batches. */
+/**
+ * Batches of the per-batch ring below (reused every OWNED_RING batches). The workers may be one chunk
+ * ahead of the chunk being read back, so a chunk holds at most OWNED_RING / 2 batches.
+ */
 export const OWNED_RING = 1024;
 /** Per batch and worker in the ring: shard start, shard end, reduce start, reduce end, Σ loss. */
 export const RING_T0 = 0, RING_T1 = 1, RING_T2 = 2, RING_T3 = 3, RING_LOSS = 4, RING_STRIDE = 5;
@@ -108,13 +113,19 @@ export function barrier(c: Int32Array, N: number, spin: number, onRelease?: () =
   return Atomics.load(c, CTRL_ABORT) === 0;
 }
 
-/** Waits until batch i may run (CTRL_ALLOW > i); false at Stop or after an abort. */
+/**
+ * Waits until batch i may run (CTRL_ALLOW > i); false after an abort, or at Stop once every allowed
+ * batch is done. Every worker must leave at the SAME batch (a worker that left early would leave the
+ * others waiting at a barrier forever), so Stop never cuts an allowed batch: the coordinator stores
+ * its last CTRL_ALLOW before CMD_STOP, and ALLOW is read again after STOP is seen.
+ */
 export function awaitAllowed(c: Int32Array, i: number, spin: number): boolean {
   for (let s = 0; s < spin && Atomics.load(c, CTRL_ALLOW) <= i; s++) { /* the coordinator's hand-off is short */ }
   for (;;) {
-    if (Atomics.load(c, CTRL_ABORT) !== 0 || Atomics.load(c, CTRL_CMD) === CMD_STOP) return false;
+    if (Atomics.load(c, CTRL_ABORT) !== 0) return false;
     const allow = Atomics.load(c, CTRL_ALLOW);
     if (allow > i) return true;
+    if (Atomics.load(c, CTRL_CMD) === CMD_STOP) return Atomics.load(c, CTRL_ALLOW) > i;
     Atomics.wait(c, CTRL_ALLOW, allow);
   }
 }

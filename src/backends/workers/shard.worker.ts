@@ -4,7 +4,7 @@
 import * as Comlink from 'comlink';
 import type { MlpSpec } from '../../mlp/spec';
 import {
-  CMD_STOP, CTRL_ALLOW, CTRL_BATCH, CTRL_CMD, CTRL_COMPLETED, CTRL_DONE, CTRL_ERROR, CTRL_FAULT, CTRL_FAULT_KIND, CTRL_GEN, CTRL_START,
+  CMD_STOP, CTRL_BATCH, CTRL_CMD, CTRL_COMPLETED, CTRL_DONE, CTRL_ERROR, CTRL_FAULT, CTRL_FAULT_KIND, CTRL_GEN, CTRL_START, CTRL_WAKE,
   FAULT_CLOSE, FAULT_HANG, FAULT_NONE, FAULT_THROW, sharedClock, type ShardResult, type SharedViews,
 } from './control';
 import { ShardScratch, shard_gradients } from '../js/gradients';
@@ -183,7 +183,7 @@ const api = {
         ow.ends[i % OWNED_RING] = sharedClock();
         Atomics.store(c, CTRL_COMPLETED, i + 1);
         // the coordinator sleeps until its chunk is done: wake it once per chunk, not per batch
-        if (i + 1 >= Atomics.load(c, CTRL_ALLOW)) Atomics.notify(c, CTRL_COMPLETED);
+        if (i + 1 >= Atomics.load(c, CTRL_WAKE)) Atomics.notify(c, CTRL_COMPLETED);
       });
       if (!ok) return;
     }
