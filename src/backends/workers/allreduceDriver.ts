@@ -5,16 +5,14 @@
 import type { MlpSpec } from '../../mlp/spec';
 import {
   CMD_BATCH, CMD_STOP, CTRL_ABORT, CTRL_ALLOW, CTRL_BAR_COUNT, CTRL_CMD, CTRL_COMPLETED, CTRL_DONE, CTRL_ERROR,
-  CTRL_FAULT, CTRL_FAULT_KIND, CTRL_LENGTH, CTRL_WAKE, FAULT_CODE, waitAsyncFn, type InjectedFault, type SharedViews,
+  CTRL_FAULT, CTRL_FAULT_KIND, CTRL_LENGTH, CTRL_WAKE, FAULT_CODE, type InjectedFault, type SharedViews,
 } from './control';
-import { allWorkers, blame, Waiting, type PoolData, type PoolDriver } from './driver';
+import { allWorkers, blame, waitForCount, Waiting, type PoolData, type PoolDriver } from './driver';
 import { makeOwnedViews, type OwnedEpoch, type OwnedViews } from './owned';
 import { setupLimitMs } from '../watchdog';
 import type { WorkerPool } from './pool';
 
 const F32 = Float32Array.BYTES_PER_ELEMENT, F64 = Float64Array.BYTES_PER_ELEMENT, I32 = Int32Array.BYTES_PER_ELEMENT;
-/** How long a worker that set CTRL_ERROR may take to deliver its error message through comlink. */
-const ERROR_MESSAGE_GRACE_MS = 2000;
 /** Busy-wait loads before a worker sleeps at a barrier, when every worker has a core of its own. */
 const SPIN = 200_000;
 
@@ -90,27 +88,7 @@ export class AllreduceDriver implements PoolDriver {
       for (let w = 0; w < stage.length; w++) if (Atomics.load(stage, w) < 2 * target) behind.push(w);
       return behind.sort((a, b) => Atomics.load(stage, a) - Atomics.load(stage, b) || a - b);
     };
-    return this.pool.watch(this.waitCompleted(target), pending);
-  }
-
-  private async waitCompleted(target: number): Promise<void> {
-    const c = this.ctrl, pool = this.pool;
-    const waitAsync = waitAsyncFn()!;
-    for (;;) {
-      if (pool.fault) throw pool.failure();
-      const failed = Atomics.load(c, CTRL_ERROR);
-      if (failed) {
-        // The worker's error message follows through comlink (runs[w] rejects and marks the fault).
-        const grace = new Promise<void>((resolve) => setTimeout(resolve, ERROR_MESSAGE_GRACE_MS));
-        await Promise.race([pool.whenFault, grace]).catch(() => undefined);
-        pool.markFault(failed - 1, 'threw while computing its shard (no message arrived)');
-        throw pool.failure();
-      }
-      const done = Atomics.load(c, CTRL_COMPLETED);
-      if (done >= target) return;
-      const w = waitAsync(c, CTRL_COMPLETED, done);
-      if (w.async) await w.value;
-    }
+    return this.pool.watch(waitForCount(this.pool, c, CTRL_COMPLETED, target), pending);
   }
 
   /** Tells the workers to leave (they may be waiting for more batches) and waits until they have. */

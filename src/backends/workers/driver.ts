@@ -1,7 +1,7 @@
 // How the coordinator hands one batch to the pool and gets shard gradients back. Three drivers, one
 // interface: shared memory + Atomics, shared memory + one message per batch, and transfer.
 import type { MlpSpec } from '../../mlp/spec';
-import type { InjectedFault } from './control';
+import { CTRL_ERROR, waitAsyncFn, type InjectedFault } from './control';
 import type { WorkersMode } from './mode';
 import type { WorkerPool } from './pool';
 
@@ -68,4 +68,30 @@ export function blame<T>(pool: WorkerPool, w: number, p: Promise<T>): Promise<T>
     pool.markFault(w, errorText(e));
     throw e;
   });
+}
+
+/** How long a worker that set CTRL_ERROR may take to deliver its error message through comlink. */
+const ERROR_MESSAGE_GRACE_MS = 2000;
+
+/**
+ * Sleeps (Atomics.waitAsync, never blocking this thread) until ctrl[index] ≥ target; throws the
+ * pool's fault, or names the worker that set CTRL_ERROR once its message has had time to arrive.
+ */
+export async function waitForCount(pool: WorkerPool, ctrl: Int32Array, index: number, target: number): Promise<void> {
+  const waitAsync = waitAsyncFn()!;
+  for (;;) {
+    if (pool.fault) throw pool.failure();
+    const failed = Atomics.load(ctrl, CTRL_ERROR);
+    if (failed) {
+      // The worker's error message follows through comlink (its call rejects and marks the fault).
+      const grace = new Promise<void>((resolve) => setTimeout(resolve, ERROR_MESSAGE_GRACE_MS));
+      await Promise.race([pool.whenFault, grace]).catch(() => undefined);
+      pool.markFault(failed - 1, 'threw while computing its shard (no message arrived)');
+      throw pool.failure();
+    }
+    const done = Atomics.load(ctrl, index);
+    if (done >= target) return;
+    const w = waitAsync(ctrl, index, done);
+    if (w.async) await w.value;
+  }
 }

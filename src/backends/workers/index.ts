@@ -7,7 +7,7 @@
 // coordinator (allreduceDriver.ts, owned.ts); otherwise the coordinator, once per batch.
 import type { Dataset } from '../../data/dataset';
 import type { MlpSpec } from '../../mlp/spec';
-import { runEpoch } from '../epoch';
+import { runEpoch, type EpochParts } from '../epoch';
 import { msg, type BackendText } from '../messages';
 import { evaluateOnPool } from './evaluate';
 import type { Backend, BackendOptions, EpochPlan, EpochStats, EvalResult } from '../types';
@@ -207,14 +207,7 @@ export class WorkersBackend implements Backend {
         this.dropPool(); // every worker goes; the next run builds a fresh pool
         return new WorkerFaultError(fault.worker, completed < batches ? completed : -1, completed, fault.message);
       },
-      parts: (wallMs) => ({
-        breakdown: rec.breakdown(wallMs),
-        tasks: rec.tasks,
-        extra: {
-          mode: driver.mode, modeReason: modeReason(this.choice), workers: N, poolId: pool.id,
-          workersCreated: this.workersCreated, tasksRecorded: tasksRecordedNote(batches), ...rec.perWorker(),
-        },
-      }),
+      parts: (wallMs) => this.epochParts(driver, rec, wallMs, batches),
     }, signal);
   }
 
@@ -275,15 +268,21 @@ export class WorkersBackend implements Backend {
         this.dropPool(); // every worker goes; the next run builds a fresh pool with the settled model
         return new WorkerFaultError(fault.worker, completed < batches ? completed : -1, completed, fault.message);
       },
-      parts: (wallMs) => ({
-        breakdown: rec.breakdown(wallMs),
-        tasks: rec.tasks,
-        extra: {
-          mode: driver.mode, modeReason: modeReason(this.choice), workers: N, poolId: pool.id,
-          workersCreated: this.workersCreated, tasksRecorded: tasksRecordedNote(batches), ...rec.perWorker(),
-        },
-      }),
+      parts: (wallMs) => this.epochParts(driver, rec, wallMs, batches),
     }, signal);
+  }
+
+  /** An epoch's breakdown, task stream and extras, whichever driver ran it. */
+  private epochParts(driver: BatchDriver | AllreduceDriver, rec: EpochRecorder | AllreduceRecorder, wallMs: number, batches: number): EpochParts {
+    const pool = driver.pool;
+    return {
+      breakdown: rec.breakdown(wallMs),
+      tasks: rec.tasks,
+      extra: {
+        mode: driver.mode, modeReason: modeReason(this.choice), workers: pool.size, poolId: pool.id,
+        workersCreated: this.workersCreated, tasksRecorded: tasksRecordedNote(batches), ...rec.perWorker(),
+      },
+    };
   }
 
   /** The forward pass sharded over the pool (evaluate.ts); needs init() only, not setData(). */

@@ -3,17 +3,15 @@
 // the Atomics control block (no message at all) or by one comlink call per busy worker.
 import type { MlpSpec } from '../../mlp/spec';
 import {
-  CMD_BATCH, CMD_STOP, CTRL_BATCH, CTRL_CMD, CTRL_DONE, CTRL_ERROR, CTRL_FAULT, CTRL_FAULT_KIND, CTRL_GEN, CTRL_LENGTH,
-  CTRL_START, FAULT_CODE, waitAsyncFn, type InjectedFault, type SharedViews,
+  CMD_BATCH, CMD_STOP, CTRL_BATCH, CTRL_CMD, CTRL_DONE, CTRL_FAULT, CTRL_FAULT_KIND, CTRL_GEN, CTRL_LENGTH,
+  CTRL_START, FAULT_CODE, type InjectedFault, type SharedViews,
 } from './control';
-import { allWorkers, blame, Waiting, type BatchDriver, type PoolData } from './driver';
+import { allWorkers, blame, waitForCount, Waiting, type BatchDriver, type PoolData } from './driver';
 import { setupLimitMs } from '../watchdog';
 import type { WorkerPool } from './pool';
 import { busyWorkers } from './shard';
 
 const F32 = Float32Array.BYTES_PER_ELEMENT, F64 = Float64Array.BYTES_PER_ELEMENT, I32 = Int32Array.BYTES_PER_ELEMENT;
-/** How long a worker that set CTRL_ERROR may take to deliver its error message through comlink. */
-const ERROR_MESSAGE_GRACE_MS = 2000;
 
 export class SharedDriver implements BatchDriver {
   readonly mode: 'shared-atomics' | 'shared-messages';
@@ -87,22 +85,7 @@ export class SharedDriver implements BatchDriver {
     Atomics.store(c, CTRL_CMD, CMD_BATCH);
     Atomics.add(c, CTRL_GEN, 1);
     Atomics.notify(c, CTRL_GEN);
-    const waitAsync = waitAsyncFn()!;
-    for (;;) {
-      if (pool.fault) throw pool.failure();
-      const failed = Atomics.load(c, CTRL_ERROR);
-      const done = Atomics.load(c, CTRL_DONE);
-      if (failed) {
-        // The worker's error message follows through comlink (runs[w] rejects and marks the fault).
-        const grace = new Promise<void>((resolve) => setTimeout(resolve, ERROR_MESSAGE_GRACE_MS));
-        await Promise.race([pool.whenFault, grace]).catch(() => undefined);
-        pool.markFault(failed - 1, 'threw while computing its shard (no message arrived)');
-        throw pool.failure();
-      }
-      if (done >= busy) return;
-      const w = waitAsync(c, CTRL_DONE, done);
-      if (w.async) await w.value;
-    }
+    await waitForCount(pool, c, CTRL_DONE, busy);
   }
 
   private async runBatchMessages(start: number, B: number): Promise<void> {

@@ -19,23 +19,22 @@ export function tasksRecordedNote(batches: number): BackendMessage {
   return msg('workers_tasks_recorded', { recorded: Math.min(TASK_BATCHES, batches), batches });
 }
 
-export class EpochRecorder {
+/** What both recorders keep of the shards: compute (mean shard), waiting (slowest − mean), per-worker totals. */
+abstract class ShardTotals {
   readonly tasks: TaskRecord[] = [];
-  private readonly computeMs: Float64Array;
-  private compute = 0;
-  private waiting = 0;
-  private messaging = 0;
-  private reduction = 0;
+  protected readonly computeMs: Float64Array;
+  protected compute = 0;
+  protected waiting = 0;
 
-  constructor(private readonly N: number, private readonly t0: number) {
+  constructor(protected readonly N: number, protected readonly t0: number) {
     this.computeMs = new Float64Array(N);
   }
 
-  /** One finished batch; times (N,2) holds each busy worker's shard start/end (shared clock). */
-  batch(index: number, busy: number, d: number, r: number, u: number, times: Float64Array): void {
+  /** Adds one batch's shards (worker w < busy took shardMs(w)); returns the slowest. */
+  protected shards(busy: number, shardMs: (w: number) => number): number {
     let sum = 0, slowest = 0;
     for (let w = 0; w < busy; w++) {
-      const ms = times[2 * w + 1] - times[2 * w];
+      const ms = shardMs(w);
       this.computeMs[w] += ms;
       sum += ms;
       slowest = Math.max(slowest, ms);
@@ -43,6 +42,24 @@ export class EpochRecorder {
     const mean = sum / busy;
     this.compute += mean;
     this.waiting += slowest - mean;
+    return slowest;
+  }
+
+  /** Per-worker compute totals for EpochStats.extra (compute ms worker 0, …). */
+  perWorker(): Record<string, number> {
+    const out: Record<string, number> = {};
+    for (let w = 0; w < this.N; w++) out[`computeMsWorker${w}`] = Math.round(this.computeMs[w] * 10) / 10;
+    return out;
+  }
+}
+
+export class EpochRecorder extends ShardTotals {
+  private messaging = 0;
+  private reduction = 0;
+
+  /** One finished batch; times (N,2) holds each busy worker's shard start/end (shared clock). */
+  batch(index: number, busy: number, d: number, r: number, u: number, times: Float64Array): void {
+    const slowest = this.shards(busy, (w) => times[2 * w + 1] - times[2 * w]);
     this.messaging += Math.max(0, r - d - slowest);
     this.reduction += u - r;
     if (index >= TASK_BATCHES) return;
@@ -63,13 +80,6 @@ export class EpochRecorder {
       { id: 'other', ms: wallMs - known, method: msg('method_workers_other') },
     ];
   }
-
-  /** Per-worker compute totals for EpochStats.extra (compute ms worker 0, …). */
-  perWorker(): Record<string, number> {
-    const out: Record<string, number> = {};
-    for (let w = 0; w < this.N; w++) out[`computeMsWorker${w}`] = Math.round(this.computeMs[w] * 10) / 10;
-    return out;
-  }
 }
 
 /**
@@ -82,17 +92,13 @@ export class EpochRecorder {
  *   barrier    span − slowest shard − slowest slice: waking at the two barriers, the coordinator's hand-off
  *   other      the rest of the epoch (start, the last wake-up of the coordinator, stop)
  */
-export class AllreduceRecorder {
-  readonly tasks: TaskRecord[] = [];
-  private readonly computeMs: Float64Array;
-  private compute = 0;
-  private waiting = 0;
+export class AllreduceRecorder extends ShardTotals {
   private reduction = 0;
   private barrier = 0;
   private lastEnd: number;
 
-  constructor(private readonly N: number, private readonly t0: number) {
-    this.computeMs = new Float64Array(N);
+  constructor(N: number, t0: number) {
+    super(N, t0);
     this.lastEnd = t0;
   }
 
@@ -101,20 +107,9 @@ export class AllreduceRecorder {
    * slice start, end at offsets t0..t3), `end` is when its second barrier released.
    */
   batch(index: number, busy: number, ring: Float64Array, base: number, stride: number, at: { t0: number; t1: number; t2: number; t3: number }, end: number): void {
-    let sum = 0, slowest = 0, slice = 0;
-    for (let w = 0; w < this.N; w++) {
-      const o = base + w * stride;
-      if (w < busy) {
-        const ms = ring[o + at.t1] - ring[o + at.t0];
-        this.computeMs[w] += ms;
-        sum += ms;
-        slowest = Math.max(slowest, ms);
-      }
-      slice = Math.max(slice, ring[o + at.t3] - ring[o + at.t2]);
-    }
-    const mean = sum / busy;
-    this.compute += mean;
-    this.waiting += slowest - mean;
+    const slowest = this.shards(busy, (w) => ring[base + w * stride + at.t1] - ring[base + w * stride + at.t0]);
+    let slice = 0;
+    for (let w = 0; w < this.N; w++) slice = Math.max(slice, ring[base + w * stride + at.t3] - ring[base + w * stride + at.t2]);
     this.reduction += slice;
     this.barrier += Math.max(0, end - this.lastEnd - slowest - slice);
     this.lastEnd = end;
@@ -135,11 +130,5 @@ export class AllreduceRecorder {
       { id: 'reduction', ms: this.reduction, method: msg('method_workers_reduction_allreduce') },
       { id: 'other', ms: wallMs - known, method: msg('method_workers_other') },
     ];
-  }
-
-  perWorker(): Record<string, number> {
-    const out: Record<string, number> = {};
-    for (let w = 0; w < this.N; w++) out[`computeMsWorker${w}`] = Math.round(this.computeMs[w] * 10) / 10;
-    return out;
   }
 }
