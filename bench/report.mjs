@@ -28,7 +28,7 @@ export function spread(xs) {
 
 /**
  * A row as a suite returns it: { name, batchSize, epochMs: number[], samples? (per epoch, default
- * 60000), accuracy?, accuracyEpochs? (full epochs trained before `accuracy` was measured; 0: not
+ * 60000; with neither it nor batchSize the row trains nothing and has no samples/s), accuracy?, accuracyEpochs? (full epochs trained before `accuracy` was measured; 0: not
  * trained), single? (one measurement by design, e.g. a projected sweep point: not flagged for
  * having fewer than MIN_TIMED runs), error?, note?, ... }. Adds the timed-run count, median, min,
  * max, spread and the flags `noisy` (spread > NOISY_SPREAD) and `fewRuns` (fewer than MIN_TIMED).
@@ -46,7 +46,8 @@ export function summarise(row) {
     spread: s,
     noisy: s > NOISY_SPREAD,
     fewRuns: ms.length > 0 && ms.length < MIN_TIMED && !row.single,
-    samplesPerSec: ms.length ? (row.samples ?? 60000) / (med / 1000) : NaN,
+    // a row with neither a batch size nor a sample count trains nothing (a load time, say): no samples/s
+    samplesPerSec: ms.length && (row.batchSize != null || row.samples != null) ? (row.samples ?? 60000) / (med / 1000) : NaN,
   };
 }
 

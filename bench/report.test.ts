@@ -15,6 +15,9 @@ describe('bench report: summarise', () => {
     expect(r.spread).toBeCloseTo(0.08, 10);
     expect(median([4, 1, 3, 2])).toBe(2.5);
     expect(r.samplesPerSec).toBeCloseTo(600_000, 6);
+    // a row that trains nothing (a load time: no batch size, no sample count) has no samples/s
+    expect(summarise({ suite: 's', name: 'load', epochMs: [1000, 1100] }).samplesPerSec).toBeNaN();
+    expect(summarise({ suite: 's', name: 'infer', samples: 10000, epochMs: [1000] }).samplesPerSec).toBeCloseTo(10_000, 6);
   });
 
   it('flags a row noisy only when its spread exceeds NOISY_SPREAD (15%)', () => {
