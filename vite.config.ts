@@ -7,6 +7,7 @@ import { VitePWA } from 'vite-plugin-pwa';
 import { cspFor, HARNESS_META_CSP, META_CSP } from './src/csp.ts';
 import { PALETTES } from './src/design/tokens.ts';
 import { offlineEs } from './src/i18n/offline.es.ts';
+import { lessonsAtBuild } from './src/lessons/vite-plugin.ts';
 import { wasmAssets } from './wasm/vite-plugin.ts';
 
 // Threads (SharedArrayBuffer, WASM pthreads) need cross-origin isolation on every server we run.
@@ -158,6 +159,7 @@ export default defineConfig(({ command, mode, isPreview }) => {
     plugins: [
       contentSecurityPolicy(command === 'serve' && !isPreview),
       react(),
+      lessonsAtBuild(), // each lesson's Markdown rendered and knob use found at build time (src/lessons/compile.ts)
       wasmAssets(), // with the TF.js peer's .wasm files: the harness's bench and lesson 11's tfjs.train({ backend: 'wasm' })
       monacoJavaScriptOnly(),
       harness && isPreview ? harnessOverDist() : null,
@@ -165,7 +167,7 @@ export default defineConfig(({ command, mode, isPreview }) => {
     ],
     server: { headers: isolation, host: '127.0.0.1', port: 5173 },
     preview: { headers: isolation, host: '127.0.0.1', port: 4173 },
-    worker: { format: 'es', plugins: () => [monacoJavaScriptOnly()], rolldownOptions: quiet },
+    worker: { format: 'es', plugins: () => [monacoJavaScriptOnly(), lessonsAtBuild()], rolldownOptions: quiet },
     build: {
       target: 'es2022',
       // Monaco's editor chunk (~2.7 MB) is legitimately big and loaded lazily, only when a code

@@ -3,7 +3,7 @@ import { ErrorBoundary } from './components/ui/ErrorBoundary';
 import { ImportNotice } from './components/ui/ImportNotice';
 import { LANGS, t as translate, type Lang } from './i18n';
 import { LangContext } from './i18n/react';
-import { findLesson, lessons, lessonsLoaded, loadLessons, onLessonsLoaded } from './lessons';
+import { findLesson, lessons, lessonsLoaded, loadLessonExtras, loadLessons, onLessonsLoaded } from './lessons';
 import { lessonNumber } from './notebook/core/lesson';
 import { Notebook } from './notebook/core/notebook';
 import { exportIpynb, type ImportedNotebook } from './notebook/ipynb';
@@ -151,7 +151,11 @@ export function App() {
     const fromImport = lesson.key === 'imported' ? importedDep : null;
     void (async () => {
       if (kernel.busy) await nbRef.current?.stop();
-      const [saved, outputs] = await Promise.all([store.savedCells(lang, lesson, fromImport), store.savedOutputs(lang, lesson)]);
+      const [saved, outputs] = await Promise.all([
+        store.savedCells(lang, lesson, fromImport), store.savedOutputs(lang, lesson),
+        // the cells' HTML and knob use from the build; if they cannot load, the page renders the cells itself
+        fromImport ? undefined : loadLessonExtras(lang, lesson.slug).catch(() => undefined),
+      ]);
       if (cancelled) return;
       // what the cells showed when they last ran here wins over an imported file's outputs
       const shown = new Map([...(fromImport?.outputs ?? []), ...outputs]);

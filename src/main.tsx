@@ -1,9 +1,8 @@
+import { lessonsLoading } from './boot';
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { App } from './App';
-import { loadLessons } from './lessons';
 import { startOffline } from './offline/register';
-import { defaultRoute, parseRoute } from './route';
 import './styles.css';
 
 const render = () => createRoot(document.getElementById('root')!).render(
@@ -11,8 +10,8 @@ const render = () => createRoot(document.getElementById('root')!).render(
     <App />
   </StrictMode>,
 );
-// the lessons of the language shown arrive first (a chunk per language), so the first render has them;
+// the lessons of the language shown (boot.ts started loading them) arrive first (a chunk per language), so the first render has them;
 // if that chunk cannot load, the app still renders (and says the lesson is not found)
-loadLessons((parseRoute(location.hash) ?? defaultRoute(navigator.language)).lang).then(render, render);
+lessonsLoading.then(render, render);
 // the service worker (the build only): the app and MNIST keep working with no network
 startOffline();

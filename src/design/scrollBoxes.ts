@@ -10,17 +10,20 @@ export const SCROLL_BOXES = '.data-table, .markdown-cell table, .markdown-cell p
 const MARK = 'data-scroll-box';
 
 export function markScrollBoxes(root: ParentNode): void {
-  for (const el of root.querySelectorAll<HTMLElement>(SCROLL_BOXES)) {
-    const overflows = el.scrollWidth > el.clientWidth + 1;
+  // every size is read before any attribute is written: a write between two reads would make the
+  // browser lay the page out again for the next read (on a lesson's first paint: once per box)
+  const boxes = [...root.querySelectorAll<HTMLElement>(SCROLL_BOXES)];
+  const overflows = boxes.map((el) => el.scrollWidth > el.clientWidth + 1);
+  boxes.forEach((el, i) => {
     const marked = el.hasAttribute(MARK);
-    if (overflows && !marked && !el.hasAttribute('tabindex')) {
+    if (overflows[i] && !marked && !el.hasAttribute('tabindex')) {
       el.setAttribute('tabindex', '0');
       el.setAttribute(MARK, '');
-    } else if (!overflows && marked) {
+    } else if (!overflows[i] && marked) {
       el.removeAttribute('tabindex');
       el.removeAttribute(MARK);
     }
-  }
+  });
 }
 
 /** Watches `selector` (the page's main region) for content and size changes, at most every 200 ms. */

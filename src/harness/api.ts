@@ -141,6 +141,22 @@ export const harness = {
     await monaco.editor.colorize('', 'javascript', {}); // resolves the lazily created tokenizer
     return monaco.editor.tokenize(source, 'javascript').map((line) => line.map((t) => ({ offset: t.offset, type: t.type })));
   },
+  /** Every lesson's build-time HTML (src/lessons/compile.ts), each Markdown cell with what DOMPurify, as the page configures it, would change in it */
+  lessonHtml: async () => {
+    const [{ lessons, loadLessons, loadLessonExtras }, { sanitizeChanges }] = await Promise.all([import('../lessons'), import('../notebook/core/sanitize')]);
+    const out: { lang: string; slug: string; markdown: number; withHtml: number; removed: string[] }[] = [];
+    for (const lang of ['es', 'en'] as const) {
+      await loadLessons(lang);
+      for (const l of lessons(lang)) {
+        await loadLessonExtras(lang, l.slug);
+        const md = l.cells.filter((c) => c.kind === 'markdown');
+        out.push({ lang, slug: l.slug, markdown: md.length, withHtml: md.filter((c) => typeof c.html === 'string' && c.html.length > 0).length, removed: md.flatMap((c) => sanitizeChanges(c.html ?? '')) });
+      }
+    }
+    return out;
+  },
+  /** DOMPurify as the page configures it, on any HTML; what it would change */
+  sanitizeChanges: async (html: string) => (await import('../notebook/core/sanitize')).sanitizeChanges(html),
   /** DOMPurify as the page configures it, on any HTML */
   sanitizeHtml: async (html: string) => (await import('../notebook/core/sanitize')).sanitizeHtml(html),
   conformance,

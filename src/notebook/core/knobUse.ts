@@ -9,6 +9,7 @@ import { optionBackend } from '../../backends/options';
 import { BACKEND_NAMES, type BackendName } from '../../backends/types';
 import type { Knobs } from '../kernel/protocol';
 import { KNOBS } from './knobs';
+import { knobUseSeed } from './knobUseSeed';
 import type { TrainUse } from './trainUse';
 
 export type KnobValue = string | number | boolean;
@@ -116,6 +117,13 @@ const cache = new Map<string, CellKnobUse>();
 export function staticKnobUse(source: string): CellKnobUse {
   const hit = cache.get(source);
   if (hit) return hit;
+  // an unedited lesson cell: what the build found (knobUseSeed.ts), never parsed in the page
+  const seed = knobUseSeed(source);
+  if (seed) {
+    const use = fromSerial(seed);
+    cache.set(source, use);
+    return use;
+  }
   let program: Node;
   try {
     program = parse(source, { ecmaVersion: 'latest', sourceType: 'script', allowAwaitOutsideFunction: true, allowReturnOutsideFunction: true }) as unknown as Node;
@@ -154,6 +162,17 @@ export function staticKnobUse(source: string): CellKnobUse {
   if (cache.size > 500) cache.clear();
   cache.set(source, use);
   return use;
+}
+
+/** A CellKnobUse as JSON can carry it (the build finds the lessons' and ships them: src/lessons/compile.ts). */
+export interface SerialKnobUse { trains: boolean; backends: (BackendName | 'knob')[]; roles: CellKnobUse['roles']; direct: string[] }
+
+export function serialKnobUse(u: CellKnobUse): SerialKnobUse {
+  return { trains: u.trains, backends: [...u.backends], roles: u.roles, direct: [...u.direct] };
+}
+
+function fromSerial(u: SerialKnobUse): CellKnobUse {
+  return { trains: u.trains, backends: new Set(u.backends), roles: u.roles, direct: new Set(u.direct) };
 }
 
 /** The knobs the toolbar shows, with how each is used, in toolbar order. A backend's option is shown

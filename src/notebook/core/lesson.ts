@@ -6,6 +6,8 @@ export interface CellSpec {
   kind: 'markdown' | 'code';
   source: string;
   options: Record<string, string | number | boolean>;
+  /** a lesson's Markdown cell: its HTML, rendered at build time (src/lessons/compile.ts), once that lesson's extras have loaded */
+  html?: string;
 }
 
 export interface Lesson {

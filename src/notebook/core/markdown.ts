@@ -37,6 +37,14 @@ md.renderer.rules.math = (tokens, idx) => {
   return katex.renderToString(t.content, { displayMode: Boolean(t.meta?.display), throwOnError: false, trust: false, output: 'html' });
 };
 
+// links leave the app without handing it to the page they open (sanitize.ts's hook sets the same, so a
+// lesson's HTML from the build is what DOMPurify would leave)
+const linkOpen = md.renderer.rules.link_open ?? ((tokens, idx, options, _env, self) => self.renderToken(tokens, idx, options));
+md.renderer.rules.link_open = (tokens, idx, options, env, self) => {
+  tokens[idx].attrSet('rel', 'noopener noreferrer nofollow');
+  return linkOpen(tokens, idx, options, env, self);
+};
+
 // `![alt](attachment:plot.png)`: Jupyter's cell attachments are not imported; show a placeholder.
 const image = md.renderer.rules.image!;
 md.renderer.rules.image = (tokens, idx, options, env, self) => {

@@ -35,14 +35,30 @@ function purifier(): ReturnType<typeof DOMPurify> {
   return p;
 }
 
+const CONFIG = {
+  FORBID_TAGS,
+  FORBID_ATTR,
+  ALLOW_DATA_ATTR: false,
+  ALLOW_UNKNOWN_PROTOCOLS: false,
+  SANITIZE_NAMED_PROPS: true,
+  RETURN_TRUSTED_TYPE: false,
+} as const;
+
 /** `html` with everything that could run script, load a frame or submit a form removed. Browser only. */
 export function sanitizeHtml(html: string): string {
-  return purifier().sanitize(html, {
-    FORBID_TAGS,
-    FORBID_ATTR,
-    ALLOW_DATA_ATTR: false,
-    ALLOW_UNKNOWN_PROTOCOLS: false,
-    SANITIZE_NAMED_PROPS: true,
-    RETURN_TRUSTED_TYPE: false,
-  });
+  return purifier().sanitize(html, CONFIG);
+}
+
+/**
+ * What sanitizeHtml would change in `html`: each element or attribute DOMPurify removes, and
+ * 'changed' if the result differs from `html` in any other way (the hook's rel, a data: URL).
+ * Empty: sanitizing would change nothing. Browser only.
+ */
+export function sanitizeChanges(html: string): string[] {
+  const p = purifier();
+  const clean = p.sanitize(html, CONFIG);
+  const out = p.removed.map((r) => ('element' in r ? `<${r.element.nodeName.toLowerCase()}>` : `${r.attribute?.name ?? '?'} on <${r.from.nodeName.toLowerCase()}>`));
+  const parse = (h: string) => { const t = document.createElement('template'); t.innerHTML = h; return t.content; };
+  if (!out.length && !parse(clean).isEqualNode(parse(html))) out.push('changed');
+  return out;
 }
