@@ -49,6 +49,22 @@ test('a configuration too big for the heap fails up front, naming the numbers', 
   expect(msg).toMatch(/needs [\d.]+ MiB of WASM heap but the module has 256\.0 MiB: training set 44\.9 MiB \(60000 samples\).*batch scratch [\d.]+ MiB \(batch 60000\)/);
 });
 
+test('the bench\'s peak rows: each micro-kernel\'s rate on the pool, and a bad kernel refused', async ({ page }) => {
+  await open(page);
+  // a few calls, no warm-up: this checks the plumbing and the arithmetic, not the speed (the bench does)
+  for (const [threads, kernel] of [[1, 0], [2, 1]] as const) {
+    const r = await page.evaluate(([t, k]) => window.harness.wasm.peak(t, k, 2, 200, 0), [threads, kernel] as const);
+    expect(r.threads).toBe(threads);
+    expect(r.gflops).toHaveLength(2);
+    // a real rate: above 0.1 GFLOP/s on a busy CI machine, below 2 threads × 16 FLOP per cycle (4 lanes, 2 mul + 2 add) × 10 GHz
+    for (const g of r.gflops) {
+      expect(g).toBeGreaterThan(0.1);
+      expect(g).toBeLessThan(2 * 16 * 10);
+    }
+  }
+  await expect(page.evaluate(() => window.harness.wasm.peak(1, 7 as 0, 1, 10, 0))).rejects.toThrow(/bad kernel 7/);
+});
+
 test('the race demo loses updates without atomics and is exact with them', async ({ page }) => {
   await open(page);
   const r = await page.evaluate(() => window.harness.wasm.raceDemo(4, 2_000_000));

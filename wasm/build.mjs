@@ -12,13 +12,13 @@ import { dirname, join, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 const here = dirname(fileURLToPath(import.meta.url));
-export const SOURCES = ['train.c', 'matmul.c', 'elementwise.c', 'softmax.c', 'gather.c', 'pool.c', 'race.c', 'omplab.c'];
+export const SOURCES = ['train.c', 'matmul.c', 'elementwise.c', 'softmax.c', 'gather.c', 'pool.c', 'race.c', 'omplab.c', 'peak.c'];
 const EXPORTS = [
   'mlp_init', 'mlp_params', 'mlp_reserve_batch', 'mlp_reserve_data', 'mlp_labels', 'mlp_reserve_order',
   'mlp_batch_losses', 'mlp_train_batches', 'mlp_set_threads', 'mlp_threads', 'mlp_timing_reset',
   'mlp_timing', 'mlp_heap', 'race_demo', 'mlp_inject_fault',
   'omp_out', 'omp_hello', 'omp_sum', 'omp_schedule', 'omp_false_sharing', 'omp_gradients',
-  'mlp_reserve_eval', 'mlp_eval_labels', 'mlp_eval_probs', 'mlp_eval_predictions', 'mlp_evaluate',
+  'mlp_reserve_eval', 'mlp_eval_labels', 'mlp_eval_probs', 'mlp_eval_predictions', 'mlp_evaluate', 'mlp_peak',
 ];
 
 // The WASM heap is fixed (no growth: growing a shared heap is slow and would move every view).
@@ -41,7 +41,7 @@ export const VARIANTS = {
 
 // The per-kernel test build: the reference's twins in mlp.h, each exported alone, plus malloc and
 // free; one thread (threads split rows, never a sum), in both the scalar and the SIMD flavour.
-export const KERNELS = ['matmul_forward', 'matmul_backward', 'relu_forward', 'relu_backward', 'softmax_xent', 'sgd_update', 'gather_batch'];
+export const KERNELS = ['matmul_forward', 'matmul_backward', 'matmul_forward_relu', 'matmul_backward_relu', 'relu_forward', 'relu_backward', 'softmax_xent', 'sgd_update', 'gather_batch'];
 const KERNEL_SOURCES = ['matmul.c', 'elementwise.c', 'softmax.c', 'gather.c', 'pool.c'];
 const KERNEL_HEAP_MIB = 16;
 export const KERNEL_VARIANTS = { 'kernels-scalar': VARIANTS['mlp-scalar'], 'kernels-simd': VARIANTS['mlp-simd'] };

@@ -19,6 +19,14 @@ void matmul_backward(float *dinp, float *dweight, float *dbias,
                      const float *dout, const float *inp, const float *weight,
                      int B, int C, int OC);
 
+// Fused pairs, each equal bit for bit to the two calls it replaces (one pass, no serial loop):
+// matmul_forward then relu_forward on out; matmul_backward then relu_backward(dinp, dinp, inp).
+void matmul_forward_relu(float *out, const float *inp, const float *weight, const float *bias,
+                         int B, int C, int OC);
+void matmul_backward_relu(float *dinp, float *dweight, float *dbias,
+                          const float *dout, const float *inp, const float *weight,
+                          int B, int C, int OC);
+
 // out (N) = max(0, inp (N))
 void relu_forward(float *out, const float *inp, int N);
 

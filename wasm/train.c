@@ -43,12 +43,10 @@ static double train_step(int B, double lr) {
   const int C = M.C, H = M.H, V = M.V;
   float *w1 = M.params, *b1 = w1 + H * C, *w2 = b1 + H, *b2 = w2 + V * H;
   float *gw1 = M.grads, *gb1 = gw1 + H * C, *gw2 = gb1 + H, *gb2 = gw2 + V * H;
-  matmul_forward(M.h, M.x, w1, b1, B, C, H);
-  relu_forward(M.h, M.h, B * H);
+  matmul_forward_relu(M.h, M.x, w1, b1, B, C, H);
   matmul_forward(M.logits, M.h, w2, b2, B, H, V);
   softmax_xent(M.probs, M.losses, M.dlogits, M.logits, M.targets, B, V, B);
-  matmul_backward(M.dh, gw2, gb2, M.dlogits, M.h, w2, B, H, V);
-  relu_backward(M.dh, M.dh, M.h, B * H);
+  matmul_backward_relu(M.dh, gw2, gb2, M.dlogits, M.h, w2, B, H, V);
   matmul_backward(0, gw1, gb1, M.dh, M.x, w1, B, C, H);
   sgd_update(M.params, M.grads, lr, M.P);
   double loss = 0;
@@ -172,7 +170,7 @@ EMSCRIPTEN_KEEPALIVE float *mlp_eval_probs(void) { return M.eprobs; }
 EMSCRIPTEN_KEEPALIVE uint8_t *mlp_eval_predictions(void) { return M.eval_pred; }
 
 // The forward pass alone on the B (≤ cap_eval) images and labels in the inference scratch, with the
-// kernels training uses (gather_batch, matmul_forward, relu_forward, softmax_xent; the same threads):
+// kernels training uses (gather_batch, matmul_forward_relu, matmul_forward, softmax_xent; the same threads):
 // probabilities (B,V) and argmax classes (B, the first of equal maxima) stay in the scratch;
 // returns the sum of the B losses, in double (the reference sums them so).
 EMSCRIPTEN_KEEPALIVE double mlp_evaluate(int B) {
@@ -180,8 +178,7 @@ EMSCRIPTEN_KEEPALIVE double mlp_evaluate(int B) {
   const int C = M.C, H = M.H, V = M.V;
   const float *w1 = M.params, *b1 = w1 + H * C, *w2 = b1 + H, *b2 = w2 + V * H;
   gather_batch(M.ex, M.eval_labels, M.eval_images, M.eval_labels, M.eval_index, 0, B, C);
-  matmul_forward(M.eh, M.ex, w1, b1, B, C, H);
-  relu_forward(M.eh, M.eh, B * H);
+  matmul_forward_relu(M.eh, M.ex, w1, b1, B, C, H);
   matmul_forward(M.elogits, M.eh, w2, b2, B, H, V);
   softmax_xent(M.eprobs, M.elosses, M.edlogits, M.elogits, M.eval_labels, B, V, B);
   double loss = 0;

@@ -16,6 +16,16 @@ const VARIANTS = [
   { name: 'wasm SIMD, 4 threads', opts: { simd: true, threads: 4 }, threads: 4, simd: true },
 ];
 const PEER_THREADS = [1, 2];
+// Multiply-adds × 2 of one epoch (60,000 samples) in the four matmuls that train the model: the
+// forward passes (784→128, 128→10), layer 2's dinp and the two weight gradients (layer 1 has no
+// dinp). Bias, ReLU, softmax and the update are O(parameters) and left out.
+const C = 784, H = 128, V = 10, SAMPLES = 60000;
+export const EPOCH_FLOP = SAMPLES * 2 * (2 * C * H + 3 * H * V);
+// Issue 18 §1: 0.32 s/epoch where this kernel's floor (EPOCH_FLOP ÷ the 2-thread peak) was 0.286 s,
+// i.e. 89% of the peak over a whole epoch; stated as that share so it reads on any machine.
+const PEAK_SHARE_TARGET = 0.286 / 0.32;
+const PEAK_THREADS = [1, 2, 4];
+const PEAK_KERNELS = [{ id: 0, name: 'bcast 4×8 (backward: dW1, layer 2 dinp)' }, { id: 1, name: 'nt 2×4 (forward passes)' }];
 const PEER_TARGET = 5; // × faster than TF.js wasm at the same thread count
 /** What this suite times, checked against the reference first (bench/equivalence.mjs). */
 export const checked = VARIANTS.map((v) => ({ name: v.name, opts: v.opts, backend: 'wasm' }));
@@ -35,11 +45,44 @@ async function peerInFreshPage(page, threads, runs) {
   }
 }
 
+/**
+ * The peak rows: each micro-kernel on L1-resident data (wasm/peak.c) with 1, 2 and 4 threads;
+ * epochMs holds ms per GFLOP, so median/min/max read as the rate's spread. Returns the best
+ * kernel's median GFLOP/s per thread count (the machine's SIMD128 peak with our kernels).
+ */
+async function peakRows(page, runs, rows, log) {
+  const best = {};
+  for (const threads of PEAK_THREADS) {
+    for (const k of PEAK_KERNELS) {
+      const r = await page.evaluate(([t, id, n]) => window.harness.wasm.peak(t, id, n), [threads, k.id, Math.max(runs, 5)])
+        .catch((e) => ({ gflops: [], error: String(e?.message ?? e) }));
+      const med = r.gflops.length ? [...r.gflops].sort((a, b) => a - b)[r.gflops.length >> 1] : NaN;
+      rows.push({
+        name: `peak: SIMD128 ${k.name}, ${threads} thread${threads > 1 ? 's' : ''}, L1-resident (ms per GFLOP)`, threads,
+        epochMs: r.gflops.map((g) => 1000 / g), error: r.error,
+        note: r.error ? undefined : `${med.toFixed(1)} GFLOP/s (${(med / r.threads).toFixed(1)} per thread); pool ran ${r.threads} thread(s)`,
+      });
+      log(`peak ${k.name}, ${threads} thread(s): ${r.gflops.map((g) => g.toFixed(1)).join(', ')} GFLOP/s ${r.error ?? ''}`);
+      if (Number.isFinite(med) && !(med <= best[threads])) best[threads] = med;
+    }
+  }
+  return best;
+}
+
+/** "X GFLOP/s, Y% of the peak with as many threads" for a training row at `threads`. */
+function shareOfPeak(row, peak) {
+  const s = median(row) / 1000;
+  const gflops = EPOCH_FLOP / s / 1e9;
+  const p = peak[row.threads];
+  return { gflops, share: p ? gflops / p : NaN, floorS: p ? EPOCH_FLOP / (p * 1e9) : NaN };
+}
+
 export async function run({ page, runs, log }) {
   const rows = [];
   const checks = [];
   const notes = [];
   const byName = {};
+  const peak = await peakRows(page, runs, rows, log);
   for (const v of VARIANTS) {
     const t = await page.evaluate(([opts, b, n, a]) => window.harness.timeEpochs('wasm', opts, b, n, undefined, undefined, undefined, a), [v.opts, BATCH, runs, ACCURACY_EPOCHS]);
     const row = { name: v.name, threads: v.threads, batchSize: BATCH, epochMs: t.epochMs, accuracy: t.accuracy, accuracyEpochs: t.accuracyEpochs, note: t.describe };
@@ -79,6 +122,17 @@ export async function run({ page, runs, log }) {
   const simd2 = byName[VARIANTS[2].name].row, simd4 = byName[VARIANTS[3].name].row;
   const s2 = median(simd2);
   checks.push({ label: 'wasm SIMD + 2 threads, s/epoch at batch 128', value: (s2 / 1000).toFixed(3), target: '≤ 1.0', pass: s2 <= 1000 });
+  for (const v of VARIANTS.slice(1)) {
+    const row = byName[v.name].row, p = shareOfPeak(row, peak);
+    if (Number.isFinite(p.share)) row.note += `; ${p.gflops.toFixed(1)} GFLOP/s = ${(p.share * 100).toFixed(0)}% of the ${v.threads}-thread peak (floor ${p.floorS.toFixed(3)} s/epoch)`;
+  }
+  const p2 = shareOfPeak(simd2, peak);
+  checks.push({
+    label: `wasm SIMD + 2 threads, share of the 2-thread SIMD128 peak over an epoch (${(EPOCH_FLOP / 1e9).toFixed(2)} GFLOP at batch 128)`,
+    value: Number.isFinite(p2.share) ? `${(p2.share * 100).toFixed(1)}% (${(s2 / 1000).toFixed(3)} s; floor ${p2.floorS.toFixed(3)} s)` : 'no peak measured',
+    target: `≥ ${(PEAK_SHARE_TARGET * 100).toFixed(0)}% (issue 18: 0.32 s against a 0.286 s floor; here ≤ ${Number.isFinite(p2.floorS) ? (p2.floorS / PEAK_SHARE_TARGET).toFixed(3) : '?'} s)`,
+    pass: p2.share >= PEAK_SHARE_TARGET,
+  });
   const simdGain = ratio(scalar, simd1);
   checks.push({ label: 'SIMD vs scalar, 1 thread (× faster)', value: simdGain.toFixed(2), target: '≥ 2', pass: simdGain >= 2 });
   const threadGain = ratio(simd1, simd2);

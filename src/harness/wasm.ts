@@ -159,7 +159,22 @@ async function tfjsWasmProbe() {
   return { ok, backend: tf.getBackend(), sum, ms: performance.now() - t0, threads: tfw.getThreadsCount() };
 }
 
+/**
+ * The bench's peak rows: GFLOP/s of `threads` threads running one micro-kernel on L1-resident data
+ * (wasm/peak.c) in the threaded SIMD build, `repeats` timed runs of about `calls` calls each after
+ * a warm-up long enough for V8 to tier the module up.
+ */
+async function peak(threads: number, kernel: 0 | 1, repeats = 7, calls = 20000, warmMs = 1500) {
+  const api = await (await import('../backends/wasm/notebook')).threadedModule();
+  const warm = performance.now();
+  while (performance.now() - warm < warmMs) await api.peak(threads, kernel, calls);
+  const runs: { threads: number; gflops: number }[] = [];
+  for (let i = 0; i < repeats; i++) runs.push(await api.peak(threads, kernel, calls));
+  return { threads: runs[0].threads, gflops: runs.map((r) => r.gflops) };
+}
+
 export const wasmHarness = {
+  peak,
   fromWorker,
   tfjsWasmProbe,
   threadSwitch,

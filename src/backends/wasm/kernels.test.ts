@@ -23,12 +23,15 @@ const TOLERANCE = {
   // float32 sums in C (4 lanes, then combined, in the SIMD build) vs float64 sums in the reference
   matmul_forward: 1e-5,
   matmul_backward: 1e-5,
+  // the fused pairs (train.c's layer 1 forward, layer 2 backward) against the two reference calls
+  matmul_forward_relu: 1e-5,
+  matmul_backward_relu: 1e-5,
   // the same arithmetic in the same precision: exact
   relu_forward: 0,
   relu_backward: 0,
   sgd_update: 0,
   gather_batch: 0,
-  // exp and log in double on both sides (libm vs V8), rounded to float once
+  // exp and log in double on both sides (libm, or exp_f64x2 in the SIMD build, vs V8), rounded to float once
   softmax_xent: 1e-6,
 } as const;
 type Kernel = keyof typeof TOLERANCE;
@@ -45,10 +48,15 @@ function cases(B: number, C: number, OC: number, seed: number): { kernel: Kernel
     { kernel: 'matmul_forward', args: [out('out', B * OC), { in: inp }, { in: weight }, { in: f(OC, -0.1, 0.1) }, B, C, OC] },
     { kernel: 'matmul_backward', args: [out('dinp', B * C), out('dweight', OC * C), out('dbias', OC), { in: dout }, { in: inp }, { in: weight }, B, C, OC] },
     { kernel: 'matmul_backward', note: 'dinp = NULL', args: [null, out('dweight', OC * C), out('dbias', OC), { in: dout }, { in: inp }, { in: weight }, B, C, OC] },
+    { kernel: 'matmul_forward_relu', args: [out('out', B * OC), { in: f(B * C, -1, 1) }, { in: weight }, { in: f(OC, -0.1, 0.1) }, B, C, OC] },
+    // inp as a ReLU leaves it (about half zeros): the mask dinp is kept by
+    { kernel: 'matmul_backward_relu', args: [out('dinp', B * C), out('dweight', OC * C), out('dbias', OC), { in: dout }, { in: f(B * C).map((v) => Math.max(0, v)) }, { in: weight }, B, C, OC] },
     { kernel: 'relu_forward', args: [out('out', N), { in: f(N) }, N] },
     { kernel: 'relu_backward', args: [out('dinp', N), { in: f(N) }, { in: f(N).map((v) => Math.max(0, v)) }, N] },
     // norm ≠ B: a shard of a larger batch
     { kernel: 'softmax_xent', args: [out('probs', B * V), out('losses', B), out('dlogits', B * V), { in: f(B * V, -4, 4) }, { in: randomBytes(rand, B, V) }, B, V, B + 3] },
+    // logits far apart: e^x down to e^-160 (0 in float), the whole range exp_f64x2 handles
+    { kernel: 'softmax_xent', note: 'wide logits', args: [out('probs', B * V), out('losses', B), out('dlogits', B * V), { in: f(B * V, -80, 80) }, { in: randomBytes(rand, B, V) }, B, V, B] },
     { kernel: 'sgd_update', args: [{ name: 'params', out: f(P) }, { in: f(P) }, 0.1, P] },
     { kernel: 'gather_batch', args: [out('x', B * C), { name: 'targets', out: randomBytes(rand, B, 256) }, { in: randomBytes(rand, count * C, 256) }, { in: randomBytes(rand, count, 10) }, { in: epochPermutation(count, seed, 0) }, 3, B, C] },
   ];
@@ -84,7 +92,20 @@ function callC(m: KernelModule, kernel: Kernel, args: readonly Arg[]): Arr[] {
   return got;
 }
 
-/** Calls the reference function of the same name on copies of the outputs. */
+type Vec = Float32Array;
+/** The fused C functions' references: the two reference calls each one replaces. */
+const COMPOSED: Partial<Record<Kernel, (...a: never[]) => void>> = {
+  matmul_forward_relu(out: Vec, inp: Vec, weight: Vec, bias: Vec, B: number, C: number, OC: number) {
+    reference.matmul_forward(out, inp, weight, bias, B, C, OC);
+    reference.relu_forward(out, out, B * OC);
+  },
+  matmul_backward_relu(dinp: Vec, dweight: Vec, dbias: Vec, dout: Vec, inp: Vec, weight: Vec, B: number, C: number, OC: number) {
+    reference.matmul_backward(dinp, dweight, dbias, dout, inp, weight, B, C, OC);
+    reference.relu_backward(dinp, dinp, inp, B * C);
+  },
+};
+
+/** Calls the reference function of the same name (or its COMPOSED pair) on copies of the outputs. */
 function callReference(kernel: Kernel, args: readonly Arg[]): Arr[] {
   const outs: Arr[] = [];
   const plain = args.map((a) => {
@@ -93,7 +114,7 @@ function callReference(kernel: Kernel, args: readonly Arg[]): Arr[] {
     outs.push(a.out.slice());
     return outs[outs.length - 1];
   });
-  (reference[kernel] as (...a: unknown[]) => void)(...plain);
+  ((COMPOSED[kernel] ?? reference[kernel as keyof typeof reference]) as (...a: unknown[]) => void)(...plain);
   return outs;
 }
 
@@ -131,6 +152,21 @@ describe('C kernels, each alone vs the reference function of the same name', () 
             const where = `${variant} ${c.kernel}${c.note ? ` (${c.note})` : ''} at B=${B} C=${C} OC=${OC}: ${name}`;
             expect(diff, `${where}: max |C − reference| = ${diff.toExponential(2)} > ${TOLERANCE[c.kernel]}`).toBeLessThanOrEqual(TOLERANCE[c.kernel]);
           }
+        }
+      }
+      // each fused function equals, bit for bit, the two C calls it stands for
+      for (const [i, [B, C, OC]] of SHAPES.entries()) {
+        const [fwd, bwd] = cases(B, C, OC, 200 + i).filter((c) => c.kernel.endsWith('_relu'));
+        const [fused] = callC(m, 'matmul_forward_relu', fwd.args);
+        const [plain] = callC(m, 'matmul_forward', fwd.args);
+        const [relu] = callC(m, 'relu_forward', [{ name: 'out', out: plain }, { in: plain }, B * OC]);
+        expect(Buffer.from(fused.buffer).equals(Buffer.from(relu.buffer)), `${variant} matmul_forward_relu ≠ matmul_forward + relu_forward at B=${B} C=${C} OC=${OC}`).toBe(true);
+        const got = callC(m, 'matmul_backward_relu', bwd.args);
+        const ref = callC(m, 'matmul_backward', bwd.args);
+        const inp = (bwd.args[4] as { in: Arr }).in;
+        const [masked] = callC(m, 'relu_backward', [{ name: 'dinp', out: ref[0] }, { in: ref[0] }, { in: inp }, B * C]);
+        for (const [k, want] of [masked, ref[1], ref[2]].entries()) {
+          expect(Buffer.from(got[k].buffer).equals(Buffer.from(want.buffer)), `${variant} matmul_backward_relu output ${k} ≠ matmul_backward + relu_backward at B=${B} C=${C} OC=${OC}`).toBe(true);
         }
       }
       console.log(`${variant}: max |C − reference| per kernel: ${[...worst].map(([k, d]) => `${k} ${d.toExponential(1)}`).join(', ')}`);

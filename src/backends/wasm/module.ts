@@ -30,6 +30,7 @@ export interface EmscriptenMlp extends OmpExports {
   _mlp_eval_probs(): number;
   _mlp_eval_predictions(): number;
   _mlp_evaluate(B: number): number;
+  _mlp_peak(kernel: number, calls: number): number;
 }
 
 export type MlpFactory = (overrides?: Record<string, unknown>) => Promise<EmscriptenMlp>;
@@ -220,6 +221,16 @@ export class MlpModule {
   /** The OpenMP lab's demos (wasm/omplab.c) in this build. */
   lab(): OmpLab {
     return new OmpLab(this.m);
+  }
+
+  /**
+   * The bench's peak rows (wasm/peak.c): `calls` calls of one micro-kernel (0: bcast 4×8, 1: nt
+   * 2×4) on L1-resident data, spread over the pool's current threads; the team's GFLOP/s.
+   */
+  peak(kernel: 0 | 1, calls: number): number {
+    const r = this.m._mlp_peak(kernel, calls);
+    if (!(r > 0)) throw new RangeError(`wasm peak: bad kernel ${kernel} or calls ${calls}`);
+    return r;
   }
 
   /** `threads` threads each add 1 to a shared counter `iterations` times, without and with atomics. */

@@ -77,6 +77,11 @@ const api = {
     return Comlink.transfer(r, [r.predictions.buffer, r.probabilities.buffer]);
   },
   raceDemo: (threads: number, iterations: number) => need().raceDemo(threads, iterations),
+  /** The bench's peak rows: GFLOP/s of `threads` threads running one micro-kernel in L1 (module.ts peak). */
+  peak(threads: number, kernel: 0 | 1, calls: number): { threads: number; gflops: number } {
+    const t = need().setThreads(threads);
+    return { threads: t, gflops: need().peak(kernel, calls) };
+  },
   /** The OpenMP lab (wasm/omplab.c): one demo per call, arguments as in OmpLab. */
   ompHello: (threads: number) => need().lab().hello(threads),
   ompSum: (threads: number, n: number, mode: OmpSumMode) => need().lab().sum(threads, n, mode),

@@ -1,0 +1,72 @@
+// The bench's `peak` rows: how fast this machine runs the project's own micro-kernels when memory
+// is no limit. Each pool thread multiplies small matrices of its own that stay in L1 cache, over
+// and over, with exactly the kernels training uses (kernels_simd.h, or kernels_scalar.h in the
+// scalar build); the team's FLOP rate is total multiply-adds × 2 over the wall time. An epoch's
+// FLOP divided by this rate is the floor a training epoch is measured against.
+#include <emscripten.h>
+
+#include "mlp.h"
+#include "pool.h"
+
+#ifdef __wasm_simd128__
+#include "kernels_simd.h"
+#else
+#include "kernels_scalar.h"
+#endif
+
+// bcast (dW1 = doutᵀ·x, layer 2's dinp): out (16,64) = A (16,64) · B (64,64), 24 kB
+#define BC_M 16
+#define BC_N 64
+#define BC_K 64
+// nt (the forward passes): out (16,32) = A (16,128) · W (32,128)ᵀ + bias, 26 kB
+#define NT_M 16
+#define NT_N 32
+#define NT_K 128
+#define PIECES_PER_THREAD 4
+
+typedef struct {
+  float a[NT_M * NT_K], w[NT_N * NT_K], b[BC_K * BC_N], out[BC_M * BC_N], bias[NT_N];
+} __attribute__((aligned(64))) peak_buf;
+
+static peak_buf bufs[POOL_MAX_THREADS];
+
+typedef struct {
+  int kernel, calls;  // kernel 0: bcast 4×8, 1: nt 2×4; calls per piece
+} peak_ctx;
+
+static void peak_body(void *p, int lo, int hi) {
+  const peak_ctx *c = p;
+  peak_buf *b = &bufs[pool_thread_id()];
+  for (int piece = lo; piece < hi; piece++) {
+    for (int i = 0; i < c->calls; i++) {
+      if (c->kernel == 0) bcast_rows(b->out, b->a, BC_K, 1, b->b, BC_N, BC_K, 0, BC_M);
+      else nt_rows(b->out, b->a, b->w, b->bias, NT_N, NT_K, 0, NT_M);
+      __asm__ volatile("" ::: "memory");  // each call really runs: the same output, recomputed
+    }
+  }
+}
+
+static double flop_per_call(int kernel) { return 2.0 * (kernel == 0 ? BC_M * BC_N * BC_K : NT_M * NT_N * NT_K); }
+
+// About `calls` calls of micro-kernel `kernel` (0: bcast 4×8, 1: nt 2×4), spread over the pool's
+// threads; returns the team's rate in GFLOP/s (wall time, emscripten_get_now), or -1 for a bad kernel.
+EMSCRIPTEN_KEEPALIVE double mlp_peak(int kernel, int calls) {
+  if (kernel < 0 || kernel > 1 || calls < 1) return -1;
+  static int ready = 0;
+  if (!ready) {  // values of order 1 (no subnormals, no overflow however often the product is taken)
+    for (int t = 0; t < POOL_MAX_THREADS; t++) {
+      peak_buf *b = &bufs[t];
+      for (int i = 0; i < NT_M * NT_K; i++) b->a[i] = (float)((i * 7 % 13) - 6) / 8;
+      for (int i = 0; i < NT_N * NT_K; i++) b->w[i] = (float)((i * 5 % 11) - 5) / 16;
+      for (int i = 0; i < BC_K * BC_N; i++) b->b[i] = (float)((i * 3 % 7) - 3) / 16;
+      for (int i = 0; i < NT_N; i++) b->bias[i] = 0.5f;
+    }
+    ready = 1;
+  }
+  int pieces = pool_threads() * PIECES_PER_THREAD;
+  peak_ctx c = {kernel, (calls + pieces - 1) / pieces};
+  double t0 = emscripten_get_now();
+  parallel_for(0, pieces, peak_body, &c);
+  double ms = emscripten_get_now() - t0;
+  return flop_per_call(kernel) * c.calls * pieces / (ms * 1e6);
+}
