@@ -5,6 +5,7 @@ import type { Lang } from '../../i18n';
 import { useT } from '../../i18n/react';
 import type { Lesson } from '../../notebook/core/lesson';
 import { formatMinutes } from '../welcome/format';
+import { InlineCode } from '../text/InlineCode';
 
 interface Props {
   lang: Lang;
@@ -35,7 +36,7 @@ export function LessonIntro({ lang, lesson, number, last }: Props) {
           <>
             <h2 className="intro-goals-title" id="intro-goals">{t('introGoals')}</h2>
             <ul className="intro-goals" aria-labelledby="intro-goals" data-testid="intro-goals">
-              {lesson.goals.map((g) => <li key={g}>{g}</li>)}
+              {lesson.goals.map((g) => <li key={g}><InlineCode text={g} /></li>)}
             </ul>
           </>
         )}

@@ -4,6 +4,7 @@ import type { Lesson } from '../../notebook/core/lesson';
 import type { LessonProgress } from '../../notebook/store';
 import { routeHash } from '../../route';
 import { formatMinutes } from './format';
+import { InlineCode } from '../text/InlineCode';
 
 interface Props {
   lang: Lang;
@@ -28,12 +29,12 @@ export function LessonCard({ lang, lesson, number, progress }: Props) {
           </a>
         </h3>
       </div>
-      {lesson.summary && <p className="lesson-card-summary">{lesson.summary}</p>}
+      {lesson.summary && <p className="lesson-card-summary"><InlineCode text={lesson.summary} /></p>}
       {lesson.goals && lesson.goals.length > 0 && (
         <>
           <p className="lesson-card-goals-title" id={goalsId}>{t('welcomeGoals')}</p>
           <ul className="lesson-card-goals" aria-labelledby={goalsId} data-testid={`welcome-goals-${lesson.key}`}>
-            {lesson.goals.map((g) => <li key={g}>{g}</li>)}
+            {lesson.goals.map((g) => <li key={g}><InlineCode text={g} /></li>)}
           </ul>
         </>
       )}
