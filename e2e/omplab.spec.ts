@@ -25,7 +25,7 @@ test('sum: critical, atomic and reduction are exact; the shared racy sum loses u
     const omp = await window.harness.wasm.omp();
     const exact = [];
     for (const mode of ['critical', 'atomic', 'reduction'] as const) exact.push(await omp.sum({ threads: 4, mode, n: 300_000, repeats: 2 }));
-    return { exact, racy: await omp.sum({ threads: 4, mode: 'racy', n: 20_000_000, repeats: 3 }) };
+    return { exact, racy: await omp.sum({ threads: 4, mode: 'racy', n: 20_000_000, repeats: 20 }) };
   });
   for (const s of r.exact) {
     console.log(`${s.mode}: ${s.ms.toFixed(2)} ms (median of ${s.runs.length})`);
@@ -35,7 +35,8 @@ test('sum: critical, atomic and reduction are exact; the shared racy sum loses u
   }
   console.log(`racy: totals ${r.racy.totals.join(', ')} vs ${r.racy.expected}`);
   // 5,000,000 additions per thread outlast an OS time slice, so the threads overlap (or are preempted
-  // mid-update) even when the machine's other work leaves them one core
+  // mid-update) even when the machine's other work leaves them one core. Whether a given run loses
+  // an update is still chance (a full CI-style run once saw 3 exact runs of 3), so it gets 20 tries.
   expect(r.racy.expected).toBe(20_000_000 * 19_999_999 / 2);
   expect(r.racy.wrong).toBeGreaterThan(0);
   expect(r.racy.totals.every((t) => t <= r.racy.expected)).toBe(true); // lost updates, never extra ones
