@@ -51,6 +51,19 @@ async function peerInFreshPage(page, threads, runs) {
  * kernel's median GFLOP/s per thread count (the machine's SIMD128 peak with our kernels).
  */
 async function peakRows(page, runs, rows, log) {
+  // in a page of its own: the lab module it starts (a 256 MiB heap and its pool) must not outlive
+  // these rows, or the memory suite, later in the same harness page, would count it
+  const fresh = await page.context().browser().newPage();
+  try {
+    await fresh.goto(page.url());
+    await fresh.waitForFunction(() => document.getElementById('status')?.textContent === 'harness ready');
+    return await peakRowsIn(fresh, runs, rows, log);
+  } finally {
+    await fresh.close();
+  }
+}
+
+async function peakRowsIn(page, runs, rows, log) {
   const best = {};
   for (const threads of PEAK_THREADS) {
     for (const k of PEAK_KERNELS) {
