@@ -4,7 +4,7 @@
 // each peer row runs in a fresh harness page with setThreadsCount() called first; the row's name
 // gives the count TF.js reports it used (getThreadsCount()), and every "× faster" check compares
 // rows that ran the same number of threads.
-import { ACCURACY_EPOCHS, sameThreadsRatio, summarise } from '../report.mjs';
+import { ACCURACY_EPOCHS, median as medianOf, sameThreadsRatio, summarise } from '../report.mjs';
 
 export const name = 'wasm';
 
@@ -33,16 +33,21 @@ export const checked = VARIANTS.map((v) => ({ name: v.name, opts: v.opts, backen
 const median = (row) => summarise(row).medianMs;
 const ratio = (slow, fast) => median(slow) / median(fast);
 
-/** TF.js wasm asked for `threads`, in a fresh page (its thread pool is fixed once per page). */
-async function peerInFreshPage(page, threads, runs) {
-  const fresh = await page.context().browser().newPage(); // a page in a context of its own
+/** `fn(fresh)` in a fresh harness page (a context of its own), closed afterwards with all it started. */
+async function inFreshPage(page, fn) {
+  const fresh = await page.context().browser().newPage();
   try {
     await fresh.goto(page.url());
     await fresh.waitForFunction(() => document.getElementById('status')?.textContent === 'harness ready');
-    return await fresh.evaluate(([b, n, t]) => window.harness.tfjsEpochs('wasm', b, n, undefined, t), [BATCH, runs, threads]);
+    return await fn(fresh);
   } finally {
     await fresh.close();
   }
+}
+
+/** TF.js wasm asked for `threads`, in a fresh page (its thread pool is fixed once per page). */
+function peerInFreshPage(page, threads, runs) {
+  return inFreshPage(page, (fresh) => fresh.evaluate(([b, n, t]) => window.harness.tfjsEpochs('wasm', b, n, undefined, t), [BATCH, runs, threads]));
 }
 
 /**
@@ -50,17 +55,10 @@ async function peerInFreshPage(page, threads, runs) {
  * epochMs holds ms per GFLOP, so median/min/max read as the rate's spread. Returns the best
  * kernel's median GFLOP/s per thread count (the machine's SIMD128 peak with our kernels).
  */
-async function peakRows(page, runs, rows, log) {
+function peakRows(page, runs, rows, log) {
   // in a page of its own: the lab module it starts (a 256 MiB heap and its pool) must not outlive
   // these rows, or the memory suite, later in the same harness page, would count it
-  const fresh = await page.context().browser().newPage();
-  try {
-    await fresh.goto(page.url());
-    await fresh.waitForFunction(() => document.getElementById('status')?.textContent === 'harness ready');
-    return await peakRowsIn(fresh, runs, rows, log);
-  } finally {
-    await fresh.close();
-  }
+  return inFreshPage(page, (fresh) => peakRowsIn(fresh, runs, rows, log));
 }
 
 async function peakRowsIn(page, runs, rows, log) {
@@ -69,7 +67,7 @@ async function peakRowsIn(page, runs, rows, log) {
     for (const k of PEAK_KERNELS) {
       const r = await page.evaluate(([t, id, n]) => window.harness.wasm.peak(t, id, n), [threads, k.id, Math.max(runs, 5)])
         .catch((e) => ({ gflops: [], error: String(e?.message ?? e) }));
-      const med = r.gflops.length ? [...r.gflops].sort((a, b) => a - b)[r.gflops.length >> 1] : NaN;
+      const med = medianOf(r.gflops);
       rows.push({
         name: `peak: SIMD128 ${k.name}, ${threads} thread${threads > 1 ? 's' : ''}, L1-resident (ms per GFLOP)`, threads,
         epochMs: r.gflops.map((g) => 1000 / g), error: r.error,
