@@ -170,6 +170,11 @@ async function nextVersion(page: Page, built: string): Promise<void> {
   // stopped: Reload switches to the new version and reloads the page
   await page.getByTestId('stop').click();
   await waitIdle(cell);
+  // as a student would, a moment after the stop: the cell's wait ignores the stop, so the kernel
+  // worker is replaced, and its chunks load through the old service worker. Asked to switch in
+  // those few hundred ms, Chromium sometimes never activated the new worker (register.ts wakes the
+  // old one first, which made it rarer: 4 runs in 25 then reloaded through the 10 s fallback)
+  await page.waitForTimeout(2000);
   await Promise.all([page.waitForEvent('load', { timeout: 60_000 }), update.getByTestId('offline-reload').click()]);
   await expect(page.getByTestId('notebook')).toBeVisible();
   expect(await page.evaluate(() => (window as unknown as { __before?: number }).__before)).toBeUndefined();

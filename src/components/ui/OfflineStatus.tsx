@@ -33,7 +33,7 @@ export function OfflineStatus({ lang, kernel }: Props) {
   const reload = () => {
     if (kernel.busy) return setBusyNote(true);
     setBusyNote(false);
-    applyUpdate();
+    void applyUpdate();
   };
 
   return (
