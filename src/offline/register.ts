@@ -18,6 +18,7 @@ let registration: ServiceWorkerRegistration | null = null;
 let filling = false;
 let kernel: { readonly busy: boolean } | null = null;
 let busyAt = -Infinity; // when a cell was last seen running
+let updating = false; // Reload was pressed: the page is switching to the waiting version
 
 /** The kernel whose cells the MNIST warm-up keeps out of the way of (OfflineStatus passes it). */
 export function watchKernel(k: { readonly busy: boolean }): () => void {
@@ -82,6 +83,8 @@ export function startOffline(): void {
  * Other open tabs keep the version they loaded until they reload (their status line offers it too).
  */
 export async function applyUpdate(): Promise<void> {
+  if (updating) return; // a second press while the first one switches
+  updating = true;
   const waiting = registration?.waiting;
   if (!waiting) return location.reload(); // another tab already switched: a reload loads the new version
   let reloading = false;
