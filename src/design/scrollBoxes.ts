@@ -8,11 +8,16 @@ import { useEffect } from 'react';
 
 export const SCROLL_BOXES = '.data-table, .markdown-cell table, .markdown-cell pre, .out-code, .katex-display';
 const MARK = 'data-scroll-box';
+/** Boxes measured per read: all their sizes are read before any attribute is written. */
+const BATCH = 8;
+/** The most time one slice of measuring takes before it yields to the page (a long task is 50 ms). */
+const SLICE_MS = 10;
 
-export function markScrollBoxes(root: ParentNode): void {
-  // every size is read before any attribute is written: a write between two reads would make the
-  // browser lay the page out again for the next read (on a lesson's first paint: once per box)
-  const boxes = [...root.querySelectorAll<HTMLElement>(SCROLL_BOXES)];
+/**
+ * Sets or clears the tab stop of each box. Every size is read before any attribute is written: a
+ * write between two reads would make the browser lay the page out again for the next read.
+ */
+export function markScrollBoxes(boxes: readonly HTMLElement[]): void {
   const overflows = boxes.map((el) => el.scrollWidth > el.clientWidth + 1);
   boxes.forEach((el, i) => {
     const marked = el.hasAttribute(MARK);
@@ -26,24 +31,57 @@ export function markScrollBoxes(root: ParentNode): void {
   });
 }
 
-/** Watches `selector` (the page's main region) for content and size changes, at most every 200 ms. */
+type Later = (fn: () => void) => () => void;
+const whenIdle: Later = typeof requestIdleCallback === 'function'
+  ? (fn) => { const id = requestIdleCallback(fn, { timeout: 1000 }); return () => cancelIdleCallback(id); }
+  : (fn) => { const id = setTimeout(fn, 0); return () => clearTimeout(id); };
+
+/**
+ * Whether the browser lays `el` out now. Cells off screen are skipped (`content-visibility: auto`,
+ * styles.css); reading a size inside one makes the browser lay that cell out for the read alone, so
+ * a lesson's boxes measured in one go held the page for 40–80 ms just after it appeared. A box is
+ * measured once its cell comes near the screen (the browser then lays it out anyway).
+ */
+const rendered = (el: HTMLElement): boolean => typeof el.checkVisibility !== 'function' || el.checkVisibility({ contentVisibilityAuto: true });
+
+/**
+ * Watches `selector` (the page's main region) for content and size changes, at most every 200 ms,
+ * and measures the boxes the browser lays out, in slices of ≤ 10 ms when the page is idle.
+ */
 export function useScrollBoxes(selector: string): void {
   useEffect(() => {
     const root = document.querySelector(selector);
     if (!root) return;
+    let queue: HTMLElement[] = [];
     let timer: ReturnType<typeof setTimeout> | null = null;
+    let cancelSlice: (() => void) | null = null;
+    const slice = () => {
+      cancelSlice = null;
+      const end = performance.now() + SLICE_MS;
+      while (queue.length > 0 && performance.now() < end) markScrollBoxes(queue.splice(0, BATCH).filter((el) => el.isConnected && rendered(el)));
+      if (queue.length > 0) cancelSlice = whenIdle(slice);
+    };
     const schedule = () => {
-      timer ??= setTimeout(() => { timer = null; markScrollBoxes(root); }, 200);
+      timer ??= setTimeout(() => {
+        timer = null;
+        queue = [...root.querySelectorAll<HTMLElement>(SCROLL_BOXES)];
+        cancelSlice ??= whenIdle(slice);
+      }, 200);
     };
     const mo = new MutationObserver(schedule);
     mo.observe(root, { childList: true, subtree: true, characterData: true });
     const ro = new ResizeObserver(schedule);
     ro.observe(root);
+    // a cell coming near the screen is laid out: its boxes can be read (the event does not bubble)
+    const shown = (e: Event) => { if (!(e as Event & { skipped?: boolean }).skipped) schedule(); };
+    root.addEventListener('contentvisibilityautostatechange', shown, { capture: true });
     schedule();
     return () => {
       mo.disconnect();
       ro.disconnect();
+      root.removeEventListener('contentvisibilityautostatechange', shown, { capture: true });
       if (timer) clearTimeout(timer);
+      cancelSlice?.();
     };
   }, [selector]);
 }
