@@ -3,7 +3,7 @@
 // barriers), plus three lesson rows at batch 128 for 2 workers: the coordinator starting each batch
 // through Atomics and reducing alone, one comlink message per worker per batch (shared memory), and
 // the transfer fallback (model copied per batch).
-import { ACCURACY_EPOCHS, summarise } from '../report.mjs';
+import { ACCURACY_EPOCHS, median as med, summarise } from '../report.mjs';
 
 export const name = 'workers';
 
@@ -36,11 +36,11 @@ function share(breakdowns, id) {
 }
 
 const pct = (x) => `${(x * 100).toFixed(1)}%`;
-const med = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
 
 /** Paired rounds for the speed targets: js then workers = 2, alternately, so a host that slows down for a minute slows both. */
 const PAIRED_ROUNDS = 3;
-const PAIRED_EPOCHS = 2;
+/** Epochs per side and round: an odd count, so each side's median is one of its epochs (of 2 it was the slower one). */
+const PAIRED_EPOCHS = 3;
 
 /** Median over PAIRED_ROUNDS of (js median / workers median), each round timing both back to back. */
 async function pairedSpeedup(page, bs, opts, log) {
@@ -69,8 +69,8 @@ export async function run({ page, runs, log }) {
   const speedups = {};
   for (const v of variants) {
     const r = await page.evaluate(([b, o, n, a]) => window.harness.timeEpochs('workers', o, b, n, undefined, undefined, undefined, a).catch((e) => ({ error: String(e), epochMs: [], breakdown: [] })), [v.bs, v.opts, runs, ACCURACY_EPOCHS]);
-    const med = summarise({ epochMs: r.epochMs }).medianMs;
-    const speedup = jsMs[v.bs] / med;
+    const medMs = summarise({ epochMs: r.epochMs }).medianMs;
+    const speedup = jsMs[v.bs] / medMs;
     speedups[`${v.label}@${v.bs}`] = speedup;
     const messaging = share(r.breakdown, 'messaging'), barrier = share(r.breakdown, 'barrier');
     const reduction = share(r.breakdown, 'reduction'), waiting = share(r.breakdown, 'waiting');
