@@ -95,20 +95,29 @@ test.describe('phone, 360px', () => {
     });
   }
 
-  test('cells far below are not laid out until they come near the screen, and their wide boxes then get a tab stop', async ({ page }) => {
+  test('cells far below are not laid out until they come near the screen; their boxes keep a tab stop until measured there', async ({ page }) => {
+    const BOXES = '.katex-display, .markdown-cell table, .markdown-cell pre';
     await page.goto('/#/es/02');
     await expect(page.locator('[data-testid="notebook"][data-complete]')).toBeAttached();
-    await page.waitForTimeout(1500); // the tab-stop marker has measured what it may
+    await page.waitForTimeout(1500); // the tab-stop marker has been over the page
     // content-visibility: auto (issue 18 §5): the last cell is skipped while far below the screen
     expect(await page.locator('[data-cell-index]').last().evaluate((el) => el.firstElementChild!.checkVisibility({ contentVisibilityAuto: true }))).toBe(false);
-    // the wide boxes in skipped cells: none measured by the page yet (reading them here lays them out for this read alone)
-    const far = await page.evaluate(() => [...document.querySelectorAll<HTMLElement>('.katex-display, .markdown-cell table, .markdown-cell pre')]
-      .map((el, i) => ({ i, skipped: !el.checkVisibility({ contentVisibilityAuto: true }), wide: el.scrollWidth > el.clientWidth + 1, marked: el.hasAttribute('tabindex') }))
-      .filter((b) => b.skipped && b.wide));
-    expect(far.length, 'es/02 has wide maths below the first screen on a phone').toBeGreaterThan(0);
-    expect(far.filter((b) => b.marked)).toEqual([]);
-    const box = page.locator('.katex-display, .markdown-cell table, .markdown-cell pre').nth(far[far.length - 1].i);
+    // the boxes in skipped cells: the page has not measured them, so each has a tab stop (reading
+    // their sizes here lays their cells out for this read alone, as axe does)
+    const far = await page.evaluate((sel) => [...document.querySelectorAll<HTMLElement>(sel)]
+      .map((el, i) => ({ i, skipped: !el.checkVisibility({ contentVisibilityAuto: true }), wide: el.scrollWidth > el.clientWidth + 1, stop: el.getAttribute('tabindex') }))
+      .filter((b) => b.skipped), BOXES);
+    const wide = far.filter((b) => b.wide), fits = far.filter((b) => !b.wide);
+    expect(wide.length, 'es/02 has wide maths below the first screen on a phone').toBeGreaterThan(0);
+    expect(fits.length, 'and maths that fits').toBeGreaterThan(0);
+    expect(far.filter((b) => b.stop !== '0')).toEqual([]);
+    // near the screen each is measured: the one that fits loses its stop, the wide one keeps it and scrolls by keyboard
+    const narrow = page.locator(BOXES).nth(fits[fits.length - 1].i);
+    await narrow.scrollIntoViewIfNeeded();
+    await expect(narrow).not.toHaveAttribute('tabindex');
+    const box = page.locator(BOXES).nth(wide[wide.length - 1].i);
     await box.scrollIntoViewIfNeeded();
+    await page.waitForTimeout(500);
     await expect(box).toHaveAttribute('tabindex', '0');
     await box.focus();
     await page.keyboard.press('ArrowRight');

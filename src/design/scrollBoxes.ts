@@ -19,16 +19,19 @@ const SLICE_MS = 10;
  */
 export function markScrollBoxes(boxes: readonly HTMLElement[]): void {
   const overflows = boxes.map((el) => el.scrollWidth > el.clientWidth + 1);
-  boxes.forEach((el, i) => {
-    const marked = el.hasAttribute(MARK);
-    if (overflows[i] && !marked && !el.hasAttribute('tabindex')) {
-      el.setAttribute('tabindex', '0');
-      el.setAttribute(MARK, '');
-    } else if (!overflows[i] && marked) {
-      el.removeAttribute('tabindex');
-      el.removeAttribute(MARK);
-    }
-  });
+  boxes.forEach((el, i) => setStop(el, overflows[i]));
+}
+
+/** Gives `el` our tab stop (`on`) or takes ours away; a tabindex of its own is never touched. */
+function setStop(el: HTMLElement, on: boolean): void {
+  const marked = el.hasAttribute(MARK);
+  if (on && !marked && !el.hasAttribute('tabindex')) {
+    el.setAttribute('tabindex', '0');
+    el.setAttribute(MARK, '');
+  } else if (!on && marked) {
+    el.removeAttribute('tabindex');
+    el.removeAttribute(MARK);
+  }
 }
 
 type Later = (fn: () => void) => () => void;
@@ -39,8 +42,10 @@ const whenIdle: Later = typeof requestIdleCallback === 'function'
 /**
  * Whether the browser lays `el` out now. Cells off screen are skipped (`content-visibility: auto`,
  * styles.css); reading a size inside one makes the browser lay that cell out for the read alone, so
- * a lesson's boxes measured in one go held the page for 40–80 ms just after it appeared. A box is
- * measured once its cell comes near the screen (the browser then lays it out anyway).
+ * a lesson's boxes measured in one go held the page for 40–80 ms just after it appeared. A box in a
+ * skipped cell keeps a tab stop until it is measured (it may overflow: a keyboard must be able to
+ * reach it, and axe says so); it is measured when its cell comes near the screen, and a box that
+ * fits then loses the stop before a student tabbing down the page gets to it.
  */
 const rendered = (el: HTMLElement): boolean => typeof el.checkVisibility !== 'function' || el.checkVisibility({ contentVisibilityAuto: true });
 
@@ -58,7 +63,12 @@ export function useScrollBoxes(selector: string): void {
     const slice = () => {
       cancelSlice = null;
       const end = performance.now() + SLICE_MS;
-      while (queue.length > 0 && performance.now() < end) markScrollBoxes(queue.splice(0, BATCH).filter((el) => el.isConnected && rendered(el)));
+      while (queue.length > 0 && performance.now() < end) {
+        const batch = queue.splice(0, BATCH).filter((el) => el.isConnected);
+        const shown = batch.filter(rendered);
+        for (const el of batch) if (!shown.includes(el)) setStop(el, true);
+        markScrollBoxes(shown);
+      }
       if (queue.length > 0) cancelSlice = whenIdle(slice);
     };
     const schedule = () => {
