@@ -64,9 +64,12 @@ export function useScrollBoxes(selector: string): void {
       cancelSlice = null;
       const end = performance.now() + SLICE_MS;
       while (queue.length > 0 && performance.now() < end) {
-        const batch = queue.splice(0, BATCH).filter((el) => el.isConnected);
-        const shown = batch.filter(rendered);
-        for (const el of batch) if (!shown.includes(el)) setStop(el, true);
+        const shown: HTMLElement[] = [];
+        for (const el of queue.splice(0, BATCH)) {
+          if (!el.isConnected) continue;
+          if (rendered(el)) shown.push(el);
+          else setStop(el, true); // not measured yet: it may overflow
+        }
         markScrollBoxes(shown);
       }
       if (queue.length > 0) cancelSlice = whenIdle(slice);
