@@ -22,13 +22,16 @@ export function markScrollBoxes(boxes: readonly HTMLElement[]): void {
   boxes.forEach((el, i) => setStop(el, overflows[i]));
 }
 
-/** Gives `el` our tab stop (`on`) or takes ours away; a tabindex of its own is never touched. */
+/**
+ * Gives `el` our tab stop (`on`) or takes ours away; a tabindex of its own is never touched, nor the
+ * stop of the box that has the focus (taking it would drop the keyboard's place on the page).
+ */
 function setStop(el: HTMLElement, on: boolean): void {
   const marked = el.hasAttribute(MARK);
   if (on && !marked && !el.hasAttribute('tabindex')) {
     el.setAttribute('tabindex', '0');
     el.setAttribute(MARK, '');
-  } else if (!on && marked) {
+  } else if (!on && marked && el !== document.activeElement) {
     el.removeAttribute('tabindex');
     el.removeAttribute(MARK);
   }
@@ -60,6 +63,8 @@ export function useScrollBoxes(selector: string): void {
     let queue: HTMLElement[] = [];
     let timer: ReturnType<typeof setTimeout> | null = null;
     let cancelSlice: (() => void) | null = null;
+    // boxes measured since the page last changed width or fonts: one in a cell skipped since keeps its state
+    let measured = new WeakSet<HTMLElement>();
     const slice = () => {
       cancelSlice = null;
       const end = performance.now() + SLICE_MS;
@@ -68,9 +73,10 @@ export function useScrollBoxes(selector: string): void {
         for (const el of queue.splice(0, BATCH)) {
           if (!el.isConnected) continue;
           if (rendered(el)) shown.push(el);
-          else setStop(el, true); // not measured yet: it may overflow
+          else if (!measured.has(el)) setStop(el, true); // not measured yet: it may overflow
         }
         markScrollBoxes(shown);
+        for (const el of shown) measured.add(el);
       }
       if (queue.length > 0) cancelSlice = whenIdle(slice);
     };
@@ -81,10 +87,25 @@ export function useScrollBoxes(selector: string): void {
         cancelSlice ??= whenIdle(slice);
       }, 200);
     };
-    const mo = new MutationObserver(schedule);
+    const remeasureAll = () => { measured = new WeakSet(); schedule(); };
+    const mo = new MutationObserver((records) => {
+      // a box whose content changed is measured again (a new box is not in the set yet)
+      for (const r of records) {
+        const box = (r.target instanceof Element ? r.target : r.target.parentElement)?.closest<HTMLElement>(SCROLL_BOXES);
+        if (box) measured.delete(box);
+      }
+      schedule();
+    });
     mo.observe(root, { childList: true, subtree: true, characterData: true });
-    const ro = new ResizeObserver(schedule);
+    // the page's height changes with every output; only a new width (or new fonts) changes what fits
+    let width = -1;
+    const ro = new ResizeObserver(([entry]) => {
+      const w = entry.contentRect.width;
+      if (w !== width) { width = w; remeasureAll(); } else schedule();
+    });
     ro.observe(root);
+    // a web font (KaTeX's) arriving after a box was measured changes its width
+    document.fonts?.addEventListener('loadingdone', remeasureAll);
     // a cell coming near the screen is laid out: its boxes can be read (the event does not bubble)
     const shown = (e: Event) => { if (!(e as Event & { skipped?: boolean }).skipped) schedule(); };
     root.addEventListener('contentvisibilityautostatechange', shown, { capture: true });
@@ -93,6 +114,7 @@ export function useScrollBoxes(selector: string): void {
       mo.disconnect();
       ro.disconnect();
       root.removeEventListener('contentvisibilityautostatechange', shown, { capture: true });
+      document.fonts?.removeEventListener('loadingdone', remeasureAll);
       if (timer) clearTimeout(timer);
       cancelSlice?.();
     };
