@@ -17,6 +17,13 @@ const SEED = 7;
 const LR = 0.1;
 /** The fault is injected at the first progress report after this batch (so several were applied). */
 const FAULT_AFTER_BATCH = 10;
+/**
+ * Batches per hand-off in a fault epoch. Worker-owned epochs otherwise hand out about 100 ms of
+ * batches at a time and let the workers run a chunk ahead: at ~1 ms a batch they had once finished
+ * all 100 batches before the progress report that injected the fault, which then fired at batch 0
+ * of the next run (CI, 2026-11-27). With chunks of 4 they are at most 8 batches past the report.
+ */
+const FAULT_CHUNK = 4;
 
 
 /** The reference's weights after the first `batches` batches of the epoch (all of them by default). */
@@ -67,6 +74,7 @@ export async function workersFault(kind: 'terminate' | 'throw' | 'hang' | 'close
     await backend.init(spec, init, opts);
     await backend.setData(data);
     if (floorMs !== undefined) backend.testHooks.setWatchdog({ floorMs });
+    backend.testHooks.setChunk(FAULT_CHUNK);
     const poolBefore = backend.testHooks.poolId();
     let fired = false;
     // A stop is seen between hand-offs: the batches reported so far were applied, and with worker-owned

@@ -55,12 +55,20 @@ export class WorkersBackend implements Backend {
   private driverDataVersion = -1;
   private workersCreated = 0;
   private watchdogLimits: WatchdogLimits = DEFAULT_WATCHDOG;
+  /** For tests: batches per hand-off of a worker-owned epoch (null: about CHUNK_MS of them). */
+  private fixedChunk: number | null = null;
 
-  /** For tests: make a worker die, throw, hang or close itself while an epoch runs; shorten the watchdog. */
+  /**
+   * For tests: make a worker die, throw, hang or close itself while an epoch runs; shorten the
+   * watchdog; hand worker-owned epochs out a fixed number of batches at a time (the workers are then
+   * never more than two such chunks ahead of a progress report, so a fault injected at one lands
+   * inside the epoch however fast the batches run).
+   */
   readonly testHooks = {
     terminateWorker: (w: number): void => this.pool?.terminateWorker(w, 'terminated (test hook)'),
     inject: (w: number, kind: InjectedFault): void => this.driver?.inject(w, kind),
     poolId: (): number => this.pool?.id ?? 0,
+    setChunk: (batches: number | null): void => { this.fixedChunk = batches; },
     setWatchdog: (limits: Partial<WatchdogLimits>): void => {
       this.watchdogLimits = { ...this.watchdogLimits, ...limits };
       if (this.pool) this.pool.watchdog.limits = this.watchdogLimits;
@@ -232,7 +240,7 @@ export class WorkersBackend implements Backend {
     return runEpoch(plan, {
       backend: 'workers',
       clock: sharedClock,
-      chunk: { targetMs: CHUNK_MS },
+      chunk: this.fixedChunk ?? { targetMs: CHUNK_MS },
       begin: () => {
         this.poolData!.order!.set(plan.order); // the one copy of the epoch's order
         driver.beginEpoch({ n, batchSize: bs, batches, learningRate: plan.learningRate });
