@@ -51,6 +51,9 @@ const VARIANTS: readonly Variant[] = [
   ...[1, 2, 4].flatMap((n) => WORKERS_MODES.map((m): Variant => ({
     backend: 'workers', options: { workers: n, ...m.options }, tolerance: n === 1 ? EXACT : REASSOCIATED, runs: { mode: m.mode, workers: n },
   }))),
+  // dispatch 'rows': activations shared, each worker computes its rows of the weight gradients over the
+  // whole batch in the js order, so the weights are js's bit for bit (3 workers: uneven rows 43/43/42, 4/3/3)
+  ...[2, 3].map((n): Variant => ({ backend: 'workers', options: { workers: n, dispatch: 'rows' }, tolerance: EXACT, runs: { mode: 'shared-rows', workers: n } })),
   // the coordinator-reduce variant the lesson compares with (per batch: Atomics, then the coordinator sums and updates)
   { backend: 'workers', options: { workers: 2, dispatch: 'atomics' }, tolerance: REASSOCIATED, runs: { mode: 'shared-atomics', workers: 2 } },
   { backend: 'wasm', options: { simd: false, threads: 1 }, tolerance: REASSOCIATED, runs: { variant: 'mlp-scalar', simd: false, threads: 1, mode: AS_REQUESTED } },

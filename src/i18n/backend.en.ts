@@ -23,6 +23,9 @@ export const backendEn = {
   method_workers_reduction: 'performance.now() on the coordinator around the shard sum and the SGD update',
   method_workers_reduction_allreduce: 'performance.now() in each worker around its slice of the shard sum and the SGD update (the all-reduce runs on every worker at once); the slowest slice per batch, summed',
   method_workers_barrier: 'per batch, the time from one batch\'s end to the next one\'s, minus the slowest shard and the slowest update slice: the two barriers (waking the workers that arrived first) and the coordinator\'s hand-off between chunks of batches',
+  method_workers_compute_rows: 'performance.now() in each worker around its two phases (its shard\'s forward and backward pass; its rows of the weight gradients over the whole batch, and their update); mean over the workers, summed over batches',
+  method_workers_waiting_rows: 'slowest − mean worker in each phase of each batch, summed',
+  method_workers_barrier_rows: 'per batch, the time from one batch\'s end to the next one\'s, minus the slowest worker of each phase: the two barriers (waking the workers that arrived first) and the coordinator\'s hand-off between chunks of batches',
   method_workers_other: 'epoch wall time minus the parts above (epoch start/stop, progress, yields)',
   method_wasm_compute: "emscripten_get_now() (performance.now()) around every piece of every parallel_for, summed and divided by the region's threads (mean busy time per thread)",
   method_wasm_barrier: 'wall time of each parallel region minus its mean busy time per thread: waking threads, waiting for the last piece at the join, threads the OS paused',
@@ -66,6 +69,9 @@ export const backendEn = {
 
   // the workers backend's modes, why each was chosen (a few words, and the full sentence)
   workers_mode_shared_allreduce: 'shared memory, the workers run the batches and all-reduce the gradients between barriers',
+  workers_mode_shared_rows: 'shared memory, the workers share their activations and each computes and updates its own rows of the weights',
+  workers_why_dispatch_rows: 'dispatch "rows" option',
+  workers_reason_dispatch_rows: 'dispatch "rows" option: shared memory; each worker runs its shard of the batch forward and back to the hidden layer and writes its activations into shared memory; after a barrier it computes the gradient of its own rows of the weights over the whole batch and updates them. No gradients are added across workers',
   workers_mode_shared_atomics: 'shared memory, batches signalled with Atomics',
   workers_mode_shared_messages: 'shared memory, one message per worker per batch',
   workers_mode_transfer: 'message passing: model copied to each worker per batch, gradients transferred back',

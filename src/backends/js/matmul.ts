@@ -80,9 +80,17 @@ export function matmul_backward(
 
 /** out (C,R) = inp (R,C)ᵀ */
 function transpose(out: Float32Array, inp: Float32Array, R: number, C: number): void {
+  transpose_into(out, inp, R, C, R, 0);
+}
+
+/**
+ * Columns [off, off + R) of out (C, ld) = inp (R,C)ᵀ: a block of rows (one worker's shard of a
+ * batch of ld samples) written transposed into its place in the batch's transposed matrix.
+ */
+export function transpose_into(out: Float32Array, inp: Float32Array, R: number, C: number, ld: number, off: number): void {
   for (let r = 0; r < R; r++) {
-    const row = r * C;
-    for (let c = 0; c < C; c++) out[c * R + r] = inp[row + c];
+    const row = r * C, col = off + r;
+    for (let c = 0; c < C; c++) out[c * ld + col] = inp[row + c];
   }
 }
 

@@ -9,6 +9,7 @@ import {
 } from './control';
 import { allWorkers, blame, waitForCount, Waiting, type PoolData, type PoolDriver } from './driver';
 import { makeOwnedViews, type OwnedEpoch, type OwnedViews } from './owned';
+import { rowsFloats } from './rows';
 import { setupLimitMs } from '../watchdog';
 import type { WorkerPool } from './pool';
 
@@ -21,15 +22,19 @@ function hardwareThreads(): number {
 }
 
 export class AllreduceDriver implements PoolDriver {
-  readonly mode = 'shared-allreduce' as const;
+  readonly mode: 'shared-allreduce' | 'shared-rows';
   readonly grads: Float32Array; // (N, P) worker w's shard gradient in row w
   readonly owned: OwnedViews;
   private readonly ctrl: Int32Array;
   private readonly views: SharedViews;
   private runs: Promise<void | never>[] = [];
   private running = new Waiting();
+  /** dispatch 'rows' (rows.ts): the shared activations, grown to the largest batch size asked for */
+  private rowsBuffer: Float32Array | null = null;
 
-  constructor(readonly pool: WorkerPool, readonly spec: MlpSpec, public params: Float32Array) {
+  /** rows: dispatch 'rows' (activations shared, weight gradients split by rows) instead of the all-reduce. */
+  constructor(readonly pool: WorkerPool, readonly spec: MlpSpec, public params: Float32Array, readonly rows = false) {
+    this.mode = rows ? 'shared-rows' : 'shared-allreduce';
     const N = pool.size, P = params.length;
     this.grads = new Float32Array(new SharedArrayBuffer(N * P * F32));
     this.ctrl = new Int32Array(new SharedArrayBuffer(CTRL_LENGTH * I32));
@@ -53,15 +58,21 @@ export class AllreduceDriver implements PoolDriver {
   }
 
   /** Starts every worker's epoch loop; they wait for the first runTo(). The order is already shared. */
-  beginEpoch(e: Omit<OwnedEpoch, 'spin'>): void {
+  beginEpoch(e: Omit<OwnedEpoch, 'spin' | 'activations'>): void {
     const c = this.ctrl, pool = this.pool;
+    let activations: Float32Array | undefined;
+    if (this.rows) {
+      const floats = rowsFloats(this.spec, e.batchSize);
+      if (!this.rowsBuffer || this.rowsBuffer.length < floats) this.rowsBuffer = new Float32Array(new SharedArrayBuffer(floats * F32));
+      activations = this.rowsBuffer;
+    }
     for (const k of [CTRL_ALLOW, CTRL_WAKE, CTRL_COMPLETED, CTRL_BAR_COUNT, CTRL_ABORT, CTRL_ERROR, CTRL_DONE]) Atomics.store(c, k, 0);
     Atomics.store(c, CTRL_CMD, CMD_BATCH);
     this.owned.stage.fill(0);
     // Spinning only pays when each worker has a core; with more workers than cores it steals them.
     const spin = pool.size <= hardwareThreads() ? SPIN : 0;
     this.running = new Waiting();
-    this.runs = pool.remotes.map((r, id) => this.running.track(id, blame(pool, id, r.ownEpoch({ ...e, spin }))));
+    this.runs = pool.remotes.map((r, id) => this.running.track(id, blame(pool, id, r.ownEpoch({ ...e, spin, activations }))));
     for (const p of this.runs) p.catch(() => undefined);
   }
 
@@ -119,7 +130,8 @@ export class AllreduceDriver implements PoolDriver {
   }
 
   sharedViews(): ArrayBufferView[] {
-    return [this.params, this.grads, this.ctrl, this.views.times, this.views.losses, this.owned.next, this.owned.stage, this.owned.ring, this.owned.ends];
+    const views = [this.params, this.grads, this.ctrl, this.views.times, this.views.losses, this.owned.next, this.owned.stage, this.owned.ring, this.owned.ends];
+    return this.rowsBuffer ? [...views, this.rowsBuffer] : views;
   }
 
   inject(w: number, kind: InjectedFault): void {

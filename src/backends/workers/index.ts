@@ -146,7 +146,7 @@ export class WorkersBackend implements Backend {
     if (!d || d.pool !== pool || d.mode !== this.choice.mode || d.params !== this.params) {
       const mode = this.choice.mode;
       this.driver = mode === 'transfer' ? new TransferDriver(pool, this.spec, this.params)
-        : mode === 'shared-allreduce' ? new AllreduceDriver(pool, this.spec, this.params)
+        : mode === 'shared-allreduce' || mode === 'shared-rows' ? new AllreduceDriver(pool, this.spec, this.params, mode === 'shared-rows')
           : new SharedDriver(pool, this.spec, this.params, mode === 'shared-atomics');
       this.driverDataVersion = -1;
       await this.driver.setup();
@@ -227,7 +227,7 @@ export class WorkersBackend implements Backend {
     const pool = driver.pool, N = pool.size;
     const n = plan.order.length, bs = plan.batchSize, batches = Math.ceil(n / bs);
     const t0 = sharedClock();
-    const rec = new AllreduceRecorder(N, t0);
+    const rec = new AllreduceRecorder(N, t0, driver.rows);
     const { ring, ends } = driver.owned;
     const at = { t0: RING_T0, t1: RING_T1, t2: RING_T2, t3: RING_T3 };
     let settled = false;

@@ -18,6 +18,7 @@ describe('choosing how the pool is fed', () => {
     expect(chooseMode({}).mode).toBe('shared-allreduce');
     expect(chooseMode({ dispatch: 'atomics' })).toEqual({ mode: 'shared-atomics', why: 'dispatch_atomics' });
     expect(chooseMode({ dispatch: 'messages' }).mode).toBe('shared-messages');
+    expect(chooseMode({ dispatch: 'rows' })).toEqual({ mode: 'shared-rows', why: 'dispatch_rows' });
     const forced = chooseMode({ forceTransfer: true, dispatch: 'messages' });
     expect(forced.mode).toBe('transfer');
     expect(forced.why).toBe('force');

@@ -1,19 +1,19 @@
-// Which of the three ways of feeding the pool is active, and the reason, shown to the user.
+// Which of the ways of feeding the pool is active, and the reason, shown to the user.
 import { msg, type BackendMessage } from '../messages';
 import type { BackendOptions } from '../types';
 import { waitAsyncFn } from './control';
 
-export type WorkersMode = 'shared-allreduce' | 'shared-atomics' | 'shared-messages' | 'transfer';
+export type WorkersMode = 'shared-allreduce' | 'shared-rows' | 'shared-atomics' | 'shared-messages' | 'transfer';
 
 /** Why a mode was chosen: an id (workers_why_<id> in a few words, workers_reason_<id> in full). */
-export type ModeWhy = 'force' | 'not_isolated' | 'dispatch' | 'dispatch_atomics' | 'no_wait_async' | 'isolated';
+export type ModeWhy = 'force' | 'not_isolated' | 'dispatch' | 'dispatch_atomics' | 'dispatch_rows' | 'no_wait_async' | 'isolated';
 
 export interface ModeChoice {
   readonly mode: WorkersMode;
   readonly why: ModeWhy;
 }
 
-const MODE_KEY = { 'shared-allreduce': 'workers_mode_shared_allreduce', 'shared-atomics': 'workers_mode_shared_atomics', 'shared-messages': 'workers_mode_shared_messages', transfer: 'workers_mode_transfer' } as const;
+const MODE_KEY = { 'shared-allreduce': 'workers_mode_shared_allreduce', 'shared-rows': 'workers_mode_shared_rows', 'shared-atomics': 'workers_mode_shared_atomics', 'shared-messages': 'workers_mode_shared_messages', transfer: 'workers_mode_transfer' } as const;
 
 /** describe() of a pool of `size` workers in mode `c`. */
 export function describeWorkers(size: number, c: ModeChoice): BackendMessage {
@@ -35,5 +35,6 @@ export function chooseMode(opts: BackendOptions): ModeChoice {
   if (opts.dispatch === 'messages') return { mode: 'shared-messages', why: 'dispatch' };
   if (!waitAsyncFn()) return { mode: 'shared-messages', why: 'no_wait_async' };
   if (opts.dispatch === 'atomics') return { mode: 'shared-atomics', why: 'dispatch_atomics' };
+  if (opts.dispatch === 'rows') return { mode: 'shared-rows', why: 'dispatch_rows' };
   return { mode: 'shared-allreduce', why: 'isolated' };
 }

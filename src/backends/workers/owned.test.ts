@@ -111,4 +111,20 @@ describe('the all-reduce breakdown', () => {
     expect(rec.tasks.map((t) => `${t.worker}:${t.kind}`)).toEqual(['0:gradient', '0:reduce+update', '1:gradient', '1:reduce+update']);
     expect(rec.perWorker()).toEqual({ computeMsWorker0: 10, computeMsWorker1: 14 });
   });
+
+  it("with dispatch 'rows', counts both phases as compute and waiting; there is nothing to reduce", () => {
+    const N = 2, stride = 5, at = { t0: 0, t1: 1, t2: 2, t3: 3 };
+    const rec = new AllreduceRecorder(N, 1000, true);
+    // the same batch: phase 1 takes 10 and 14 ms, phase 2 (rows of the weight gradients) 1 and 2 ms
+    const ring = new Float64Array([1000.5, 1010.5, 1015, 1016, 0, 1000.5, 1014.5, 1015, 1017, 0]);
+    rec.batch(0, 2, ring, 0, stride, at, 1020);
+    const parts = Object.fromEntries(rec.breakdown(25).map((p) => [p.id, p.ms]));
+    expect(parts.compute).toBeCloseTo(12 + 1.5);
+    expect(parts.waiting).toBeCloseTo(2 + 0.5);
+    expect(parts.reduction).toBeUndefined();
+    expect(parts.barrier).toBeCloseTo(20 - 14 - 2);
+    expect(parts.other).toBeCloseTo(25 - 13.5 - 2.5 - 4);
+    expect(rec.tasks.map((t) => `${t.worker}:${t.kind}`)).toEqual(['0:gradient', '0:rows+update', '1:gradient', '1:rows+update']);
+    expect(rec.perWorker()).toEqual({ computeMsWorker0: 11, computeMsWorker1: 16 });
+  });
 });

@@ -46,6 +46,8 @@ export interface OwnedEpoch {
   readonly batches: number;
   readonly learningRate: number;
   readonly spin: number; // busy-wait iterations before sleeping in a barrier (0: sleep at once)
+  /** dispatch 'rows' (rows.ts): the shared activations, rowsFloats(spec, batchSize) floats; absent: the all-reduce */
+  readonly activations?: Float32Array;
 }
 
 export function makeOwnedViews(N: number, P: number): OwnedViews {

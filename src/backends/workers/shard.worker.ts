@@ -14,6 +14,7 @@ import {
   RING_LOSS, RING_STRIDE, RING_T0, RING_T1, RING_T2, RING_T3, type OwnedEpoch, type OwnedViews,
 } from './owned';
 import { evaluateWith } from '../evaluate';
+import { rows_activations, rows_update } from './rows';
 import type { ShardEval } from './evaluate';
 
 export interface WorkerSetup {
@@ -72,7 +73,8 @@ function ready(): State {
   return state;
 }
 
-function computeShard(params: Float32Array, grads: Float32Array, start: number, B: number): ShardResult {
+/** This worker's shard of the batch at `start`: its gradient into `grads`, or (given the shared activations) phase 1 of dispatch 'rows'. */
+function computeShard(params: Float32Array, grads: Float32Array, start: number, B: number, activations?: Float32Array): ShardResult {
   const { setup, scratch } = ready();
   const t0 = sharedClock();
   if (faultNext !== FAULT_NONE) {
@@ -81,7 +83,9 @@ function computeShard(params: Float32Array, grads: Float32Array, start: number, 
     injectedFault(kind);
   }
   const sh = shardRange(B, setup.workers, setup.id);
-  const loss = shard_gradients(setup.spec, scratch, params, grads, images, labels, order, start + sh.start, sh.count, B);
+  const loss = activations
+    ? rows_activations(setup.spec, scratch, params, activations, images, labels, order, start + sh.start, sh.count, B, sh.start)
+    : shard_gradients(setup.spec, scratch, params, grads, images, labels, order, start + sh.start, sh.count, B);
   return { loss, t0, t1: sharedClock() };
 }
 
@@ -141,8 +145,9 @@ const api = {
 
   /**
    * Shared memory + Atomics, worker-owned epoch (owned.ts): run the epoch's batches, each one
-   * "my shard's gradient, barrier, my slice of the reduction and the update, barrier", as far as
-   * the coordinator allows; returns after the last batch, at Stop, or when another worker failed.
+   * "my shard's gradient, barrier, my slice of the reduction and the update, barrier" (dispatch
+   * 'rows', rows.ts: "my shard's activations, barrier, my rows' gradient and update, barrier"), as
+   * far as the coordinator allows; returns after the last batch, at Stop, or when another worker failed.
    */
   ownEpoch(e: OwnedEpoch): void | Promise<never> {
     const { setup, grads } = ready();
@@ -161,7 +166,7 @@ const api = {
       if (id < busy) {
         if (Atomics.compareExchange(c, CTRL_FAULT, id + 1, 0) === id + 1) faultNext = Atomics.load(c, CTRL_FAULT_KIND);
         try {
-          const r = computeShard(cur, grads!, start, B);
+          const r = computeShard(cur, grads!, start, B, e.activations);
           t0 = r.t0; t1 = r.t1; loss = r.loss;
         } catch (err) {
           if (err instanceof Closed) return new Promise<never>(() => undefined); // closed: never answer
@@ -176,7 +181,8 @@ const api = {
       Atomics.store(ow.stage, id, 2 * i + 1);
       if (!barrier(c, N, e.spin)) return;
       ring[slot + RING_T2] = sharedClock();
-      reduceSlice(next, cur, rows, busy, lo, hi, e.learningRate);
+      if (e.activations) rows_update(setup.spec, e.activations, B, N, id, cur, next, rows[0], e.learningRate);
+      else reduceSlice(next, cur, rows, busy, lo, hi, e.learningRate);
       ring[slot + RING_T3] = sharedClock();
       Atomics.store(ow.stage, id, 2 * i + 2);
       const ok = barrier(c, N, e.spin, () => {

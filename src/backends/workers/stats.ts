@@ -91,13 +91,16 @@ export class EpochRecorder extends ShardTotals {
  *   reduction  the slowest worker's slice of the sum + update (all slices run at once)
  *   barrier    span − slowest shard − slowest slice: waking at the two barriers, the coordinator's hand-off
  *   other      the rest of the epoch (start, the last wake-up of the coordinator, stop)
+ * With dispatch 'rows' (rows.ts) the second phase is computing too (each worker's rows of the weight
+ * gradients over the whole batch, then their update) and nothing is reduced: both phases count as
+ * compute (mean worker) and waiting (slowest − mean), and there is no reduction part.
  */
 export class AllreduceRecorder extends ShardTotals {
   private reduction = 0;
   private barrier = 0;
   private lastEnd: number;
 
-  constructor(N: number, t0: number) {
+  constructor(N: number, t0: number, private readonly rows = false) {
     super(N, t0);
     this.lastEnd = t0;
   }
@@ -109,20 +112,31 @@ export class AllreduceRecorder extends ShardTotals {
   batch(index: number, busy: number, ring: Float64Array, base: number, stride: number, at: { t0: number; t1: number; t2: number; t3: number }, end: number): void {
     const slowest = this.shards(busy, (w) => ring[base + w * stride + at.t1] - ring[base + w * stride + at.t0]);
     let slice = 0;
-    for (let w = 0; w < this.N; w++) slice = Math.max(slice, ring[base + w * stride + at.t3] - ring[base + w * stride + at.t2]);
-    this.reduction += slice;
+    if (this.rows) slice = this.shards(this.N, (w) => ring[base + w * stride + at.t3] - ring[base + w * stride + at.t2]);
+    else {
+      for (let w = 0; w < this.N; w++) slice = Math.max(slice, ring[base + w * stride + at.t3] - ring[base + w * stride + at.t2]);
+      this.reduction += slice;
+    }
     this.barrier += Math.max(0, end - this.lastEnd - slowest - slice);
     this.lastEnd = end;
     if (index >= TASK_BATCHES) return;
     for (let w = 0; w < this.N; w++) {
       const o = base + w * stride;
       if (w < busy) this.tasks.push({ worker: w, kind: 'gradient', shard: w, batch: index, start: ring[o + at.t0] - this.t0, end: ring[o + at.t1] - this.t0 });
-      this.tasks.push({ worker: w, kind: 'reduce+update', shard: w, batch: index, start: ring[o + at.t2] - this.t0, end: ring[o + at.t3] - this.t0 });
+      this.tasks.push({ worker: w, kind: this.rows ? 'rows+update' : 'reduce+update', shard: w, batch: index, start: ring[o + at.t2] - this.t0, end: ring[o + at.t3] - this.t0 });
     }
   }
 
   breakdown(wallMs: number): TimingPart[] {
     const known = this.compute + this.waiting + this.reduction + this.barrier;
+    if (this.rows) {
+      return [
+        { id: 'compute', ms: this.compute, method: msg('method_workers_compute_rows') },
+        { id: 'waiting', ms: this.waiting, method: msg('method_workers_waiting_rows') },
+        { id: 'barrier', ms: this.barrier, method: msg('method_workers_barrier_rows') },
+        { id: 'other', ms: wallMs - known, method: msg('method_workers_other') },
+      ];
+    }
     return [
       { id: 'compute', ms: this.compute, method: msg('method_workers_compute') },
       { id: 'waiting', ms: this.waiting, method: msg('method_workers_waiting') },
