@@ -36,6 +36,26 @@ export class ShardScratch {
 }
 
 /**
+ * The S samples order[start .. start+S) gathered into s.x and through the forward pass and the loss:
+ * s.h (S,H) = relu(x · W1ᵀ + b1), s.logits (S,V) = h · W2ᵀ + b2, then softmax_xent (dlogits / norm).
+ * Returns the model's parameter views.
+ */
+export function forward_loss(
+  spec: MlpSpec, s: ShardScratch, params: Float32Array,
+  images: Uint8Array, labels: Uint8Array, order: ArrayLike<number>, start: number, S: number, norm: number,
+): ReturnType<typeof paramViews<Float32Array>> {
+  const C = spec.inputSize, H = spec.hiddenSize, V = spec.outputSize;
+  s.ensure(S);
+  const p = paramViews(spec, params);
+  gather_batch(s.x, s.targets, images, labels, order, start, S, C);
+  matmul_forward(s.h, s.x, p.w1, p.b1, S, C, H);
+  relu_forward(s.h, s.h, S * H);
+  matmul_forward(s.logits, s.h, p.w2, p.b2, S, H, V);
+  softmax_xent(s.probs, s.losses, s.dlogits, s.logits, s.targets, S, V, norm);
+  return p;
+}
+
+/**
  * grads (P) = Σ over the S samples order[start .. start+S) of ∂loss_b/∂θ / norm, where norm is the
  * FULL batch size (not S): shard gradients then simply add up to the batch gradient.
  * Gradients are written, not accumulated. Returns Σ_b loss_b over the shard (not divided).
@@ -45,15 +65,8 @@ export function shard_gradients(
   images: Uint8Array, labels: Uint8Array, order: ArrayLike<number>, start: number, S: number, norm: number,
 ): number {
   const C = spec.inputSize, H = spec.hiddenSize, V = spec.outputSize;
-  s.ensure(S);
-  const p = paramViews(spec, params);
+  const p = forward_loss(spec, s, params, images, labels, order, start, S, norm);
   const g = paramViews(spec, grads);
-  gather_batch(s.x, s.targets, images, labels, order, start, S, C);
-  // forward: h (S,H) = relu(x · W1ᵀ + b1); logits (S,V) = h · W2ᵀ + b2
-  matmul_forward(s.h, s.x, p.w1, p.b1, S, C, H);
-  relu_forward(s.h, s.h, S * H);
-  matmul_forward(s.logits, s.h, p.w2, p.b2, S, H, V);
-  softmax_xent(s.probs, s.losses, s.dlogits, s.logits, s.targets, S, V, norm);
   // backward: dh (S,H), dW2, db2 through layer 2; the ReLU; dW1, db1 through layer 1
   matmul_backward(s.dh, g.w2, g.b2, s.dlogits, s.h, p.w2, S, H, V, s.t);
   relu_backward(s.dh, s.dh, s.h, S * H);

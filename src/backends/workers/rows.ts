@@ -13,9 +13,10 @@
 // 128 that is 134,656 floats read once instead of two gradient rows of 101,770 written and added. Each
 // weight's gradient is one sum over the batch's samples in order, as the sequential backend takes it,
 // so the weights are those of `js` bit for bit (the all-reduce adds shard sums: a rounding apart).
-import { gather_batch, paramViews, relu_backward, relu_forward, softmax_xent } from '../../mlp/reference';
+import { paramViews, relu_backward } from '../../mlp/reference';
 import { paramLayout, type MlpSpec } from '../../mlp/spec';
-import type { ShardScratch } from '../js/gradients';
+import { forward_loss, type ShardScratch } from '../js/gradients';
+import { reduceSlice } from './owned';
 import { matmul_forward, transpose_into } from '../js/matmul';
 import { shardRange } from './shard';
 
@@ -45,13 +46,7 @@ export function rows_activations(
   images: Uint8Array, labels: Uint8Array, order: ArrayLike<number>, start: number, S: number, B: number, off: number,
 ): number {
   const C = spec.inputSize, H = spec.hiddenSize, V = spec.outputSize;
-  s.ensure(S);
-  const p = paramViews(spec, params);
-  gather_batch(s.x, s.targets, images, labels, order, start, S, C);
-  matmul_forward(s.h, s.x, p.w1, p.b1, S, C, H);
-  relu_forward(s.h, s.h, S * H);
-  matmul_forward(s.logits, s.h, p.w2, p.b2, S, H, V);
-  softmax_xent(s.probs, s.losses, s.dlogits, s.logits, s.targets, S, V, B);
+  const p = forward_loss(spec, s, params, images, labels, order, start, S, B);
   // dh (S,H) = dlogits · W2 through the ReLU: matmul_backward's dinp, on W2 transposed
   transpose_into(s.t.weightT, p.w2, V, H, V, 0);
   matmul_forward(s.dh, s.dlogits, s.t.weightT, null, S, V, H);
@@ -81,11 +76,6 @@ function rowSums(g: Float32Array, dT: Float32Array, R: number, B: number): void 
   }
 }
 
-/** next[lo, hi) = cur[lo, hi) − lr · g[lo, hi): sgd_update's arithmetic on one range. */
-function update(next: Float32Array, cur: Float32Array, g: Float32Array, lo: number, hi: number, lr: number): void {
-  for (let i = lo; i < hi; i++) next[i] = cur[i] - lr * g[i];
-}
-
 /**
  * Phase 2, worker w of N: the gradient of its rows of W1, b1, W2, b2 over the whole batch of B
  * (from the shared matrices phase 1 filled) into `grads`, and the SGD update of those rows from
@@ -104,9 +94,10 @@ export function rows_update(
   rowSums(g.b1.subarray(h0, h1), m.dhT.subarray(h0 * B, h1 * B), h1 - h0, B);
   matmul_forward(g.w2.subarray(v0 * H, v1 * H), m.dlT.subarray(v0 * B, v1 * B), m.hT, null, v1 - v0, B, H);
   rowSums(g.b2.subarray(v0, v1), m.dlT.subarray(v0 * B, v1 * B), v1 - v0, B);
-  const L = paramLayout(spec);
-  update(next, cur, grads, L.w1 + h0 * C, L.w1 + h1 * C, lr);
-  update(next, cur, grads, L.b1 + h0, L.b1 + h1, lr);
-  update(next, cur, grads, L.w2 + v0 * H, L.w2 + v1 * H, lr);
-  update(next, cur, grads, L.b2 + v0, L.b2 + v1, lr);
+  // the SGD update of those rows: reduceSlice with one gradient row is sgd_update's arithmetic
+  const L = paramLayout(spec), g1 = [grads];
+  reduceSlice(next, cur, g1, 1, L.w1 + h0 * C, L.w1 + h1 * C, lr);
+  reduceSlice(next, cur, g1, 1, L.b1 + h0, L.b1 + h1, lr);
+  reduceSlice(next, cur, g1, 1, L.w2 + v0 * H, L.w2 + v1 * H, lr);
+  reduceSlice(next, cur, g1, 1, L.b2 + v0, L.b2 + v1, lr);
 }
