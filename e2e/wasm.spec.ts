@@ -2,6 +2,7 @@
 // thread count changed mid-session, the heap, the race demo, Stop latency, the fallback without
 // isolation, and the TF.js wasm peer loading its files. Every variant's equivalence with the
 // reference, Stop, reuse and dispose are in the conformance suite (backends.spec.ts).
+import type { PeakKernel } from '../src/backends/wasm/module';
 import { expect, test, type Page } from './fixtures';
 import { withoutIsolation } from './helpers';
 
@@ -52,7 +53,7 @@ test('a configuration too big for the heap fails up front, naming the numbers', 
 test('the bench\'s peak rows: each micro-kernel\'s rate on the pool, and a bad kernel refused', async ({ page }) => {
   await open(page);
   // a few calls, no warm-up: this checks the plumbing and the arithmetic, not the speed (the bench does)
-  for (const [threads, kernel] of [[1, 0], [2, 1]] as const) {
+  for (const [threads, kernel] of [[1, 0], [2, 1], [2, 2]] as const) {
     const r = await page.evaluate(([t, k]) => window.harness.wasm.peak(t, k, 2, 200, 0), [threads, kernel] as const);
     expect(r.threads).toBe(threads);
     expect(r.gflops).toHaveLength(2);
@@ -62,7 +63,7 @@ test('the bench\'s peak rows: each micro-kernel\'s rate on the pool, and a bad k
       expect(g).toBeLessThan(2 * 16 * 10);
     }
   }
-  await expect(page.evaluate(() => window.harness.wasm.peak(1, 7 as 0, 1, 10, 0))).rejects.toThrow(/bad kernel 7/);
+  await expect(page.evaluate(() => window.harness.wasm.peak(1, 7 as PeakKernel, 1, 10, 0))).rejects.toThrow(/bad kernel 7/);
 });
 
 test('the race demo loses updates without atomics and is exact with them', async ({ page }) => {

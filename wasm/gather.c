@@ -2,6 +2,7 @@
 // each batch's pixels become floats in [0, 1] here, split over the pool by rows.
 #include "mlp.h"
 #include "pool.h"
+#include "rows.h"
 
 #define PIXEL_MAX 255.0
 #define PIXEL_VALUES 256
@@ -9,6 +10,45 @@
 // byte → float, each value divided in double and rounded once, exactly as the reference does
 static float pixel_scale[PIXEL_VALUES];
 static int scale_ready = 0;
+
+#ifdef __wasm_simd128__
+#include <wasm_simd128.h>
+
+// 8 pixels → 8 floats, v / 255 in float32 division: for every byte v this is the same float as
+// (float)(v / 255.0) in double (gather_init checks all 256 and falls back to the table if not).
+static inline void scale8(float *d, const uint8_t *s) {
+  v128_t u16 = wasm_u16x8_extend_low_u8x16(wasm_v128_load64_zero(s));
+  const v128_t max = wasm_f32x4_splat((float)PIXEL_MAX);
+  wasm_v128_store(d, wasm_f32x4_div(wasm_f32x4_convert_u32x4(wasm_u32x4_extend_low_u16x8(u16)), max));
+  wasm_v128_store(d + 4, wasm_f32x4_div(wasm_f32x4_convert_u32x4(wasm_u32x4_extend_high_u16x8(u16)), max));
+}
+static int scale8_exact = 0;
+#endif
+
+void gather_init(void) {
+  if (scale_ready) return;
+  for (int v = 0; v < PIXEL_VALUES; v++) pixel_scale[v] = (float)(v / PIXEL_MAX);
+#ifdef __wasm_simd128__
+  uint8_t bytes[PIXEL_VALUES];
+  float got[PIXEL_VALUES];
+  for (int v = 0; v < PIXEL_VALUES; v++) bytes[v] = (uint8_t)v;
+  for (int v = 0; v < PIXEL_VALUES; v += 8) scale8(got + v, bytes + v);
+  scale8_exact = 1;
+  for (int v = 0; v < PIXEL_VALUES; v++) scale8_exact = scale8_exact && got[v] == pixel_scale[v];
+#endif
+  scale_ready = 1;
+}
+
+void gather_rows(float *x, uint8_t *targets, const uint8_t *images, const uint8_t *labels,
+                 const uint32_t *indices, int start, int C, int lo, int hi) {
+  for (int b = lo; b < hi; b++) {
+    uint32_t n = indices[start + b];
+    const uint8_t *img = images + (long)n * C;
+    float *xb = x + (long)b * C;
+    for (int c = 0; c < C; c++) xb[c] = pixel_scale[img[c]];
+    targets[b] = labels[n];
+  }
+}
 
 typedef struct {
   float *x;
@@ -18,24 +58,33 @@ typedef struct {
   int start, C;
 } gather_ctx;
 
+#ifdef __wasm_simd128__
+void gather8_rows(float *x8, uint8_t *targets, const uint8_t *images, const uint8_t *labels,
+                  const uint32_t *indices, int start, int B, int C, int lo, int hi) {
+  for (int b = lo; b < hi; b++) {
+    uint32_t n = indices[start + b];
+    const uint8_t *img = images + (long)n * C;
+    int c = 0;
+    if (scale8_exact)
+      for (; c + 8 <= C; c += 8) scale8(x8 + (c / 8) * x8_stride(B) + b * 8, img + c);
+    for (; c < C; c += 8) {  // the table: a last, partial panel (padding 0), or no exact division
+      float *d = x8 + (c / 8) * x8_stride(B) + b * 8;
+      for (int j = 0; j < 8; j++) d[j] = c + j < C ? pixel_scale[img[c + j]] : 0;
+    }
+    targets[b] = labels[n];
+  }
+}
+#endif
+
 static void gather_body(void *p, int lo, int hi) {
   gather_ctx *g = p;
-  for (int b = lo; b < hi; b++) {
-    uint32_t n = g->indices[g->start + b];
-    const uint8_t *img = g->images + (long)n * g->C;
-    float *x = g->x + (long)b * g->C;
-    for (int c = 0; c < g->C; c++) x[c] = pixel_scale[img[c]];
-    g->targets[b] = g->labels[n];
-  }
+  gather_rows(g->x, g->targets, g->images, g->labels, g->indices, g->start, g->C, lo, hi);
 }
 
 // x (B,C) = images[indices[start + b]] / 255 as floats in [0, 1]; targets (B) = labels[indices[start + b]]
 void gather_batch(float *x, uint8_t *targets, const uint8_t *images, const uint8_t *labels,
                   const uint32_t *indices, int start, int B, int C) {
-  if (!scale_ready) {
-    for (int v = 0; v < PIXEL_VALUES; v++) pixel_scale[v] = (float)(v / PIXEL_MAX);
-    scale_ready = 1;
-  }
+  gather_init();
   gather_ctx g = {x, targets, images, labels, indices, start, C};
   parallel_for_if((long)B * C, 0, B, gather_body, &g);
 }

@@ -117,3 +117,103 @@ static void bcast_rows(float *out, const float *A, int sam, int sak, const float
     }
   }
 }
+
+// ---- The first layer's packed panels (training, SIMD builds) ----
+// A 4×8 tile of bcast_rows reads 8 columns of its right-hand matrix down K rows: 32 bytes of each
+// row, a stride apart. Packed, those 8 columns are K × 32 contiguous bytes that stay in L1 while
+// every row block uses them. Layouts, zero-padded to whole panels:
+//   panels8 [ceil(N/8)][K][8]: panels8[p][k][j] = Bm[k][8p + j]   (W1ᵀ from W1, x from x)
+//   panels4 [ceil(M/4)][K][4]: panels4[q][k][r] = A[k][4q + r]     (dh)
+
+static inline F4 relu4(F4 v) { return wasm_v128_and(v, wasm_f32x4_gt(v, wasm_f32x4_splat(0))); }
+
+// Stores the 8 outputs of one tile row: all of them, or the first `n` (a panel's padding is never stored).
+static inline void store8(float *o, F4 v0, F4 v1, int n) {
+  if (n >= 8) { wasm_v128_store(o, v0); wasm_v128_store(o + 4, v1); return; }
+  float t[8];
+  wasm_v128_store(t, v0), wasm_v128_store(t + 4, v1);
+  for (int j = 0; j < n; j++) o[j] = t[j];
+}
+
+// out rows m ∈ [lo,hi) of out (M,N) = bias (N) + A (M,K) · Bm (K,N), ReLU when relu, with A given
+// as panels8 of Aᵀ's columns, i.e. Ap[k / 8 · pa + m · 8 + k % 8] (pa: floats from one panel to
+// the next, ≥ M · 8), and Bm as panels8.
+// Each output is bias, then + a·b for k = 0, 1, … in order (the reference's order, in float32).
+// The 4 rows of a tile read 4 × 8 adjacent floats of each panel of A.
+static inline void panel_forward_rows(float *out, const float *Ap, long pa, const float *P,
+                                      const float *bias, int N, int K, int relu, int lo, int hi) {
+  for (int m = lo; m < hi; m += 4) {
+    const int rows = hi - m < 4 ? hi - m : 4;
+    for (int n = 0; n < N; n += 8) {
+      const float *bp = P + (long)(n / 8) * K * 8;
+      const int w = N - n;
+      float bb[8] = {0};
+      for (int j = 0; j < 8 && j < w; j++) bb[j] = bias[n + j];
+      float *o = out + (long)m * N + n;
+      if (rows == 4) {
+        F4 c00 = LOAD(bb), c01 = LOAD(bb + 4);
+        F4 c10 = c00, c11 = c01, c20 = c00, c21 = c01, c30 = c00, c31 = c01;
+        const float *a = Ap + (long)m * 8, *bk = bp;
+        // panel by panel of A; inside one, the 4 rows' values of step k are 8 floats apart. Not
+        // unrolled: unrolled, V8 (Chromium 15x) keeps too many vectors live and spills.
+        for (int k = 0; k < K; a += pa) {
+          const float *ak = a;
+#pragma clang loop unroll(disable)
+          for (int j = 0; j < 8 && k < K; j++, k++, ak++, bk += 8) {
+            F4 b0 = LOAD(bk), b1 = LOAD(bk + 4), x;
+            x = SPLAT(ak);      c00 = ADD(c00, MUL(x, b0)); c01 = ADD(c01, MUL(x, b1));
+            x = SPLAT(ak + 8);  c10 = ADD(c10, MUL(x, b0)); c11 = ADD(c11, MUL(x, b1));
+            x = SPLAT(ak + 16); c20 = ADD(c20, MUL(x, b0)); c21 = ADD(c21, MUL(x, b1));
+            x = SPLAT(ak + 24); c30 = ADD(c30, MUL(x, b0)); c31 = ADD(c31, MUL(x, b1));
+          }
+        }
+        if (relu) {
+          c00 = relu4(c00), c01 = relu4(c01), c10 = relu4(c10), c11 = relu4(c11);
+          c20 = relu4(c20), c21 = relu4(c21), c30 = relu4(c30), c31 = relu4(c31);
+        }
+        store8(o, c00, c01, w), store8(o + N, c10, c11, w);
+        store8(o + 2L * N, c20, c21, w), store8(o + 3L * N, c30, c31, w);
+      } else {
+        for (int r = 0; r < rows; r++, o += N) {  // the range's last rows, one at a time
+          F4 c0 = LOAD(bb), c1 = LOAD(bb + 4);
+          const float *a = Ap + (long)(m + r) * 8;
+          for (int k = 0; k < K; k++) {
+            const float *bk = bp + (long)k * 8;
+            F4 x = SPLAT(a + (long)(k / 8) * pa + k % 8);
+            c0 = ADD(c0, MUL(x, LOAD(bk))), c1 = ADD(c1, MUL(x, LOAD(bk + 4)));
+          }
+          store8(o, relu ? relu4(c0) : c0, relu ? relu4(c1) : c1, w);
+        }
+      }
+    }
+  }
+}
+
+// out rows m ∈ [lo,hi) of out (M,N) = Aᵀ · Bm: Σ_k A[k][m] · Bm[k][n] over k in order, A as
+// panels4 and Bm as panels8 pb floats apart (≥ K · 8) (lo a multiple of 4). Panel by panel, the rows' blocks inside, so each
+// panel of Bm is read from memory once per call.
+static inline void panel_tn_rows(float *out, const float *Ap, const float *Bp, long pb, int N, int K,
+                                 int lo, int hi) {
+  for (int n = 0; n < N; n += 8) {
+    const float *bp = Bp + (long)(n / 8) * pb;
+    int w = N - n;
+    for (int m = lo; m < hi; m += 4) {
+      const float *ap = Ap + (long)(m / 4) * K * 4;
+      F4 z = wasm_f32x4_splat(0);
+      F4 c00 = z, c01 = z, c10 = z, c11 = z, c20 = z, c21 = z, c30 = z, c31 = z;
+      for (int k = 0; k < K; k++) {
+        const float *ak = ap + k * 4, *bk = bp + k * 8;
+        F4 b0 = LOAD(bk), b1 = LOAD(bk + 4), x;
+        x = SPLAT(ak);     c00 = ADD(c00, MUL(x, b0)); c01 = ADD(c01, MUL(x, b1));
+        x = SPLAT(ak + 1); c10 = ADD(c10, MUL(x, b0)); c11 = ADD(c11, MUL(x, b1));
+        x = SPLAT(ak + 2); c20 = ADD(c20, MUL(x, b0)); c21 = ADD(c21, MUL(x, b1));
+        x = SPLAT(ak + 3); c30 = ADD(c30, MUL(x, b0)); c31 = ADD(c31, MUL(x, b1));
+      }
+      float *o = out + (long)m * N + n;
+      store8(o, c00, c01, w);
+      if (m + 1 < hi) store8(o + N, c10, c11, w);
+      if (m + 2 < hi) store8(o + 2L * N, c20, c21, w);
+      if (m + 3 < hi) store8(o + 3L * N, c30, c31, w);
+    }
+  }
+}

@@ -4,6 +4,7 @@
 // weight[o * C + c]. Each function is one `#pragma omp parallel for` in spirit: it splits its output
 // rows over the thread pool with parallel_for (pool.h), and never splits a sum, so every thread
 // count gives bit-identical results.
+// Training (train.c) chains their row-range pieces (rows.h) into two regions per batch instead.
 #ifndef PARALELO_MLP_H
 #define PARALELO_MLP_H
 

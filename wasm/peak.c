@@ -22,6 +22,12 @@
 #define NT_M 16
 #define NT_N 32
 #define NT_K 128
+// panel (the first layer in training, SIMD builds): dW1-shaped out (16,64) = Aᵀ·B with A as panels
+// of 4 (16 rows × 64) and B as panels of 8 (64 × 64): the same 4×8 tile as bcast, every operand
+// read contiguously
+#define PANEL_M 16
+#define PANEL_N 64
+#define PANEL_K 64
 #define PIECES_PER_THREAD 4
 
 typedef struct {
@@ -31,7 +37,7 @@ typedef struct {
 static peak_buf bufs[POOL_MAX_THREADS];
 
 typedef struct {
-  int kernel, calls;  // kernel 0: bcast 4×8, 1: nt 2×4; calls per piece
+  int kernel, calls;  // kernel 0: bcast 4×8, 1: nt 2×4, 2: panel 4×8 (SIMD builds); calls per piece
 } peak_ctx;
 
 static void peak_body(void *p, int lo, int hi) {
@@ -40,18 +46,30 @@ static void peak_body(void *p, int lo, int hi) {
   for (int piece = lo; piece < hi; piece++) {
     for (int i = 0; i < c->calls; i++) {
       if (c->kernel == 0) bcast_rows(b->out, b->a, BC_K, 1, b->b, BC_N, BC_K, 0, BC_M);
-      else nt_rows(b->out, b->a, b->w, b->bias, NT_N, NT_K, 0, NT_M);
+      else if (c->kernel == 1) nt_rows(b->out, b->a, b->w, b->bias, NT_N, NT_K, 0, NT_M);
+#ifdef __wasm_simd128__
+      else panel_tn_rows(b->out, b->a, b->b, PANEL_K * 8, PANEL_N, PANEL_K, 0, PANEL_M);
+#endif
       __asm__ volatile("" ::: "memory");  // each call really runs: the same output, recomputed
     }
   }
 }
 
-static double flop_per_call(int kernel) { return 2.0 * (kernel == 0 ? BC_M * BC_N * BC_K : NT_M * NT_N * NT_K); }
+static double flop_per_call(int kernel) {
+  return 2.0 * (kernel == 0 ? BC_M * BC_N * BC_K : kernel == 1 ? NT_M * NT_N * NT_K : PANEL_M * PANEL_N * PANEL_K);
+}
 
-// About `calls` calls of micro-kernel `kernel` (0: bcast 4×8, 1: nt 2×4), spread over the pool's
-// threads; returns the team's rate in GFLOP/s (wall time, emscripten_get_now), or -1 for a bad kernel.
+#ifdef __wasm_simd128__
+#define KERNELS 3
+#else
+#define KERNELS 2
+#endif
+
+// About `calls` calls of micro-kernel `kernel` (0: bcast 4×8, 1: nt 2×4, 2: panel 4×8 in SIMD builds),
+// spread over the pool's threads; returns the team's rate in GFLOP/s (wall time,
+// emscripten_get_now), or -1 for a kernel this build does not have.
 EMSCRIPTEN_KEEPALIVE double mlp_peak(int kernel, int calls) {
-  if (kernel < 0 || kernel > 1 || calls < 1) return -1;
+  if (kernel < 0 || kernel >= KERNELS || calls < 1) return -1;
   static int ready = 0;
   if (!ready) {  // values of order 1 (no subnormals, no overflow however often the product is taken)
     for (int t = 0; t < POOL_MAX_THREADS; t++) {

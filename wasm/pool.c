@@ -40,8 +40,8 @@ void parallel_for(int begin, int end, range_fn fn, void *ctx) {
 #include <stdint.h>
 
 // How long a waiting thread spins before it sleeps on the futex (libgomp's GOMP_SPINCOUNT, in
-// time). Regions of one batch are separated by short serial parts (softmax, ReLU: tens of
-// microseconds), and waking a sleeping thread costs about as much as a whole small region, so
+// time). A batch's two regions are microseconds apart (the loss sum, the next call from
+// JavaScript), and waking a sleeping thread costs about as much as a whole small region, so
 // threads keep spinning across a batch. When there are more threads than cores, a spinning thread
 // only takes the core from one that has work, so they sleep at once (libgomp's throttled spin).
 #define SPIN_MS 1.0

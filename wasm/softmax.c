@@ -1,9 +1,11 @@
-// softmax_xent: B rows of V = 10 classes, too little work to be worth waking threads for; the
+// softmax_xent: B rows of V = 10 classes, too little work to be worth waking threads for on its
+// own (training runs it inside the forward region, row block by row block: step.c); the
 // exponentials are taken in double, as the JavaScript reference does. In the SIMD build they are
 // taken two at a time (exp_f64x2 below): libm's scalar exp was most of the step's serial time.
 #include <math.h>
 
 #include "mlp.h"
+#include "rows.h"
 
 // Loss floor: -log(max(p, 1e-30)) keeps a zero probability from giving an infinite loss.
 #define MIN_PROB 1e-30
@@ -44,7 +46,12 @@ static inline v128_t exp_f64x2(v128_t x) {
 // probs (B,V) = softmax(logits); losses (B) = -log probs[target]; dlogits (B,V) = (probs - onehot) / norm
 void softmax_xent(float *probs, float *losses, float *dlogits, const float *logits,
                   const uint8_t *targets, int B, int V, int norm) {
-  for (int b = 0; b < B; b++) {
+  softmax_xent_rows(probs, losses, dlogits, logits, targets, V, norm, 0, B);
+}
+
+void softmax_xent_rows(float *probs, float *losses, float *dlogits, const float *logits,
+                       const uint8_t *targets, int V, int norm, int lo, int hi) {
+  for (int b = lo; b < hi; b++) {
     const float *l = logits + (long)b * V;
     float *p = probs + (long)b * V, *d = dlogits + (long)b * V;
     double max = -INFINITY, sum = 0, e[V];  // e: each exponential taken once (exp is the cost here)

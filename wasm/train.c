@@ -6,10 +6,12 @@
 #include <malloc.h>
 #include <stdint.h>
 #include <stdlib.h>
+#include <string.h>
 #include <unistd.h>
 
 #include "mlp.h"
 #include "pool.h"
+#include "rows.h"
 
 // Scratch rows start on a cache line, so two threads never write to the same line.
 #define ALIGN 64
@@ -20,6 +22,11 @@ typedef struct {
   int cap_batch;
   float *x, *h, *logits, *probs, *losses, *dlogits, *dh;
   uint8_t *targets;
+  // SIMD builds: the first layer's packed panels (rows.h). w1p = W1ᵀ in panels of 8, kept in step
+  // with W1 by every update; w1p_ok is cleared whenever JavaScript may have written the parameters.
+  // xp = x in panels of 8, dhp = dh in panels of 4, both per batch.
+  float *w1p, *xp, *dhp;
+  int w1p_ok;
   int cap_count;
   uint8_t *images, *labels;  // the training set, count × C bytes and count labels
   int cap_order;
@@ -36,19 +43,99 @@ typedef struct {
 
 static model_t M;
 
+#ifdef __wasm_simd128__
+// a dimension of n rounded up to whole panels of `width`
+static long panels(int n, int width) { return (long)(n + width - 1) / width * width; }
+#endif
+
 static void *alloc(size_t bytes) { return aligned_alloc(ALIGN, (bytes + ALIGN - 1) / ALIGN * ALIGN); }
 
-// One SGD step on the batch in M.x / M.targets (B rows): reference.ts train_step, returns the mean loss.
-static double train_step(int B, double lr) {
-  const int C = M.C, H = M.H, V = M.V;
-  float *w1 = M.params, *b1 = w1 + H * C, *w2 = b1 + H, *b2 = w2 + V * H;
-  float *gw1 = M.grads, *gb1 = gw1 + H * C, *gw2 = gb1 + H, *gb2 = gw2 + V * H;
-  matmul_forward_relu(M.h, M.x, w1, b1, B, C, H);
-  matmul_forward(M.logits, M.h, w2, b2, B, H, V);
-  softmax_xent(M.probs, M.losses, M.dlogits, M.logits, M.targets, B, V, B);
-  matmul_backward_relu(M.dh, gw2, gb2, M.dlogits, M.h, w2, B, H, V);
-  matmul_backward(0, gw1, gb1, M.dh, M.x, w1, B, C, H);
-  sgd_update(M.params, M.grads, lr, M.P);
+// One SGD step: reference.ts train_step on batch rows [start, start + B) of the epoch order, in
+// two parallel regions instead of one per function (the order of the arithmetic is unchanged, so
+// the weights are bit for bit those of the separate calls):
+//  1. per block of batch rows: gather_batch, matmul_forward_relu, matmul_forward, softmax_xent,
+//     matmul_backward_relu's dh: everything up to dh is row-local, so no thread waits in between;
+//  2. per block of weight rows: dW1 and db1 (then W1 and b1 updated at once, while the gradient
+//     rows are in cache), dW2 and db2 (then W2, b2). Nothing in region 2 reads W1 or W2.
+// The mean loss is the one serial loop left. Returns it.
+typedef struct {
+  int B, start;
+  double lr;
+} step_ctx;
+
+static int row_blocks(int n) { return (n + ROW_BLOCK - 1) / ROW_BLOCK; }
+
+static void step_forward(void *p, int lo, int hi) {
+  const step_ctx *s = p;
+  const int C = M.C, H = M.H, V = M.V, B = s->B;
+  const float *w1 = M.params, *b1 = w1 + H * C, *w2 = b1 + H, *b2 = w2 + V * H;
+  int r0 = lo * ROW_BLOCK, r1 = hi * ROW_BLOCK < B ? hi * ROW_BLOCK : B;
+#ifdef __wasm_simd128__
+  (void)w1;  // read through its packed copy, w1p
+  gather8_rows(M.xp, M.targets, M.images, M.labels, M.order, s->start, B, C, r0, r1);
+  panel_forward(M.h, M.xp, B, M.w1p, b1, C, H, 1, r0, r1);
+#else
+  gather_rows(M.x, M.targets, M.images, M.labels, M.order, s->start, C, r0, r1);
+  forward_rows(M.h, M.x, w1, b1, C, H, 1, r0, r1);
+#endif
+  forward_rows(M.logits, M.h, w2, b2, H, V, 0, r0, r1);
+  softmax_xent_rows(M.probs, M.losses, M.dlogits, M.logits, M.targets, V, B, r0, r1);
+  backward_input_rows(M.dh, M.dlogits, w2, H, V, M.h, r0, r1);
+#ifdef __wasm_simd128__
+  pack4_rows(M.dhp, M.dh, H, B, r0, r1);
+#endif
+}
+
+// W1's rows [o0, o1): dW1, db1, then the update (and, in SIMD builds, their lanes of w1p)
+static void step_w1_rows(const step_ctx *s, int o0, int o1) {
+  const int C = M.C, H = M.H, B = s->B;
+  float *w1 = M.params, *b1 = w1 + H * C, *gw1 = M.grads, *gb1 = gw1 + H * C;
+#ifdef __wasm_simd128__
+  panel_backward_weight(gw1, M.dhp, M.xp, B, C, o0, o1);
+  for (int o = o0; o < o1; o++) {  // db1, summed over b in order as backward_weight_rows does
+    float t = 0;
+    for (int b = 0; b < B; b++) t += M.dh[(long)b * H + o];
+    gb1[o] = t;
+  }
+#else
+  backward_weight_rows(gw1, gb1, M.dh, M.x, B, C, H, o0, o1);
+#endif
+  sgd_range(w1, gw1, s->lr, (long)o0 * C, (long)o1 * C);
+  sgd_range(b1, gb1, s->lr, o0, o1);
+#ifdef __wasm_simd128__
+  pack8_rows_of_weight(M.w1p, w1, C, o0, o1);
+#endif
+}
+
+// W1's rows are handed out 8 at a time: w1p holds 8 rows' values of one column side by side, so
+// with blocks of 8 no cache line of it is written by two threads.
+#define W1_BLOCK 8
+static int w1_blocks(int H) { return (H + W1_BLOCK - 1) / W1_BLOCK; }
+
+// blocks [0, w1_blocks(H)) are rows of W1, the rest rows of W2
+static void step_backward(void *p, int lo, int hi) {
+  const step_ctx *s = p;
+  const int C = M.C, H = M.H, V = M.V, B = s->B, hb = w1_blocks(H);
+  float *w2 = M.params + H * C + H, *b2 = w2 + V * H;
+  float *gw2 = M.grads + H * C + H, *gb2 = gw2 + V * H;
+  if (lo < hb) step_w1_rows(s, lo * W1_BLOCK, hi < hb ? hi * W1_BLOCK : H);
+  for (int blk = lo > hb ? lo : hb; blk < hi; blk++) {
+    int o0 = (blk - hb) * ROW_BLOCK, o1 = o0 + ROW_BLOCK < V ? o0 + ROW_BLOCK : V;
+    backward_weight_rows(gw2, gb2, M.dlogits, M.h, B, H, V, o0, o1);
+    sgd_range(w2, gw2, s->lr, (long)o0 * H, (long)o1 * H);
+    sgd_range(b2, gb2, s->lr, o0, o1);
+  }
+}
+
+static double train_step(int start, int B, double lr) {
+  const long work = (long)B * M.C * M.H;  // the first layer's multiply-adds: the `if` clause
+  step_ctx s = {.B = B, .start = start, .lr = lr};
+  gather_init();
+#ifdef __wasm_simd128__
+  if (!M.w1p_ok) pack8_rows_of_weight(M.w1p, M.params, M.C, 0, M.H), M.w1p_ok = 1;
+#endif
+  parallel_for_if(work, 0, row_blocks(B), step_forward, &s);
+  parallel_for_if(work, 0, w1_blocks(M.H) + row_blocks(M.V), step_backward, &s);
   double loss = 0;
   for (int b = 0; b < B; b++) loss += M.losses[b];
   return loss / B;
@@ -63,9 +150,18 @@ EMSCRIPTEN_KEEPALIVE int mlp_init(int C, int H, int V) {
   M.C = C, M.H = H, M.V = V, M.P = H * C + H + V * H + V;
   M.params = alloc(sizeof(float) * M.P);
   M.grads = alloc(sizeof(float) * M.P);
+  free(M.w1p);
+  M.w1p = 0;
+  M.w1p_ok = 0;
+#ifdef __wasm_simd128__
+  M.w1p = alloc(sizeof(float) * panels(H, 8) * C);
+  if (M.w1p) memset(M.w1p, 0, sizeof(float) * panels(H, 8) * C);  // padding lanes stay 0
+  if (!M.w1p) free(M.params), free(M.grads), M.params = M.grads = 0;
+#endif
   // Batch scratch depends on H: drop it, mlp_reserve_batch rebuilds it.
   void **scratch[] = {(void **)&M.x, (void **)&M.h, (void **)&M.logits, (void **)&M.probs,
-                      (void **)&M.losses, (void **)&M.dlogits, (void **)&M.dh, (void **)&M.targets};
+                      (void **)&M.losses, (void **)&M.dlogits, (void **)&M.dh, (void **)&M.targets,
+                      (void **)&M.xp, (void **)&M.dhp};
   for (unsigned i = 0; i < sizeof scratch / sizeof scratch[0]; i++) free(*scratch[i]), *scratch[i] = 0;
   M.cap_batch = 0;
   void **eval[] = {(void **)&M.eval_images, (void **)&M.eval_labels, (void **)&M.eval_pred, (void **)&M.eval_index,
@@ -76,7 +172,12 @@ EMSCRIPTEN_KEEPALIVE int mlp_init(int C, int H, int V) {
   return M.params && M.grads ? 0 : -1;
 }
 
-EMSCRIPTEN_KEEPALIVE float *mlp_params(void) { return M.params; }
+// JavaScript reads and writes the parameters through this pointer, so the packed W1ᵀ is rebuilt
+// before the next training step.
+EMSCRIPTEN_KEEPALIVE float *mlp_params(void) {
+  M.w1p_ok = 0;
+  return M.params;
+}
 
 // Scratch for batches of up to B rows (grown, never shrunk); 0 or -1.
 EMSCRIPTEN_KEEPALIVE int mlp_reserve_batch(int B) {
@@ -93,6 +194,12 @@ EMSCRIPTEN_KEEPALIVE int mlp_reserve_batch(int B) {
   free(M.targets);
   M.targets = alloc(B);
   ok = ok && M.targets;
+#ifdef __wasm_simd128__
+  free(M.xp), free(M.dhp);
+  M.xp = alloc(sizeof(float) * panels(C, 8) / 8 * x8_stride(B));
+  M.dhp = alloc(sizeof(float) * panels(H, 4) * B);
+  ok = ok && M.xp && M.dhp;
+#endif
   M.cap_batch = ok ? B : 0;
   return ok ? 0 : -1;
 }
@@ -134,8 +241,7 @@ EMSCRIPTEN_KEEPALIVE int mlp_train_batches(int first, int count, int batch_size,
     int start = i * batch_size;
     if (start >= n) break;
     int B = n - start < batch_size ? n - start : batch_size;
-    gather_batch(M.x, M.targets, M.images, M.labels, M.order, start, B, M.C);
-    M.batch_losses[i] = (float)train_step(B, lr);
+    M.batch_losses[i] = (float)train_step(start, B, lr);
   }
   M.step_ms += emscripten_get_now() - t0;
   return done;

@@ -5,12 +5,14 @@ import gatherC from '../../wasm/gather.c?raw';
 import kernelsScalarH from '../../wasm/kernels_scalar.h?raw';
 import matmulC from '../../wasm/matmul.c?raw';
 import mlpH from '../../wasm/mlp.h?raw';
+import rowsH from '../../wasm/rows.h?raw';
 import softmaxC from '../../wasm/softmax.c?raw';
 import { literal, type ExportExperiment } from './experiment';
 
 /** The kernels, copied from the app's wasm/ folder unchanged (the SIMD header is for WebAssembly only). */
 export const C_KERNEL_FILES: Readonly<Record<string, string>> = {
   'mlp.h': mlpH,
+  'rows.h': rowsH,
   'kernels_scalar.h': kernelsScalarH,
   'matmul.c': matmulC,
   'elementwise.c': elementwiseC,
@@ -244,7 +246,7 @@ CC ?= gcc
 CFLAGS ?= -O3 -march=native -fopenmp -std=gnu11
 SOURCES = mlp_omp.c matmul.c elementwise.c softmax.c gather.c
 
-mlp_omp: $(SOURCES) mlp.h pool.h kernels_scalar.h
+mlp_omp: $(SOURCES) mlp.h rows.h pool.h kernels_scalar.h
 \t$(CC) $(CFLAGS) -o $@ $(SOURCES) -lm
 
 # unzip the MNIST files next to their .gz (the C reader takes plain IDX files)

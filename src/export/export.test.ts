@@ -49,7 +49,7 @@ describe('export files', () => {
   });
 
   it('ships the wasm build\'s kernels unchanged, with an OpenMP pool.h instead of the browser pool', () => {
-    for (const f of ['mlp.h', 'kernels_scalar.h', 'matmul.c', 'elementwise.c', 'softmax.c', 'gather.c']) {
+    for (const f of ['mlp.h', 'rows.h', 'kernels_scalar.h', 'matmul.c', 'elementwise.c', 'softmax.c', 'gather.c']) {
       expect(files[f], f).toBe(readFileSync(`wasm/${f}`, 'utf8'));
     }
     expect(files['pool.h']).toContain('#pragma omp parallel for schedule(static) if (work >= PARALLEL_MIN_WORK && threads > 1)');

@@ -121,7 +121,7 @@ OMP_NUM_THREADS=1 ./mlp_omp --data data
 OMP_NUM_THREADS=${Math.max(2, o.threads)} ./mlp_omp --data data
 \`\`\`
 
-\`matmul.c\`, \`elementwise.c\`, \`softmax.c\`, \`gather.c\`, \`mlp.h\` and \`kernels_scalar.h\` are the app's
+\`matmul.c\`, \`elementwise.c\`, \`softmax.c\`, \`gather.c\`, \`mlp.h\`, \`rows.h\` and \`kernels_scalar.h\` are the app's
 own WebAssembly kernels, unchanged. Only \`pool.h\` differs: the browser's thread pool becomes
 \`#pragma omp parallel for\`. No sum is split between threads, so every thread count gives the same bits.
 

@@ -1,5 +1,6 @@
 // Harness functions for the wasm backend's e2e tests: what `equivalence` cannot ask (thread count
 // changed mid-session, heap after repeated runs, the race demo, an oversized configuration).
+import type { PeakKernel } from '../backends/wasm/module';
 import { maxAbsDiff } from '../mlp/compare';
 import { backendText } from '../i18n/backendText';
 import { sliceDataset } from '../data/dataset';
@@ -164,7 +165,7 @@ async function tfjsWasmProbe() {
  * (wasm/peak.c) in the threaded SIMD build, `repeats` timed runs of about `calls` calls each after
  * a warm-up long enough for V8 to tier the module up.
  */
-async function peak(threads: number, kernel: 0 | 1, repeats = 7, calls = 20000, warmMs = 1500) {
+async function peak(threads: number, kernel: PeakKernel, repeats = 7, calls = 20000, warmMs = 1500) {
   const api = await (await import('../backends/wasm/notebook')).threadedModule();
   const warm = performance.now();
   while (performance.now() - warm < warmMs) await api.peak(threads, kernel, calls);

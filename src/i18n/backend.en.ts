@@ -29,7 +29,7 @@ export const backendEn = {
   method_workers_other: 'epoch wall time minus the parts above (epoch start/stop, progress, yields)',
   method_wasm_compute: "emscripten_get_now() (performance.now()) around every piece of every parallel_for, summed and divided by the region's threads (mean busy time per thread)",
   method_wasm_barrier: 'wall time of each parallel region minus its mean busy time per thread: waking threads, waiting for the last piece at the join, threads the OS paused',
-  method_wasm_serial: 'time inside the C epoch loop outside parallel regions, one thread: softmax_xent, the loss sum, and loops too small to split (under PARALLEL_MIN_WORK, such as ReLU at H = {hidden})',
+  method_wasm_serial: 'time inside the C epoch loop outside parallel regions, on one thread: the batch\'s mean loss, and whole steps too small to split (under PARALLEL_MIN_WORK multiply-adds in the first layer, {hidden} hidden units)',
   method_wasm_messaging: 'epoch wall time (performance.now() here) minus time inside the C loop: order upload and one comlink round trip per chunk',
   method_gpu_h2d_one: 'performance.now() from writeBuffer until queue.onSubmittedWorkDone(), {count} upload, {bytes:bytes}',
   method_gpu_h2d_other: 'performance.now() from writeBuffer until queue.onSubmittedWorkDone(), {count} uploads, {bytes:bytes}',

@@ -26,7 +26,7 @@ export const backendEs: Record<keyof typeof backendEn, string> = {
   method_workers_other: 'tiempo real de la época menos las partes anteriores (inicio y fin de época, progreso, cesiones del hilo)',
   method_wasm_compute: 'emscripten_get_now() (performance.now()) alrededor de cada trozo de cada parallel_for, sumado y dividido entre los hilos de la región (tiempo ocupado medio por hilo)',
   method_wasm_barrier: 'tiempo real de cada región paralela menos su tiempo ocupado medio por hilo: despertar hilos, esperar el último trozo en la unión, hilos que el sistema operativo pausó',
-  method_wasm_serial: 'tiempo dentro del bucle de época en C fuera de las regiones paralelas, un hilo: softmax_xent, la suma de la pérdida y los bucles demasiado pequeños para repartirlos (por debajo de PARALLEL_MIN_WORK, como ReLU con H = {hidden})',
+  method_wasm_serial: 'tiempo dentro del bucle de época en C fuera de las regiones paralelas, en un hilo: la pérdida media del lote y los pasos enteros demasiado pequeños para repartirlos (por debajo de PARALLEL_MIN_WORK multiplicaciones-sumas en la primera capa, {hidden} neuronas ocultas)',
   method_wasm_messaging: 'tiempo real de la época (performance.now() aquí) menos el tiempo dentro del bucle en C: subida del orden y un viaje de ida y vuelta de comlink por tanda',
   method_gpu_h2d_one: 'performance.now() desde writeBuffer hasta queue.onSubmittedWorkDone(), {count} subida, {bytes:bytes}',
   method_gpu_h2d_other: 'performance.now() desde writeBuffer hasta queue.onSubmittedWorkDone(), {count} subidas, {bytes:bytes}',

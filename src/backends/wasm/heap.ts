@@ -24,14 +24,19 @@ export interface HeapParts {
   readonly total: number;
 }
 
+/** n rounded up to whole panels of `width` (the padding the packed panels carry). */
+const panels = (n: number, width: number) => Math.ceil(n / width) * width;
+
 export function heapParts({ spec, samples, batchSize, evalRows = 0 }: HeapNeeds): HeapParts {
   const C = spec.inputSize, H = spec.hiddenSize, V = spec.outputSize;
   const P = H * C + H + V * H + V;
   const data = samples * (C + 1);
   const order = samples * (U32 + F32);
-  const model = 2 * P * F32;
-  // x (B,C), h and dh (B,H), logits, probs, dlogits (B,V), losses (B) as floats; targets (B) as bytes
-  const scratch = batchSize * ((C + 2 * H + 3 * V + 1) * F32 + 1);
+  // parameters, gradients, and (SIMD builds) W1ᵀ in panels of 8 for the training step (wasm/rows.h)
+  const model = (2 * P + panels(H, 8) * C) * F32;
+  // x (B,C), h and dh (B,H), logits, probs, dlogits (B,V), losses (B) as floats; targets (B) as
+  // bytes; x and dh again in panels of 8 and of 4 (SIMD builds)
+  const scratch = batchSize * ((C + 2 * H + 3 * V + 1 + panels(C, 8) + panels(H, 4)) * F32 + 1);
   // images, labels, predictions as bytes and an index (u32); x (B,C), h (B,H), logits, probs, dlogits (B,V), losses (B)
   const evaluate = evalRows * (C + 3 + U32 + (C + H + 3 * V + 1) * F32);
   return { data, order, model, scratch, evaluate, total: data + order + model + scratch + evaluate };

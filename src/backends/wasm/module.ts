@@ -55,6 +55,9 @@ export interface RaceResult {
   atomic: number;
 }
 
+/** wasm/peak.c's micro-kernels: 0 bcast 4×8, 1 nt 2×4, 2 panel 4×8 (the SIMD builds' first layer). */
+export type PeakKernel = 0 | 1 | 2;
+
 // mlp_timing(which) and mlp_heap(which) indices, as in wasm/train.c
 const TIMING = { compute: 0, barrier: 1, region: 2, regions: 3, step: 4 } as const;
 const HEAP = { inUse: 0, top: 1, size: 2 } as const;
@@ -225,9 +228,10 @@ export class MlpModule {
 
   /**
    * The bench's peak rows (wasm/peak.c): `calls` calls of one micro-kernel (0: bcast 4×8, 1: nt
-   * 2×4) on L1-resident data, spread over the pool's current threads; the team's GFLOP/s.
+   * 2×4, 2: panel 4×8, SIMD builds only) on L1-resident data, spread over the pool's current
+   * threads; the team's GFLOP/s.
    */
-  peak(kernel: 0 | 1, calls: number): number {
+  peak(kernel: PeakKernel, calls: number): number {
     const r = this.m._mlp_peak(kernel, calls);
     if (!(r > 0)) throw new RangeError(`wasm peak: bad kernel ${kernel} or calls ${calls}`);
     return r;

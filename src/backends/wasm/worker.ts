@@ -4,7 +4,7 @@
 import * as Comlink from 'comlink';
 import type { MlpSpec } from '../../mlp/spec';
 import type { EvalResult } from '../types';
-import { MlpModule, type MlpFactory } from './module';
+import { MlpModule, type MlpFactory, type PeakKernel } from './module';
 import type { WasmVariant } from './variants';
 import type { OmpSchedule, OmpSumMode } from './omplab';
 
@@ -78,7 +78,7 @@ const api = {
   },
   raceDemo: (threads: number, iterations: number) => need().raceDemo(threads, iterations),
   /** The bench's peak rows: GFLOP/s of `threads` threads running one micro-kernel in L1 (module.ts peak). */
-  peak(threads: number, kernel: 0 | 1, calls: number): { threads: number; gflops: number } {
+  peak(threads: number, kernel: PeakKernel, calls: number): { threads: number; gflops: number } {
     const t = need().setThreads(threads);
     return { threads: t, gflops: need().peak(kernel, calls) };
   },
