@@ -68,15 +68,14 @@ static int row_blocks(int n) { return (n + ROW_BLOCK - 1) / ROW_BLOCK; }
 static void step_forward(void *p, int lo, int hi) {
   const step_ctx *s = p;
   const int C = M.C, H = M.H, V = M.V, B = s->B;
-  const float *w1 = M.params, *b1 = w1 + H * C, *w2 = b1 + H, *b2 = w2 + V * H;
+  const float *b1 = M.params + H * C, *w2 = b1 + H, *b2 = w2 + V * H;
   int r0 = lo * ROW_BLOCK, r1 = hi * ROW_BLOCK < B ? hi * ROW_BLOCK : B;
-#ifdef __wasm_simd128__
-  (void)w1;  // read through its packed copy, w1p
+#ifdef __wasm_simd128__  // W1 is read through its packed copy, w1p
   gather8_rows(M.xp, M.targets, M.images, M.labels, M.order, s->start, B, C, r0, r1);
   panel_forward(M.h, M.xp, B, M.w1p, b1, C, H, 1, r0, r1);
 #else
   gather_rows(M.x, M.targets, M.images, M.labels, M.order, s->start, C, r0, r1);
-  forward_rows(M.h, M.x, w1, b1, C, H, 1, r0, r1);
+  forward_rows(M.h, M.x, M.params, b1, C, H, 1, r0, r1);
 #endif
   forward_rows(M.logits, M.h, w2, b2, H, V, 0, r0, r1);
   softmax_xent_rows(M.probs, M.losses, M.dlogits, M.logits, M.targets, V, B, r0, r1);

@@ -36,7 +36,8 @@ export function heapParts({ spec, samples, batchSize, evalRows = 0 }: HeapNeeds)
   const model = (2 * P + panels(H, 8) * C) * F32;
   // x (B,C), h and dh (B,H), logits, probs, dlogits (B,V), losses (B) as floats; targets (B) as
   // bytes; x and dh again in panels of 8 and of 4 (SIMD builds)
-  const scratch = batchSize * ((C + 2 * H + 3 * V + 1 + panels(C, 8) + panels(H, 4)) * F32 + 1);
+  // (x's panels are padded by 16 floats each: wasm/rows.h x8_stride)
+  const scratch = batchSize * ((C + 2 * H + 3 * V + 1 + panels(C, 8) + panels(H, 4)) * F32 + 1) + (batchSize ? (panels(C, 8) / 8) * 16 * F32 : 0);
   // images, labels, predictions as bytes and an index (u32); x (B,C), h (B,H), logits, probs, dlogits (B,V), losses (B)
   const evaluate = evalRows * (C + 3 + U32 + (C + H + 3 * V + 1) * F32);
   return { data, order, model, scratch, evaluate, total: data + order + model + scratch + evaluate };
