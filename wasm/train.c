@@ -55,8 +55,8 @@ static void *alloc(size_t bytes) { return aligned_alloc(ALIGN, (bytes + ALIGN - 
 // the weights are bit for bit those of the separate calls):
 //  1. per block of batch rows: gather_batch, matmul_forward_relu, matmul_forward, softmax_xent,
 //     matmul_backward_relu's dh: everything up to dh is row-local, so no thread waits in between;
-//  2. per block of weight rows: dW1 and db1 (then W1 and b1 updated at once, while the gradient
-//     rows are in cache), dW2 and db2 (then W2, b2). Nothing in region 2 reads W1 or W2.
+//  2. per block of W1's rows: dW1 and db1, then W1 and b1 updated at once, while the gradient
+//     rows are in cache; one more block does dW2, db2 and W2, b2. Nothing in region 2 reads W1 or W2.
 // The mean loss is the one serial loop left. Returns it.
 typedef struct {
   int B, start;
@@ -111,18 +111,18 @@ static void step_w1_rows(const step_ctx *s, int o0, int o1) {
 #define W1_BLOCK 8
 static int w1_blocks(int H) { return (H + W1_BLOCK - 1) / W1_BLOCK; }
 
-// blocks [0, w1_blocks(H)) are rows of W1, the rest rows of W2
+// blocks [0, w1_blocks(H)) are rows of W1; block w1_blocks(H) is all of W2 (V = 10 rows: about a
+// third of a W1 block's work, so it rides with the last piece instead of making pieces uneven)
 static void step_backward(void *p, int lo, int hi) {
   const step_ctx *s = p;
   const int C = M.C, H = M.H, V = M.V, B = s->B, hb = w1_blocks(H);
   float *w2 = M.params + H * C + H, *b2 = w2 + V * H;
   float *gw2 = M.grads + H * C + H, *gb2 = gw2 + V * H;
   if (lo < hb) step_w1_rows(s, lo * W1_BLOCK, hi < hb ? hi * W1_BLOCK : H);
-  for (int blk = lo > hb ? lo : hb; blk < hi; blk++) {
-    int o0 = (blk - hb) * ROW_BLOCK, o1 = o0 + ROW_BLOCK < V ? o0 + ROW_BLOCK : V;
-    backward_weight_rows(gw2, gb2, M.dlogits, M.h, B, H, V, o0, o1);
-    sgd_range(w2, gw2, s->lr, (long)o0 * H, (long)o1 * H);
-    sgd_range(b2, gb2, s->lr, o0, o1);
+  if (hi > hb) {
+    backward_weight_rows(gw2, gb2, M.dlogits, M.h, B, H, V, 0, V);
+    sgd_range(w2, gw2, s->lr, 0, (long)V * H);
+    sgd_range(b2, gb2, s->lr, 0, V);
   }
 }
 
@@ -134,7 +134,7 @@ static double train_step(int start, int B, double lr) {
   if (!M.w1p_ok) pack8_rows_of_weight(M.w1p, M.params, M.C, 0, M.H), M.w1p_ok = 1;
 #endif
   parallel_for_if(work, 0, row_blocks(B), step_forward, &s);
-  parallel_for_if(work, 0, w1_blocks(M.H) + row_blocks(M.V), step_backward, &s);
+  parallel_for_if(work, 0, w1_blocks(M.H) + 1, step_backward, &s);
   double loss = 0;
   for (int b = 0; b < B; b++) loss += M.losses[b];
   return loss / B;
