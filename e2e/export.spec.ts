@@ -26,7 +26,7 @@ test('a training run exports a zip of Python and C programs with its own options
   const names = Object.keys(files).map((n) => n.slice(folder.length + 1)).sort();
   expect(names).toEqual([
     'Makefile', 'README.md', 'elementwise.c', 'gather.c', 'kernels_scalar.h', 'matmul.c', 'mlp.h', 'mlp.py',
-    'mlp_omp.c', 'mlp_pycuda.py', 'pool.h', 'run_dask.py', 'run_joblib.py', 'run_sequential.py', 'softmax.c',
+    'mlp_omp.c', 'mlp_pycuda.py', 'pool.h', 'rows.h', 'run_dask.py', 'run_joblib.py', 'run_sequential.py', 'softmax.c',
   ]);
   const text = (f: string) => strFromU8(files[`${folder}/${f}`]);
   const mlp = text('mlp.py');

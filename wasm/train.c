@@ -51,8 +51,9 @@ static long panels(int n, int width) { return (long)(n + width - 1) / width * wi
 static void *alloc(size_t bytes) { return aligned_alloc(ALIGN, (bytes + ALIGN - 1) / ALIGN * ALIGN); }
 
 // One SGD step: reference.ts train_step on batch rows [start, start + B) of the epoch order, in
-// two parallel regions instead of one per function (the order of the arithmetic is unchanged, so
-// the weights are bit for bit those of the separate calls):
+// two parallel regions instead of one per function. In the scalar build the weights are bit for bit
+// those of the mlp.h calls in sequence; the SIMD builds run the first layer on packed panels
+// (rows.h), its forward sums in the reference's order instead of nt's four lanes:
 //  1. per block of batch rows: gather_batch, matmul_forward_relu, matmul_forward, softmax_xent,
 //     matmul_backward_relu's dh: everything up to dh is row-local, so no thread waits in between;
 //  2. per block of W1's rows: dW1 and db1, then W1 and b1 updated at once, while the gradient
@@ -182,13 +183,19 @@ EMSCRIPTEN_KEEPALIVE float *mlp_params(void) {
 EMSCRIPTEN_KEEPALIVE int mlp_reserve_batch(int B) {
   if (B <= M.cap_batch) return 0;
   const int C = M.C, H = M.H, V = M.V;
+  // x: row by row in the scalar build; the SIMD builds gather it straight into its panels (xp)
+#ifdef __wasm_simd128__
+  const int x_floats = 0;
+#else
+  const int x_floats = C;
+#endif
   float **f[] = {&M.x, &M.h, &M.logits, &M.probs, &M.losses, &M.dlogits, &M.dh};
-  const long n[] = {(long)B * C, (long)B * H, (long)B * V, (long)B * V, B, (long)B * V, (long)B * H};
+  const long n[] = {(long)B * x_floats, (long)B * H, (long)B * V, (long)B * V, B, (long)B * V, (long)B * H};
   int ok = 1;
   for (unsigned i = 0; i < sizeof n / sizeof n[0]; i++) {
     free(*f[i]);
-    *f[i] = alloc(sizeof(float) * n[i]);
-    ok = ok && *f[i];
+    *f[i] = n[i] ? alloc(sizeof(float) * n[i]) : 0;
+    ok = ok && (*f[i] || !n[i]);
   }
   free(M.targets);
   M.targets = alloc(B);

@@ -34,10 +34,11 @@ export function heapParts({ spec, samples, batchSize, evalRows = 0 }: HeapNeeds)
   const order = samples * (U32 + F32);
   // parameters, gradients, and (SIMD builds) W1ᵀ in panels of 8 for the training step (wasm/rows.h)
   const model = (2 * P + panels(H, 8) * C) * F32;
-  // x (B,C), h and dh (B,H), logits, probs, dlogits (B,V), losses (B) as floats; targets (B) as
-  // bytes; x and dh again in panels of 8 and of 4 (SIMD builds)
-  // (x's panels are padded by 16 floats each: wasm/rows.h x8_stride)
-  const scratch = batchSize * ((C + 2 * H + 3 * V + 1 + panels(C, 8) + panels(H, 4)) * F32 + 1) + (batchSize ? (panels(C, 8) / 8) * 16 * F32 : 0);
+  // x (B,C) (the SIMD builds hold it in panels of 8 instead, padded by 16 floats per panel:
+  // wasm/rows.h x8_stride; counted so, the larger of the two), h and dh (B,H), logits, probs,
+  // dlogits (B,V), losses (B) as floats; targets (B) as bytes; dh again in panels of 4 (SIMD builds)
+  const xFloats = batchSize * panels(C, 8) + (batchSize ? (panels(C, 8) / 8) * 16 : 0);
+  const scratch = xFloats * F32 + batchSize * ((2 * H + 3 * V + 1 + panels(H, 4)) * F32 + 1);
   // images, labels, predictions as bytes and an index (u32); x (B,C), h (B,H), logits, probs, dlogits (B,V), losses (B)
   const evaluate = evalRows * (C + 3 + U32 + (C + H + 3 * V + 1) * F32);
   return { data, order, model, scratch, evaluate, total: data + order + model + scratch + evaluate };
