@@ -125,7 +125,9 @@ static void bcast_rows(float *out, const float *A, int sam, int sak, const float
 //   panels8 [ceil(N/8)][K][8]: panels8[p][k][j] = Bm[k][8p + j]   (W1ᵀ from W1, x from x)
 //   panels4 [ceil(M/4)][K][4]: panels4[q][k][r] = A[k][4q + r]     (dh)
 
-static inline F4 relu4(F4 v) { return wasm_v128_and(v, wasm_f32x4_gt(v, wasm_f32x4_splat(0))); }
+// v where mask > 0, else +0: `mask > 0 ? v : 0` four at a time, without a branch
+static inline F4 keep4(F4 v, F4 mask) { return wasm_v128_and(v, wasm_f32x4_gt(mask, wasm_f32x4_splat(0))); }
+static inline F4 relu4(F4 v) { return keep4(v, v); }
 
 // Stores the 8 outputs of one tile row: all of them, or the first `n` (a panel's padding is never stored).
 static inline void store8(float *o, F4 v0, F4 v1, int n) {

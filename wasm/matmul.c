@@ -35,10 +35,7 @@ static int blocks(int M) { return (M + ROW_BLOCK - 1) / ROW_BLOCK; }
 static void keep_positive(float *o, const float *mask, long n) {
   long i = 0;
 #ifdef __wasm_simd128__
-  for (; i + 4 <= n; i += 4) {
-    v128_t keep = wasm_f32x4_gt(wasm_v128_load(mask + i), wasm_f32x4_splat(0));
-    wasm_v128_store(o + i, wasm_v128_and(wasm_v128_load(o + i), keep));  // o or +0, as the comparison says
-  }
+  for (; i + 4 <= n; i += 4) wasm_v128_store(o + i, keep4(wasm_v128_load(o + i), wasm_v128_load(mask + i)));
 #endif
   for (; i < n; i++) o[i] = mask[i] > 0 ? o[i] : 0;
 }
@@ -82,15 +79,18 @@ void backward_input_rows(float *dinp, const float *dout, const float *weight, in
   if (mask) keep_positive(dinp + (long)r0 * C, mask + (long)r0 * C, (long)(r1 - r0) * C);
 }
 
-void backward_weight_rows(float *dweight, float *dbias, const float *dout, const float *inp,
-                          int B, int C, int OC, int r0, int r1) {
-  bcast_rows(dweight, dout, 1, OC, inp, C, B, r0, r1);
-  // dbias (OC) = Σ_b dout (B,OC), for the same rows o, summed over b in order
+void bias_grad_rows(float *dbias, const float *dout, int B, int OC, int r0, int r1) {
   for (int o = r0; o < r1; o++) {
     float s = 0;
     for (int b = 0; b < B; b++) s += dout[(long)b * OC + o];
     dbias[o] = s;
   }
+}
+
+void backward_weight_rows(float *dweight, float *dbias, const float *dout, const float *inp,
+                          int B, int C, int OC, int r0, int r1) {
+  bcast_rows(dweight, dout, 1, OC, inp, C, B, r0, r1);
+  bias_grad_rows(dbias, dout, B, OC, r0, r1);
 }
 
 static void input_body(void *p, int lo, int hi) {

@@ -15,6 +15,8 @@ void forward_rows(float *out, const float *inp, const float *weight, const float
 // matmul_backward's dinp (B,C) on rows [r0, r1), then relu_backward through mask when not NULL
 void backward_input_rows(float *dinp, const float *dout, const float *weight, int C, int OC,
                          const float *mask, int r0, int r1);
+// matmul_backward's dbias (OC) on rows o ∈ [r0, r1): Σ_b dout (B,OC), summed over b in order
+void bias_grad_rows(float *dbias, const float *dout, int B, int OC, int r0, int r1);
 // matmul_backward's dweight (OC,C) and dbias (OC) on rows o ∈ [r0, r1)
 void backward_weight_rows(float *dweight, float *dbias, const float *dout, const float *inp,
                           int B, int C, int OC, int r0, int r1);

@@ -92,11 +92,7 @@ static void step_w1_rows(const step_ctx *s, int o0, int o1) {
   float *w1 = M.params, *b1 = w1 + H * C, *gw1 = M.grads, *gb1 = gw1 + H * C;
 #ifdef __wasm_simd128__
   panel_backward_weight(gw1, M.dhp, M.xp, B, C, o0, o1);
-  for (int o = o0; o < o1; o++) {  // db1, summed over b in order as backward_weight_rows does
-    float t = 0;
-    for (int b = 0; b < B; b++) t += M.dh[(long)b * H + o];
-    gb1[o] = t;
-  }
+  bias_grad_rows(gb1, M.dh, B, H, o0, o1);
 #else
   backward_weight_rows(gw1, gb1, M.dh, M.x, B, C, H, o0, o1);
 #endif
