@@ -59,8 +59,25 @@ typedef struct {
 } gather_ctx;
 
 #ifdef __wasm_simd128__
+// The training set (47 MB) is far larger than the caches, and a batch's images are scattered in
+// it. Converting one image takes longer than the processor looks ahead, so each image's first cache
+// misses were paid one after another: 61 ms of a 636 ms epoch (1 thread, Chromium), against 27 ms
+// with the images read in order. WebAssembly has no prefetch instruction, so one byte of every cache
+// line of the rows' images is read first, in a loop that does nothing else: its loads are
+// independent and their misses overlap (the gather then took 36 ms, this loop included).
+static void touch_images(const uint8_t *images, const uint32_t *indices, int start, int C, int lo, int hi) {
+  unsigned sum = 0;
+  for (int b = lo; b < hi; b++) {
+    const uint8_t *img = images + (long)indices[start + b] * C;
+    for (int c = 0; c < C; c += 64) sum += img[c];
+    sum += img[C - 1];
+  }
+  __asm__ volatile("" : : "r"(sum));  // the sum is "used", so the loads are not dropped
+}
+
 void gather8_rows(float *x8, uint8_t *targets, const uint8_t *images, const uint8_t *labels,
                   const uint32_t *indices, int start, int B, int C, int lo, int hi) {
+  touch_images(images, indices, start, C, lo, hi);
   for (int b = lo; b < hi; b++) {
     uint32_t n = indices[start + b];
     const uint8_t *img = images + (long)n * C;

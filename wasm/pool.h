@@ -1,6 +1,7 @@
 // An OpenMP-style fork/join pool: `parallel_for(begin, end, fn, ctx)` is what
 // `#pragma omp parallel for schedule(dynamic)` compiles to. The calling thread and the pool's
-// threads take pieces of the range until none is left; the call returns after an implicit barrier.
+// threads take pieces of the range until none is left, each its own share first (see pool.c); the
+// call returns after an implicit barrier.
 // Threads are created once (the first time more than one is asked for) and then sleep on a futex
 // (memory.atomic.wait32) between regions, after spinning for up to a millisecond (see pool.c), so a region costs no thread
 // creation. In a single-thread build parallel_for is a plain call.
