@@ -5,3 +5,15 @@ export const CHROMIUM_ARGS_JS = [
   '--enable-unsafe-swiftshader', '--disable-background-networking', '--disable-component-update',
   '--disable-sync', '--no-first-run',
 ];
+
+/** `fn(fresh)` in a fresh harness page (a context of its own), closed afterwards with all it started. */
+export async function inFreshPage(page, fn) {
+  const fresh = await page.context().browser().newPage();
+  try {
+    await fresh.goto(page.url());
+    await fresh.waitForFunction(() => document.getElementById('status')?.textContent === 'harness ready');
+    return await fn(fresh);
+  } finally {
+    await fresh.close();
+  }
+}

@@ -5,6 +5,7 @@
 // gives the count TF.js reports it used (getThreadsCount()), and every "× faster" check compares
 // rows that ran the same number of threads.
 import { ACCURACY_EPOCHS, median as medianOf, sameThreadsRatio, summarise } from '../report.mjs';
+import { inFreshPage } from '../chromium.mjs';
 
 export const name = 'wasm';
 
@@ -35,18 +36,6 @@ export const checked = VARIANTS.map((v) => ({ name: v.name, opts: v.opts, backen
 
 const median = (row) => summarise(row).medianMs;
 const ratio = (slow, fast) => median(slow) / median(fast);
-
-/** `fn(fresh)` in a fresh harness page (a context of its own), closed afterwards with all it started. */
-async function inFreshPage(page, fn) {
-  const fresh = await page.context().browser().newPage();
-  try {
-    await fresh.goto(page.url());
-    await fresh.waitForFunction(() => document.getElementById('status')?.textContent === 'harness ready');
-    return await fn(fresh);
-  } finally {
-    await fresh.close();
-  }
-}
 
 /** TF.js wasm asked for `threads`, in a fresh page (its thread pool is fixed once per page). */
 function peerInFreshPage(page, threads, runs) {

@@ -19,6 +19,7 @@
 // measurement, and neither a forced GC nor --enable-blink-features=ForceEagerMeasureMemory hastened it
 // here; the suite takes about 15 minutes.
 import { appBytes, BUDGET_BYTES, flat, GROWTH_BYTES, GROWTH_FRACTION, mb } from '../memory.mjs';
+import { inFreshPage } from '../chromium.mjs';
 
 export const name = 'memory';
 
@@ -40,15 +41,8 @@ export const checked = CONFIGS;
  * (the training set 47 MB of it), and the whole app came to 454 MB; after only the wasm suite it
  * had held 62 MB with all four backends initialised (388 MB in all).
  */
-export async function run({ page, log }) {
-  const fresh = await page.context().browser().newPage();
-  try {
-    await fresh.goto(page.url());
-    await fresh.waitForFunction(() => document.getElementById('status')?.textContent === 'harness ready');
-    return await runIn(fresh, log);
-  } finally {
-    await fresh.close();
-  }
+export function run({ page, log }) {
+  return inFreshPage(page, (fresh) => runIn(fresh, log));
 }
 
 async function runIn(page, log) {
