@@ -8,6 +8,7 @@ export const name = 'webgpu';
 const PEER_TIMEOUT_MS = 600_000;
 const SWEEP = [16, 32, 64, 128, 256, 512, 1024];
 const SWEEP_STEPS = 64; // each sweep point trains min(60000, 64 × batch) samples
+const SWEEP_ROUNDS = 5; // as many as a row's timed epochs; odd, so each median is one of the measurements
 const CHANCE = 0.2; // test accuracy below this means the model did not learn
 const IMPOSSIBLE_LOSS = 1e-4; // no real batch of MNIST has a cross-entropy this low after one epoch
 const NOT_LEARNING_LOSS = 2.0; // cross-entropy of a 10-class guess is ln 10 ≈ 2.30; a trained MLP is far below
@@ -73,17 +74,29 @@ export async function run({ page, runs, log }) {
     checks.push({ label: 'webgpu: this adapter runs its faster matmul variant (registers ms ÷ shared ms ≥ 1 means shared would win)', value: `${(reg / sh).toFixed(2)}× (${layer1.registers.length}+${layer1.shared.length} profiles)`, target: prof.extra?.softwareAdapter ? '< 1 on a CPU emulation' : '≥ 1 on a GPU', pass: prof.extra?.softwareAdapter ? reg <= sh : sh <= reg });
   }
 
+  // Each sweep point is measured SWEEP_ROUNDS times, the modes alternated round by round, and each
+  // mode's point is the median: at large batches the two modes differ by a few percent, less than
+  // one measurement's noise on a shared machine.
   const sweeps = { resident: [], naive: [] };
   for (const batchSize of SWEEP) {
+    const got = { resident: [], naive: [] };
+    for (let r = 0; r < SWEEP_ROUNDS; r++) {
+      for (const mode of MODES) {
+        const [p] = await page.evaluate(([m, b, st]) => window.harness.webgpu.sweep({ mode: m }, [b], st), [mode, batchSize, SWEEP_STEPS]);
+        got[mode].push(p);
+      }
+    }
     for (const mode of MODES) {
-      const [p] = await page.evaluate(([m, b, st]) => window.harness.webgpu.sweep({ mode: m }, [b], st), [mode, batchSize, SWEEP_STEPS]);
-      sweeps[mode].push(p);
+      const ps = got[mode];
+      const rates = ps.map((p) => p.samplesPerSec);
+      const mid = ps.find((p) => p.samplesPerSec === median(rates));
+      sweeps[mode].push(mid);
       rows.push({
-        name: `webgpu ${mode} sweep`, batchSize, epochMs: [(60000 / p.samplesPerSec) * 1000], single: true,
-        note: `one measurement by design (a sweep point, not an epoch): ${p.samplesPerSec.toFixed(0)} samples/s measured on ${p.samples} samples (${p.steps} steps), projected to 60000`,
+        name: `webgpu ${mode} sweep`, batchSize, epochMs: rates.map((x) => (60000 / x) * 1000),
+        note: `a sweep point, not an epoch: ${SWEEP_ROUNDS} measurements (modes alternated) on ${mid.samples} samples (${mid.steps} steps) each, projected to 60000; samples/s ${rates.map((x) => x.toFixed(0)).join(', ')}`,
       });
     }
-    log(`sweep batch ${batchSize}: ${MODES.map((m) => `${m} ${sweeps[m][sweeps[m].length - 1].samplesPerSec.toFixed(0)}/s`).join(', ')}`);
+    log(`sweep batch ${batchSize}: ${MODES.map((m) => `${m} ${got[m].map((p) => p.samplesPerSec.toFixed(0)).join('/')}/s`).join(', ')}`);
   }
   const res = sweeps.resident;
   const gain = res[res.length - 2].samplesPerSec / res[0].samplesPerSec;
@@ -94,7 +107,7 @@ export async function run({ page, runs, log }) {
   for (const [i, p] of res.entries()) if (!(p.samplesPerSec > sweeps.naive[i].samplesPerSec)) slower.push(`${p.batchSize} (sweep)`);
   const ratios = res.map((p, i) => (p.samplesPerSec / sweeps.naive[i].samplesPerSec).toFixed(2));
   checks.push({
-    label: 'webgpu resident faster than naive at every batch size measured (× naive time: 128, 512 full; sweep 16…1024)',
+    label: 'webgpu resident faster than naive at every batch size measured (× naive time: 128, 512 full epochs, median of 5; sweep 16…1024, median of 5)',
     value: [(medians['naive@128'] / r128).toFixed(2), (medians['naive@512'] / medians['resident@512']).toFixed(2), ...ratios].join(' '),
     target: 'all > 1', pass: slower.length === 0,
   });
