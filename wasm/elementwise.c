@@ -4,7 +4,7 @@
 #include "rows.h"
 
 #ifdef __wasm_simd128__
-#include <wasm_simd128.h>
+#include "sgd_simd.h"
 #endif
 
 typedef struct {
@@ -38,16 +38,9 @@ void relu_backward(float *dinp, const float *dout, const float *out, int N) {
 void sgd_range(float *params, const float *grads, double lr, long lo, long hi) {
   long i = lo;
 #ifdef __wasm_simd128__
-  // 4 at a time, each in double exactly as below: promote, multiply, subtract, round to float once
+  // 4 at a time, each in double exactly as below (sgd4)
   const v128_t rate = wasm_f64x2_splat(lr);
-  for (; i + 4 <= hi; i += 4) {
-    v128_t p = wasm_v128_load(params + i), g = wasm_v128_load(grads + i);
-    v128_t lo2 = wasm_f64x2_sub(wasm_f64x2_promote_low_f32x4(p), wasm_f64x2_mul(rate, wasm_f64x2_promote_low_f32x4(g)));
-    p = wasm_i32x4_shuffle(p, p, 2, 3, 0, 1), g = wasm_i32x4_shuffle(g, g, 2, 3, 0, 1);
-    v128_t hi2 = wasm_f64x2_sub(wasm_f64x2_promote_low_f32x4(p), wasm_f64x2_mul(rate, wasm_f64x2_promote_low_f32x4(g)));
-    v128_t a = wasm_f32x4_demote_f64x2_zero(lo2), b = wasm_f32x4_demote_f64x2_zero(hi2);
-    wasm_v128_store(params + i, wasm_i32x4_shuffle(a, b, 0, 1, 4, 5));
-  }
+  for (; i + 4 <= hi; i += 4) wasm_v128_store(params + i, sgd4(wasm_v128_load(params + i), wasm_v128_load(grads + i), rate));
 #endif
   // in double, as the reference's JavaScript numbers are
   for (; i < hi; i++) params[i] = (float)(params[i] - lr * grads[i]);

@@ -2,6 +2,8 @@
 // the same order) whichever block computes it, so how rows are split over threads never changes a bit.
 #include <wasm_simd128.h>
 
+#include "sgd_simd.h"
+
 #define F4 v128_t
 #define ADD wasm_f32x4_add
 #define MUL wasm_f32x4_mul
@@ -200,11 +202,55 @@ static inline void panel_forward_rows(float *out, const float *Ap, long pa, cons
   }
 }
 
+// panel_tn_rows with `u`: the product is a weight gradient, applied as soon as its tile is summed.
+// `out` is then the weight matrix W (M,N) itself, updated W −= lr·dW (sgd_range's arithmetic), and
+// wp its panels8 copy of Wᵀ (wp[m / 8 · N · 8 + n · 8 + m % 8] = W[m][n]) gets the new values too.
+// The gradient is never stored and W is read and written once, while its lines are in L1.
+typedef struct {
+  float *wp;
+  double lr;
+} tn_update;
+
+static inline void tn_apply(float *W, const tn_update *u, int N, int m, int n, int rows, int w,
+                            F4 c00, F4 c01, F4 c10, F4 c11, F4 c20, F4 c21, F4 c30, F4 c31) {
+  float *o = W + (long)m * N + n, *d = u->wp + (long)(m / 8) * N * 8 + (long)n * 8 + m % 8;
+  if (rows == 4 && w >= 8) {
+    const v128_t rate = wasm_f64x2_splat(u->lr);
+    F4 r0a = sgd4(LOAD(o), c00, rate), r0b = sgd4(LOAD(o + 4), c01, rate);
+    F4 r1a = sgd4(LOAD(o + N), c10, rate), r1b = sgd4(LOAD(o + N + 4), c11, rate);
+    F4 r2a = sgd4(LOAD(o + 2L * N), c20, rate), r2b = sgd4(LOAD(o + 2L * N + 4), c21, rate);
+    F4 r3a = sgd4(LOAD(o + 3L * N), c30, rate), r3b = sgd4(LOAD(o + 3L * N + 4), c31, rate);
+    wasm_v128_store(o, r0a), wasm_v128_store(o + 4, r0b);
+    wasm_v128_store(o + N, r1a), wasm_v128_store(o + N + 4, r1b);
+    wasm_v128_store(o + 2L * N, r2a), wasm_v128_store(o + 2L * N + 4, r2b);
+    wasm_v128_store(o + 3L * N, r3a), wasm_v128_store(o + 3L * N + 4, r3b);
+    // 4×4 transposes: column j of the tile (its 4 rows) is 4 adjacent lanes of wp
+    for (int h = 0; h < 2; h++, d += 32) {
+      F4 a = h ? r0b : r0a, b = h ? r1b : r1a, e = h ? r2b : r2a, f = h ? r3b : r3a;
+      F4 ab01 = wasm_i32x4_shuffle(a, b, 0, 4, 1, 5), ab23 = wasm_i32x4_shuffle(a, b, 2, 6, 3, 7);
+      F4 ef01 = wasm_i32x4_shuffle(e, f, 0, 4, 1, 5), ef23 = wasm_i32x4_shuffle(e, f, 2, 6, 3, 7);
+      wasm_v128_store(d, wasm_i32x4_shuffle(ab01, ef01, 0, 1, 4, 5));
+      wasm_v128_store(d + 8, wasm_i32x4_shuffle(ab01, ef01, 2, 3, 6, 7));
+      wasm_v128_store(d + 16, wasm_i32x4_shuffle(ab23, ef23, 0, 1, 4, 5));
+      wasm_v128_store(d + 24, wasm_i32x4_shuffle(ab23, ef23, 2, 3, 6, 7));
+    }
+    return;
+  }
+  float g[4][8];  // a partial tile (the last rows of W, or a last panel of fewer than 8 columns)
+  wasm_v128_store(g[0], c00), wasm_v128_store(g[0] + 4, c01), wasm_v128_store(g[1], c10), wasm_v128_store(g[1] + 4, c11);
+  wasm_v128_store(g[2], c20), wasm_v128_store(g[2] + 4, c21), wasm_v128_store(g[3], c30), wasm_v128_store(g[3] + 4, c31);
+  for (int i = 0; i < rows; i++)
+    for (int j = 0; j < w && j < 8; j++) {
+      float v = (float)(o[(long)i * N + j] - u->lr * g[i][j]);
+      o[(long)i * N + j] = v, d[j * 8 + i] = v;
+    }
+}
+
 // out rows m ∈ [lo,hi) of out (M,N) = Aᵀ · Bm: Σ_k A[k][m] · Bm[k][n] over k in order, A as
 // panels4 and Bm as panels8 pb floats apart (≥ K · 8) (lo a multiple of 4). Panel by panel, the rows' blocks inside, so each
-// panel of Bm is read from memory once per call.
+// panel of Bm is read from memory once per call. With u (see tn_update) out is W, updated in place.
 static inline void panel_tn_rows(float *out, const float *Ap, const float *Bp, long pb, int N, int K,
-                                 int lo, int hi) {
+                                 int lo, int hi, const tn_update *u) {
   for (int n = 0; n < N; n += 8) {
     const float *bp = Bp + (long)(n / 8) * pb;
     int w = N - n;
@@ -217,6 +263,10 @@ static inline void panel_tn_rows(float *out, const float *Ap, const float *Bp, l
       const float *ak = ap, *bk = bp, *const end = ap + (long)K * 4;
 #pragma clang loop unroll(disable)
       for (; ak < end; ak += 4, bk += 8) TILE4X8_STEP(ak, 1, bk);
+      if (u) {
+        tn_apply(out, u, N, m, n, hi - m < 4 ? hi - m : 4, w, c00, c01, c10, c11, c20, c21, c30, c31);
+        continue;
+      }
       float *o = out + (long)m * N + n;
       store8(o, c00, c01, w);
       if (m + 1 < hi) store8(o + N, c10, c11, w);

@@ -142,9 +142,10 @@ void panel_forward(float *out, const float *inp8, int B, const float *w1p, const
   panel_forward_rows(out, inp8, x8_stride(B), w1p, bias, OC, C, relu, r0, r1);
 }
 
-void panel_backward_weight(float *dweight, const float *dout4, const float *inp8, int B, int C,
-                           int r0, int r1) {
-  panel_tn_rows(dweight, dout4, inp8, x8_stride(B), C, B, r0, r1);
+void panel_update_weight(float *weight, float *wp, const float *dout4, const float *inp8, int B, int C,
+                         int r0, int r1, double lr) {
+  const tn_update u = {.wp = wp, .lr = lr};
+  panel_tn_rows(weight, dout4, inp8, x8_stride(B), C, B, r0, r1, &u);
 }
 
 void pack8_rows_of_weight(float *p, const float *weight, int C, int o0, int o1) {

@@ -48,7 +48,7 @@ static void peak_body(void *p, int lo, int hi) {
       if (c->kernel == 0) bcast_rows(b->out, b->a, BC_K, 1, b->b, BC_N, BC_K, 0, BC_M);
       else if (c->kernel == 1) nt_rows(b->out, b->a, b->w, b->bias, NT_N, NT_K, 0, NT_M);
 #ifdef __wasm_simd128__
-      else panel_tn_rows(b->out, b->a, b->b, PANEL_K * 8, PANEL_N, PANEL_K, 0, PANEL_M);
+      else panel_tn_rows(b->out, b->a, b->b, PANEL_K * 8, PANEL_N, PANEL_K, 0, PANEL_M, 0);
 #endif
       __asm__ volatile("" ::: "memory");  // each call really runs: the same output, recomputed
     }

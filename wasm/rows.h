@@ -39,10 +39,12 @@ void sgd_range(float *params, const float *grads, double lr, long lo, long hi);
 // then + inp·w for c = 0, 1, … in order; ReLU when relu
 void panel_forward(float *out, const float *inp8, int B, const float *w1p, const float *bias, int C,
                    int OC, int relu, int r0, int r1);
-// dweight rows o ∈ [r0, r1) (r0 a multiple of 4) of (OC,C) = doutᵀ · inp, dout (B,OC) as panels of
-// 4 and inp (B,C) as panels of 8: the same sums as matmul_backward's, bit for bit
-void panel_backward_weight(float *dweight, const float *dout4, const float *inp8, int B, int C,
-                           int r0, int r1);
+// weight rows o ∈ [r0, r1) (r0 a multiple of 4) of (OC,C) −= lr · dweight, with dweight = doutᵀ · inp
+// (dout (B,OC) as panels of 4, inp (B,C) as panels of 8: the same sums as matmul_backward's, bit for
+// bit) and the update sgd_range's; wp, the weight's panels of 8 (pack8_rows_of_weight), gets the new
+// values of those rows too. dweight is never stored: each tile is applied as soon as it is summed.
+void panel_update_weight(float *weight, float *wp, const float *dout4, const float *inp8, int B, int C,
+                         int r0, int r1, double lr);
 // w1p for rows o ∈ [o0, o1) of weight (OC,C): weightᵀ's panels of 8, lanes o % 8
 void pack8_rows_of_weight(float *p, const float *weight, int C, int o0, int o1);
 // rows [r0, r1) of a (K,N) matrix into its panels of 4 (padding lanes written as 0)

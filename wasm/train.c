@@ -57,7 +57,8 @@ static void *alloc(size_t bytes) { return aligned_alloc(ALIGN, (bytes + ALIGN - 
 //  1. per block of batch rows: gather_batch, matmul_forward_relu, matmul_forward, softmax_xent,
 //     matmul_backward_relu's dh: everything up to dh is row-local, so no thread waits in between;
 //  2. per block of W1's rows: dW1 and db1, then W1 and b1 updated at once, while the gradient
-//     rows are in cache; one more block does dW2, db2 and W2, b2. Nothing in region 2 reads W1 or W2.
+//     rows are in cache; two more blocks do dW2, db2 and W2, b2, half the rows each. Nothing in
+//     region 2 reads W1 or W2.
 // The mean loss is the one serial loop left. Returns it.
 typedef struct {
   int B, start;
@@ -86,21 +87,19 @@ static void step_forward(void *p, int lo, int hi) {
 #endif
 }
 
-// W1's rows [o0, o1): dW1, db1, then the update (and, in SIMD builds, their lanes of w1p)
+// W1's rows [o0, o1): dW1 and db1, and the update. The SIMD builds apply each tile of dW1 to W1 (and
+// its lanes of w1p) as soon as it is summed, so dW1 is never stored.
 static void step_w1_rows(const step_ctx *s, int o0, int o1) {
   const int C = M.C, H = M.H, B = s->B;
   float *w1 = M.params, *b1 = w1 + H * C, *gw1 = M.grads, *gb1 = gw1 + H * C;
 #ifdef __wasm_simd128__
-  panel_backward_weight(gw1, M.dhp, M.xp, B, C, o0, o1);
+  panel_update_weight(w1, M.w1p, M.dhp, M.xp, B, C, o0, o1, s->lr);
   bias_grad_rows(gb1, M.dh, B, H, o0, o1);
 #else
   backward_weight_rows(gw1, gb1, M.dh, M.x, B, C, H, o0, o1);
-#endif
   sgd_range(w1, gw1, s->lr, (long)o0 * C, (long)o1 * C);
-  sgd_range(b1, gb1, s->lr, o0, o1);
-#ifdef __wasm_simd128__
-  pack8_rows_of_weight(M.w1p, w1, C, o0, o1);
 #endif
+  sgd_range(b1, gb1, s->lr, o0, o1);
 }
 
 // W1's rows are handed out 8 at a time: w1p holds 8 rows' values of one column side by side, so
@@ -108,18 +107,34 @@ static void step_w1_rows(const step_ctx *s, int o0, int o1) {
 #define W1_BLOCK 8
 static int w1_blocks(int H) { return (H + W1_BLOCK - 1) / W1_BLOCK; }
 
-// blocks [0, w1_blocks(H)) are rows of W1; block w1_blocks(H) is all of W2 (V = 10 rows: about a
-// third of a W1 block's work, so it rides with the last piece instead of making pieces uneven)
-static void step_backward(void *p, int lo, int hi) {
-  const step_ctx *s = p;
-  const int C = M.C, H = M.H, V = M.V, B = s->B, hb = w1_blocks(H);
+// W2's rows [v0, v1): dW2 and db2, then the update
+static void step_w2_rows(const step_ctx *s, int v0, int v1) {
+  const int C = M.C, H = M.H, V = M.V;
   float *w2 = M.params + H * C + H, *b2 = w2 + V * H;
   float *gw2 = M.grads + H * C + H, *gb2 = gw2 + V * H;
-  if (lo < hb) step_w1_rows(s, lo * W1_BLOCK, hi < hb ? hi * W1_BLOCK : H);
-  if (hi > hb) {
-    backward_weight_rows(gw2, gb2, M.dlogits, M.h, B, H, V, 0, V);
-    sgd_range(w2, gw2, s->lr, 0, (long)V * H);
-    sgd_range(b2, gb2, s->lr, 0, V);
+  backward_weight_rows(gw2, gb2, M.dlogits, M.h, s->B, H, V, v0, v1);
+  sgd_range(w2, gw2, s->lr, (long)v0 * H, (long)v1 * H);
+  sgd_range(b2, gb2, s->lr, v0, v1);
+}
+
+// Region 2 has w1_blocks(H) + 2 indices: W1's row blocks, with W2's rows cut in two halves, one
+// after the first half of the blocks (index hb / 2) and one at the end (index hb + 1). All of W2
+// is about a third of a W1 block's work. As one block at the end it made the last share longer, and
+// with 2 threads the other thread waited that long at every join (about 8 ms per epoch); now each
+// share of 2 ends with one half.
+static void step_backward(void *p, int lo, int hi) {
+  const step_ctx *s = p;
+  const int H = M.H, V = M.V, hb = w1_blocks(H), half = hb / 2;
+  for (int i = lo; i < hi;) {
+    if (i == half || i == hb + 1) {
+      step_w2_rows(s, i == half ? 0 : V / 2, i == half ? V / 2 : V);
+      i++;
+      continue;
+    }
+    const int stop = i < half ? half : hb + 1, end = hi < stop ? hi : stop;  // a run of W1 blocks
+    const int b0 = i < half ? i : i - 1, b1 = i < half ? end : end - 1;
+    step_w1_rows(s, b0 * W1_BLOCK, b1 * W1_BLOCK < H ? b1 * W1_BLOCK : H);
+    i = end;
   }
 }
 
@@ -131,7 +146,7 @@ static double train_step(int start, int B, double lr) {
   if (!M.w1p_ok) pack8_rows_of_weight(M.w1p, M.params, M.C, 0, M.H), M.w1p_ok = 1;
 #endif
   parallel_for_if(work, 0, row_blocks(B), step_forward, &s);
-  parallel_for_if(work, 0, w1_blocks(M.H) + 1, step_backward, &s);
+  parallel_for_if(work, 0, w1_blocks(M.H) + 2, step_backward, &s);
   double loss = 0;
   for (int b = 0; b < B; b++) loss += M.losses[b];
   return loss / B;

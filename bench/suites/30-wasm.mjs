@@ -25,6 +25,8 @@ export const EPOCH_FLOP = SAMPLES * 2 * (2 * C * H + 3 * H * V);
 // Issue 18 §1: 0.32 s/epoch where this kernel's floor (EPOCH_FLOP ÷ the 2-thread peak) was 0.286 s,
 // i.e. 89% of the peak over a whole epoch; stated as that share so it reads on any machine.
 const PEAK_SHARE_TARGET = 0.286 / 0.32;
+/** The 2-thread peak must be at least this multiple of the 1-thread one for the share to be judged. */
+const PEAK_SCALING_MIN = 1.8;
 const PEAK_THREADS = [1, 2, 4];
 const PEAK_KERNELS = [
   { id: 0, name: 'bcast 4×8 (second layer backward: dh, dW2)' }, { id: 1, name: 'nt 2×4 (second layer forward; inference)' },
@@ -130,11 +132,16 @@ export async function run({ page, runs, log }) {
     if (Number.isFinite(p.share)) row.note += `; ${p.gflops.toFixed(1)} GFLOP/s = ${(p.share * 100).toFixed(0)}% of the ${v.threads}-thread peak (floor ${p.floorS.toFixed(3)} s/epoch)`;
   }
   const p2 = shareOfPeak(simd2, peak);
+  // A share of a peak measured while something else held a core is a share of the wrong peak: the
+  // check would pass on a busy machine. Two threads on two idle cores make 1.99× the 1-thread peak.
+  const peakScaling = peak[2] / peak[1];
+  const busy = !(peakScaling >= PEAK_SCALING_MIN);
   checks.push({
     label: `wasm SIMD + 2 threads, share of the 2-thread SIMD128 peak over an epoch (${(EPOCH_FLOP / 1e9).toFixed(2)} GFLOP at batch 128)`,
-    value: Number.isFinite(p2.share) ? `${(p2.share * 100).toFixed(1)}% (${(s2 / 1000).toFixed(3)} s; floor ${p2.floorS.toFixed(3)} s)` : 'no peak measured',
+    value: (Number.isFinite(p2.share) ? `${(p2.share * 100).toFixed(1)}% (${(s2 / 1000).toFixed(3)} s; floor ${p2.floorS.toFixed(3)} s)` : 'no peak measured')
+      + (busy ? `; not judged: the 2-thread peak was ${peakScaling.toFixed(2)}× the 1-thread one (< ${PEAK_SCALING_MIN}), so a core was busy elsewhere` : ''),
     target: `≥ ${(PEAK_SHARE_TARGET * 100).toFixed(0)}% (issue 18: 0.32 s against a 0.286 s floor; here ≤ ${Number.isFinite(p2.floorS) ? (p2.floorS / PEAK_SHARE_TARGET).toFixed(3) : '?'} s)`,
-    pass: p2.share >= PEAK_SHARE_TARGET,
+    pass: !busy && p2.share >= PEAK_SHARE_TARGET,
   });
   const simdGain = ratio(scalar, simd1);
   checks.push({ label: 'SIMD vs scalar, 1 thread (× faster)', value: simdGain.toFixed(2), target: '≥ 2', pass: simdGain >= 2 });
