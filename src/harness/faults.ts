@@ -20,6 +20,8 @@ import { referenceAfter, workersFault } from './workersChecks';
 const SEED = 7;
 const LR = 0.1;
 const FAULT_AFTER_BATCH = 10;
+/** wasm: batches per chunk during a fault check, so the chunk after the injection is still in the epoch. */
+const FAULT_CHUNK = 4;
 
 interface ShownError {
   name: string;
@@ -56,6 +58,7 @@ async function wasmFault(kind: 'terminate' | 'close' | 'trap' | 'hang', opts: Ba
     await backend.init(spec, init, opts);
     await backend.setData(data);
     backend.testHooks.setWatchdog({ floorMs, factor: 10 });
+    backend.testHooks.setChunk(FAULT_CHUNK); // the fault lands in the epoch however fast its batches run
     const modulesBefore = backend.testHooks.modulesCreated();
     let fired = false;
     let injected: boolean | string = 'not yet';

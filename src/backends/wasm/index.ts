@@ -55,11 +55,21 @@ export class WasmBackend implements Backend {
   private readonly watchdog = new Watchdog(DEFAULT_WATCHDOG);
   private modulesCreated = 0;
 
-  /** For tests: make the worker close itself, a pool thread trap or hang, or kill the worker; shorten the watchdog. */
+  /** For tests: batches per chunk (null: about CHUNK_MS of them). */
+  private fixedChunk: number | null = null;
+
+  /**
+   * For tests: make the worker close itself, a pool thread trap or hang, or kill the worker; shorten
+   * the watchdog; hand the epoch out a fixed number of batches at a time. With chunks sized by time,
+   * the first chunk (1 batch) measures the round trip as much as the batch, and on a fast machine the
+   * second one was the rest of a short epoch: a fault injected at its progress report then landed
+   * after the epoch (in evaluate()), not in it.
+   */
   readonly testHooks = {
     injectFault: (kind: 'close' | 'trap' | 'hang', thread = 1): Promise<boolean> => this.need().injectFault(kind, thread),
     terminateWorker: (): void => this.markFault('terminated (test hook)'),
     setWatchdog: (limits: Partial<WatchdogLimits>): void => { this.watchdog.limits = { ...this.watchdog.limits, ...limits }; },
+    setChunk: (batches: number | null): void => { this.fixedChunk = batches; },
     modulesCreated: (): number => this.modulesCreated,
   };
 
@@ -157,7 +167,7 @@ export class WasmBackend implements Backend {
     const choice = this.choice!;
     return runEpoch(plan, {
       backend: 'wasm',
-      chunk: { targetMs: CHUNK_MS },
+      chunk: this.fixedChunk ?? { targetMs: CHUNK_MS },
       begin: async () => {
         await this.guard(this.watchdog.watch(api.beginEpoch(compact(plan.order), B), expire, this.watchdog.limits.floorMs));
         signal?.addEventListener('abort', onAbort);
