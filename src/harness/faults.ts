@@ -15,13 +15,10 @@ import { maxAbsDiff } from '../mlp/compare';
 import { initParams } from '../mlp/init';
 import { epochPermutation } from '../mlp/random';
 import { makeSpec } from '../mlp/spec';
-import { referenceAfter, workersFault } from './workersChecks';
+import { FAULT_AFTER_BATCH, FAULT_CHUNK, referenceAfter, workersFault } from './workersChecks';
 
 const SEED = 7;
 const LR = 0.1;
-const FAULT_AFTER_BATCH = 10;
-/** wasm: batches per chunk during a fault check, so the chunk after the injection is still in the epoch. */
-const FAULT_CHUNK = 4;
 
 interface ShownError {
   name: string;

@@ -16,14 +16,15 @@ import { makeSpec, type MlpSpec } from '../mlp/spec';
 const SEED = 7;
 const LR = 0.1;
 /** The fault is injected at the first progress report after this batch (so several were applied). */
-const FAULT_AFTER_BATCH = 10;
+export const FAULT_AFTER_BATCH = 10;
 /**
- * Batches per hand-off in a fault epoch. Worker-owned epochs otherwise hand out about 100 ms of
+ * Batches per hand-off in a fault epoch (the wasm backend's fault checks use it too: its chunks are
+ * sized by time as well). Worker-owned epochs otherwise hand out about 100 ms of
  * batches at a time and let the workers run a chunk ahead: at ~1 ms a batch they had once finished
  * all 100 batches before the progress report that injected the fault, which then fired at batch 0
  * of the next run (CI, 2026-11-27). With chunks of 4 they are at most 8 batches past the report.
  */
-const FAULT_CHUNK = 4;
+export const FAULT_CHUNK = 4;
 
 
 /** The reference's weights after the first `batches` batches of the epoch (all of them by default). */
