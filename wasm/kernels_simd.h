@@ -157,12 +157,12 @@ static inline void store8(float *o, F4 v0, F4 v1, int n) {
 static inline void panel_forward_rows(float *out, const float *Ap, long pa, const float *P,
                                       const float *bias, int N, int K, int relu, int lo, int hi) {
   for (int n = 0; n < N; n += 8) {
+    const float *bp = P + (long)(n / 8) * K * 8;
+    const int w = N - n;
+    float bb[8] = {0};
+    for (int j = 0; j < 8 && j < w; j++) bb[j] = bias[n + j];
     for (int m = lo; m < hi; m += 4) {
       const int rows = hi - m < 4 ? hi - m : 4;
-      const float *bp = P + (long)(n / 8) * K * 8;
-      const int w = N - n;
-      float bb[8] = {0};
-      for (int j = 0; j < 8 && j < w; j++) bb[j] = bias[n + j];
       float *o = out + (long)m * N + n;
       if (rows == 4) {
         F4 c00 = LOAD(bb), c01 = LOAD(bb + 4);
@@ -172,8 +172,6 @@ static inline void panel_forward_rows(float *out, const float *Ap, long pa, cons
         // steps of a whole panel go two at a time with walking pointers: in Chromium that ran at
         // 48 against 43 GFLOP/s for one step at a time with k and j counters, and fully unrolled
         // (8 steps) at half the speed (micro-benchmarks of this tile in L1, medians of 11).
-        // (Blocking the steps so that a panel of Bm is read from L2 once per 16 rows instead of
-        // once per 4 was tried: no faster in an epoch.)
         for (; bk < whole; a += pa) {
           const float *ak = a, *const end = a + 8;
 #pragma clang loop unroll(disable)

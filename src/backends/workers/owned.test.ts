@@ -40,7 +40,7 @@ describe('worker-owned epochs: the slices of the all-reduce', () => {
 
   it('give, slice by slice, the coordinator\'s reduce_and_update bit for bit (1, 2 and 3 shards)', () => {
     const lr = 0.1;
-    // 5003: the last slice ends 3 past a multiple of 8 (the unrolled loop's tail)
+    // 5003: a last slice that does not end on a multiple of 16
     for (const P of [5000, 5003]) for (const W of [1, 2, 3]) {
       const rows = Array.from({ length: 4 }, (_, w) => rand(P, 7 + w));
       const params = rand(P, 99);
