@@ -54,6 +54,9 @@ const VARIANTS: readonly Variant[] = [
   // dispatch 'rows': activations shared, each worker computes its rows of the weight gradients over the
   // whole batch in the js order, so the weights are js's bit for bit (3 workers: uneven rows 43/43/42, 4/3/3)
   ...[2, 3].map((n): Variant => ({ backend: 'workers', options: { workers: n, dispatch: 'rows' }, tolerance: EXACT, runs: { mode: 'shared-rows', workers: n } })),
+  // dispatch 'hidden': each worker owns hidden units, forward and backward over the whole batch, in
+  // the js order: js's weights bit for bit (3 workers: uneven units 43/43/42, classes 4/3/3)
+  ...[2, 3].map((n): Variant => ({ backend: 'workers', options: { workers: n, dispatch: 'hidden' }, tolerance: EXACT, runs: { mode: 'shared-hidden', workers: n } })),
   // the coordinator-reduce variant the lesson compares with (per batch: Atomics, then the coordinator sums and updates)
   { backend: 'workers', options: { workers: 2, dispatch: 'atomics' }, tolerance: REASSOCIATED, runs: { mode: 'shared-atomics', workers: 2 } },
   { backend: 'wasm', options: { simd: false, threads: 1 }, tolerance: REASSOCIATED, runs: { variant: 'mlp-scalar', simd: false, threads: 1, mode: AS_REQUESTED } },

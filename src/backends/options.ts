@@ -29,8 +29,8 @@ export const WORKERS_OPTIONS = {
   workers: { type: 'int', min: 1, max: 16, default: 'cores', label: 'workers', knob: true },
   /** workers backend: copy buffers by message even when memory could be shared */
   forceTransfer: { type: 'bool', default: false },
-  /** workers backend, shared memory: 'allreduce' the workers run the batches and reduce between barriers; 'rows' as 'allreduce', but the workers share activations and each computes its own rows of the weight gradients (nothing to reduce); 'atomics' the coordinator starts each batch and reduces alone; 'messages' as 'atomics', one message per worker per batch */
-  dispatch: { type: 'enum', values: ['allreduce', 'rows', 'atomics', 'messages'], default: 'allreduce' },
+  /** workers backend, shared memory: 'allreduce' the workers run the batches and reduce between barriers; 'rows' as 'allreduce', but the workers share activations and each computes its own rows of the weight gradients (nothing to reduce); 'hidden' each worker owns some hidden units, runs them forward and back over the whole batch and updates their weights (it shares their activations; nothing to reduce); 'atomics' the coordinator starts each batch and reduces alone; 'messages' as 'atomics', one message per worker per batch */
+  dispatch: { type: 'enum', values: ['allreduce', 'rows', 'hidden', 'atomics', 'messages'], default: 'allreduce' },
 } as const satisfies OptionSpecs;
 
 export const WASM_OPTIONS = {

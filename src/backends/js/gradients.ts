@@ -15,11 +15,11 @@ export class ShardScratch {
   h = new Float32Array(0); logits = new Float32Array(0);
   probs = new Float32Array(0); losses = new Float32Array(0);
   dlogits = new Float32Array(0); dh = new Float32Array(0);
-  /** matmul_backward's transposes, sized for the larger layer (doutT: S·H, inpT: S·C, weightT: H·V). */
+  /** matmul_backward's transposed W2 (H·V) for layer 2's dinp. */
   readonly t: BackwardScratch;
 
   constructor(private readonly spec: MlpSpec) {
-    this.t = { doutT: new Float32Array(0), inpT: new Float32Array(0), weightT: new Float32Array(spec.hiddenSize * spec.outputSize) };
+    this.t = { weightT: new Float32Array(spec.hiddenSize * spec.outputSize) };
   }
 
   ensure(S: number): this {
@@ -30,7 +30,6 @@ export class ShardScratch {
     this.h = new Float32Array(S * H); this.logits = new Float32Array(S * V);
     this.probs = new Float32Array(S * V); this.losses = new Float32Array(S);
     this.dlogits = new Float32Array(S * V); this.dh = new Float32Array(S * H);
-    this.t.doutT = new Float32Array(S * Math.max(H, V)); this.t.inpT = new Float32Array(S * Math.max(C, H));
     return this;
   }
 }

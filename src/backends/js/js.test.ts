@@ -8,7 +8,7 @@ import { makeSpec } from '../../mlp/spec';
 import { loadMnistNode } from '../../test/mnistNode';
 import { StoppedError } from '../types';
 import { JsBackend } from './index';
-import { matmul_backward, matmul_forward } from './matmul';
+import { matmul_backward, matmul_forward, matmul_tn } from './matmul';
 
 
 describe('js backend', () => {
@@ -27,10 +27,24 @@ describe('js backend', () => {
     }
   });
 
+  it('matmul_tn (aᵀ · x read in place) equals matmul_forward on the two transposed copies bit for bit', () => {
+    // (B summed, R rows, C columns): every remainder of the 4 × 2 blocking, and one summed step
+    for (const [B, R, C] of [[1, 1, 1], [5, 7, 3], [4, 9, 2], [7, 3, 5], [9, 16, 10], [13, 5, 7], [64, 12, 31]]) {
+      const a = rand(B * R, 0.9), x = rand(B * C, 1.3);
+      const aT = new Float32Array(R * B), xT = new Float32Array(C * B);
+      for (let b = 0; b < B; b++) for (let r = 0; r < R; r++) aT[r * B + b] = a[b * R + r];
+      for (let b = 0; b < B; b++) for (let c = 0; c < C; c++) xT[c * B + b] = x[b * C + c];
+      const got = new Float32Array(R * C).fill(NaN), want = new Float32Array(R * C);
+      matmul_tn(got, a, x, B, R, C);
+      matmul_forward(want, aT, xT, null, R, B, C);
+      expect(Array.from(got), `B=${B} R=${R} C=${C}`).toEqual(Array.from(want));
+    }
+  });
+
   it('matmul_backward equals the reference matmul_backward bit for bit (dinp, dweight, dbias)', () => {
     for (const [B, C, OC] of SHAPES) {
       const dout = rand(B * OC, 0.9), inp = rand(B * C, 1.3), weight = rand(OC * C, 0.7);
-      const scratch = { doutT: new Float32Array(B * OC), inpT: new Float32Array(B * C), weightT: new Float32Array(OC * C) };
+      const scratch = { weightT: new Float32Array(OC * C) };
       const got = [new Float32Array(B * C), new Float32Array(OC * C), new Float32Array(OC)] as const;
       const want = [new Float32Array(B * C), new Float32Array(OC * C), new Float32Array(OC)] as const;
       matmul_backward(...got, dout, inp, weight, B, C, OC, scratch);

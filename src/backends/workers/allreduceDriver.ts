@@ -10,6 +10,7 @@ import {
 import { allWorkers, blame, waitForCount, Waiting, type PoolData, type PoolDriver } from './driver';
 import { makeOwnedViews, type OwnedEpoch, type OwnedViews } from './owned';
 import { rowsFloats } from './rows';
+import { hiddenFloats } from './hidden';
 import { setupLimitMs } from '../watchdog';
 import type { WorkerPool } from './pool';
 
@@ -22,19 +23,22 @@ function hardwareThreads(): number {
 }
 
 export class AllreduceDriver implements PoolDriver {
-  readonly mode: 'shared-allreduce' | 'shared-rows';
+  readonly mode: 'shared-allreduce' | 'shared-rows' | 'shared-hidden';
   readonly grads: Float32Array; // (N, P) worker w's shard gradient in row w
   readonly owned: OwnedViews;
   private readonly ctrl: Int32Array;
   private readonly views: SharedViews;
   private runs: Promise<void | never>[] = [];
   private running = new Waiting();
-  /** dispatch 'rows' (rows.ts): the shared activations, grown to the largest batch size asked for */
+  /** dispatch 'rows' (rows.ts) or 'hidden' (hidden.ts): the shared activations, grown to the largest batch size asked for */
   private rowsBuffer: Float32Array | null = null;
 
-  /** rows: dispatch 'rows' (activations shared, weight gradients split by rows) instead of the all-reduce. */
-  constructor(readonly pool: WorkerPool, readonly spec: MlpSpec, public params: Float32Array, readonly rows = false) {
-    this.mode = rows ? 'shared-rows' : 'shared-allreduce';
+  /**
+   * split: dispatch 'rows' (activations shared, weight gradients split by rows) or 'hidden' (each
+   * worker owns hidden units, forward and backward) instead of the all-reduce.
+   */
+  constructor(readonly pool: WorkerPool, readonly spec: MlpSpec, public params: Float32Array, readonly split?: 'rows' | 'hidden') {
+    this.mode = split === 'rows' ? 'shared-rows' : split === 'hidden' ? 'shared-hidden' : 'shared-allreduce';
     const N = pool.size, P = params.length;
     this.grads = new Float32Array(new SharedArrayBuffer(N * P * F32));
     this.ctrl = new Int32Array(new SharedArrayBuffer(CTRL_LENGTH * I32));
@@ -58,11 +62,11 @@ export class AllreduceDriver implements PoolDriver {
   }
 
   /** Starts every worker's epoch loop; they wait for the first runTo(). The order is already shared. */
-  beginEpoch(e: Omit<OwnedEpoch, 'spin' | 'activations'>): void {
-    const c = this.ctrl, pool = this.pool;
+  beginEpoch(e: Omit<OwnedEpoch, 'spin' | 'activations' | 'split'>): void {
+    const c = this.ctrl, pool = this.pool, split = this.split;
     let activations: Float32Array | undefined;
-    if (this.rows) {
-      const floats = rowsFloats(this.spec, e.batchSize);
+    if (split) {
+      const floats = split === 'rows' ? rowsFloats(this.spec, e.batchSize) : hiddenFloats(this.spec, e.batchSize);
       if (!this.rowsBuffer || this.rowsBuffer.length < floats) this.rowsBuffer = new Float32Array(new SharedArrayBuffer(floats * F32));
       activations = this.rowsBuffer;
     }
@@ -72,7 +76,7 @@ export class AllreduceDriver implements PoolDriver {
     // Spinning only pays when each worker has a core; with more workers than cores it steals them.
     const spin = pool.size <= hardwareThreads() ? SPIN : 0;
     this.running = new Waiting();
-    this.runs = pool.remotes.map((r, id) => this.running.track(id, blame(pool, id, r.ownEpoch({ ...e, spin, activations }))));
+    this.runs = pool.remotes.map((r, id) => this.running.track(id, blame(pool, id, r.ownEpoch({ ...e, spin, split, activations }))));
     for (const p of this.runs) p.catch(() => undefined);
   }
 

@@ -29,7 +29,7 @@ export interface PoolDriver {
 
 /** A driver the coordinator calls once per batch; it sums the shards and updates the model itself. */
 export interface BatchDriver extends PoolDriver {
-  readonly mode: Exclude<WorkersMode, 'shared-allreduce' | 'shared-rows'>;
+  readonly mode: Exclude<WorkersMode, 'shared-allreduce' | 'shared-rows' | 'shared-hidden'>;
   /** After runBatch: busy worker w's gradient sum is shardGrads[w], Σ loss losses[w]. */
   readonly shardGrads: readonly Float32Array[];
   readonly losses: Float64Array; // (N)

@@ -15,7 +15,7 @@ import { DEFAULT_WATCHDOG, type WatchdogLimits } from '../watchdog';
 import { sharedClock, type InjectedFault } from './control';
 import { AllreduceDriver } from './allreduceDriver';
 import type { BatchDriver, PoolData } from './driver';
-import { OWNED_RING, RING_LOSS, RING_STRIDE, RING_T0, RING_T1, RING_T2, RING_T3 } from './owned';
+import { OWNED_RING, RING_LOSS, RING_STRIDE, RING_T0, RING_T1, RING_T2, RING_T3, RING_T4, RING_T5 } from './owned';
 import { chooseMode, describeWorkers, modeReason, type ModeChoice } from './mode';
 import { resolvePoolSize, WorkerFaultError, WorkerPool } from './pool';
 import { reduce_and_update } from './reduce';
@@ -146,7 +146,8 @@ export class WorkersBackend implements Backend {
     if (!d || d.pool !== pool || d.mode !== this.choice.mode || d.params !== this.params) {
       const mode = this.choice.mode;
       this.driver = mode === 'transfer' ? new TransferDriver(pool, this.spec, this.params)
-        : mode === 'shared-allreduce' || mode === 'shared-rows' ? new AllreduceDriver(pool, this.spec, this.params, mode === 'shared-rows')
+        : mode === 'shared-allreduce' || mode === 'shared-rows' || mode === 'shared-hidden'
+          ? new AllreduceDriver(pool, this.spec, this.params, mode === 'shared-rows' ? 'rows' : mode === 'shared-hidden' ? 'hidden' : undefined)
           : new SharedDriver(pool, this.spec, this.params, mode === 'shared-atomics');
       this.driverDataVersion = -1;
       await this.driver.setup();
@@ -227,9 +228,9 @@ export class WorkersBackend implements Backend {
     const pool = driver.pool, N = pool.size;
     const n = plan.order.length, bs = plan.batchSize, batches = Math.ceil(n / bs);
     const t0 = sharedClock();
-    const rec = new AllreduceRecorder(N, t0, driver.rows);
+    const rec = new AllreduceRecorder(N, t0, driver.split);
     const { ring, ends } = driver.owned;
-    const at = { t0: RING_T0, t1: RING_T1, t2: RING_T2, t3: RING_T3 };
+    const at = { t0: RING_T0, t1: RING_T1, t2: RING_T2, t3: RING_T3, t4: RING_T4, t5: RING_T5 };
     let settled = false;
     const settle = (faulted: boolean) => {
       if (settled) return;

@@ -19,6 +19,7 @@ describe('choosing how the pool is fed', () => {
     expect(chooseMode({ dispatch: 'atomics' })).toEqual({ mode: 'shared-atomics', why: 'dispatch_atomics' });
     expect(chooseMode({ dispatch: 'messages' }).mode).toBe('shared-messages');
     expect(chooseMode({ dispatch: 'rows' })).toEqual({ mode: 'shared-rows', why: 'dispatch_rows' });
+    expect(chooseMode({ dispatch: 'hidden' })).toEqual({ mode: 'shared-hidden', why: 'dispatch_hidden' });
     const forced = chooseMode({ forceTransfer: true, dispatch: 'messages' });
     expect(forced.mode).toBe('transfer');
     expect(forced.why).toBe('force');

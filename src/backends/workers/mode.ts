@@ -3,17 +3,17 @@ import { msg, type BackendMessage } from '../messages';
 import type { BackendOptions } from '../types';
 import { waitAsyncFn } from './control';
 
-export type WorkersMode = 'shared-allreduce' | 'shared-rows' | 'shared-atomics' | 'shared-messages' | 'transfer';
+export type WorkersMode = 'shared-allreduce' | 'shared-rows' | 'shared-hidden' | 'shared-atomics' | 'shared-messages' | 'transfer';
 
 /** Why a mode was chosen: an id (workers_why_<id> in a few words, workers_reason_<id> in full). */
-export type ModeWhy = 'force' | 'not_isolated' | 'dispatch' | 'dispatch_atomics' | 'dispatch_rows' | 'no_wait_async' | 'isolated';
+export type ModeWhy = 'force' | 'not_isolated' | 'dispatch' | 'dispatch_atomics' | 'dispatch_rows' | 'dispatch_hidden' | 'no_wait_async' | 'isolated';
 
 export interface ModeChoice {
   readonly mode: WorkersMode;
   readonly why: ModeWhy;
 }
 
-const MODE_KEY = { 'shared-allreduce': 'workers_mode_shared_allreduce', 'shared-rows': 'workers_mode_shared_rows', 'shared-atomics': 'workers_mode_shared_atomics', 'shared-messages': 'workers_mode_shared_messages', transfer: 'workers_mode_transfer' } as const;
+const MODE_KEY = { 'shared-allreduce': 'workers_mode_shared_allreduce', 'shared-rows': 'workers_mode_shared_rows', 'shared-hidden': 'workers_mode_shared_hidden', 'shared-atomics': 'workers_mode_shared_atomics', 'shared-messages': 'workers_mode_shared_messages', transfer: 'workers_mode_transfer' } as const;
 
 /** describe() of a pool of `size` workers in mode `c`. */
 export function describeWorkers(size: number, c: ModeChoice): BackendMessage {
@@ -36,5 +36,6 @@ export function chooseMode(opts: BackendOptions): ModeChoice {
   if (!waitAsyncFn()) return { mode: 'shared-messages', why: 'no_wait_async' };
   if (opts.dispatch === 'atomics') return { mode: 'shared-atomics', why: 'dispatch_atomics' };
   if (opts.dispatch === 'rows') return { mode: 'shared-rows', why: 'dispatch_rows' };
+  if (opts.dispatch === 'hidden') return { mode: 'shared-hidden', why: 'dispatch_hidden' };
   return { mode: 'shared-allreduce', why: 'isolated' };
 }

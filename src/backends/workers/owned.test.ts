@@ -115,7 +115,7 @@ describe('the all-reduce breakdown', () => {
 
   it("with dispatch 'rows', counts both phases as compute and waiting; there is nothing to reduce", () => {
     const N = 2, stride = 5, at = { t0: 0, t1: 1, t2: 2, t3: 3 };
-    const rec = new AllreduceRecorder(N, 1000, true);
+    const rec = new AllreduceRecorder(N, 1000, 'rows');
     // the same batch: phase 1 takes 10 and 14 ms, phase 2 (rows of the weight gradients) 1 and 2 ms
     const ring = new Float64Array([1000.5, 1010.5, 1015, 1016, 0, 1000.5, 1014.5, 1015, 1017, 0]);
     rec.batch(0, 2, ring, 0, stride, at, 1020);
@@ -127,5 +127,26 @@ describe('the all-reduce breakdown', () => {
     expect(parts.other).toBeCloseTo(25 - 13.5 - 2.5 - 4);
     expect(rec.tasks.map((t) => `${t.worker}:${t.kind}`)).toEqual(['0:gradient', '0:rows+update', '1:gradient', '1:rows+update']);
     expect(rec.perWorker()).toEqual({ computeMsWorker0: 11, computeMsWorker1: 16 });
+  });
+
+  it("with dispatch 'hidden', counts all three phases as compute and waiting, and the rest of the span as barrier", () => {
+    const N = 2, stride = 7, at = { t0: 0, t1: 1, t2: 2, t3: 3, t4: 5, t5: 6 };
+    const rec = new AllreduceRecorder(N, 1000, 'hidden');
+    // phase A (t4..t5) 6 and 8 ms; phase B (t0..t1) 1 and 1 ms; phase C (t2..t3) 5 and 4 ms; released at 1025
+    const ring = new Float64Array([
+      1009, 1010, 1011, 1016, 0.5, 1000.5, 1006.5,
+      1009, 1010, 1011, 1015, 0.25, 1000.5, 1008.5,
+    ]);
+    rec.batch(0, 2, ring, 0, stride, at, 1025);
+    const parts = Object.fromEntries(rec.breakdown(30).map((p) => [p.id, p.ms]));
+    expect(parts.compute).toBeCloseTo(7 + 1 + 4.5);
+    expect(parts.waiting).toBeCloseTo(1 + 0 + 0.5);
+    expect(parts.reduction).toBeUndefined();
+    expect(parts.barrier).toBeCloseTo(25 - 8 - 1 - 5);
+    expect(parts.other).toBeCloseTo(30 - 12.5 - 1.5 - 11);
+    expect(rec.tasks.map((t) => `${t.worker}:${t.kind}`)).toEqual([
+      '0:units forward', '0:loss', '0:units backward+update', '1:units forward', '1:loss', '1:units backward+update',
+    ]);
+    expect(rec.perWorker()).toEqual({ computeMsWorker0: 12, computeMsWorker1: 13 });
   });
 });

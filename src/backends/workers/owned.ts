@@ -28,8 +28,11 @@ import {
  * ahead of the chunk being read back, so a chunk holds at most OWNED_RING / 2 batches.
  */
 export const OWNED_RING = 1024;
-/** Per batch and worker in the ring: shard start, shard end, reduce start, reduce end, Σ loss. */
-export const RING_T0 = 0, RING_T1 = 1, RING_T2 = 2, RING_T3 = 3, RING_LOSS = 4, RING_STRIDE = 5;
+/**
+ * Per batch and worker in the ring: shard start, shard end, reduce start, reduce end, Σ loss, and
+ * (dispatch 'hidden' only, hidden.ts) the start and end of its first phase.
+ */
+export const RING_T0 = 0, RING_T1 = 1, RING_T2 = 2, RING_T3 = 3, RING_LOSS = 4, RING_T4 = 5, RING_T5 = 6, RING_STRIDE = 7;
 
 /** The buffers of a worker-owned epoch, shared by the coordinator and every worker of a pool. */
 export interface OwnedViews {
@@ -46,7 +49,9 @@ export interface OwnedEpoch {
   readonly batches: number;
   readonly learningRate: number;
   readonly spin: number; // busy-wait iterations before sleeping in a barrier (0: sleep at once)
-  /** dispatch 'rows' (rows.ts): the shared activations, rowsFloats(spec, batchSize) floats; absent: the all-reduce */
+  /** absent: the all-reduce; 'rows' (rows.ts) or 'hidden' (hidden.ts): the workers share activations instead of gradients */
+  readonly split?: 'rows' | 'hidden';
+  /** with a split: the shared activations, rowsFloats or hiddenFloats(spec, batchSize) floats */
   readonly activations?: Float32Array;
 }
 

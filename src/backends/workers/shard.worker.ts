@@ -11,10 +11,11 @@ import { ShardScratch, shard_gradients } from '../js/gradients';
 import { busyWorkers, shardRange } from './shard';
 import {
   abortEpoch, awaitAllowed, barrier, modelFor, OWNED_RING, paramSlice, reduceSlice,
-  RING_LOSS, RING_STRIDE, RING_T0, RING_T1, RING_T2, RING_T3, type OwnedEpoch, type OwnedViews,
+  RING_LOSS, RING_STRIDE, RING_T0, RING_T1, RING_T2, RING_T3, RING_T4, RING_T5, type OwnedEpoch, type OwnedViews,
 } from './owned';
 import { evaluateWith } from '../evaluate';
-import { rows_activations, rows_update } from './rows';
+import { rows_activations, rows_update, rowsOf } from './rows';
+import { HiddenScratch, hidden_forward, hidden_loss, hidden_update } from './hidden';
 import type { ShardEval } from './evaluate';
 
 export interface WorkerSetup {
@@ -28,6 +29,7 @@ export interface WorkerSetup {
 interface State {
   setup: WorkerSetup;
   scratch: ShardScratch;
+  hidden: HiddenScratch | null; // dispatch 'hidden': made at its first epoch
   grads: Float32Array | null; // this worker's row of the shared gradient buffer
 }
 
@@ -73,15 +75,20 @@ function ready(): State {
   return state;
 }
 
-/** This worker's shard of the batch at `start`: its gradient into `grads`, or (given the shared activations) phase 1 of dispatch 'rows'. */
-function computeShard(params: Float32Array, grads: Float32Array, start: number, B: number, activations?: Float32Array): ShardResult {
-  const { setup, scratch } = ready();
-  const t0 = sharedClock();
+/** A fault a test asked for, at the start of this worker's next piece of work. */
+function faultHere(): void {
   if (faultNext !== FAULT_NONE) {
     const kind = faultNext;
     faultNext = FAULT_NONE;
     injectedFault(kind);
   }
+}
+
+/** This worker's shard of the batch at `start`: its gradient into `grads`, or (given the shared activations) phase 1 of dispatch 'rows'. */
+function computeShard(params: Float32Array, grads: Float32Array, start: number, B: number, activations?: Float32Array): ShardResult {
+  const { setup, scratch } = ready();
+  const t0 = sharedClock();
+  faultHere();
   const sh = shardRange(B, setup.workers, setup.id);
   const loss = activations
     ? rows_activations(setup.spec, scratch, params, activations, images, labels, order, start + sh.start, sh.count, B, sh.start)
@@ -95,6 +102,7 @@ const api = {
     state = {
       setup: s,
       scratch: new ShardScratch(s.spec),
+      hidden: null,
       grads: s.shared ? s.shared.grads.subarray(s.id * P, (s.id + 1) * P) : null,
     };
   },
@@ -146,44 +154,82 @@ const api = {
   /**
    * Shared memory + Atomics, worker-owned epoch (owned.ts): run the epoch's batches, each one
    * "my shard's gradient, barrier, my slice of the reduction and the update, barrier" (dispatch
-   * 'rows', rows.ts: "my shard's activations, barrier, my rows' gradient and update, barrier"), as
+   * 'rows', rows.ts: "my shard's activations, barrier, my rows' gradient and update, barrier";
+   * 'hidden', hidden.ts: "my units forward, barrier, my shard's loss, barrier, my units backward and
+   * their update, barrier"), as
    * far as the coordinator allows; returns after the last batch, at Stop, or when another worker failed.
    */
   ownEpoch(e: OwnedEpoch): void | Promise<never> {
-    const { setup, grads } = ready();
+    const st = ready(), { setup, grads } = st;
     const sh = setup.shared!, ow = setup.owned!;
-    const c = sh.ctrl, id = setup.id, N = setup.workers, P = sh.params.length;
+    const c = sh.ctrl, id = setup.id, N = setup.workers, P = sh.params.length, spec = setup.spec;
     const rows: Float32Array[] = [];
     for (let w = 0; w < N; w++) rows.push(sh.grads.subarray(w * P, (w + 1) * P));
     const { lo, hi } = paramSlice(P, N, id);
     const ring = ow.ring;
+    const units = rowsOf(spec, N, id);
+    const hidden = e.split === 'hidden' ? (st.hidden ??= new HiddenScratch(spec, units.h1 - units.h0)) : null;
+    /** This worker failed: the others leave their barriers, the error names it (a close: never answer). */
+    const failed = (err: unknown): Promise<never> => {
+      if (err instanceof Closed) return new Promise<never>(() => undefined);
+      Atomics.store(c, CTRL_ERROR, id + 1); // name ourselves; comlink carries the error
+      abortEpoch(c);
+      throw err;
+    };
     for (let i = 0; i < e.batches; i++) {
       if (!awaitAllowed(c, i, e.spin)) return;
       const start = i * e.batchSize, B = Math.min(e.batchSize, e.n - start), busy = busyWorkers(B, N);
       const { cur, next } = modelFor(i, sh.params, ow.next);
       const slot = ((i % OWNED_RING) * N + id) * RING_STRIDE;
-      let t0 = 0, t1 = 0, loss = 0;
-      if (id < busy) {
-        if (Atomics.compareExchange(c, CTRL_FAULT, id + 1, 0) === id + 1) faultNext = Atomics.load(c, CTRL_FAULT_KIND);
+      if (hidden) {
+        // dispatch 'hidden' (hidden.ts): its units forward | its shard's loss | its units backward and update
         try {
-          const r = computeShard(cur, grads!, start, B, e.activations);
-          t0 = r.t0; t1 = r.t1; loss = r.loss;
+          if (Atomics.compareExchange(c, CTRL_FAULT, id + 1, 0) === id + 1) faultNext = Atomics.load(c, CTRL_FAULT_KIND);
+          ring[slot + RING_T4] = sharedClock();
+          faultHere();
+          hidden_forward(spec, hidden, cur, e.activations!, images, labels, order, start, B, N, id);
+          ring[slot + RING_T5] = sharedClock();
         } catch (err) {
-          if (err instanceof Closed) return new Promise<never>(() => undefined); // closed: never answer
-          Atomics.store(c, CTRL_ERROR, id + 1); // name ourselves; comlink carries the error
-          abortEpoch(c);
-          throw err;
+          return failed(err);
         }
+        if (!barrier(c, N, e.spin)) return;
+        ring[slot + RING_T0] = sharedClock();
+        try {
+          ring[slot + RING_LOSS] = hidden_loss(spec, hidden, cur, e.activations!, B, N, id);
+        } catch (err) {
+          return failed(err);
+        }
+        ring[slot + RING_T1] = sharedClock();
+        Atomics.store(ow.stage, id, 2 * i + 1);
+        if (!barrier(c, N, e.spin)) return;
+        ring[slot + RING_T2] = sharedClock();
+        try {
+          hidden_update(spec, hidden, e.activations!, B, N, id, cur, next, rows[0], e.learningRate);
+        } catch (err) {
+          return failed(err);
+        }
+        ring[slot + RING_T3] = sharedClock();
+      } else {
+        let t0 = 0, t1 = 0, loss = 0;
+        if (id < busy) {
+          if (Atomics.compareExchange(c, CTRL_FAULT, id + 1, 0) === id + 1) faultNext = Atomics.load(c, CTRL_FAULT_KIND);
+          try {
+            const r = computeShard(cur, grads!, start, B, e.split === 'rows' ? e.activations : undefined);
+            t0 = r.t0; t1 = r.t1; loss = r.loss;
+          } catch (err) {
+            return failed(err);
+          }
+        }
+        ring[slot + RING_T0] = t0;
+        ring[slot + RING_T1] = t1;
+        ring[slot + RING_LOSS] = loss;
+        Atomics.store(ow.stage, id, 2 * i + 1);
+        if (!barrier(c, N, e.spin)) return;
+        ring[slot + RING_T2] = sharedClock();
+        if (e.split === 'rows') rows_update(spec, e.activations!, B, N, id, cur, next, rows[0], e.learningRate);
+        else reduceSlice(next, cur, rows, busy, lo, hi, e.learningRate);
+        ring[slot + RING_T3] = sharedClock();
       }
-      ring[slot + RING_T0] = t0;
-      ring[slot + RING_T1] = t1;
-      ring[slot + RING_LOSS] = loss;
-      Atomics.store(ow.stage, id, 2 * i + 1);
-      if (!barrier(c, N, e.spin)) return;
-      ring[slot + RING_T2] = sharedClock();
-      if (e.activations) rows_update(setup.spec, e.activations, B, N, id, cur, next, rows[0], e.learningRate);
-      else reduceSlice(next, cur, rows, busy, lo, hi, e.learningRate);
-      ring[slot + RING_T3] = sharedClock();
       Atomics.store(ow.stage, id, 2 * i + 2);
       const ok = barrier(c, N, e.spin, () => {
         ow.ends[i % OWNED_RING] = sharedClock();

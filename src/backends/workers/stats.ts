@@ -93,14 +93,16 @@ export class EpochRecorder extends ShardTotals {
  *   other      the rest of the epoch (start, the last wake-up of the coordinator, stop)
  * With dispatch 'rows' (rows.ts) the second phase is computing too (each worker's rows of the weight
  * gradients over the whole batch, then their update) and nothing is reduced: both phases count as
- * compute (mean worker) and waiting (slowest − mean), and there is no reduction part.
+ * compute (mean worker) and waiting (slowest − mean), and there is no reduction part. Dispatch
+ * 'hidden' (hidden.ts) has three phases between three barriers (its hidden units forward, t4..t5;
+ * the shard's loss, t0..t1; its units backward and their update, t2..t3), each counted the same way.
  */
 export class AllreduceRecorder extends ShardTotals {
   private reduction = 0;
   private barrier = 0;
   private lastEnd: number;
 
-  constructor(N: number, t0: number, private readonly rows = false) {
+  constructor(N: number, t0: number, private readonly split?: 'rows' | 'hidden') {
     super(N, t0);
     this.lastEnd = t0;
   }
@@ -109,10 +111,12 @@ export class AllreduceRecorder extends ShardTotals {
    * Batch `index` with `busy` shards: ring holds (N, stride) values from `base` (shard start, end,
    * slice start, end at offsets t0..t3), `end` is when its second barrier released.
    */
-  batch(index: number, busy: number, ring: Float64Array, base: number, stride: number, at: { t0: number; t1: number; t2: number; t3: number }, end: number): void {
-    const slowest = this.shards(busy, (w) => ring[base + w * stride + at.t1] - ring[base + w * stride + at.t0]);
+  batch(index: number, busy: number, ring: Float64Array, base: number, stride: number, at: { t0: number; t1: number; t2: number; t3: number; t4?: number; t5?: number }, end: number): void {
+    const span = (w: number, a: number, b: number) => ring[base + w * stride + b] - ring[base + w * stride + a];
+    const first = this.split === 'hidden' && at.t4 !== undefined && at.t5 !== undefined ? this.shards(this.N, (w) => span(w, at.t4!, at.t5!)) : 0;
+    const slowest = first + this.shards(busy, (w) => span(w, at.t0, at.t1));
     let slice = 0;
-    if (this.rows) slice = this.shards(this.N, (w) => ring[base + w * stride + at.t3] - ring[base + w * stride + at.t2]);
+    if (this.split) slice = this.shards(this.N, (w) => span(w, at.t2, at.t3));
     else {
       for (let w = 0; w < this.N; w++) slice = Math.max(slice, ring[base + w * stride + at.t3] - ring[base + w * stride + at.t2]);
       this.reduction += slice;
@@ -120,20 +124,23 @@ export class AllreduceRecorder extends ShardTotals {
     this.barrier += Math.max(0, end - this.lastEnd - slowest - slice);
     this.lastEnd = end;
     if (index >= TASK_BATCHES) return;
+    const kinds = this.split === 'hidden' ? ['loss', 'units backward+update'] : ['gradient', this.split ? 'rows+update' : 'reduce+update'];
     for (let w = 0; w < this.N; w++) {
       const o = base + w * stride;
-      if (w < busy) this.tasks.push({ worker: w, kind: 'gradient', shard: w, batch: index, start: ring[o + at.t0] - this.t0, end: ring[o + at.t1] - this.t0 });
-      this.tasks.push({ worker: w, kind: this.rows ? 'rows+update' : 'reduce+update', shard: w, batch: index, start: ring[o + at.t2] - this.t0, end: ring[o + at.t3] - this.t0 });
+      if (this.split === 'hidden') this.tasks.push({ worker: w, kind: 'units forward', shard: w, batch: index, start: ring[o + at.t4!] - this.t0, end: ring[o + at.t5!] - this.t0 });
+      if (w < busy) this.tasks.push({ worker: w, kind: kinds[0], shard: w, batch: index, start: ring[o + at.t0] - this.t0, end: ring[o + at.t1] - this.t0 });
+      this.tasks.push({ worker: w, kind: kinds[1], shard: w, batch: index, start: ring[o + at.t2] - this.t0, end: ring[o + at.t3] - this.t0 });
     }
   }
 
   breakdown(wallMs: number): TimingPart[] {
     const known = this.compute + this.waiting + this.reduction + this.barrier;
-    if (this.rows) {
+    if (this.split) {
+      const hidden = this.split === 'hidden';
       return [
-        { id: 'compute', ms: this.compute, method: msg('method_workers_compute_rows') },
+        { id: 'compute', ms: this.compute, method: msg(hidden ? 'method_workers_compute_hidden' : 'method_workers_compute_rows') },
         { id: 'waiting', ms: this.waiting, method: msg('method_workers_waiting_rows') },
-        { id: 'barrier', ms: this.barrier, method: msg('method_workers_barrier_rows') },
+        { id: 'barrier', ms: this.barrier, method: msg(hidden ? 'method_workers_barrier_hidden' : 'method_workers_barrier_rows') },
         { id: 'other', ms: wallMs - known, method: msg('method_workers_other') },
       ];
     }
