@@ -35,6 +35,7 @@ async function expectResponsive(page: Page): Promise<void> {
 
 for (const [kind, opts] of [
   ['hang', {}], ['close', {}], ['hang', { forceTransfer: true }], ['close', { forceTransfer: true }], ['close', { dispatch: 'messages' as const }],
+  ['hang', { dispatch: 'hidden' as const }], ['close', { dispatch: 'hidden' as const }],
 ] as const) {
   test(`workers: a worker that ${kind === 'hang' ? 'hangs' : 'closes itself'} without an error event (${JSON.stringify(opts)}) is found by the watchdog; the model keeps the last completed batch; the pool is rebuilt`, async ({ page }) => {
     await open(page);

@@ -8,7 +8,7 @@ import {
   CTRL_FAULT, CTRL_FAULT_KIND, CTRL_LENGTH, CTRL_WAKE, FAULT_CODE, type InjectedFault, type SharedViews,
 } from './control';
 import { allWorkers, blame, waitForCount, Waiting, type PoolData, type PoolDriver } from './driver';
-import { makeOwnedViews, type OwnedEpoch, type OwnedViews } from './owned';
+import { makeOwnedViews, STAGES, type OwnedEpoch, type OwnedViews } from './owned';
 import { rowsFloats } from './rows';
 import { hiddenFloats } from './hidden';
 import { setupLimitMs } from '../watchdog';
@@ -100,7 +100,7 @@ export class AllreduceDriver implements PoolDriver {
     // the watchdog blames the worker furthest behind (a hung one never gets past its stage)
     const pending = () => {
       const behind: number[] = [];
-      for (let w = 0; w < stage.length; w++) if (Atomics.load(stage, w) < 2 * target) behind.push(w);
+      for (let w = 0; w < stage.length; w++) if (Atomics.load(stage, w) < STAGES * target) behind.push(w);
       return behind.sort((a, b) => Atomics.load(stage, a) - Atomics.load(stage, b) || a - b);
     };
     return this.pool.watch(waitForCount(this.pool, c, CTRL_COMPLETED, target), pending);

@@ -34,10 +34,17 @@ export const OWNED_RING = 1024;
  */
 export const RING_T0 = 0, RING_T1 = 1, RING_T2 = 2, RING_T3 = 3, RING_LOSS = 4, RING_T4 = 5, RING_T5 = 6, RING_STRIDE = 7;
 
+/**
+ * Progress marks per batch in `stage`: worker w stores STAGES·i + k after phase k of batch i. Dispatch
+ * 'hidden' has three phases (k = 1, 2, 3); the all-reduce and 'rows' have two and store k = 2, 3. A
+ * worker stuck in a phase stays below the marks the others have reached, so the watchdog names it.
+ */
+export const STAGES = 3;
+
 /** The buffers of a worker-owned epoch, shared by the coordinator and every worker of a pool. */
 export interface OwnedViews {
   readonly next: Float32Array; // (P) the model's second buffer
-  readonly stage: Int32Array; // (N) 2i + 1 after worker w's shard of batch i, 2i + 2 after its slice of the update
+  readonly stage: Int32Array; // (N) worker w's progress in batch i: STAGES·i + 1, + 2, + 3 after each of its phases (see STAGES)
   readonly ring: Float64Array; // (OWNED_RING, N, RING_STRIDE) see RING_*, shared clock ms
   readonly ends: Float64Array; // (OWNED_RING) when each batch's second barrier let the workers go
 }

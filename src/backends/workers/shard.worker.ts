@@ -11,7 +11,7 @@ import { ShardScratch, shard_gradients } from '../js/gradients';
 import { busyWorkers, shardRange } from './shard';
 import {
   abortEpoch, awaitAllowed, barrier, modelFor, OWNED_RING, paramSlice, reduceSlice,
-  RING_LOSS, RING_STRIDE, RING_T0, RING_T1, RING_T2, RING_T3, RING_T4, RING_T5, type OwnedEpoch, type OwnedViews,
+  RING_LOSS, RING_STRIDE, RING_T0, RING_T1, RING_T2, RING_T3, RING_T4, RING_T5, STAGES, type OwnedEpoch, type OwnedViews,
 } from './owned';
 import { evaluateWith } from '../evaluate';
 import { rows_activations, rows_update, rowsOf } from './rows';
@@ -192,6 +192,7 @@ const api = {
         } catch (err) {
           return failed(err);
         }
+        Atomics.store(ow.stage, id, STAGES * i + 1);
         if (!barrier(c, N, e.spin)) return;
         ring[slot + RING_T0] = sharedClock();
         try {
@@ -200,7 +201,7 @@ const api = {
           return failed(err);
         }
         ring[slot + RING_T1] = sharedClock();
-        Atomics.store(ow.stage, id, 2 * i + 1);
+        Atomics.store(ow.stage, id, STAGES * i + 2);
         if (!barrier(c, N, e.spin)) return;
         ring[slot + RING_T2] = sharedClock();
         try {
@@ -223,14 +224,14 @@ const api = {
         ring[slot + RING_T0] = t0;
         ring[slot + RING_T1] = t1;
         ring[slot + RING_LOSS] = loss;
-        Atomics.store(ow.stage, id, 2 * i + 1);
+        Atomics.store(ow.stage, id, STAGES * i + 2);
         if (!barrier(c, N, e.spin)) return;
         ring[slot + RING_T2] = sharedClock();
         if (e.split === 'rows') rows_update(spec, e.activations!, B, N, id, cur, next, rows[0], e.learningRate);
         else reduceSlice(next, cur, rows, busy, lo, hi, e.learningRate);
         ring[slot + RING_T3] = sharedClock();
       }
-      Atomics.store(ow.stage, id, 2 * i + 2);
+      Atomics.store(ow.stage, id, STAGES * i + 3);
       const ok = barrier(c, N, e.spin, () => {
         ow.ends[i % OWNED_RING] = sharedClock();
         Atomics.store(c, CTRL_COMPLETED, i + 1);
