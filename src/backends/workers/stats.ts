@@ -109,16 +109,18 @@ export class AllreduceRecorder extends ShardTotals {
 
   /**
    * Batch `index` with `busy` shards: ring holds (N, stride) values from `base` (shard start, end,
-   * slice start, end at offsets t0..t3), `end` is when its second barrier released.
+   * slice start, end at offsets t0..t3; dispatch 'hidden': its first phase's start, end at t4, t5),
+   * `end` is when its last barrier released.
    */
   batch(index: number, busy: number, ring: Float64Array, base: number, stride: number, at: { t0: number; t1: number; t2: number; t3: number; t4?: number; t5?: number }, end: number): void {
     const span = (w: number, a: number, b: number) => ring[base + w * stride + b] - ring[base + w * stride + a];
+    // the slowest worker of each phase before the last one (dispatch 'hidden': of its first two)
     const first = this.split === 'hidden' && at.t4 !== undefined && at.t5 !== undefined ? this.shards(this.N, (w) => span(w, at.t4!, at.t5!)) : 0;
     const slowest = first + this.shards(busy, (w) => span(w, at.t0, at.t1));
     let slice = 0;
     if (this.split) slice = this.shards(this.N, (w) => span(w, at.t2, at.t3));
     else {
-      for (let w = 0; w < this.N; w++) slice = Math.max(slice, ring[base + w * stride + at.t3] - ring[base + w * stride + at.t2]);
+      for (let w = 0; w < this.N; w++) slice = Math.max(slice, span(w, at.t2, at.t3));
       this.reduction += slice;
     }
     this.barrier += Math.max(0, end - this.lastEnd - slowest - slice);
