@@ -31,7 +31,7 @@ export class AllreduceDriver implements PoolDriver {
   private runs: Promise<void | never>[] = [];
   private running = new Waiting();
   /** dispatch 'rows' (rows.ts) or 'hidden' (hidden.ts): the shared activations, grown to the largest batch size asked for */
-  private rowsBuffer: Float32Array | null = null;
+  private activationsBuffer: Float32Array | null = null;
 
   /**
    * split: dispatch 'rows' (activations shared, weight gradients split by rows) or 'hidden' (each
@@ -67,8 +67,8 @@ export class AllreduceDriver implements PoolDriver {
     let activations: Float32Array | undefined;
     if (split) {
       const floats = split === 'rows' ? rowsFloats(this.spec, e.batchSize) : hiddenFloats(this.spec, e.batchSize);
-      if (!this.rowsBuffer || this.rowsBuffer.length < floats) this.rowsBuffer = new Float32Array(new SharedArrayBuffer(floats * F32));
-      activations = this.rowsBuffer;
+      if (!this.activationsBuffer || this.activationsBuffer.length < floats) this.activationsBuffer = new Float32Array(new SharedArrayBuffer(floats * F32));
+      activations = this.activationsBuffer;
     }
     for (const k of [CTRL_ALLOW, CTRL_WAKE, CTRL_COMPLETED, CTRL_BAR_COUNT, CTRL_ABORT, CTRL_ERROR, CTRL_DONE]) Atomics.store(c, k, 0);
     Atomics.store(c, CTRL_CMD, CMD_BATCH);
@@ -135,7 +135,7 @@ export class AllreduceDriver implements PoolDriver {
 
   sharedViews(): ArrayBufferView[] {
     const views = [this.params, this.grads, this.ctrl, this.views.times, this.views.losses, this.owned.next, this.owned.stage, this.owned.ring, this.owned.ends];
-    return this.rowsBuffer ? [...views, this.rowsBuffer] : views;
+    return this.activationsBuffer ? [...views, this.activationsBuffer] : views;
   }
 
   inject(w: number, kind: InjectedFault): void {

@@ -1,38 +1,19 @@
 import { describe, expect, it } from 'vitest';
-import { sgd_update } from '../../mlp/reference';
 import { initParams } from '../../mlp/init';
 import { makeSpec, type MlpSpec } from '../../mlp/spec';
-import { ShardScratch, shard_gradients } from '../js/gradients';
+import { jsStep, syntheticData as data, type SyntheticData } from '../../test/splitFixture';
 import { HiddenScratch, hiddenFloats, hidden_forward, hidden_loss, hidden_update } from './hidden';
-import { rowsOf } from './rows';
-
-/** A small synthetic training set (the arithmetic, not MNIST, is under test). */
-function data(spec: MlpSpec, n: number) {
-  const images = Uint8Array.from({ length: n * spec.inputSize }, (_, i) => (i * 37 + (i >> 5) * 11) % 256);
-  const labels = Uint8Array.from({ length: n }, (_, i) => (i * 7) % spec.outputSize);
-  const order = Uint32Array.from({ length: n }, (_, i) => (i * 13) % n);
-  return { images, labels, order };
-}
-
-/** One batch the js backend's way: the whole batch's gradient, then sgd_update. */
-function jsStep(spec: MlpSpec, params: Float32Array, d: ReturnType<typeof data>, start: number, B: number, lr: number): number {
-  const grads = new Float32Array(params.length);
-  const loss = shard_gradients(spec, new ShardScratch(spec), params, grads, d.images, d.labels, d.order, start, B, B);
-  sgd_update(params, grads, lr, params.length);
-  return loss;
-}
 
 /** The same batch the 'hidden' way with N workers, phase by phase (as the barriers order them). */
-function hiddenStep(spec: MlpSpec, scratch: HiddenScratch[], cur: Float32Array, next: Float32Array, d: ReturnType<typeof data>, start: number, B: number, lr: number): number {
-  const N = scratch.length;
+function hiddenStep(spec: MlpSpec, scratch: HiddenScratch[], cur: Float32Array, next: Float32Array, d: SyntheticData, start: number, B: number, lr: number): number {
   const t = new Float32Array(hiddenFloats(spec, B)).fill(NaN);
   const grads = new Float32Array(cur.length).fill(NaN);
-  for (let w = 0; w < N; w++) hidden_forward(spec, scratch[w], cur, t, d.images, d.labels, d.order, start, B, N, w);
+  for (const s of scratch) hidden_forward(spec, s, cur, t, d.images, d.labels, d.order, start, B);
   expect(t.subarray(0, B * spec.hiddenSize).some(Number.isNaN), 'phase A fills every column of h').toBe(false);
   let loss = 0;
-  for (let w = 0; w < N; w++) loss += hidden_loss(spec, scratch[w], cur, t, B, N, w);
+  for (const s of scratch) loss += hidden_loss(spec, s, cur, t, B);
   expect(t.some(Number.isNaN), 'phase B fills every row of dlogits').toBe(false);
-  for (let w = 0; w < N; w++) hidden_update(spec, scratch[w], t, B, N, w, cur, next, grads, lr);
+  for (const s of scratch) hidden_update(spec, s, t, B, cur, next, grads, lr);
   return loss;
 }
 
@@ -42,7 +23,7 @@ describe("workers, dispatch 'hidden' (each worker owns hidden units)", () => {
     const d = data(spec, 200);
     for (const N of [1, 2, 3, 4, 5, 16]) {
       const want = initParams(spec, 5);
-      const scratch = Array.from({ length: N }, (_, w) => new HiddenScratch(spec, rowsOf(spec, N, w).h1 - rowsOf(spec, N, w).h0));
+      const scratch = Array.from({ length: N }, (_, w) => new HiddenScratch(spec, N, w));
       let a = want.slice(), b = new Float32Array(a.length).fill(NaN);
       // batches of 64, 37 (uneven), 3 (fewer samples than workers for N > 3) and 64 again (scratch reused)
       for (const [start, B] of [[0, 64], [64, 64], [128, 37], [165, 3], [100, 64]]) {

@@ -31,8 +31,10 @@ export function hiddenFloats(spec: MlpSpec, B: number): number {
   return (spec.hiddenSize + spec.outputSize) * B;
 }
 
-/** One worker's own buffers, for batches of up to `cap` samples and its Hw hidden units. */
+/** Worker w of N: its hidden units [h0, h1) and classes [v0, v1) (rowsOf), and its own buffers for batches of up to `cap` samples. */
 export class HiddenScratch {
+  readonly h0: number; readonly h1: number; readonly v0: number; readonly v1: number;
+  readonly Hw: number; // h1 − h0
   cap = 0;
   x = new Float32Array(0); targets = new Uint8Array(0);
   h = new Float32Array(0); dh = new Float32Array(0);
@@ -40,9 +42,11 @@ export class HiddenScratch {
   readonly w2T: Float32Array; // (Hw,V) its columns of W2, transposed
   readonly gw2: Float32Array; // (V,Hw) the gradient of its columns of W2
 
-  constructor(private readonly spec: MlpSpec, readonly Hw: number) {
-    this.w2T = new Float32Array(Hw * spec.outputSize);
-    this.gw2 = new Float32Array(Hw * spec.outputSize);
+  constructor(private readonly spec: MlpSpec, readonly N: number, readonly w: number) {
+    ({ h0: this.h0, h1: this.h1, v0: this.v0, v1: this.v1 } = rowsOf(spec, N, w));
+    this.Hw = this.h1 - this.h0;
+    this.w2T = new Float32Array(this.Hw * spec.outputSize);
+    this.gw2 = new Float32Array(this.Hw * spec.outputSize);
   }
 
   ensure(B: number): this {
@@ -62,13 +66,13 @@ function views(spec: MlpSpec, t: Float32Array, B: number) {
   return { h: t.subarray(0, B * H), dl: t.subarray(B * H, B * (H + V)) };
 }
 
-/** Phase A, worker w of N: the batch order[start .. start+B) gathered, its hidden units' activations into the shared h. */
+/** Phase A, the worker of `s`: the batch order[start .. start+B) gathered, its hidden units' activations into the shared h. */
 export function hidden_forward(
   spec: MlpSpec, s: HiddenScratch, params: Float32Array, t: Float32Array,
-  images: Uint8Array, labels: Uint8Array, order: ArrayLike<number>, start: number, B: number, N: number, w: number,
+  images: Uint8Array, labels: Uint8Array, order: ArrayLike<number>, start: number, B: number,
 ): void {
   const C = spec.inputSize, H = spec.hiddenSize;
-  const { h0, h1 } = rowsOf(spec, N, w), Hw = h1 - h0;
+  const { h0, h1, Hw } = s;
   s.ensure(B);
   const p = paramViews(spec, params);
   gather_batch(s.x, s.targets, images, labels, order, start, B, C);
@@ -76,13 +80,13 @@ export function hidden_forward(
   matmul_forward(s.h, s.x, p.w1.subarray(h0 * C, h1 * C), p.b1.subarray(h0, h1), B, C, Hw);
   relu_forward(s.h, s.h, B * Hw);
   const m = views(spec, t, B);
-  for (let b = 0; b < B; b++) m.h.set(s.h.subarray(b * Hw, (b + 1) * Hw), b * H + h0);
+  for (let b = 0; b < B; b++) for (let j = 0, o = b * H + h0, i = b * Hw; j < Hw; j++) m.h[o + j] = s.h[i + j];
 }
 
-/** Phase B, worker w of N: its shard of the samples through layer 2 and the loss (/ B); dlogits into its rows of the shared dlogits. Returns Σ loss. */
-export function hidden_loss(spec: MlpSpec, s: HiddenScratch, params: Float32Array, t: Float32Array, B: number, N: number, w: number): number {
+/** Phase B, the worker of `s`: its shard of the samples through layer 2 and the loss (/ B); dlogits into its rows of the shared dlogits. Returns Σ loss. */
+export function hidden_loss(spec: MlpSpec, s: HiddenScratch, params: Float32Array, t: Float32Array, B: number): number {
   const H = spec.hiddenSize, V = spec.outputSize;
-  const { start: s0, count: S } = shardRange(B, N, w);
+  const { start: s0, count: S } = shardRange(B, s.N, s.w);
   if (S === 0) return 0;
   const p = paramViews(spec, params), m = views(spec, t, B);
   matmul_forward(s.logits, m.h.subarray(s0 * H, (s0 + S) * H), p.w2, p.b2, S, H, V);
@@ -93,16 +97,16 @@ export function hidden_loss(spec: MlpSpec, s: HiddenScratch, params: Float32Arra
 }
 
 /**
- * Phase C, worker w of N: dh of its hidden units; the gradient (into `grads`, at the parameters'
+ * Phase C, the worker of `s`: dh of its hidden units; the gradient (into `grads`, at the parameters'
  * places) of its rows of W1 and b1, its columns of W2 and its classes of b2, over the whole batch;
  * their SGD update from `cur` into `next` (which may be `cur`).
  */
 export function hidden_update(
-  spec: MlpSpec, s: HiddenScratch, t: Float32Array, B: number, N: number, w: number,
+  spec: MlpSpec, s: HiddenScratch, t: Float32Array, B: number,
   cur: Float32Array, next: Float32Array, grads: Float32Array, lr: number,
 ): void {
   const C = spec.inputSize, H = spec.hiddenSize, V = spec.outputSize;
-  const { h0, h1, v0, v1 } = rowsOf(spec, N, w), Hw = h1 - h0;
+  const { h0, h1, v0, v1, Hw } = s;
   const m = views(spec, t, B), p = paramViews(spec, cur), g = paramViews(spec, grads);
   const L = paramLayout(spec), g1 = [grads];
   // db2 of its classes: Σ_b dlogits, in order (matmul_backward's sum_rows)

@@ -1,29 +1,13 @@
 import { describe, expect, it } from 'vitest';
-import { sgd_update } from '../../mlp/reference';
 import { initParams } from '../../mlp/init';
 import { makeSpec, type MlpSpec } from '../../mlp/spec';
-import { ShardScratch, shard_gradients } from '../js/gradients';
+import { ShardScratch } from '../js/gradients';
+import { jsStep, syntheticData as data, type SyntheticData } from '../../test/splitFixture';
 import { rowsFloats, rowsOf, rows_activations, rows_update } from './rows';
 import { shardRange } from './shard';
 
-/** A small synthetic training set (the arithmetic, not MNIST, is under test). */
-function data(spec: MlpSpec, n: number) {
-  const images = Uint8Array.from({ length: n * spec.inputSize }, (_, i) => (i * 37 + (i >> 5) * 11) % 256);
-  const labels = Uint8Array.from({ length: n }, (_, i) => (i * 7) % spec.outputSize);
-  const order = Uint32Array.from({ length: n }, (_, i) => (i * 13) % n);
-  return { images, labels, order };
-}
-
-/** One batch the js backend's way: the whole batch's gradient, then sgd_update. */
-function jsStep(spec: MlpSpec, params: Float32Array, d: ReturnType<typeof data>, start: number, B: number, lr: number): number {
-  const grads = new Float32Array(params.length);
-  const loss = shard_gradients(spec, new ShardScratch(spec), params, grads, d.images, d.labels, d.order, start, B, B);
-  sgd_update(params, grads, lr, params.length);
-  return loss;
-}
-
 /** The same batch the rows way with N workers, phase by phase (as the barriers order them). */
-function rowsStep(spec: MlpSpec, cur: Float32Array, next: Float32Array, d: ReturnType<typeof data>, start: number, B: number, N: number, lr: number): number {
+function rowsStep(spec: MlpSpec, cur: Float32Array, next: Float32Array, d: SyntheticData, start: number, B: number, N: number, lr: number): number {
   const t = new Float32Array(rowsFloats(spec, B)).fill(NaN);
   const grads = new Float32Array(cur.length).fill(NaN);
   let loss = 0;

@@ -14,7 +14,7 @@ import {
   RING_LOSS, RING_STRIDE, RING_T0, RING_T1, RING_T2, RING_T3, RING_T4, RING_T5, STAGES, type OwnedEpoch, type OwnedViews,
 } from './owned';
 import { evaluateWith } from '../evaluate';
-import { rows_activations, rows_update, rowsOf } from './rows';
+import { rows_activations, rows_update } from './rows';
 import { HiddenScratch, hidden_forward, hidden_loss, hidden_update } from './hidden';
 import type { ShardEval } from './evaluate';
 
@@ -167,8 +167,7 @@ const api = {
     for (let w = 0; w < N; w++) rows.push(sh.grads.subarray(w * P, (w + 1) * P));
     const { lo, hi } = paramSlice(P, N, id);
     const ring = ow.ring;
-    const units = rowsOf(spec, N, id);
-    const hidden = e.split === 'hidden' ? (st.hidden ??= new HiddenScratch(spec, units.h1 - units.h0)) : null;
+    const hidden = e.split === 'hidden' ? (st.hidden ??= new HiddenScratch(spec, N, id)) : null;
     /** This worker failed: the others leave their barriers, the error names it (a close: never answer). */
     const failed = (err: unknown): Promise<never> => {
       if (err instanceof Closed) return new Promise<never>(() => undefined);
@@ -187,7 +186,7 @@ const api = {
           if (Atomics.compareExchange(c, CTRL_FAULT, id + 1, 0) === id + 1) faultNext = Atomics.load(c, CTRL_FAULT_KIND);
           ring[slot + RING_T4] = sharedClock();
           faultHere();
-          hidden_forward(spec, hidden, cur, e.activations!, images, labels, order, start, B, N, id);
+          hidden_forward(spec, hidden, cur, e.activations!, images, labels, order, start, B);
           ring[slot + RING_T5] = sharedClock();
         } catch (err) {
           return failed(err);
@@ -196,7 +195,7 @@ const api = {
         if (!barrier(c, N, e.spin)) return;
         ring[slot + RING_T0] = sharedClock();
         try {
-          ring[slot + RING_LOSS] = hidden_loss(spec, hidden, cur, e.activations!, B, N, id);
+          ring[slot + RING_LOSS] = hidden_loss(spec, hidden, cur, e.activations!, B);
         } catch (err) {
           return failed(err);
         }
@@ -205,7 +204,7 @@ const api = {
         if (!barrier(c, N, e.spin)) return;
         ring[slot + RING_T2] = sharedClock();
         try {
-          hidden_update(spec, hidden, e.activations!, B, N, id, cur, next, rows[0], e.learningRate);
+          hidden_update(spec, hidden, e.activations!, B, cur, next, rows[0], e.learningRate);
         } catch (err) {
           return failed(err);
         }
