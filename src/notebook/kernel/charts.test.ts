@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { amdahlFit, amdahlSpeedup, breakdownChart, lossChart, median, speedupChart, stepsPerEpoch, throughputChart, timingsChart } from './charts';
+import { amdahlFit, amdahlSpeedup, breakdownChart, lossChart, median, speedupChart, stepsPerEpoch, taskStreamChart, throughputChart, timingsChart } from './charts';
 import type { Run } from './run';
 
 describe('chart maths', () => {
@@ -36,6 +36,16 @@ describe('chart maths', () => {
 });
 
 describe('chart specs for honest charts', () => {
+  it('names the workers backend\'s tasks in the student\'s language, and leaves other kinds as they are', () => {
+    const tasks = ['gradient', 'reduce+update', 'rows+update', 'units forward', 'loss', 'units backward+update', 'my_fn']
+      .map((kind, i) => ({ worker: i % 2, kind, shard: 0, start: i, end: i + 1 }));
+    const run = { epochs: [{ epoch: 0, tasks }] } as unknown as Run;
+    const kinds = (lang: 'es' | 'en') => taskStreamChart(lang, run).data.map((d) => d.kind);
+    expect(kinds('es')).toEqual(['gradiente', 'reducción + actualización', 'filas + actualización', 'sus unidades, hacia delante', 'pérdida', 'sus unidades, hacia atrás + actualización', 'my_fn']);
+    expect(kinds('en')).toEqual(['gradient', 'reduce + update', 'rows + update', 'its units, forward', 'loss', 'its units, backward + update', 'my_fn']);
+    expect(taskStreamChart('es', run).data.map((d) => [d.worker, d.start, d.end])).toEqual(tasks.map((tk) => [tk.worker, tk.start, tk.end]));
+  });
+
   const series = (label: string, steps: number, stepsPerEpoch?: number) =>
     ({ label, points: Array.from({ length: steps }, (_, i) => ({ step: i + 1, loss: 2 / (i + 1) })), stepsPerEpoch });
 

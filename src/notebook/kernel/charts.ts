@@ -1,5 +1,5 @@
 // Chart specs built from runs, in the kernel (plain data; React draws them with recharts).
-import { t, type Lang } from '../../i18n';
+import { t, type Lang, type MessageKey } from '../../i18n';
 import { noiseShort, numberLocale } from './measure';
 import type { ChartSpec } from './protocol';
 import type { Run } from './run';
@@ -274,9 +274,20 @@ export function throughputChart(lang: Lang, points: readonly { batchSize: number
   };
 }
 
+/** The workers backend's task kinds (TaskRecord.kind, stats.ts) as the legend and the table name them. */
+const TASK_KINDS: Readonly<Record<string, MessageKey>> = {
+  gradient: 'taskKindGradient',
+  'reduce+update': 'taskKindReduceUpdate',
+  'rows+update': 'taskKindRowsUpdate',
+  'units forward': 'taskKindUnitsForward',
+  loss: 'taskKindLoss',
+  'units backward+update': 'taskKindUnitsBackward',
+};
+
 export function taskStreamChart(lang: Lang, run: Run, epochIndex = 0): ChartSpec {
   const e = run.epochs[epochIndex];
-  const data = (e?.tasks ?? []).map((tk) => ({ worker: tk.worker, start: tk.start, end: tk.end, kind: tk.kind, shard: tk.shard }));
+  const kind = (k: string) => (Object.hasOwn(TASK_KINDS, k) ? t(lang, TASK_KINDS[k]) : k);
+  const data = (e?.tasks ?? []).map((tk) => ({ worker: tk.worker, start: tk.start, end: tk.end, kind: kind(tk.kind), shard: tk.shard }));
   return {
     type: 'taskStream', title: t(lang, 'taskStreamTitle', { epoch: (e?.epoch ?? 0) + 1 }), x: 'start', y: ['end'],
     xLabel: t(lang, 'time'), yLabel: t(lang, 'worker'), unit: 'ms', data,
