@@ -9,6 +9,13 @@
 // the coordinator to wake up. The sum is taken in worker order as reduce_and_update does, so the
 // weights are bit for bit what the coordinator's update gives.
 //
+// Tried and not kept (2026-11-28): reducing each block of W1's gradient as soon as every worker had
+// written it (per-block arrival counters, the block's owner summing it at its next block boundary
+// or after its shard), which drops the first barrier. In paired epochs at batch 128 on 2 workers
+// it was no faster than this (medians 4,332 and 4,233 ms against 4,470 and 4,102 in two runs on a
+// busy host). In its breakdown the reduction part grew from 59 to 358 ms per epoch (the
+// sums run beside the other worker's compute, and it includes waiting for its last blocks).
+//
 // The model is double-buffered: batch i reads buffer i % 2 and writes the updated model into the
 // other one. A worker that dies in the middle of an update (terminate, a crash) can then only have
 // spoilt the buffer being written: the model after the last COMPLETED batch stays intact, and the
