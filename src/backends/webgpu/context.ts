@@ -93,7 +93,14 @@ export class GpuContext {
 
   /** Awaits a GPU promise, or the device's loss, whichever comes first. */
   async guard<T>(p: Promise<T>): Promise<T> {
-    this.check();
+    try {
+      this.check();
+    } catch (e) {
+      // the loss came first: nobody awaits the work now, and it may still reject (a read-back's
+      // mapAsync rejects when init() destroys its buffer), which must not surface as unhandled
+      p.catch(() => undefined);
+      throw e;
+    }
     try {
       return await this.wire.guard(p);
     } catch (e) {
