@@ -9,6 +9,12 @@
 import { msg, type BackendMessage } from '../messages';
 import type { TaskRecord, TimingPart } from '../types';
 
+/** The kinds of the task records below (TaskRecord.kind): ids that code reads; the task stream's legend translates them (charts.ts). */
+export const TASK_KIND = {
+  gradient: 'gradient', reduceUpdate: 'reduce+update', rowsUpdate: 'rows+update',
+  unitsForward: 'units forward', loss: 'loss', unitsBackward: 'units backward+update',
+} as const;
+
 /** Task records are kept for the first TASK_BATCHES batches of each epoch only (a bounded list). */
 export const TASK_BATCHES = 32;
 /** `worker` of the coordinator's tasks in the task stream (workers are 0..N−1). */
@@ -64,9 +70,9 @@ export class EpochRecorder extends ShardTotals {
     this.reduction += u - r;
     if (index >= TASK_BATCHES) return;
     for (let w = 0; w < busy; w++) {
-      this.tasks.push({ worker: w, kind: 'gradient', shard: w, batch: index, start: times[2 * w] - this.t0, end: times[2 * w + 1] - this.t0 });
+      this.tasks.push({ worker: w, kind: TASK_KIND.gradient, shard: w, batch: index, start: times[2 * w] - this.t0, end: times[2 * w + 1] - this.t0 });
     }
-    this.tasks.push({ worker: COORDINATOR, kind: 'reduce+update', shard: -1, batch: index, start: r - this.t0, end: u - this.t0 });
+    this.tasks.push({ worker: COORDINATOR, kind: TASK_KIND.reduceUpdate, shard: -1, batch: index, start: r - this.t0, end: u - this.t0 });
   }
 
   breakdown(wallMs: number): TimingPart[] {
@@ -126,10 +132,10 @@ export class AllreduceRecorder extends ShardTotals {
     this.barrier += Math.max(0, end - this.lastEnd - slowest - slice);
     this.lastEnd = end;
     if (index >= TASK_BATCHES) return;
-    const kinds = this.split === 'hidden' ? ['loss', 'units backward+update'] : ['gradient', this.split ? 'rows+update' : 'reduce+update'];
+    const kinds = this.split === 'hidden' ? [TASK_KIND.loss, TASK_KIND.unitsBackward] : [TASK_KIND.gradient, this.split ? TASK_KIND.rowsUpdate : TASK_KIND.reduceUpdate];
     for (let w = 0; w < this.N; w++) {
       const o = base + w * stride;
-      if (this.split === 'hidden') this.tasks.push({ worker: w, kind: 'units forward', shard: w, batch: index, start: ring[o + at.t4!] - this.t0, end: ring[o + at.t5!] - this.t0 });
+      if (this.split === 'hidden') this.tasks.push({ worker: w, kind: TASK_KIND.unitsForward, shard: w, batch: index, start: ring[o + at.t4!] - this.t0, end: ring[o + at.t5!] - this.t0 });
       if (w < busy) this.tasks.push({ worker: w, kind: kinds[0], shard: w, batch: index, start: ring[o + at.t0] - this.t0, end: ring[o + at.t1] - this.t0 });
       this.tasks.push({ worker: w, kind: kinds[1], shard: w, batch: index, start: ring[o + at.t2] - this.t0, end: ring[o + at.t3] - this.t0 });
     }

@@ -3,6 +3,7 @@ import { t, type Lang, type MessageKey } from '../../i18n';
 import { noiseShort, numberLocale } from './measure';
 import type { ChartSpec } from './protocol';
 import type { Run } from './run';
+import { TASK_KIND } from '../../backends/workers/stats';
 
 export function median(xs: readonly number[]): number {
   const s = [...xs].sort((a, b) => a - b);
@@ -276,13 +277,13 @@ export function throughputChart(lang: Lang, points: readonly { batchSize: number
 
 /** The workers backend's task kinds (TaskRecord.kind, stats.ts) as the legend and the table name them. */
 const TASK_KINDS: Readonly<Record<string, MessageKey>> = {
-  gradient: 'taskKindGradient',
-  'reduce+update': 'taskKindReduceUpdate',
-  'rows+update': 'taskKindRowsUpdate',
-  'units forward': 'taskKindUnitsForward',
-  loss: 'taskKindLoss',
-  'units backward+update': 'taskKindUnitsBackward',
-};
+  [TASK_KIND.gradient]: 'taskKindGradient',
+  [TASK_KIND.reduceUpdate]: 'taskKindReduceUpdate',
+  [TASK_KIND.rowsUpdate]: 'taskKindRowsUpdate',
+  [TASK_KIND.unitsForward]: 'taskKindUnitsForward',
+  [TASK_KIND.loss]: 'taskKindLoss',
+  [TASK_KIND.unitsBackward]: 'taskKindUnitsBackward',
+} satisfies Record<(typeof TASK_KIND)[keyof typeof TASK_KIND], MessageKey>;
 
 export function taskStreamChart(lang: Lang, run: Run, epochIndex = 0): ChartSpec {
   const e = run.epochs[epochIndex];
