@@ -63,7 +63,10 @@ test('reports an honest breakdown and a bounded task stream (workers all-reduce)
   expect(Number(s.extra.computeMsWorker0)).toBeGreaterThan(0);
   expect(Number(s.extra.computeMsWorker1)).toBeGreaterThan(0);
   expect(String(s.extra.tasksRecorded)).toContain('first 32 of 50 batches');
-  console.log(`breakdown (2 workers, batch 128): ${s.breakdown.map((p) => `${p.label} ${p.ms.toFixed(0)} ms`).join(', ')} of ${s.wallMs.toFixed(0)} ms`);
+  // dW1 blocks one worker computed for the other's shard: as many as the timing gave, at most all of them
+  const taken = Number(s.extra.w1BlocksFromOthers);
+  expect(Number.isInteger(taken) && taken >= 0 && taken <= 50 * (128 / 8)).toBe(true);
+  console.log(`breakdown (2 workers, batch 128): ${s.breakdown.map((p) => `${p.label} ${p.ms.toFixed(0)} ms`).join(', ')} of ${s.wallMs.toFixed(0)} ms; ${taken} dW1 blocks taken from the other shard`);
 });
 
 test('the coordinator-reduce variant (dispatch atomics) keeps its own breakdown and a coordinator lane', async ({ page }) => {

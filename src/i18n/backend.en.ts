@@ -18,6 +18,7 @@ export const backendEn = {
   // how each part was measured
   method_js_compute: 'performance.now() around the epoch (one thread)',
   method_workers_compute: 'performance.now() in each worker around its shard; mean over busy workers, summed over batches',
+  method_workers_compute_allreduce: "performance.now() in each worker around its shard, including the dW1 blocks it took from another worker's shard; mean over busy workers, summed over batches",
   method_workers_waiting: 'slowest shard − mean shard per batch, summed',
   method_workers_messaging: "coordinator's dispatch→all-shards-back time minus the slowest shard, per batch, summed",
   method_workers_reduction: 'performance.now() on the coordinator around the shard sum and the SGD update',

@@ -15,6 +15,7 @@ export const backendEs: Record<keyof typeof backendEn, string> = {
 
   method_js_compute: 'performance.now() alrededor de la época (un hilo)',
   method_workers_compute: 'performance.now() en cada worker alrededor de su fragmento; media de los workers ocupados, sumada sobre los lotes',
+  method_workers_compute_allreduce: 'performance.now() en cada worker alrededor de su fragmento, con los bloques de dW1 que tomó del fragmento de otro worker; media de los workers ocupados, sumada sobre los lotes',
   method_workers_waiting: 'fragmento más lento − fragmento medio en cada lote, sumado',
   method_workers_messaging: 'tiempo del coordinador desde el envío hasta tener todos los fragmentos, menos el fragmento más lento, en cada lote, sumado',
   method_workers_reduction: 'performance.now() en el coordinador alrededor de la suma de fragmentos y la actualización SGD',

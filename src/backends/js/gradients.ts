@@ -6,20 +6,33 @@
 
 import { gather_batch, paramViews, relu_backward, relu_forward, softmax_xent } from '../../mlp/reference';
 import type { MlpSpec } from '../../mlp/spec';
-import { matmul_backward, matmul_forward, type BackwardScratch } from './matmul';
+import { matmul_backward, matmul_forward, matmul_tn, sum_rows, type BackwardScratch } from './matmul';
 
 /** Buffers for shards of up to `cap` samples; grown (never per batch) when a larger shard arrives. */
 export class ShardScratch {
   cap = 0;
-  x = new Float32Array(0); targets = new Uint8Array(0);
+  x: Float32Array = new Float32Array(0); targets = new Uint8Array(0);
   h = new Float32Array(0); logits = new Float32Array(0);
   probs = new Float32Array(0); losses = new Float32Array(0);
-  dlogits = new Float32Array(0); dh = new Float32Array(0);
+  dlogits = new Float32Array(0); dh: Float32Array = new Float32Array(0);
   /** matmul_backward's transposed W2 (H·V) for layer 2's dinp. */
   readonly t: BackwardScratch;
 
   constructor(private readonly spec: MlpSpec) {
     this.t = { weightT: new Float32Array(spec.hiddenSize * spec.outputSize) };
+  }
+
+  /**
+   * x and dh from now on in `area`, shared memory for shards of up to `cap` samples (x (cap,C), then
+   * dh (cap,H)), so other workers can read them (owned.ts, W1_BLOCK).
+   */
+  share(cap: number, area: Float32Array): this {
+    const C = this.spec.inputSize, H = this.spec.hiddenSize;
+    this.ensure(cap);
+    this.cap = cap; // a larger shard allocates everything again, these two included
+    this.x = area.subarray(0, cap * C);
+    this.dh = area.subarray(cap * C, cap * (C + H));
+    return this;
   }
 
   ensure(S: number): this {
@@ -63,14 +76,36 @@ export function shard_gradients(
   spec: MlpSpec, s: ShardScratch, params: Float32Array, grads: Float32Array,
   images: Uint8Array, labels: Uint8Array, order: ArrayLike<number>, start: number, S: number, norm: number,
 ): number {
-  const C = spec.inputSize, H = spec.hiddenSize, V = spec.outputSize;
+  const loss = shard_head(spec, s, params, grads, images, labels, order, start, S, norm);
+  shard_w1_rows(spec, paramViews(spec, grads).w1, s.dh, s.x, S, 0, spec.hiddenSize);
+  return loss;
+}
+
+/**
+ * shard_gradients up to dW1: the forward pass and the loss, layer 2's gradients, dh through the
+ * ReLU (left in s.dh, with the shard's pixels in s.x) and db1. Returns Σ_b loss_b over the shard.
+ */
+export function shard_head(
+  spec: MlpSpec, s: ShardScratch, params: Float32Array, grads: Float32Array,
+  images: Uint8Array, labels: Uint8Array, order: ArrayLike<number>, start: number, S: number, norm: number,
+): number {
+  const H = spec.hiddenSize, V = spec.outputSize;
   const p = forward_loss(spec, s, params, images, labels, order, start, S, norm);
   const g = paramViews(spec, grads);
-  // backward: dh (S,H), dW2, db2 through layer 2; the ReLU; dW1, db1 through layer 1
+  // backward: dh (S,H), dW2, db2 through layer 2; the ReLU; db1 (dW1: shard_w1_rows)
   matmul_backward(s.dh, g.w2, g.b2, s.dlogits, s.h, p.w2, S, H, V, s.t);
   relu_backward(s.dh, s.dh, s.h, S * H);
-  matmul_backward(null, g.w1, g.b1, s.dh, s.x, p.w1, S, C, H, s.t);
+  sum_rows(g.b1, s.dh, S, H);
   let loss = 0;
   for (let b = 0; b < S; b++) loss += s.losses[b];
   return loss;
+}
+
+/**
+ * Rows [r0, r1) of gw1 (H,C), the W1 part of a gradient: matmul_backward's dweight for layer 1,
+ * dh (S,H)ᵀ · x (S,C) over a shard of S samples. Each row is the same sum whoever computes it and
+ * however the rows are cut.
+ */
+export function shard_w1_rows(spec: MlpSpec, gw1: Float32Array, dh: Float32Array, x: Float32Array, S: number, r0: number, r1: number): void {
+  matmul_tn(gw1, dh, x, S, spec.hiddenSize, spec.inputSize, r0, r1);
 }

@@ -56,11 +56,12 @@ export function matmul_forward(
  * out (R,C) = a (B,R)ᵀ · x (B,C): each output ONE accumulator summed over b in order, as
  * matmul_forward on the two transposed copies sums it, so the result is the same bit for bit; the
  * rows of `a` and `x` are read in place (a stride of R and C floats per step), with no transposes.
- * Register-blocked 4 rows of the output × 2 columns, as matmul_forward.
+ * Register-blocked 4 rows of the output × 2 columns, as matmul_forward. Only rows [r0, r1) of out
+ * when given: each output is the same sum however the rows are cut.
  */
-export function matmul_tn(out: Float32Array, a: Float32Array, x: Float32Array, B: number, R: number, C: number): void {
-  let r = 0;
-  for (; r + 4 <= R; r += 4) {
+export function matmul_tn(out: Float32Array, a: Float32Array, x: Float32Array, B: number, R: number, C: number, r0 = 0, r1 = R): void {
+  let r = r0;
+  for (; r + 4 <= r1; r += 4) {
     let c = 0;
     for (; c + 2 <= C; c += 2) {
       let s00 = 0, s01 = 0, s10 = 0, s11 = 0, s20 = 0, s21 = 0, s30 = 0, s31 = 0;
@@ -86,7 +87,7 @@ export function matmul_tn(out: Float32Array, a: Float32Array, x: Float32Array, B
       out[r * C + c] = s0; out[(r + 1) * C + c] = s1; out[(r + 2) * C + c] = s2; out[(r + 3) * C + c] = s3;
     }
   }
-  for (; r < R; r++) {
+  for (; r < r1; r++) {
     for (let c = 0; c < C; c++) {
       let s = 0;
       for (let b = 0, ia = r, ix = c; b < B; b++, ia += R, ix += C) s += a[ia] * x[ix];
@@ -136,7 +137,7 @@ export function transpose_into(out: Float32Array, inp: Float32Array, R: number, 
 }
 
 /** out (C) = Σ_r inp (R,C), summed over r in order (the reference's order). */
-function sum_rows(out: Float32Array, inp: Float32Array, R: number, C: number): void {
+export function sum_rows(out: Float32Array, inp: Float32Array, R: number, C: number): void {
   for (let c = 0; c < C; c++) {
     let s = 0;
     for (let r = 0; r < R; r++) s += inp[r * C + c];

@@ -8,7 +8,7 @@ import {
   CTRL_FAULT, CTRL_FAULT_KIND, CTRL_LENGTH, CTRL_WAKE, FAULT_CODE, type InjectedFault, type SharedViews,
 } from './control';
 import { allWorkers, blame, waitForCount, Waiting, type PoolData, type PoolDriver } from './driver';
-import { makeOwnedViews, STAGES, type OwnedEpoch, type OwnedViews } from './owned';
+import { makeOwnedViews, shardFloats, STAGES, type OwnedEpoch, type OwnedViews } from './owned';
 import { rowsFloats } from './rows';
 import { hiddenFloats } from './hidden';
 import { setupLimitMs } from '../watchdog';
@@ -32,6 +32,8 @@ export class AllreduceDriver implements PoolDriver {
   private running = new Waiting();
   /** dispatch 'rows' (rows.ts) or 'hidden' (hidden.ts): the shared activations, grown to the largest batch size asked for */
   private activationsBuffer: Float32Array | null = null;
+  /** the all-reduce on more than one worker: every shard's pixels and errors (owned.ts, W1_BLOCK), grown likewise */
+  private shardsBuffer: Float32Array | null = null;
 
   /**
    * split: dispatch 'rows' (activations shared, weight gradients split by rows) or 'hidden' (each
@@ -62,21 +64,26 @@ export class AllreduceDriver implements PoolDriver {
   }
 
   /** Starts every worker's epoch loop; they wait for the first runTo(). The order is already shared. */
-  beginEpoch(e: Omit<OwnedEpoch, 'spin' | 'activations' | 'split'>): void {
+  beginEpoch(e: Omit<OwnedEpoch, 'spin' | 'activations' | 'split' | 'shards'>): void {
     const c = this.ctrl, pool = this.pool, split = this.split;
-    let activations: Float32Array | undefined;
+    let activations: Float32Array | undefined, shards: Float32Array | undefined;
     if (split) {
       const floats = split === 'rows' ? rowsFloats(this.spec, e.batchSize) : hiddenFloats(this.spec, e.batchSize);
       if (!this.activationsBuffer || this.activationsBuffer.length < floats) this.activationsBuffer = new Float32Array(new SharedArrayBuffer(floats * F32));
       activations = this.activationsBuffer;
+    } else if (pool.size > 1) {
+      const floats = shardFloats(this.spec.inputSize, this.spec.hiddenSize, pool.size, e.batchSize);
+      if (!this.shardsBuffer || this.shardsBuffer.length < floats) this.shardsBuffer = new Float32Array(new SharedArrayBuffer(floats * F32));
+      shards = this.shardsBuffer;
     }
+    this.owned.share.fill(0);
     for (const k of [CTRL_ALLOW, CTRL_WAKE, CTRL_COMPLETED, CTRL_BAR_COUNT, CTRL_ABORT, CTRL_ERROR, CTRL_DONE]) Atomics.store(c, k, 0);
     Atomics.store(c, CTRL_CMD, CMD_BATCH);
     this.owned.stage.fill(0);
     // Spinning only pays when each worker has a core; with more workers than cores it steals them.
     const spin = pool.size <= hardwareThreads() ? SPIN : 0;
     this.running = new Waiting();
-    this.runs = pool.remotes.map((r, id) => this.running.track(id, blame(pool, id, r.ownEpoch({ ...e, spin, split, activations }))));
+    this.runs = pool.remotes.map((r, id) => this.running.track(id, blame(pool, id, r.ownEpoch({ ...e, spin, split, activations, shards }))));
     for (const p of this.runs) p.catch(() => undefined);
   }
 
@@ -135,7 +142,8 @@ export class AllreduceDriver implements PoolDriver {
 
   sharedViews(): ArrayBufferView[] {
     const views = [this.params, this.grads, this.ctrl, this.views.times, this.views.losses, this.owned.next, this.owned.stage, this.owned.ring, this.owned.ends];
-    return this.activationsBuffer ? [...views, this.activationsBuffer] : views;
+    const extra = [this.activationsBuffer, this.shardsBuffer].filter((b): b is Float32Array => b !== null);
+    return [...views, this.owned.share, ...extra];
   }
 
   inject(w: number, kind: InjectedFault): void {

@@ -15,7 +15,7 @@ import { DEFAULT_WATCHDOG, type WatchdogLimits } from '../watchdog';
 import { sharedClock, type InjectedFault } from './control';
 import { AllreduceDriver } from './allreduceDriver';
 import type { BatchDriver, PoolData } from './driver';
-import { OWNED_RING, RING_LOSS, RING_STRIDE, RING_T0, RING_T1, RING_T2, RING_T3, RING_T4, RING_T5 } from './owned';
+import { OWNED_RING, RING_LOSS, RING_STRIDE, RING_T0, RING_T1, RING_T2, RING_T3, RING_T4, RING_T5, RING_TAKEN } from './owned';
 import { chooseMode, describeWorkers, modeReason, type ModeChoice } from './mode';
 import { resolvePoolSize, WorkerFaultError, WorkerPool } from './pool';
 import { reduce_and_update } from './reduce';
@@ -230,7 +230,7 @@ export class WorkersBackend implements Backend {
     const t0 = sharedClock();
     const rec = new AllreduceRecorder(N, t0, driver.split);
     const { ring, ends } = driver.owned;
-    const at = { t0: RING_T0, t1: RING_T1, t2: RING_T2, t3: RING_T3, t4: RING_T4, t5: RING_T5 };
+    const at = { t0: RING_T0, t1: RING_T1, t2: RING_T2, t3: RING_T3, t4: RING_T4, t5: RING_T5, taken: RING_TAKEN };
     let settled = false;
     const settle = (faulted: boolean) => {
       if (settled) return;

@@ -98,10 +98,11 @@ describe('worker-owned epochs: synchronisation (one thread)', () => {
 
 describe('the all-reduce breakdown', () => {
   it('splits each batch\'s span into compute, imbalance, reduction and barrier, and the parts add up', () => {
-    const N = 2, stride = 5, at = { t0: 0, t1: 1, t2: 2, t3: 3 };
+    const N = 2, stride = 6, at = { t0: 0, t1: 1, t2: 2, t3: 3, taken: 5 };
     const rec = new AllreduceRecorder(N, 1000);
-    // batch 0: shards 10 and 14 ms, slices 1 and 2 ms, released at 1020 (span 20 from the start)
-    const ring = new Float64Array([1000.5, 1010.5, 1015, 1016, 0, 1000.5, 1014.5, 1015, 1017, 0]);
+    // batch 0: shards 10 and 14 ms, slices 1 and 2 ms, released at 1020 (span 20 from the start);
+    // worker 0 computed 3 of worker 1's dW1 blocks
+    const ring = new Float64Array([1000.5, 1010.5, 1015, 1016, 0, 3, 1000.5, 1014.5, 1015, 1017, 0, 0]);
     rec.batch(0, 2, ring, 0, stride, at, 1020);
     const parts = Object.fromEntries(rec.breakdown(25).map((p) => [p.id, p.ms]));
     expect(parts.compute).toBeCloseTo(12);
@@ -110,7 +111,7 @@ describe('the all-reduce breakdown', () => {
     expect(parts.barrier).toBeCloseTo(20 - 14 - 2);
     expect(parts.other).toBeCloseTo(25 - 12 - 2 - 2 - 4);
     expect(rec.tasks.map((t) => `${t.worker}:${t.kind}`)).toEqual(['0:gradient', '0:reduce+update', '1:gradient', '1:reduce+update']);
-    expect(rec.perWorker()).toEqual({ computeMsWorker0: 10, computeMsWorker1: 14 });
+    expect(rec.perWorker()).toEqual({ computeMsWorker0: 10, computeMsWorker1: 14, w1BlocksFromOthers: 3 });
   });
 
   it("with dispatch 'rows', counts both phases as compute and waiting; there is nothing to reduce", () => {

@@ -7,13 +7,14 @@ import {
   CMD_STOP, CTRL_BATCH, CTRL_CMD, CTRL_COMPLETED, CTRL_DONE, CTRL_ERROR, CTRL_FAULT, CTRL_FAULT_KIND, CTRL_GEN, CTRL_START, CTRL_WAKE,
   FAULT_CLOSE, FAULT_HANG, FAULT_NONE, FAULT_THROW, sharedClock, type ShardResult, type SharedViews,
 } from './control';
-import { ShardScratch, shard_gradients } from '../js/gradients';
+import { ShardScratch, shard_gradients, shard_head, shard_w1_rows } from '../js/gradients';
 import { busyWorkers, shardRange } from './shard';
 import {
-  abortEpoch, awaitAllowed, barrier, modelFor, OWNED_RING, paramSlice, reduceSlice,
-  RING_LOSS, RING_STRIDE, RING_T0, RING_T1, RING_T2, RING_T3, RING_T4, RING_T5, STAGES, type OwnedEpoch, type OwnedViews,
+  abortEpoch, awaitAllowed, barrier, modelFor, OWNED_RING, paramSlice, reduceSlice, takeBlocks, W1_BLOCK,
+  RING_LOSS, RING_STRIDE, RING_T0, RING_T1, RING_T2, RING_T3, RING_T4, RING_T5, RING_TAKEN, STAGES, type OwnedEpoch, type OwnedViews,
 } from './owned';
 import { evaluateWith } from '../evaluate';
+import { paramViews } from '../../mlp/reference';
 import { rows_activations, rows_update } from './rows';
 import { HiddenScratch, hidden_forward, hidden_loss, hidden_update } from './hidden';
 import type { ShardEval } from './evaluate';
@@ -168,6 +169,20 @@ const api = {
     const { lo, hi } = paramSlice(P, N, id);
     const ring = ow.ring;
     const hidden = e.split === 'hidden' ? (st.hidden ??= new HiddenScratch(spec, N, id)) : null;
+    // the all-reduce with shared dW1 blocks (owned.ts, W1_BLOCK): every shard's pixels, errors and W1 gradient
+    const share = e.shards ? ow.share : null, C = spec.inputSize, H = spec.hiddenSize, K = Math.ceil(H / W1_BLOCK);
+    const xs: Float32Array[] = [], dhs: Float32Array[] = [], gw1 = rows.map((r) => paramViews(spec, r).w1);
+    if (e.shards) {
+      const cap = Math.ceil(e.batchSize / N), per = cap * (C + H);
+      for (let w = 0; w < N; w++) {
+        xs.push(e.shards.subarray(w * per, w * per + cap * C));
+        dhs.push(e.shards.subarray(w * per + cap * C, (w + 1) * per));
+      }
+      st.scratch.share(cap, e.shards.subarray(id * per, (id + 1) * per));
+    }
+    /** The dW1 blocks of worker v's shard (S samples) that nobody has taken yet; how many. */
+    const blocksOf = (v: number, S: number): number => takeBlocks(share!, N, v, K, (k) =>
+      shard_w1_rows(spec, gw1[v], dhs[v], xs[v], S, k * W1_BLOCK, Math.min(H, (k + 1) * W1_BLOCK)));
     /** This worker failed: the others leave their barriers, the error names it (a close: never answer). */
     const failed = (err: unknown): Promise<never> => {
       if (err instanceof Closed) return new Promise<never>(() => undefined);
@@ -210,12 +225,29 @@ const api = {
         }
         ring[slot + RING_T3] = sharedClock();
       } else {
-        let t0 = 0, t1 = 0, loss = 0;
+        let t0 = 0, t1 = 0, loss = 0, taken = 0;
         if (id < busy) {
           if (Atomics.compareExchange(c, CTRL_FAULT, id + 1, 0) === id + 1) faultNext = Atomics.load(c, CTRL_FAULT_KIND);
           try {
-            const r = computeShard(cur, grads!, start, B, e.split === 'rows' ? e.activations : undefined);
-            t0 = r.t0; t1 = r.t1; loss = r.loss;
+            if (share) {
+              // its shard up to dW1, then dW1 in blocks: its own, then those of shards still waiting
+              t0 = sharedClock();
+              faultHere();
+              const sh = shardRange(B, N, id);
+              loss = shard_head(spec, st.scratch, cur, grads!, images, labels, order, start + sh.start, sh.count, B);
+              Atomics.store(share, id, i + 1);
+              blocksOf(id, sh.count);
+              // then the blocks left of every shard that is ready (waiting for one that is not would
+              // only move the wait here from the barrier)
+              for (let k = 1; k < busy; k++) {
+                const v = (id + k) % busy;
+                if (Atomics.load(share, v) === i + 1) taken += blocksOf(v, shardRange(B, N, v).count);
+              }
+              t1 = sharedClock();
+            } else {
+              const r = computeShard(cur, grads!, start, B, e.split === 'rows' ? e.activations : undefined);
+              t0 = r.t0; t1 = r.t1; loss = r.loss;
+            }
           } catch (err) {
             return failed(err);
           }
@@ -223,8 +255,10 @@ const api = {
         ring[slot + RING_T0] = t0;
         ring[slot + RING_T1] = t1;
         ring[slot + RING_LOSS] = loss;
+        ring[slot + RING_TAKEN] = taken;
         Atomics.store(ow.stage, id, STAGES * i + 2);
         if (!barrier(c, N, e.spin)) return;
+        if (share) Atomics.store(share, N + id, 0); // every block of this batch is done: hand them out again next batch
         ring[slot + RING_T2] = sharedClock();
         if (e.split === 'rows') rows_update(spec, e.activations!, B, N, id, cur, next, rows[0], e.learningRate);
         else reduceSlice(next, cur, rows, busy, lo, hi, e.learningRate);

@@ -92,7 +92,8 @@ export class EpochRecorder extends ShardTotals {
  * The breakdown and task stream of a worker-owned epoch (owned.ts), from what every worker wrote in
  * the per-batch ring. Per batch, its span runs from the previous batch's end (the second barrier
  * letting the workers go; the epoch's start for the first batch) to its own:
- *   compute    mean over busy workers of their shard's time
+ *   compute    mean over busy workers of their shard's time (the all-reduce: with any dW1 blocks taken
+ *              from another worker's shard, W1_BLOCK in owned.ts)
  *   waiting    slowest shard − mean shard (load imbalance, the others sit at the barrier)
  *   reduction  the slowest worker's slice of the sum + update (all slices run at once)
  *   barrier    span − slowest shard − slowest slice: waking at the two barriers, the coordinator's hand-off
@@ -106,6 +107,8 @@ export class EpochRecorder extends ShardTotals {
 export class AllreduceRecorder extends ShardTotals {
   private reduction = 0;
   private barrier = 0;
+  /** the all-reduce: dW1 blocks that a worker computed for another worker's shard (owned.ts, W1_BLOCK) */
+  private taken = 0;
   private lastEnd: number;
 
   constructor(N: number, t0: number, private readonly split?: 'rows' | 'hidden') {
@@ -116,9 +119,10 @@ export class AllreduceRecorder extends ShardTotals {
   /**
    * Batch `index` with `busy` shards: ring holds (N, stride) values from `base` (shard start, end,
    * slice start, end at offsets t0..t3; dispatch 'hidden': its first phase's start, end at t4, t5),
-   * `end` is when its last barrier released.
+   * `end` is when its last barrier released; the all-reduce: dW1 blocks taken from other shards at `taken`.
    */
-  batch(index: number, busy: number, ring: Float64Array, base: number, stride: number, at: { t0: number; t1: number; t2: number; t3: number; t4?: number; t5?: number }, end: number): void {
+  batch(index: number, busy: number, ring: Float64Array, base: number, stride: number, at: { t0: number; t1: number; t2: number; t3: number; t4?: number; t5?: number; taken?: number }, end: number): void {
+    if (!this.split && at.taken !== undefined) for (let w = 0; w < this.N; w++) this.taken += ring[base + w * stride + at.taken];
     const span = (w: number, a: number, b: number) => ring[base + w * stride + b] - ring[base + w * stride + a];
     // the slowest worker of each phase before the last one (dispatch 'hidden': of its first two)
     const first = this.split === 'hidden' && at.t4 !== undefined && at.t5 !== undefined ? this.shards(this.N, (w) => span(w, at.t4!, at.t5!)) : 0;
@@ -141,6 +145,11 @@ export class AllreduceRecorder extends ShardTotals {
     }
   }
 
+  /** Per-worker compute, and (the all-reduce) the dW1 blocks computed for another worker's shard. */
+  override perWorker(): Record<string, number> {
+    return this.split ? super.perWorker() : { ...super.perWorker(), w1BlocksFromOthers: this.taken };
+  }
+
   breakdown(wallMs: number): TimingPart[] {
     const known = this.compute + this.waiting + this.reduction + this.barrier;
     if (this.split) {
@@ -153,7 +162,7 @@ export class AllreduceRecorder extends ShardTotals {
       ];
     }
     return [
-      { id: 'compute', ms: this.compute, method: msg('method_workers_compute') },
+      { id: 'compute', ms: this.compute, method: msg('method_workers_compute_allreduce') },
       { id: 'waiting', ms: this.waiting, method: msg('method_workers_waiting') },
       { id: 'barrier', ms: this.barrier, method: msg('method_workers_barrier') },
       { id: 'reduction', ms: this.reduction, method: msg('method_workers_reduction_allreduce') },
