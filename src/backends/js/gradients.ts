@@ -23,15 +23,14 @@ export class ShardScratch {
   }
 
   /**
-   * x and dh from now on in `area`, shared memory for shards of up to `cap` samples (x (cap,C), then
-   * dh (cap,H)), so other workers can read them (owned.ts, W1_BLOCK).
+   * x (cap,C) and dh (cap,H) from now on in shared memory for shards of up to `cap` samples, so other
+   * workers can read them (owned.ts, W1_BLOCK and shardViews).
    */
-  share(cap: number, area: Float32Array): this {
-    const C = this.spec.inputSize, H = this.spec.hiddenSize;
-    this.ensure(cap);
-    this.cap = cap; // a larger shard allocates everything again, these two included
-    this.x = area.subarray(0, cap * C);
-    this.dh = area.subarray(cap * C, cap * (C + H));
+  share(v: { cap: number; x: Float32Array; dh: Float32Array }): this {
+    this.ensure(v.cap);
+    this.cap = v.cap; // a larger shard allocates everything again, these two included
+    this.x = v.x;
+    this.dh = v.dh;
     return this;
   }
 

@@ -90,6 +90,12 @@ export function shardFloats(C: number, H: number, N: number, B: number): number 
   return N * Math.ceil(B / N) * (C + H);
 }
 
+/** Worker w's part of that buffer: its shard's x (cap,C) and dh (cap,H), for shards of up to cap = ⌈B/N⌉ samples. */
+export function shardViews(shards: Float32Array, C: number, H: number, N: number, B: number, w: number): { cap: number; x: Float32Array; dh: Float32Array } {
+  const cap = Math.ceil(B / N), per = cap * (C + H), at = w * per;
+  return { cap, x: shards.subarray(at, at + cap * C), dh: shards.subarray(at + cap * C, at + per) };
+}
+
 /** What a worker needs to run one epoch by itself (the order is already in shared memory). */
 export interface OwnedEpoch {
   readonly n: number; // samples in the epoch

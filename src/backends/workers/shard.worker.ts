@@ -10,7 +10,7 @@ import {
 import { ShardScratch, shard_gradients, shard_head, shard_w1_rows } from '../js/gradients';
 import { busyWorkers, shardRange } from './shard';
 import {
-  abortEpoch, awaitAllowed, barrier, modelFor, OWNED_RING, paramSlice, reduceSlice, takeBlocks, W1_BLOCK,
+  abortEpoch, awaitAllowed, barrier, modelFor, OWNED_RING, paramSlice, reduceSlice, shardViews, takeBlocks, W1_BLOCK,
   RING_LOSS, RING_STRIDE, RING_T0, RING_T1, RING_T2, RING_T3, RING_T4, RING_T5, RING_TAKEN, STAGES, type OwnedEpoch, type OwnedViews,
 } from './owned';
 import { evaluateWith } from '../evaluate';
@@ -171,18 +171,11 @@ const api = {
     const hidden = e.split === 'hidden' ? (st.hidden ??= new HiddenScratch(spec, N, id)) : null;
     // the all-reduce with shared dW1 blocks (owned.ts, W1_BLOCK): every shard's pixels, errors and W1 gradient
     const share = e.shards ? ow.share : null, C = spec.inputSize, H = spec.hiddenSize, K = Math.ceil(H / W1_BLOCK);
-    const xs: Float32Array[] = [], dhs: Float32Array[] = [], gw1 = rows.map((r) => paramViews(spec, r).w1);
-    if (e.shards) {
-      const cap = Math.ceil(e.batchSize / N), per = cap * (C + H);
-      for (let w = 0; w < N; w++) {
-        xs.push(e.shards.subarray(w * per, w * per + cap * C));
-        dhs.push(e.shards.subarray(w * per + cap * C, (w + 1) * per));
-      }
-      st.scratch.share(cap, e.shards.subarray(id * per, (id + 1) * per));
-    }
+    const shards = e.shards ? rows.map((r, w) => ({ ...shardViews(e.shards!, C, H, N, e.batchSize, w), gw1: paramViews(spec, r).w1 })) : [];
+    if (share) st.scratch.share(shards[id]);
     /** The dW1 blocks of worker v's shard (S samples) that nobody has taken yet; how many. */
     const blocksOf = (v: number, S: number): number => takeBlocks(share!, N, v, K, (k) =>
-      shard_w1_rows(spec, gw1[v], dhs[v], xs[v], S, k * W1_BLOCK, Math.min(H, (k + 1) * W1_BLOCK)));
+      shard_w1_rows(spec, shards[v].gw1, shards[v].dh, shards[v].x, S, k * W1_BLOCK, Math.min(H, (k + 1) * W1_BLOCK)));
     /** This worker failed: the others leave their barriers, the error names it (a close: never answer). */
     const failed = (err: unknown): Promise<never> => {
       if (err instanceof Closed) return new Promise<never>(() => undefined);

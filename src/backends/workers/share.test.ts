@@ -5,7 +5,7 @@ import { initParams } from '../../mlp/init';
 import { paramViews } from '../../mlp/reference';
 import { makeSpec } from '../../mlp/spec';
 import { ShardScratch, shard_gradients, shard_head, shard_w1_rows } from '../js/gradients';
-import { shardFloats, takeBlocks, W1_BLOCK } from './owned';
+import { shardFloats, shardViews, takeBlocks, W1_BLOCK } from './owned';
 import { shardRange } from './shard';
 import { syntheticData } from '../../test/splitFixture';
 
@@ -14,21 +14,21 @@ describe('the all-reduce: dW1 in blocks that any worker may take', () => {
     it(`hidden ${hidden}, ${N} workers, batch ${B}: each shard's gradient is shard_gradients' bit for bit, every block computed once`, () => {
       const spec = makeSpec(hidden), C = spec.inputSize, H = spec.hiddenSize, P = initParams(spec, 3).length;
       const params = initParams(spec, 3), d = syntheticData(spec, 2 * B);
-      const K = Math.ceil(H / W1_BLOCK), cap = Math.ceil(B / N), per = cap * (C + H);
+      const K = Math.ceil(H / W1_BLOCK);
       const area = new Float32Array(new SharedArrayBuffer(shardFloats(C, H, N, B) * 4));
+      const views = Array.from({ length: N }, (_, w) => shardViews(area, C, H, N, B, w));
       const share = new Int32Array(new SharedArrayBuffer(2 * N * 4));
       const grads = Array.from({ length: N }, () => new Float32Array(P).fill(Number.NaN));
       const calls = Array.from({ length: N }, () => new Array<number>(K).fill(0));
       const shards = Array.from({ length: N }, (_, w) => shardRange(B, N, w));
       // every worker runs its shard up to dW1 into its own slot of the shared area
       for (let w = 0; w < N; w++) {
-        const s = new ShardScratch(spec).share(cap, area.subarray(w * per, (w + 1) * per));
+        const s = new ShardScratch(spec).share(views[w]);
         shard_head(spec, s, params, grads[w], d.images, d.labels, d.order, B + shards[w].start, shards[w].count, B);
       }
       const block = (v: number) => (k: number) => {
         calls[v][k]++;
-        const x = area.subarray(v * per, v * per + cap * C), dh = area.subarray(v * per + cap * C, (v + 1) * per);
-        shard_w1_rows(spec, paramViews(spec, grads[v]).w1, dh, x, shards[v].count, k * W1_BLOCK, Math.min(H, (k + 1) * W1_BLOCK));
+        shard_w1_rows(spec, paramViews(spec, grads[v]).w1, views[v].dh, views[v].x, shards[v].count, k * W1_BLOCK, Math.min(H, (k + 1) * W1_BLOCK));
       };
       // worker 0 takes its own blocks; with N > 2 then every block of shard 1 before its owner looks;
       // then one block of the last shard, while (nested: at the same time) the last shard's owner
