@@ -148,6 +148,17 @@ void panel_update_weight(float *weight, float *wp, const float *dout4, const flo
   panel_tn_rows(weight, dout4, inp8, x8_stride(B), C, B, r0, r1, &u);
 }
 
+void panel_bias_grad(float *dbias, const float *dout4, int B, int OC, int r0, int r1) {
+  for (int o = r0; o < r1; o += 4) {
+    const float *d = dout4 + (long)(o / 4) * B * 4;
+    v128_t s = wasm_f32x4_splat(0);
+    for (int b = 0; b < B; b++) s = wasm_f32x4_add(s, wasm_v128_load(d + (long)b * 4));
+    float t[4];
+    wasm_v128_store(t, s);
+    for (int j = 0; j < 4 && o + j < r1 && o + j < OC; j++) dbias[o + j] = t[j];
+  }
+}
+
 void pack8_rows_of_weight(float *p, const float *weight, int C, int o0, int o1) {
   int o = o0;
   // 4 rows at a time (o0 a multiple of 4: the 4 lanes o % 8 … o % 8 + 3 of one panel): 4×4 transposes

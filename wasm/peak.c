@@ -5,8 +5,11 @@
 // FLOP divided by this rate is the floor a training epoch is measured against.
 #include <emscripten.h>
 
+#include <stdlib.h>
+
 #include "mlp.h"
 #include "pool.h"
+#include "rows.h"
 
 #ifdef __wasm_simd128__
 #include "kernels_simd.h"
@@ -55,6 +58,59 @@ static void peak_body(void *p, int lo, int hi) {
   }
 }
 
+#ifdef __wasm_simd128__
+// Kernel 3, the ceiling: the first layer's two kernels alone, at training's shapes and in training's
+// two regions per batch (train.c train_step): region 1 = the forward product (panel_forward, bias
+// and ReLU included) on row blocks of 4, region 2 = dW1 applied to W1 and its packed copy as each
+// tile is summed (panel_update_weight) on blocks of 8 of W1's rows. Gather, the second layer,
+// softmax, packing dh and the biases are left out, so an epoch cannot train faster than this.
+// The buffers are made for the call and freed after it; lr is 0, so every call sees the same values.
+#define L1_B 128
+#define L1_C 784
+#define L1_H 128
+#define L1_ROW_BLOCK 4  // rows.h ROW_BLOCK
+#define L1_W1_BLOCK 8   // train.c W1_BLOCK
+typedef struct {
+  float *xp, *w1p, *w1, *b1, *h, *dhp;
+} layer1_buf;
+
+static void layer1_forward(void *p, int lo, int hi) {
+  const layer1_buf *b = p;
+  panel_forward_rows(b->h, b->xp, x8_stride(L1_B), b->w1p, b->b1, L1_H, L1_C, 1, lo * L1_ROW_BLOCK,
+                     hi * L1_ROW_BLOCK < L1_B ? hi * L1_ROW_BLOCK : L1_B);
+}
+
+static void layer1_update(void *p, int lo, int hi) {
+  const layer1_buf *b = p;
+  const tn_update u = {.wp = b->w1p, .lr = 0};
+  panel_tn_rows(b->w1, b->dhp, b->xp, x8_stride(L1_B), L1_C, L1_B, lo * L1_W1_BLOCK,
+                hi * L1_W1_BLOCK < L1_H ? hi * L1_W1_BLOCK : L1_H, &u);
+}
+
+// `batches` batches; returns the team's GFLOP/s over the wall time, or -1 when the heap is full
+static double layer1_rate(int batches) {
+  const long nx = (long)L1_C / 8 * x8_stride(L1_B), nw = (long)L1_H * L1_C, nh = (long)L1_B * L1_H;
+  layer1_buf b = {aligned_alloc(64, 4 * nx), aligned_alloc(64, 4 * nw), aligned_alloc(64, 4 * nw),
+                  aligned_alloc(64, 4 * L1_H), aligned_alloc(64, 4 * nh), aligned_alloc(64, 4 * nh)};
+  double rate = -1;
+  if (b.xp && b.w1p && b.w1 && b.b1 && b.h && b.dhp) {  // pixels in [0, 1], small weights and errors
+    for (long i = 0; i < nx; i++) b.xp[i] = (float)(i * 5 % 11) / 10;
+    for (long i = 0; i < nw; i++) b.w1p[i] = b.w1[i] = (float)((i * 7 % 13) - 6) / 64;
+    for (long i = 0; i < nh; i++) b.dhp[i] = (float)((i * 3 % 7) - 3) / 256;
+    for (int i = 0; i < L1_H; i++) b.b1[i] = 0.01f;
+    double t0 = emscripten_get_now();
+    for (int i = 0; i < batches; i++) {
+      parallel_for(0, L1_B / L1_ROW_BLOCK, layer1_forward, &b);
+      parallel_for(0, L1_H / L1_W1_BLOCK, layer1_update, &b);
+    }
+    double ms = emscripten_get_now() - t0;
+    rate = 2.0 * 2 * L1_B * L1_C * L1_H * batches / (ms * 1e6);
+  }
+  free(b.xp), free(b.w1p), free(b.w1), free(b.b1), free(b.h), free(b.dhp);
+  return rate;
+}
+#endif
+
 static double flop_per_call(int kernel) {
   return 2.0 * (kernel == 0 ? BC_M * BC_N * BC_K : kernel == 1 ? NT_M * NT_N * NT_K : PANEL_M * PANEL_N * PANEL_K);
 }
@@ -67,8 +123,12 @@ static double flop_per_call(int kernel) {
 
 // About `calls` calls of micro-kernel `kernel` (0: bcast 4×8, 1: nt 2×4, 2: panel 4×8 in SIMD builds),
 // spread over the pool's threads; returns the team's rate in GFLOP/s (wall time,
-// emscripten_get_now), or -1 for a kernel this build does not have.
+// emscripten_get_now), or -1 for a kernel this build does not have. Kernel 3 (SIMD builds) is the
+// ceiling above: `calls` batches of the first layer's two kernels alone, not a peak.
 EMSCRIPTEN_KEEPALIVE double mlp_peak(int kernel, int calls) {
+#ifdef __wasm_simd128__
+  if (kernel == KERNELS && calls >= 1) return layer1_rate(calls);
+#endif
   if (kernel < 0 || kernel >= KERNELS || calls < 1) return -1;
   static int ready = 0;
   if (!ready) {  // values of order 1 (no subnormals, no overflow however often the product is taken)

@@ -45,6 +45,9 @@ void panel_forward(float *out, const float *inp8, int B, const float *w1p, const
 // values of those rows too. dweight is never stored: each tile is applied as soon as it is summed.
 void panel_update_weight(float *weight, float *wp, const float *dout4, const float *inp8, int B, int C,
                          int r0, int r1, double lr);
+// bias_grad_rows from dout's panels of 4 (pack4_rows), 4 outputs at a time (r0 a multiple of 4):
+// each lane sums its column over b in order from 0, bias_grad_rows's arithmetic, so the same bits
+void panel_bias_grad(float *dbias, const float *dout4, int B, int OC, int r0, int r1);
 // w1p for rows o ∈ [o0, o1) of weight (OC,C): weightᵀ's panels of 8, lanes o % 8
 void pack8_rows_of_weight(float *p, const float *weight, int C, int o0, int o1);
 // rows [r0, r1) of a (K,N) matrix into its panels of 4 (padding lanes written as 0)

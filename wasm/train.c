@@ -94,7 +94,7 @@ static void step_w1_rows(const step_ctx *s, int o0, int o1) {
   float *w1 = M.params, *b1 = w1 + H * C, *gw1 = M.grads, *gb1 = gw1 + H * C;
 #ifdef __wasm_simd128__
   panel_update_weight(w1, M.w1p, M.dhp, M.xp, B, C, o0, o1, s->lr);
-  bias_grad_rows(gb1, M.dh, B, H, o0, o1);
+  panel_bias_grad(gb1, M.dhp, B, H, o0, o1);
 #else
   backward_weight_rows(gw1, gb1, M.dh, M.x, B, C, H, o0, o1);
   sgd_range(w1, gw1, s->lr, (long)o0 * C, (long)o1 * C);
