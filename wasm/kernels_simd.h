@@ -70,10 +70,18 @@ static void nt_rows(float *out, const float *A, const float *W, const float *bia
       nt_finish(o0 + 2, s02, a0, w2, bias[n + 2], K); nt_finish(o1 + 2, s12, a1, w2, bias[n + 2], K);
       nt_finish(o0 + 3, s03, a0, w3, bias[n + 3], K); nt_finish(o1 + 3, s13, a1, w3, bias[n + 3], K);
     }
+    // the last N % 4 outputs of the 2 rows (layer 2's classes 8 and 9): their lane sums side by
+    // side, so their dependency chains overlap instead of running one after another (nt_one's
+    // arithmetic, output by output)
     for (; n < N; n++) {
       const float *w = W + (long)n * K;
-      out[(long)m * N + n] = nt_one(a0, w, bias[n], K);
-      out[(long)(m + 1) * N + n] = nt_one(a1, w, bias[n], K);
+      F4 s0 = wasm_f32x4_splat(0), s1 = s0;
+      for (int k = 0; k < K4; k += 4) {
+        F4 x = LOAD(w + k);
+        s0 = ADD(s0, MUL(LOAD(a0 + k), x)), s1 = ADD(s1, MUL(LOAD(a1 + k), x));
+      }
+      nt_finish(out + (long)m * N + n, s0, a0, w, bias[n], K);
+      nt_finish(out + (long)(m + 1) * N + n, s1, a1, w, bias[n], K);
     }
   }
   for (; m < hi; m++) {
@@ -111,9 +119,20 @@ static void bcast_rows(float *out, const float *A, int sam, int sak, const float
       }
     }
   }
-  for (; m < hi; m++) {  // row tail: one row, 4 columns per vector
+  for (; m < hi; m++) {  // row tail: one row, 16 then 4 columns at a time (4 chains of sums, then 1)
     const float *a = A + (long)m * sam;
     int n = 0;
+    for (; n + 16 <= N; n += 16) {
+      F4 c0 = wasm_f32x4_splat(0), c1 = c0, c2 = c0, c3 = c0;
+      for (int k = 0; k < K; k++) {
+        const F4 x = SPLAT(a + (long)k * sak);
+        const float *b = Bm + (long)k * N + n;
+        c0 = ADD(c0, MUL(x, LOAD(b))), c1 = ADD(c1, MUL(x, LOAD(b + 4)));
+        c2 = ADD(c2, MUL(x, LOAD(b + 8))), c3 = ADD(c3, MUL(x, LOAD(b + 12)));
+      }
+      float *o = out + (long)m * N + n;
+      wasm_v128_store(o, c0), wasm_v128_store(o + 4, c1), wasm_v128_store(o + 8, c2), wasm_v128_store(o + 12, c3);
+    }
     for (; n + 4 <= N; n += 4) {
       F4 c = wasm_f32x4_splat(0);
       for (int k = 0; k < K; k++) c = ADD(c, MUL(SPLAT(a + (long)k * sak), LOAD(Bm + (long)k * N + n)));
