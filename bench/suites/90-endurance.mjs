@@ -11,8 +11,14 @@
 //                      browser reports (Target.getTargets: includes the wasm module's pthreads)
 // Each is compared between the first and the last run: flat = within 5% (a FAIL row, never a throw).
 //   BENCH_ENDURANCE_RUNS=10      runs per backend, measured after...
-//   BENCH_ENDURANCE_WARMUP=2     ...this many unmeasured runs (the first runs compile kernels and warm
-//                                up the JIT: the page heap then grows by a few % for ~10 runs and stays)
+//   BENCH_ENDURANCE_WARMUP=10    ...at least this many unmeasured runs, and more until the JS heap has
+//                                settled: the first runs compile kernels and warm up the JIT, and on a
+//                                cold page the heap then grows by a few % for up to ~10 runs, in steps,
+//                                and stays (webgpu run alone: 2.43 → 2.61 MB over 9 runs, then +0.03 MB
+//                                over 16; in another run flat for 3 runs at run 4–6, then +4.5% by run
+//                                11, so a short flat stretch is no sign of the end: hence the minimum).
+//                                Settled = the last SETTLE_RUNS readings within SETTLED of each other;
+//   BENCH_ENDURANCE_WARMUP_MAX=16  at most this many: a leak never settles, so it is then measured
 //   BENCH_ENDURANCE_SAMPLES=6000 training samples per run (batch 128; 1000 test samples evaluated)
 //   BENCH_ENDURANCE_BACKENDS=js,workers,wasm,webgpu   which backends
 //   BENCH_ENDURANCE_MINUTES=0    then keep running the backends in turn for this many minutes and
@@ -25,7 +31,10 @@ import { growth as heapGrowth, snapshotKinds } from '../heapSnapshot.mjs';
 export const name = 'endurance';
 
 const RUNS = Number(process.env.BENCH_ENDURANCE_RUNS ?? 10);
-const WARMUP = Number(process.env.BENCH_ENDURANCE_WARMUP ?? 2);
+const WARMUP = Number(process.env.BENCH_ENDURANCE_WARMUP ?? 10);
+const WARMUP_MAX = Math.max(WARMUP, Number(process.env.BENCH_ENDURANCE_WARMUP_MAX ?? 16));
+const SETTLE_RUNS = 3;
+const SETTLED = 0.01; // the warm-up's last SETTLE_RUNS JS heap readings span at most this fraction
 const SAMPLES = Number(process.env.BENCH_ENDURANCE_SAMPLES ?? 6000);
 const MINUTES = Number(process.env.BENCH_ENDURANCE_MINUTES ?? 0);
 const BATCH = 128;
@@ -53,6 +62,15 @@ const METRICS = [
 ];
 
 const fmt = (x) => (Math.abs(x) >= 1e5 ? `${(x / 1e6).toFixed(2)} MB` : String(x));
+
+/** The spread of the last SETTLE_RUNS heap readings, as a fraction of their least. */
+function span(heaps) {
+  const last = heaps.slice(-SETTLE_RUNS);
+  return (Math.max(...last) - Math.min(...last)) / Math.min(...last);
+}
+/** Whether the warm-up may end: WARMUP runs done and the heap readings settled. */
+const settled = (heaps) => heaps.length >= Math.max(WARMUP, SETTLE_RUNS) && span(heaps) <= SETTLED;
+const pctSpan = (heaps) => `${(span(heaps) * 100).toFixed(1)}%`;
 
 /** Growth of b over a, as a fraction (0 when both are 0; Infinity from 0 to more). */
 function growth(a, b) {
@@ -99,13 +117,23 @@ export async function run({ page, log }) {
     const epochMs = [];
     const mem = [];
     let describe = '', accuracy = NaN, error;
-    for (let i = -WARMUP; i < RUNS; i++) {
-      const r = await oneRun(c, i + 1 + WARMUP).catch((e) => ({ error: String(e?.message ?? e) }));
+    // warm-up: unmeasured runs until the JS heap has settled (at least WARMUP, at most WARMUP_MAX)
+    const warmHeap = [];
+    while (warmHeap.length < WARMUP_MAX && !settled(warmHeap)) {
+      const r = await oneRun(c, warmHeap.length + 1).catch((e) => ({ error: String(e?.message ?? e) }));
       if (r.unsupported || r.error) {
         error = r.unsupported ?? r.error;
         break;
       }
-      if (i < 0) continue; // a warm-up run
+      warmHeap.push((await measure()).heap);
+    }
+    const warm = warmHeap.length;
+    for (let i = 0; i < RUNS && !error; i++) {
+      const r = await oneRun(c, i + 1 + warm).catch((e) => ({ error: String(e?.message ?? e) }));
+      if (r.unsupported || r.error) {
+        error = r.unsupported ?? r.error;
+        break;
+      }
       describe = r.describe;
       accuracy = r.accuracy;
       epochMs.push(r.epochMs);
@@ -119,13 +147,13 @@ export async function run({ page, log }) {
     }
     live.push(c);
     const first = mem[0], last = mem[mem.length - 1];
-    log(`${c.name}: ${RUNS} runs after ${WARMUP} warm-up runs, epoch ${epochMs.map((x) => x.toFixed(0)).join(', ')} ms`);
+    log(`${c.name}: ${RUNS} runs after ${warm} warm-up runs (JS heap ${warmHeap.map((h) => (h / 1e3).toFixed(0)).join(', ')} kB), epoch ${epochMs.map((x) => x.toFixed(0)).join(', ')} ms`);
     log(`  JS heap after each run: ${mem.map((m) => (m.heap / 1e3).toFixed(0)).join(', ')} kB`);
     log(`  first ${JSON.stringify(first)}`);
     log(`  last  ${JSON.stringify(last)}`);
     rows.push({
       name: `${c.name}, ${RUNS} runs`, batchSize: BATCH, epochMs, samples: SAMPLES, accuracy, accuracyEpochs: 1,
-      note: `${SAMPLES} samples per run (accuracy after the last run's one epoch of ${SAMPLES} samples); heap ${fmt(first.heap)} → ${fmt(last.heap)}, workers ${first.workers} → ${last.workers}, GPU buffers ${first.gpuBuffers} → ${last.gpuBuffers} (${describe})`,
+      note: `after ${warm} warm-up runs${settled(warmHeap) ? '' : ` (the heap had not settled: ${pctSpan(warmHeap)} over the last ${SETTLE_RUNS})`}; ${SAMPLES} samples per run (accuracy after the last run's one epoch of ${SAMPLES} samples); heap ${fmt(first.heap)} → ${fmt(last.heap)}, workers ${first.workers} → ${last.workers}, GPU buffers ${first.gpuBuffers} → ${last.gpuBuffers} (${describe})`,
     });
     compare(`${c.name} × ${RUNS}`, first, last);
   }
@@ -200,7 +228,7 @@ export async function run({ page, log }) {
     value: `${after.workers} workers, ${after.gpuDevices} devices, ${after.gpuBuffers} buffers`,
     target: '0, 0, 0', pass: after.workers === 0 && after.gpuDevices === 0 && after.gpuBuffers === 0,
   });
-  notes.push(`${RUNS} runs per backend (after ${WARMUP} warm-up runs) of ${SAMPLES} samples (init + setData + 1 epoch + evaluate), garbage collected before each reading; flat = within ${FLAT * 100}% first → last${MINUTES > 0 ? `; then a ${MINUTES}-minute loop` : ''}`);
+  notes.push(`${RUNS} runs per backend (after ${WARMUP} to ${WARMUP_MAX} warm-up runs: until the last ${SETTLE_RUNS} JS heap readings were within ${SETTLED * 100}% of each other; each row says how many) of ${SAMPLES} samples (init + setData + 1 epoch + evaluate), garbage collected before each reading; flat = within ${FLAT * 100}% first → last${MINUTES > 0 ? `; then a ${MINUTES}-minute loop` : ''}`);
   await cdp.detach();
   return { rows, checks, notes };
 }
