@@ -31,8 +31,8 @@ import { growth as heapGrowth, snapshotKinds } from '../heapSnapshot.mjs';
 export const name = 'endurance';
 
 const RUNS = Number(process.env.BENCH_ENDURANCE_RUNS ?? 10);
-const WARMUP = Number(process.env.BENCH_ENDURANCE_WARMUP ?? 10);
-const WARMUP_MAX = Math.max(WARMUP, Number(process.env.BENCH_ENDURANCE_WARMUP_MAX ?? 16));
+export const WARMUP = Number(process.env.BENCH_ENDURANCE_WARMUP ?? 10);
+export const WARMUP_MAX = Math.max(WARMUP, Number(process.env.BENCH_ENDURANCE_WARMUP_MAX ?? 16));
 const SETTLE_RUNS = 3;
 const SETTLED = 0.01; // the warm-up's last SETTLE_RUNS JS heap readings span at most this fraction
 const SAMPLES = Number(process.env.BENCH_ENDURANCE_SAMPLES ?? 6000);
@@ -69,7 +69,7 @@ function span(heaps) {
   return (Math.max(...last) - Math.min(...last)) / Math.min(...last);
 }
 /** Whether the warm-up may end: WARMUP runs done and the heap readings settled. */
-const settled = (heaps) => heaps.length >= Math.max(WARMUP, SETTLE_RUNS) && span(heaps) <= SETTLED;
+export const settled = (heaps) => heaps.length >= Math.max(WARMUP, SETTLE_RUNS) && span(heaps) <= SETTLED;
 const pctSpan = (heaps) => `${(span(heaps) * 100).toFixed(1)}%`;
 
 /** Growth of b over a, as a fraction (0 when both are 0; Infinity from 0 to more). */
