@@ -31,6 +31,12 @@
 #define PANEL_M 16
 #define PANEL_N 64
 #define PANEL_K 64
+// panel forward (the first layer's forward in training, SIMD builds): out (16,32) = bias + A (16,128)
+// · B (128,32), A as panels of 8 of Aᵀ and B as panels of 8, with panel_forward_rows's loop (two
+// steps per turn), which runs faster than the dW1 loop above: 16 kB of B and 8 kB of A
+#define FWD_M 16
+#define FWD_N 32
+#define FWD_K 128
 #define PIECES_PER_THREAD 4
 
 typedef struct {
@@ -40,7 +46,7 @@ typedef struct {
 static peak_buf bufs[POOL_MAX_THREADS];
 
 typedef struct {
-  int kernel, calls;  // kernel 0: bcast 4×8, 1: nt 2×4, 2: panel 4×8 (SIMD builds); calls per piece
+  int kernel, calls;  // kernel 0: bcast 4×8, 1: nt 2×4, SIMD builds: 2 panel dW1, 3 panel forward; calls per piece
 } peak_ctx;
 
 static void peak_body(void *p, int lo, int hi) {
@@ -51,7 +57,8 @@ static void peak_body(void *p, int lo, int hi) {
       if (c->kernel == 0) bcast_rows(b->out, b->a, BC_K, 1, b->b, BC_N, BC_K, 0, BC_M);
       else if (c->kernel == 1) nt_rows(b->out, b->a, b->w, b->bias, NT_N, NT_K, 0, NT_M);
 #ifdef __wasm_simd128__
-      else panel_tn_rows(b->out, b->a, b->b, PANEL_K * 8, PANEL_N, PANEL_K, 0, PANEL_M, 0);
+      else if (c->kernel == 2) panel_tn_rows(b->out, b->a, b->b, PANEL_K * 8, PANEL_N, PANEL_K, 0, PANEL_M, 0);
+      else panel_forward_rows(b->out, b->a, FWD_M * 8, b->b, b->bias, FWD_N, FWD_K, 0, 0, FWD_M);
 #endif
       __asm__ volatile("" ::: "memory");  // each call really runs: the same output, recomputed
     }
@@ -59,7 +66,7 @@ static void peak_body(void *p, int lo, int hi) {
 }
 
 #ifdef __wasm_simd128__
-// Kernel 3, the ceiling: the first layer's two kernels alone, at training's shapes and in training's
+// Kernel 4, the ceiling: the first layer's two kernels alone, at training's shapes and in training's
 // two regions per batch (train.c train_step): region 1 = the forward product (panel_forward, bias
 // and ReLU included) on row blocks of 4, region 2 = dW1 applied to W1 and its packed copy as each
 // tile is summed (panel_update_weight) on blocks of 8 of W1's rows. Gather, the second layer,
@@ -112,19 +119,20 @@ static double layer1_rate(int batches) {
 #endif
 
 static double flop_per_call(int kernel) {
-  return 2.0 * (kernel == 0 ? BC_M * BC_N * BC_K : kernel == 1 ? NT_M * NT_N * NT_K : PANEL_M * PANEL_N * PANEL_K);
+  return 2.0 * (kernel == 0 ? BC_M * BC_N * BC_K : kernel == 1 ? NT_M * NT_N * NT_K
+                : kernel == 2 ? PANEL_M * PANEL_N * PANEL_K : FWD_M * FWD_N * FWD_K);
 }
 
 #ifdef __wasm_simd128__
-#define KERNELS 3
+#define KERNELS 4
 #else
 #define KERNELS 2
 #endif
 
-// About `calls` calls of micro-kernel `kernel` (0: bcast 4×8, 1: nt 2×4, 2: panel 4×8 in SIMD builds),
-// spread over the pool's threads; returns the team's rate in GFLOP/s (wall time,
-// emscripten_get_now), or -1 for a kernel this build does not have. Kernel 3 (SIMD builds) is the
-// ceiling above: `calls` batches of the first layer's two kernels alone, not a peak.
+// About `calls` calls of micro-kernel `kernel` (0: bcast 4×8, 1: nt 2×4; SIMD builds: 2 panel 4×8
+// dW1, 3 panel 4×8 forward), spread over the pool's threads; returns the team's rate in GFLOP/s
+// (wall time, emscripten_get_now), or -1 for a kernel this build does not have. Kernel 4 (SIMD
+// builds) is the ceiling above: `calls` batches of the first layer's two kernels alone, not a peak.
 EMSCRIPTEN_KEEPALIVE double mlp_peak(int kernel, int calls) {
 #ifdef __wasm_simd128__
   if (kernel == KERNELS && calls >= 1) return layer1_rate(calls);

@@ -56,11 +56,11 @@ export interface RaceResult {
 }
 
 /**
- * wasm/peak.c's micro-kernels: 0 bcast 4×8, 1 nt 2×4, 2 panel 4×8 (the SIMD builds' first layer);
- * 3, SIMD builds, is no peak but the ceiling of a training epoch: the first layer's forward and dW1
- * (+ update) alone at batch 128, one call per batch.
+ * wasm/peak.c's micro-kernels: 0 bcast 4×8, 1 nt 2×4; SIMD builds: 2 panel 4×8 (the first layer's
+ * dW1), 3 panel 4×8 forward (the first layer's forward); 4, SIMD builds, is no peak but the ceiling
+ * of a training epoch: the first layer's forward and dW1 (+ update) alone at batch 128, one call per batch.
  */
-export type PeakKernel = 0 | 1 | 2 | 3;
+export type PeakKernel = 0 | 1 | 2 | 3 | 4;
 
 // mlp_timing(which) and mlp_heap(which) indices, as in wasm/train.c
 const TIMING = { compute: 0, barrier: 1, region: 2, regions: 3, step: 4 } as const;
@@ -232,9 +232,9 @@ export class MlpModule {
 
   /**
    * The bench's peak rows (wasm/peak.c): `calls` calls of one micro-kernel (0: bcast 4×8, 1: nt
-   * 2×4, 2: panel 4×8, SIMD builds only) on L1-resident data, spread over the pool's current
-   * threads; the team's GFLOP/s. Kernel 3 (SIMD builds): `calls` batches of the first layer's two
-   * kernels alone, in training's two parallel regions per batch.
+   * 2×4, 2: panel 4×8 dW1, 3: panel 4×8 forward, SIMD builds only) on L1-resident data, spread over
+   * the pool's current threads; the team's GFLOP/s. Kernel 4 (SIMD builds): `calls` batches of the
+   * first layer's two kernels alone, in training's two parallel regions per batch.
    */
   peak(kernel: PeakKernel, calls: number): number {
     const r = this.m._mlp_peak(kernel, calls);
