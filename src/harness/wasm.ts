@@ -163,7 +163,7 @@ async function tfjsWasmProbe() {
 /**
  * The bench's peak rows: GFLOP/s of `threads` threads running one micro-kernel on L1-resident data
  * (wasm/peak.c) in the threaded SIMD build, `repeats` timed runs of about `calls` calls each after
- * a warm-up long enough for V8 to tier the module up. Kernel 3, the epoch's ceiling, counts
+ * a warm-up long enough for V8 to tier the module up. Kernel 4, the epoch's ceiling, counts
  * `calls` in batches.
  */
 async function peak(threads: number, kernel: PeakKernel, repeats = 7, calls = 20000, warmMs = 1500) {
