@@ -75,23 +75,19 @@ static void peak_body(void *p, int lo, int hi) {
 #define L1_B 128
 #define L1_C 784
 #define L1_H 128
-#define L1_ROW_BLOCK 4  // rows.h ROW_BLOCK
-#define L1_W1_BLOCK 8   // train.c W1_BLOCK
 typedef struct {
   float *xp, *w1p, *w1, *b1, *h, *dhp;
 } layer1_buf;
 
+// training's entry points (matmul.c), on training's blocks (rows.h ROW_BLOCK, W1_BLOCK)
 static void layer1_forward(void *p, int lo, int hi) {
   const layer1_buf *b = p;
-  panel_forward_rows(b->h, b->xp, x8_stride(L1_B), b->w1p, b->b1, L1_H, L1_C, 1, lo * L1_ROW_BLOCK,
-                     hi * L1_ROW_BLOCK < L1_B ? hi * L1_ROW_BLOCK : L1_B);
+  panel_forward(b->h, b->xp, L1_B, b->w1p, b->b1, L1_C, L1_H, 1, lo * ROW_BLOCK, hi * ROW_BLOCK < L1_B ? hi * ROW_BLOCK : L1_B);
 }
 
 static void layer1_update(void *p, int lo, int hi) {
   const layer1_buf *b = p;
-  const tn_update u = {.wp = b->w1p, .lr = 0};
-  panel_tn_rows(b->w1, b->dhp, b->xp, x8_stride(L1_B), L1_C, L1_B, lo * L1_W1_BLOCK,
-                hi * L1_W1_BLOCK < L1_H ? hi * L1_W1_BLOCK : L1_H, &u);
+  panel_update_weight(b->w1, b->w1p, b->dhp, b->xp, L1_B, L1_C, lo * W1_BLOCK, hi * W1_BLOCK < L1_H ? hi * W1_BLOCK : L1_H, 0);
 }
 
 // `batches` batches; returns the team's GFLOP/s over the wall time, or -1 when the heap is full
@@ -107,8 +103,8 @@ static double layer1_rate(int batches) {
     for (int i = 0; i < L1_H; i++) b.b1[i] = 0.01f;
     double t0 = emscripten_get_now();
     for (int i = 0; i < batches; i++) {
-      parallel_for(0, L1_B / L1_ROW_BLOCK, layer1_forward, &b);
-      parallel_for(0, L1_H / L1_W1_BLOCK, layer1_update, &b);
+      parallel_for(0, L1_B / ROW_BLOCK, layer1_forward, &b);
+      parallel_for(0, L1_H / W1_BLOCK, layer1_update, &b);
     }
     double ms = emscripten_get_now() - t0;
     rate = 2.0 * 2 * L1_B * L1_C * L1_H * batches / (ms * 1e6);

@@ -8,6 +8,9 @@
 
 // Rows are handed out in blocks of this many, the micro-kernels' row blocking (4 = bcast, 2 = nt).
 #define ROW_BLOCK 4
+// W1's rows are handed out 8 at a time in the update region: w1p holds 8 rows' values of one column
+// side by side, so with blocks of 8 no cache line of it is written by two threads.
+#define W1_BLOCK 8
 
 // matmul_forward (and relu_forward when relu) on rows [r0, r1) of out (B,OC)
 void forward_rows(float *out, const float *inp, const float *weight, const float *bias,

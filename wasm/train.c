@@ -102,9 +102,6 @@ static void step_w1_rows(const step_ctx *s, int o0, int o1) {
   sgd_range(b1, gb1, s->lr, o0, o1);
 }
 
-// W1's rows are handed out 8 at a time: w1p holds 8 rows' values of one column side by side, so
-// with blocks of 8 no cache line of it is written by two threads.
-#define W1_BLOCK 8
 static int w1_blocks(int H) { return (H + W1_BLOCK - 1) / W1_BLOCK; }
 
 // W2's rows [v0, v1): dW2 and db2, then the update
