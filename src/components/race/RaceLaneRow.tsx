@@ -37,11 +37,14 @@ export function RaceLaneRow({ lane, shown }: { lane: RaceLane; shown: LaneShown 
       </div>
       <div className="race-track" role="progressbar" aria-label={lane.label} aria-valuemin={0} aria-valuemax={lane.total} aria-valuenow={Math.round(shown.done)}
         aria-valuetext={t('raceProgress', { done: raceNumber(lang, shown.done), total: raceNumber(lang, lane.total) })}>
-        <div className="race-fill" style={{ width: `${frac * 100}%` }} />
+        {/* moved by transforms only (race.css): the compositor animates them, with no layout or paint on the page's thread */}
+        <div className="race-fill-clip"><div className="race-fill" style={{ transform: `translateX(${(frac - 1) * 100}%)` }} /></div>
         {(moving || frac > 0) && (
-          <svg className="race-runner" style={{ left: `${frac * 100}%` }} width="18" height="18" viewBox="0 0 18 18" aria-hidden="true" focusable="false">
-            <Marker shape={marker} cx={9} cy={9} r={6.5} color={color} outline={palette.surface} />
-          </svg>
+          <div className="race-rail" style={{ transform: `translateX(${frac * 100}%)` }}>
+            <svg className="race-runner" width="18" height="18" viewBox="0 0 18 18" aria-hidden="true" focusable="false">
+              <Marker shape={marker} cx={9} cy={9} r={6.5} color={color} outline={palette.surface} />
+            </svg>
+          </div>
         )}
       </div>
       <div className="race-stats" data-testid="race-stats">

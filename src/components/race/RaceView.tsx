@@ -1,7 +1,7 @@
 // A race output (show.race): the lanes, live while the kernel runs them; the lanes that finished come
 // back as ghosts beside the one running; Replay plays every finished lane together at true speed (or
 // 2×, 5×); a chart of the loss against wall-clock time or against step; the results table.
-import { lazy, Suspense, useEffect, useRef, useState } from 'react';
+import { lazy, memo, Suspense, useEffect, useMemo, useRef, useState } from 'react';
 import { useLang, useT } from '../../i18n/react';
 import type { RaceData } from '../../notebook/kernel/protocol';
 import { raceNumber, raceTable } from '../../notebook/raceResults';
@@ -10,11 +10,23 @@ import { lanesShown, replayLength } from './raceClock';
 import { RaceLaneRow } from './RaceLaneRow';
 import './race.css';
 
-const ChartView = lazy(() => import('../charts/ChartView').then((m) => ({ default: m.ChartView })));
+// memo: the lanes are drawn up to 10 times a second, the chart only when `charted` changes (CHART_MS)
+const ChartView = lazy(() => import('../charts/ChartView').then((m) => ({ default: memo(m.ChartView) })));
 
 export const REPLAY_SPEEDS = [1, 2, 5] as const;
-/** Frames of the lanes at most this often (the kernel sends a lane every 150 ms; the ghosts move between). */
-const FRAME_MS = 50;
+/**
+ * Frames of the lanes at most this often (the kernel sends a lane every 150 ms; the ghosts move
+ * between); race.css glides the runners from one frame to the next. At 20 frames a second the page's
+ * thread was twice as busy (races on 2 cores: 10% against 16–17% of a lone workers ×2 lane).
+ */
+const FRAME_MS = 100;
+/**
+ * Until the race is over, the loss chart is redrawn at most this often. Redrawn at every update from
+ * the kernel, the chart (recharts: SVG, then layout) kept the page's thread busy about 60% of a race on
+ * 2 cores, so the lanes, said to have every core, had about 1.4 of them: workers ×2 came out 1.04–1.05×
+ * js, and wasm ×2 took 92–161 ms against 63–75 ms in a race of its own (10,000 images).
+ */
+export const CHART_MS = 1000;
 
 /** The page's clock (read in event handlers and frames, never while rendering). */
 const clockNow = () => performance.now();
@@ -33,6 +45,19 @@ export function RaceView({ race }: { race: RaceData }) {
   const length = replayLength(race);
 
   useEffect(() => { received.current = performance.now(); }, [race]);
+  // the race as the chart last drew it (see CHART_MS)
+  const [charted, setCharted] = useState(race);
+  const chartedAt = useRef(0);
+  useEffect(() => {
+    const draw = () => {
+      chartedAt.current = performance.now();
+      setCharted(race);
+    };
+    const wait = chartedAt.current + CHART_MS - performance.now();
+    if (race.finished || wait <= 0) return draw();
+    const id = setTimeout(draw, wait);
+    return () => clearTimeout(id);
+  }, [race]);
   useEffect(() => {
     if (!running && !replay) return;
     let raf = 0, last = -Infinity;
@@ -65,6 +90,7 @@ export function RaceView({ race }: { race: RaceData }) {
     // a replay in progress keeps its place and goes on at the new speed
     if (replay) setReplay({ startedAt: clockNow(), fromMs: replayMs ?? 0, speed: s });
   };
+  const spec = useMemo(() => raceChartSpec(charted, chart, lang), [charted, chart, lang]);
   const table = race.finished ? raceTable(race, lang) : null;
   const n = race.lanes.length;
   const config = t(race.epochs === 1 ? 'raceConfig_one' : 'raceConfig_other', { samples: raceNumber(lang, race.samples), epochs: race.epochs, batch: race.batchSize });
@@ -95,9 +121,9 @@ export function RaceView({ race }: { race: RaceData }) {
           ))}
         </span>
       </div>
-      {race.lanes.some((l) => l.points.length > 0) && (
+      {charted.lanes.some((l) => l.points.length > 0) && (
         <div className="race-chart" data-testid={`race-chart-${chart}-view`}>
-          <Suspense fallback={<div className="chart-loading" />}><ChartView spec={raceChartSpec(race, chart, lang)} /></Suspense>
+          <Suspense fallback={<div className="chart-loading" />}><ChartView spec={spec} /></Suspense>
         </div>
       )}
       {table && (
