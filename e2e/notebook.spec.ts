@@ -93,6 +93,34 @@ test('training: the loss chart updates live, Stop stops within a batch, then acc
   await expect(gallery.locator('figcaption')).toContainText(`${wrong}/16`);
 });
 
+// The page's thread shares the cores with the run it shows: a live loss chart sent every 150 ms and
+// redrawn each time slowed a 2-worker epoch by 20–40%. It goes to the page at most once a second
+// (api.ts LIVE_CHART_MS) and still moves.
+test('a training cell redraws its live loss chart at most once a second, and it still moves', async ({ page }) => {
+  await page.goto('/?samples=30000#/en/02');
+  await expect(page.getByTestId('notebook')).toBeVisible();
+  const cell = codeCell(page, 0);
+  await cell.evaluate((el) => {
+    const w = window as unknown as { __redraws: number[] };
+    w.__redraws = [];
+    const isChart = (n: Node) => n instanceof Element && (n.matches('[data-testid="chart-line"]') || n.querySelector('[data-testid="chart-line"]') !== null);
+    // one callback per redraw: a chart that appears, or one whose number of points changed
+    new MutationObserver((ms) => {
+      if (ms.some((m) => (m.type === 'attributes' && m.attributeName === 'data-points') || [...m.addedNodes].some(isChart))) w.__redraws.push(performance.now());
+    }).observe(el, { subtree: true, childList: true, attributes: true, attributeFilter: ['data-points'] });
+  });
+  await cell.getByTestId('run-cell').click();
+  // from the chart's first drawing (after the download) to the end of training (the epoch's line)
+  await expect(cell.getByTestId('chart-line')).toBeVisible({ timeout: 60_000 });
+  await expect(cell.getByTestId('out-text').filter({ hasText: /samples\/s/ })).toBeVisible({ timeout: 150_000 });
+  const { end, redraws } = await page.evaluate(() => ({ end: performance.now(), redraws: (window as unknown as { __redraws: number[] }).__redraws }));
+  const seconds = (end - redraws[0]) / 1000;
+  expect(seconds, 'the run lasts long enough to judge').toBeGreaterThan(2);
+  expect(redraws.length, `${redraws.length} redraws in ${seconds.toFixed(1)} s`).toBeLessThanOrEqual(Math.floor(seconds) + 2);
+  expect(redraws.length, 'the chart moves while the cell trains').toBeGreaterThanOrEqual(3);
+  await expect(cell).toHaveAttribute('data-result', 'ok', { timeout: 60_000 });
+});
+
 test('a variable defined in one cell is visible in the next; errors show their line and the kernel survives', async ({ page }) => {
   await openLesson(page, 'en', '01');
   const a = codeCell(page, 0), b = codeCell(page, 1);

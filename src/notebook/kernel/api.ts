@@ -61,7 +61,13 @@ export type TrainOptions = TrainingOptions & BackendOptions & {
   warmup?: boolean;
 };
 
-const LIVE_CHART_MS = 150;
+/**
+ * A training cell's live loss chart goes to the page at most this often. Every chart the page redraws
+ * (recharts: SVG, then layout) takes its thread tens of milliseconds, on the cores the run is timed on:
+ * at 150 ms, a 2-worker epoch of 10,000 images in lesson 2 took 1,031–1,350 ms with the live chart
+ * against 768–912 ms without it (the page's thread 45% busy), and the lessons' speedups came out low.
+ */
+export const LIVE_CHART_MS = 1000;
 /** A draw output carries its model (up to ~3 MB at the largest hidden size): a few per cell at most. */
 export const MAX_DRAW_OUTPUTS = 8;
 const WARMUP_SAMPLES = 10_000;
