@@ -1,4 +1,4 @@
-import { lazy, Suspense } from 'react';
+import { lazy, memo, Suspense, type ComponentType } from 'react';
 import { assertNever } from '../../backends/types';
 import { useLang, useT } from '../../i18n/react';
 import type { Output } from '../../notebook/kernel/protocol';
@@ -16,16 +16,23 @@ function tableNumber(v: number, lang: string): string {
   return v.toLocaleString(lang === 'es' ? 'es-ES' : 'en-US', { maximumSignificantDigits: Number.isInteger(v) ? 21 : 4, useGrouping: 'always' });
 }
 
-const ChartView = lazy(() => import('../charts/ChartView').then((m) => ({ default: m.ChartView })));
-const DrawOutput = lazy(() => import('../digits/DrawOutput').then((m) => ({ default: m.DrawOutput })));
-const WeightsView = lazy(() => import('../weights/WeightsView').then((m) => ({ default: m.WeightsView })));
-const ConfusionView = lazy(() => import('../confusion/ConfusionView').then((m) => ({ default: m.ConfusionView })));
-const PredictionsView = lazy(() => import('../confusion/PredictionsView').then((m) => ({ default: m.PredictionsView })));
-const GraphView = lazy(() => import('../tasks/GraphView').then((m) => ({ default: m.GraphView })));
-const HeatmapView = lazy(() => import('../search/HeatmapView').then((m) => ({ default: m.HeatmapView })));
-const RaceView = lazy(() => import('../race/RaceView').then((m) => ({ default: m.RaceView })));
-const RosettaPanel = lazy(() => import('../rosetta/RosettaPanel').then((m) => ({ default: m.RosettaPanel })));
-const CentroidsView = lazy(() => import('../kmeans/CentroidsView').then((m) => ({ default: m.CentroidsView })));
+// Each view is memoised: a cell's outputs re-render whenever one of them changes (a progress bar, 6
+// times a second while a cell trains), and an output that did not change keeps its object (cell.ts),
+// so its view is not drawn again. A chart redrawn at every update of the progress bar beside it kept
+// the page's thread busy on the cores the run was timed on.
+function lazyView<P extends object>(load: () => Promise<ComponentType<P>>) {
+  return lazy(() => load().then((c) => ({ default: memo(c) })));
+}
+const ChartView = lazyView(() => import('../charts/ChartView').then((m) => m.ChartView));
+const DrawOutput = lazyView(() => import('../digits/DrawOutput').then((m) => m.DrawOutput));
+const WeightsView = lazyView(() => import('../weights/WeightsView').then((m) => m.WeightsView));
+const ConfusionView = lazyView(() => import('../confusion/ConfusionView').then((m) => m.ConfusionView));
+const PredictionsView = lazyView(() => import('../confusion/PredictionsView').then((m) => m.PredictionsView));
+const GraphView = lazyView(() => import('../tasks/GraphView').then((m) => m.GraphView));
+const HeatmapView = lazyView(() => import('../search/HeatmapView').then((m) => m.HeatmapView));
+const RaceView = lazyView(() => import('../race/RaceView').then((m) => m.RaceView));
+const RosettaPanel = lazyView(() => import('../rosetta/RosettaPanel').then((m) => m.RosettaPanel));
+const CentroidsView = lazyView(() => import('../kmeans/CentroidsView').then((m) => m.CentroidsView));
 
 /** `onRetry` runs the cell again: offered by an error that says a second try may work (a bad download). */
 export function OutputView({ output, onRetry }: { output: Output; onRetry?: () => void }) {
