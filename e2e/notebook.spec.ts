@@ -121,6 +121,26 @@ test('a training cell redraws its live loss chart at most once a second, and it 
   await expect(cell).toHaveAttribute('data-result', 'ok', { timeout: 60_000 });
 });
 
+// With repeats the chart draws the first repeat's curve (the others must compute the same one): its
+// last points went out only when every repeat had ended once the chart was sent at most once a second,
+// so a short repeat left one point on screen while the next ones ran. The whole curve goes as soon as
+// the first repeat ends.
+test('with repeats, the first repeat\'s whole loss curve is on screen while the next repeats run', async ({ page }) => {
+  await openLesson(page, 'en', '01');
+  const cell = codeCell(page, 0);
+  await setSource(page, cell, "await train({ backend: 'js', samples: 20000, batchSize: 100, epochs: 1, repeats: 3, evaluate: false });");
+  await cell.getByTestId('run-cell').click();
+  const lines = cell.getByTestId('out-text').filter({ hasText: /repeat 1 of 3/ });
+  await expect(lines).toBeVisible({ timeout: 120_000 });
+  const chart = cell.getByTestId('chart-line');
+  const whileRunning = await chart.getAttribute('data-points');
+  await expect(lines, 'the second repeat is still running').not.toContainText('repeat 2 of 3');
+  await expect(cell).toHaveAttribute('data-result', 'ok', { timeout: 120_000 });
+  // the chart drawn at the end (the same first repeat) has no more points than the one drawn then
+  expect(Number(whileRunning)).toBeGreaterThanOrEqual(20);
+  await expect(chart).toHaveAttribute('data-points', whileRunning!);
+});
+
 test('a variable defined in one cell is visible in the next; errors show their line and the kernel survives', async ({ page }) => {
   await openLesson(page, 'en', '01');
   const a = codeCell(page, 0), b = codeCell(page, 1);

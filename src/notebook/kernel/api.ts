@@ -200,6 +200,8 @@ export function makeApi(ctx: RunContext) {
             postChart(false);
           },
           onEpoch: (e) => {
+            // the first repeat's whole curve as soon as it is known (the later repeats only check it)
+            if (r === 0 && e.epoch === config.epochs - 1) postChart(true);
             epochLines.push(`${label} · ${repeatPrefix(lang, r, repeats)}${t(lang, 'epochTime', { epoch: e.epoch + 1, ms: formatCount(Math.round(e.wallMs), lang), sps: formatCount(Math.round(e.samplesPerSec), lang), loss: e.loss.toLocaleString(numberLocale(lang), { minimumFractionDigits: 4, maximumFractionDigits: 4 }) })}`);
             ctx.post({ id: statsId, kind: 'text', text: epochLines.join('\n') });
           },
