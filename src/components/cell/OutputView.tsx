@@ -1,8 +1,9 @@
-import { lazy, memo, Suspense, type ComponentType } from 'react';
+import { Suspense } from 'react';
 import { assertNever } from '../../backends/types';
 import { useLang, useT } from '../../i18n/react';
 import type { Output } from '../../notebook/kernel/protocol';
 import { DigitGrid } from '../digits/DigitGrid';
+import { lazyView } from '../lazyView';
 import { ExportButton } from '../export/ExportButton';
 import { ProgressView } from './ProgressView';
 import { TextOutput } from './TextOutput';
@@ -16,13 +17,9 @@ function tableNumber(v: number, lang: string): string {
   return v.toLocaleString(lang === 'es' ? 'es-ES' : 'en-US', { maximumSignificantDigits: Number.isInteger(v) ? 21 : 4, useGrouping: 'always' });
 }
 
-// Each view is memoised: a cell's outputs re-render whenever one of them changes (a progress bar, 6
-// times a second while a cell trains), and an output that did not change keeps its object (cell.ts),
-// so its view is not drawn again. A chart redrawn at every update of the progress bar beside it kept
-// the page's thread busy on the cores the run was timed on.
-function lazyView<P extends object>(load: () => Promise<ComponentType<P>>) {
-  return lazy(() => load().then((c) => ({ default: memo(c) })));
-}
+// Each view is memoised (lazyView): an output that did not change is not drawn again when another
+// one of the cell's outputs does (a chart redrawn at every update of the progress bar beside it kept
+// the page's thread busy on the cores the run was timed on).
 const ChartView = lazyView(() => import('../charts/ChartView').then((m) => m.ChartView));
 const DrawOutput = lazyView(() => import('../digits/DrawOutput').then((m) => m.DrawOutput));
 const WeightsView = lazyView(() => import('../weights/WeightsView').then((m) => m.WeightsView));

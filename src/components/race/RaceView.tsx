@@ -1,8 +1,9 @@
 // A race output (show.race): the lanes, live while the kernel runs them; the lanes that finished come
 // back as ghosts beside the one running; Replay plays every finished lane together at true speed (or
 // 2×, 5×); a chart of the loss against wall-clock time or against step; the results table.
-import { lazy, memo, Suspense, useEffect, useMemo, useRef, useState } from 'react';
+import { Suspense, useEffect, useMemo, useRef, useState } from 'react';
 import { useLang, useT } from '../../i18n/react';
+import { lazyView } from '../lazyView';
 import type { RaceData } from '../../notebook/kernel/protocol';
 import { raceNumber, raceTable } from '../../notebook/raceResults';
 import { raceChartSpec, type RaceChartKind } from './raceChart';
@@ -10,8 +11,8 @@ import { lanesShown, replayLength } from './raceClock';
 import { RaceLaneRow } from './RaceLaneRow';
 import './race.css';
 
-// memo: the lanes are drawn up to 10 times a second, the chart only when `charted` changes (CHART_MS)
-const ChartView = lazy(() => import('../charts/ChartView').then((m) => ({ default: memo(m.ChartView) })));
+// memoised: the lanes are drawn up to 10 times a second, the chart only when `charted` changes (CHART_MS)
+const ChartView = lazyView(() => import('../charts/ChartView').then((m) => m.ChartView));
 
 export const REPLAY_SPEEDS = [1, 2, 5] as const;
 /**
@@ -26,7 +27,7 @@ const FRAME_MS = 100;
  * 2 cores, so the lanes, said to have every core, had about 1.4 of them: workers ×2 came out 1.04–1.05×
  * js, and wasm ×2 took 92–161 ms against 63–75 ms in a race of its own (10,000 images).
  */
-export const CHART_MS = 1000;
+const CHART_MS = 1000;
 
 /** The page's clock (read in event handlers and frames, never while rendering). */
 const clockNow = () => performance.now();

@@ -67,7 +67,7 @@ export type TrainOptions = TrainingOptions & BackendOptions & {
  * at 150 ms, a 2-worker epoch of 10,000 images in lesson 2 took 1,031–1,350 ms with the live chart
  * against 768–912 ms without it (the page's thread 45% busy), and the lessons' speedups came out low.
  */
-export const LIVE_CHART_MS = 1000;
+const LIVE_CHART_MS = 1000;
 /** A draw output carries its model (up to ~3 MB at the largest hidden size): a few per cell at most. */
 export const MAX_DRAW_OUTPUTS = 8;
 const WARMUP_SAMPLES = 10_000;
@@ -200,14 +200,14 @@ export function makeApi(ctx: RunContext) {
             postChart(false);
           },
           onEpoch: (e) => {
-            // the first repeat's whole curve as soon as it is known (the later repeats only check it)
+            // the first repeat's whole curve as soon as it is known (the later repeats only check it):
+            // the chart's last post, unless the run stops before (then the catch below sends it)
             if (r === 0 && e.epoch === config.epochs - 1) postChart(true);
             epochLines.push(`${label} · ${repeatPrefix(lang, r, repeats)}${t(lang, 'epochTime', { epoch: e.epoch + 1, ms: formatCount(Math.round(e.wallMs), lang), sps: formatCount(Math.round(e.samplesPerSec), lang), loss: e.loss.toLocaleString(numberLocale(lang), { minimumFractionDigits: 4, maximumFractionDigits: 4 }) })}`);
             ctx.post({ id: statsId, kind: 'text', text: epochLines.join('\n') });
           },
         }, ctx.signal);
       }, { signal: ctx.signal });
-      postChart(true);
       progress.end('done');
       const results = timed.results;
       const epochs = results.flatMap((res, r) => res.epochs.map((e) => ({ ...showEpoch(lang, e), repeat: r })));
